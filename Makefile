@@ -1,0 +1,58 @@
+# Sahel Atlas: `make run` sets up and opens the app; `make test` sets up and runs every test.
+SHELL := /bin/bash
+GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+export PATH := $(PATH):/usr/local/go/bin
+BIN := build/sahelatlas
+RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
+TEST_PKGS := $(RUN_PKGS) xvfb xdotool x11-apps imagemagick poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FUZZTIME ?= 10s
+
+.PHONY: run build test deps-run deps-test vet unit fuzz smoke bench clean
+
+# deps-%: install the Debian packages that are missing (and only those).
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps-run:
+	$(call install_missing,$(RUN_PKGS))
+
+deps-test:
+	$(call install_missing,$(TEST_PKGS))
+
+build: deps-run
+	$(GO) build -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# Brief runs of every fuzz target, seeded with the damage and hostile-file corpora.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# A real window under Xvfb: start the app, wait for its window, check the map is drawn.
+smoke: build
+	./ui/smoke/run.sh ./$(BIN)
+
+test: deps-test vet unit fuzz smoke
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf build
