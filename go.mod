@@ -1,6 +1,8 @@
 module github.com/sahelatlas/sahelatlas
 
-go 1.26
+go 1.26.0
+
+require golang.org/x/image v0.47.0
 
 require (
 	fyne.io/fyne/v2 v2.7.1 // indirect
@@ -15,7 +17,6 @@ require (
 	github.com/tidwall/pretty v1.2.0 // indirect
 	github.com/tidwall/rtred v0.1.2 // indirect
 	github.com/tidwall/tinyqueue v0.1.1 // indirect
-	golang.org/x/image v0.47.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
