@@ -1,0 +1,25 @@
+// Package store keeps a workspace's annotations in one buntdb file.
+//
+// The store is built around what buntdb v1.3.2 does and does not promise
+// (see notes/reliability.md):
+//
+//   - every save is one key, committed with SyncPolicy Always and then
+//     fsync'd again through a handle of our own, because buntdb drops the
+//     fsync's error; a save returns nil only once the data is on disk;
+//   - an exclusive lock on "<file>.lock" refuses a second Sahel Atlas
+//     within a second (ErrLocked);
+//   - before buntdb reads the file, the store reads it with its own
+//     bounded reader (log.go). A file cut short, with NULs, garbage or
+//     absurd length fields is never handed to buntdb: the original is kept
+//     aside as "<file>.damaged-<UTC time>", a clean file holding every whole
+//     record is written in its place, and Open returns a Recovery report;
+//   - every value carries its schema version and a CRC-32 of its contents,
+//     so bytes changed in place are detected rather than used;
+//   - the file is 0600 in a 0700 folder, auto-shrink is off and Compact
+//     writes, fsyncs and renames the new file itself, keeping "<file>.bak";
+//   - a spatial index (buntdb's r-tree) is rebuilt on every open and
+//     serves InView.
+//
+// Keys are "annotation:<id>" for annotations and "meta:schema" for the
+// store's schema version; "event:<id>" is reserved for imported events.
+package store

@@ -1,0 +1,425 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+	"github.com/paulmach/orb"
+	"github.com/tidwall/buntdb"
+)
+
+// ErrNotFound is returned by Get, Update and Delete for an id the store
+// does not hold.
+var ErrNotFound = errors.New("store: no annotation with this id")
+
+// spatialIndex is the name of the r-tree over annotation bounds.
+const spatialIndex = "annotations"
+
+// Store is one workspace's annotations, in one buntdb file held under an
+// exclusive lock. Its methods are safe for concurrent use.
+//
+// Annotations returned by Get, List and InView share their geometry and
+// tags with the store's cache: clone them (orb.Clone) before changing them
+// in place.
+type Store struct {
+	path string
+	lock *flock.Flock
+
+	mu     sync.RWMutex // writers and Compact hold it exclusively
+	db     *buntdb.DB
+	syncf  *os.File // a second handle on the file, fsync'd after each commit
+	broken error    // set when a write may have reached the disk only in part
+	closed bool
+
+	cacheMu sync.Mutex
+	cache   map[string]Annotation // decoded annotations, filled as they are read
+}
+
+// Option changes how Open works.
+type Option func(*options)
+
+type options struct {
+	lockWait time.Duration
+	now      func() time.Time
+}
+
+// WithLockWait sets how long Open retries the lock held by another Sahel
+// Atlas before returning ErrLocked (one second by default).
+func WithLockWait(d time.Duration) Option { return func(o *options) { o.lockWait = d } }
+
+// Open opens the store file at path, creating it (0600, in a 0700 folder)
+// when it does not exist. It fails with ErrLocked when another Sahel Atlas
+// holds the store. When the file was damaged, Open repairs it and returns a
+// non-nil Recovery saying what was kept, what was lost and where the
+// damaged original is; the caller must show it to the analyst.
+func Open(path string, opts ...Option) (*Store, *Recovery, error) {
+	o := options{lockWait: lockWait, now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if path == "" {
+		return nil, nil, errors.New("store: no store path given")
+	}
+	path = filepath.Clean(path)
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, nil, fmt.Errorf("store: could not create the folder %s: %w", dir, err)
+		}
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return nil, nil, fmt.Errorf("store: could not make %s private: %w", dir, err)
+		}
+	}
+	lk, err := lockStore(path, o.lockWait)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &Store{path: path, lock: lk, cache: map[string]Annotation{}}
+	rec, err := s.prepare(o.now())
+	if err == nil {
+		err = s.openDB()
+	}
+	if err != nil {
+		_ = lk.Unlock()
+		_ = lk.Close()
+		return nil, nil, err
+	}
+	return s, rec, nil
+}
+
+// prepare makes the file exist with mode 0600 and repairs it if damaged.
+func (s *Store) prepare(now time.Time) (*Recovery, error) {
+	fi, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := writeSynced(s.path, nil); err != nil {
+			return nil, err
+		}
+		return nil, syncDir(filepath.Dir(s.path))
+	case err != nil:
+		return nil, fmt.Errorf("store: could not read %s: %w", s.path, err)
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("store: %s is not a regular file", s.path)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		if err := os.Chmod(s.path, 0o600); err != nil {
+			return nil, fmt.Errorf("store: could not make %s private (0600): %w", s.path, err)
+		}
+	}
+	return inspect(s.path, now)
+}
+
+// openDB opens buntdb on a file already checked, configures it and
+// rebuilds the spatial index.
+func (s *Store) openDB() error {
+	db, err := buntdb.Open(s.path)
+	if err != nil {
+		return fmt.Errorf("store: buntdb could not open %s: %w", s.path, err)
+	}
+	var cfg buntdb.Config
+	if err = db.ReadConfig(&cfg); err == nil {
+		cfg.SyncPolicy = buntdb.Always
+		cfg.AutoShrinkDisabled = true
+		err = db.SetConfig(cfg)
+	}
+	if err == nil {
+		err = db.CreateSpatialIndex(spatialIndex, annotationPrefix+"*", valueRect)
+	}
+	var syncf *os.File
+	if err == nil {
+		syncf, err = os.OpenFile(s.path, os.O_RDWR, 0)
+	}
+	if err != nil {
+		_ = db.Close()
+		return fmt.Errorf("store: could not set up %s: %w", s.path, err)
+	}
+	s.db, s.syncf = db, syncf
+	var schema string
+	err = db.View(func(tx *buntdb.Tx) error {
+		schema, err = tx.Get(metaSchemaKey)
+		return err
+	})
+	if errors.Is(err, buntdb.ErrNotFound) {
+		err = s.commit(func(tx *buntdb.Tx) error {
+			_, _, err := tx.Set(metaSchemaKey, strconv.Itoa(SchemaVersion), nil)
+			return err
+		})
+	}
+	if err != nil {
+		s.closeDB()
+		return fmt.Errorf("store: could not set the schema version of %s: %w", s.path, err)
+	}
+	_ = schema // checked by inspect: never newer than SchemaVersion
+	return nil
+}
+
+func (s *Store) closeDB() error {
+	err := s.db.Close()
+	if cerr := s.syncf.Close(); err == nil {
+		err = cerr
+	}
+	s.db, s.syncf = nil, nil
+	return err
+}
+
+// Path returns the store file's path.
+func (s *Store) Path() string { return s.path }
+
+// commit runs fn in a write transaction and returns nil only once the
+// transaction is on disk. buntdb's SyncPolicy Always fsyncs but drops the
+// fsync's error (buntdb #122), so the file is fsync'd again through a
+// handle of our own, which also sees any write-back error since it was
+// opened. After such an error the store refuses further writes: what is on
+// disk is no longer known, and only reopening tells.
+func (s *Store) commit(fn func(tx *buntdb.Tx) error) error {
+	if s.broken != nil {
+		return fmt.Errorf("store: %s cannot be written since an earlier failure (%v); close and reopen it", s.path, s.broken)
+	}
+	if err := s.db.Update(fn); err != nil {
+		return err
+	}
+	if err := s.syncf.Sync(); err != nil {
+		s.broken = err
+		return fmt.Errorf("store: the disk did not confirm the write to %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Add saves a new annotation. It gives it an id when it has none, sets its
+// author's times (Created and Updated) and returns it once it is on disk.
+func (s *Store) Add(a Annotation) (Annotation, error) {
+	if a.ID == "" {
+		a.ID = NewID()
+	}
+	now := time.Now().UTC()
+	a.Created, a.Updated = now, now
+	as := []Annotation{a}
+	err := s.PutAll(as)
+	return as[0], err
+}
+
+// Update saves a changed annotation that the store holds, keeping its
+// creation time and setting Updated, and returns it once it is on disk.
+func (s *Store) Update(a Annotation) (Annotation, error) {
+	old, err := s.Get(a.ID)
+	if err != nil {
+		return a, err
+	}
+	a.Created, a.Updated = old.Created, time.Now().UTC()
+	as := []Annotation{a}
+	err = s.PutAll(as)
+	return as[0], err
+}
+
+// Put saves a exactly as given (zero Created or Updated times are set to
+// now), replacing any annotation with the same id. It is one key: after a
+// crash the annotation is either whole or as it was. It returns nil only
+// once the annotation is on disk.
+func (s *Store) Put(a Annotation) error {
+	return s.PutAll([]Annotation{a})
+}
+
+// PutAll saves several annotations in one transaction, as Put does: all
+// are checked before any is written, and nil means all are on disk. Areas
+// are stored with the RFC 7946 winding; as is updated to what was stored.
+func (s *Store) PutAll(as []Annotation) error {
+	now := time.Now().UTC()
+	vals := make([]string, len(as))
+	for i := range as {
+		a := &as[i]
+		if a.Created.IsZero() {
+			a.Created = now
+		}
+		if a.Updated.IsZero() {
+			a.Updated = now
+		}
+		if pg, ok := a.Geometry.(orb.Polygon); ok {
+			a.Geometry = rewind(pg) // RFC 7946 winding, so exports need no fixing
+		}
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		v, err := encodeValue(*a)
+		if err != nil {
+			return err
+		}
+		vals[i] = v
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed
+	}
+	err := s.commit(func(tx *buntdb.Tx) error {
+		for i, a := range as {
+			if _, _, err := tx.Set(a.Key(), vals[i], nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if len(as) == 1 {
+			return fmt.Errorf("store: annotation %s was NOT saved to %s: %w", as[0].ID, s.path, err)
+		}
+		return fmt.Errorf("store: %d annotations were NOT saved to %s: %w", len(as), s.path, err)
+	}
+	s.cacheMu.Lock()
+	for _, a := range as {
+		s.cache[a.ID] = a
+	}
+	s.cacheMu.Unlock()
+	return nil
+}
+
+var errClosed = errors.New("store: the store is closed")
+
+// Get returns the annotation with the given id, or ErrNotFound.
+func (s *Store) Get(id string) (Annotation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return Annotation{}, errClosed
+	}
+	var v string
+	err := s.db.View(func(tx *buntdb.Tx) error {
+		var err error
+		v, err = tx.Get(annotationPrefix + id)
+		return err
+	})
+	if errors.Is(err, buntdb.ErrNotFound) {
+		return Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return Annotation{}, fmt.Errorf("store: could not read annotation %s: %w", id, err)
+	}
+	return s.decode(id, v)
+}
+
+// decode returns the cached annotation for id, decoding v on a miss.
+func (s *Store) decode(id, v string) (Annotation, error) {
+	s.cacheMu.Lock()
+	a, ok := s.cache[id]
+	s.cacheMu.Unlock()
+	if ok {
+		return a, nil
+	}
+	a, err := decodeValue(v)
+	if err != nil {
+		return Annotation{}, fmt.Errorf("store: annotation %s in %s cannot be read: %w", id, s.path, err)
+	}
+	s.cacheMu.Lock()
+	s.cache[id] = a
+	s.cacheMu.Unlock()
+	return a, nil
+}
+
+// Delete removes the annotation with the given id and returns it, so the
+// caller can offer to undo (Put it back). It returns nil only once the
+// removal is on disk.
+func (s *Store) Delete(id string) (Annotation, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return Annotation{}, errClosed
+	}
+	var v string
+	err := s.commit(func(tx *buntdb.Tx) error {
+		var err error
+		v, err = tx.Delete(annotationPrefix + id)
+		return err
+	})
+	if errors.Is(err, buntdb.ErrNotFound) {
+		return Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return Annotation{}, fmt.Errorf("store: annotation %s was NOT deleted from %s: %w", id, s.path, err)
+	}
+	a, derr := s.decode(id, v)
+	s.cacheMu.Lock()
+	delete(s.cache, id)
+	s.cacheMu.Unlock()
+	return a, derr
+}
+
+// List returns every annotation, oldest id first.
+func (s *Store) List() ([]Annotation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	var keys, vals []string
+	err := s.db.View(func(tx *buntdb.Tx) error {
+		return tx.AscendKeys(annotationPrefix+"*", func(k, v string) bool {
+			keys, vals = append(keys, k), append(vals, v)
+			return true
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: could not list %s: %w", s.path, err)
+	}
+	return s.decodeAll(keys, vals)
+}
+
+// InView returns the annotations whose bounding box intersects b (a
+// viewport in lon/lat), in id order, through the spatial index.
+func (s *Store) InView(b orb.Bound) ([]Annotation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	var keys, vals []string
+	err := s.db.View(func(tx *buntdb.Tx) error {
+		return tx.Intersects(spatialIndex, queryRect(b), func(k, v string) bool {
+			keys, vals = append(keys, k), append(vals, v)
+			return true
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: could not query %s: %w", s.path, err)
+	}
+	out, err := s.decodeAll(keys, vals)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, err
+}
+
+func (s *Store) decodeAll(keys, vals []string) ([]Annotation, error) {
+	out := make([]Annotation, 0, len(keys))
+	for i, k := range keys {
+		a, err := s.decode(strings.TrimPrefix(k, annotationPrefix), vals[i])
+		if err != nil {
+			return out, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Close closes the store and releases its lock. Closing twice is allowed.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	err := s.closeDB()
+	if uerr := s.lock.Unlock(); err == nil {
+		err = uerr
+	}
+	_ = s.lock.Close()
+	if err != nil {
+		return fmt.Errorf("store: closing %s: %w", s.path, err)
+	}
+	return nil
+}
