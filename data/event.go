@@ -1,0 +1,58 @@
+package data
+
+import "github.com/paulmach/orb"
+
+// Event is one thing that happened: a visit, talks, an expulsion, a coup.
+//
+// Dated events have Start and End (inclusive) with a Precision: an event of
+// month precision spans its month, one of year precision its year(s). When a
+// source gives a day or month but no year, Start and End are zero, NoYear
+// holds what it gives and DateNote the source's words — unless a year was
+// inferred from context, in which case Start and End carry it and
+// YearInferred says how. An event of PrecisionUnknown has no date at all.
+type Event struct {
+	ID           string    `json:"id"`
+	Start        Date      `json:"start,omitzero"`
+	End          Date      `json:"end,omitzero"`
+	Precision    Precision `json:"precision"`
+	NoYear       *MonthDay `json:"no_year,omitempty"`       // the month (and day) a source gives without a year
+	DateNote     string    `json:"date_note,omitempty"`     // the source's own words when the date is vague or yearless
+	YearInferred string    `json:"year_inferred,omitempty"` // how a year missing from the source was inferred, and from what
+
+	Kind    Kind   `json:"kind"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+
+	Place  string `json:"place"`            // id of the Place where it happened
+	Origin string `json:"origin,omitempty"` // for a visit, id of the Place the visitor came from
+
+	Actors     []string    `json:"actors"`    // Actor ids
+	Countries  []string    `json:"countries"` // ISO 3166 alpha-3 codes
+	Sources    []SourceRef `json:"sources"`
+	Confidence string      `json:"confidence,omitempty"` // where sources disagree, are vague, or something was inferred
+
+	// Filled when the event joins a Dataset.
+	at     orb.Point
+	search string // folded text for Filter.Text
+}
+
+// SourceRef cites a source for an event: the document's file name, and what
+// that document alone says when the sources differ.
+type SourceRef struct {
+	Document string `json:"document"`
+	Note     string `json:"note,omitempty"`
+}
+
+// Dated reports whether the event has a start and end on the calendar
+// (given by its sources, or with an inferred year).
+func (e *Event) Dated() bool { return !e.Start.IsZero() }
+
+// At returns the point (lon, lat) where the event happened, from its Place;
+// it is set when the event joins a Dataset.
+func (e *Event) At() orb.Point { return e.at }
+
+// Overlaps reports whether the event's dates meet the window from–to, both
+// ends included. Undated events overlap no window.
+func (e *Event) Overlaps(from, to Date) bool {
+	return e.Dated() && e.Start.Compare(to) <= 0 && e.End.Compare(from) >= 0
+}

