@@ -1,0 +1,219 @@
+package store
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The tests in this file re-run the test binary as a child process that
+// plays another Sahel Atlas: envHelper names the role, envPath the store.
+const (
+	envHelper = "SAHELATLAS_STORE_TEST_HELPER"
+	envPath   = "SAHELATLAS_STORE_TEST_PATH"
+)
+
+// helper starts the test binary as a child running TestHelperProcess in
+// the given role, with stdout piped to the returned reader.
+func helper(t *testing.T, role, path string) (*exec.Cmd, *bufio.Reader) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1")
+	cmd.Env = append(os.Environ(), envHelper+"="+role, envPath+"="+path)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, bufio.NewReader(out)
+}
+
+// TestHelperProcess is not a test: it is the child process of the tests
+// below, and returns at once unless run as one.
+func TestHelperProcess(t *testing.T) {
+	role := os.Getenv(envHelper)
+	if role == "" {
+		return
+	}
+	path := os.Getenv(envPath)
+	s, _, err := Open(path)
+	if err != nil {
+		fmt.Println("open failed:", err)
+		os.Exit(1)
+	}
+	switch role {
+	case "hold":
+		// Hold the store until killed.
+		fmt.Println("ready")
+		time.Sleep(time.Minute)
+	case "write":
+		// Save annotations (and delete every fifth) as fast as possible,
+		// printing each id only once the store said it is saved, and
+		// announcing a delete before it starts.
+		var last string
+		for i := 0; ; i++ {
+			if i%5 == 4 && last != "" {
+				fmt.Println("deleting", last) // from here it may be gone
+				if _, err := s.Delete(last); err != nil {
+					fmt.Println("delete failed:", err)
+					os.Exit(1)
+				}
+				fmt.Println("del", last)
+				last = ""
+				continue
+			}
+			a, err := s.Add(sample(i))
+			if err != nil {
+				fmt.Println("add failed:", err)
+				os.Exit(1)
+			}
+			fmt.Println("add", a.ID)
+			last = a.ID
+		}
+	case "full":
+		diskFullChild(s)
+	}
+	s.Close()
+	os.Exit(0)
+}
+
+// TestKillWhileSaving kills a child saving annotations with SIGKILL at
+// random moments, many times: the store always opens, every annotation the
+// child reported saved is there, and every one it reported deleted is not.
+func TestKillWhileSaving(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts 30 processes")
+	}
+	path := filepath.Join(t.TempDir(), "ws", "workspace.db")
+	saved, deleted := map[string]bool{}, map[string]bool{}
+	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	repairs, printed := 0, 0
+	for cycle := 0; cycle < 30; cycle++ {
+		cmd, out := helper(t, "write", path)
+		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		for {
+			line, err := out.ReadString('\n')
+			if err != nil {
+				break // a line cut by the kill was never complete: not counted
+			}
+			f := strings.Fields(line)
+			switch {
+			case len(f) == 2 && f[0] == "add":
+				saved[f[1]] = true
+				printed++
+			case len(f) == 2 && f[0] == "deleting":
+				delete(saved, f[1])
+			case len(f) == 2 && f[0] == "del":
+				deleted[f[1]] = true
+			default:
+				t.Fatalf("child: %s", line)
+			}
+		}
+		cmd.Wait()
+		s, rec, err := openWithin(t, path, 10*time.Second)
+		if err != nil {
+			t.Fatalf("cycle %d: the store did not open after SIGKILL: %v", cycle, err)
+		}
+		if rec != nil {
+			repairs++
+			t.Logf("cycle %d: repaired: %s", cycle, rec)
+		}
+		list, err := s.List()
+		if err != nil {
+			t.Fatalf("cycle %d: List: %v", cycle, err)
+		}
+		have := map[string]bool{}
+		for _, a := range list {
+			have[a.ID] = true
+		}
+		for id := range saved {
+			if !have[id] {
+				t.Fatalf("cycle %d: annotation %s was reported saved and is gone", cycle, id)
+			}
+		}
+		for id := range deleted {
+			if have[id] {
+				t.Fatalf("cycle %d: annotation %s was reported deleted and is back", cycle, id)
+			}
+		}
+		s.Close()
+	}
+	if printed == 0 {
+		t.Fatal("the child never saved an annotation before being killed")
+	}
+	t.Logf("30 kills, %d annotations reported saved, %d repairs", printed, repairs)
+}
+
+// TestSecondInstanceRefused: while a child process holds the store, Open
+// is refused within about a second with ErrLocked naming the store, and
+// the folder is left exactly as it was.
+func TestSecondInstanceRefused(t *testing.T) {
+	s, path := openTest(t)
+	if _, err := s.Add(sample(1)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	cmd, out := helper(t, "hold", path)
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	if line, _ := out.ReadString('\n'); line != "ready\n" {
+		t.Fatalf("holder: %q", line)
+	}
+	before := snapshotDir(t, filepath.Dir(path))
+	start := time.Now()
+	_, _, err := Open(path)
+	took := time.Since(start)
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("second Open: %v, want ErrLocked naming %s", err, path)
+	}
+	if took > 1500*time.Millisecond {
+		t.Errorf("refused after %v, want about a second", took)
+	}
+	if after := snapshotDir(t, filepath.Dir(path)); after != before {
+		t.Errorf("the refused Open changed the folder:\nbefore %s\nafter  %s", before, after)
+	}
+
+	// In the same process too: a second Store on a held store is refused.
+	cmd.Process.Kill()
+	cmd.Wait()
+	s1, _, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open once the holder is gone: %v", err)
+	}
+	defer s1.Close()
+	if _, _, err := Open(path, WithLockWait(100*time.Millisecond)); !errors.Is(err, ErrLocked) {
+		t.Errorf("second Open in one process: %v, want ErrLocked", err)
+	}
+}
+
+// snapshotDir describes every file in dir: name, size, mode, time, bytes.
+func snapshotDir(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		fi, _ := e.Info()
+		f, _ := os.Open(filepath.Join(dir, e.Name()))
+		data, _ := io.ReadAll(f)
+		f.Close()
+		fmt.Fprintf(&b, "%s %d %v %v %x; ", e.Name(), fi.Size(), fi.Mode(), fi.ModTime().UnixNano(), data)
+	}
+	return b.String()
+}
