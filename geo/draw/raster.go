@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	stddraw "image/draw"
@@ -35,6 +36,10 @@ type Raster struct {
 func NewRaster(img *image.RGBA) *Raster {
 	return &Raster{img: img, stamps: map[Marker]*stamp{}, faces: faces{}}
 }
+
+// SetImage makes the Raster draw onto img from now on, keeping its
+// buffers, rendered markers and font faces for reuse.
+func (r *Raster) SetImage(img *image.RGBA) { r.img = img }
 
 // Image is the image the Raster draws onto.
 func (r *Raster) Image() *image.RGBA { return r.img }
@@ -71,6 +76,11 @@ func (r *Raster) FillPath(p Path, fill color.RGBA) {
 	pb := p.Bound()
 	box := r.box(pb, 0)
 	if box.Empty() {
+		return
+	}
+	if fill.A == 255 && isPixelRect(p) {
+		// A background or a frame: no rasteriser needed.
+		stddraw.Draw(r.img, box, image.NewUniform(fill), image.Point{}, stddraw.Src)
 		return
 	}
 	// The rasteriser walks every row between a segment's ends even when
@@ -125,17 +135,38 @@ func (r *Raster) blend(box image.Rectangle, c color.RGBA) {
 	r.ras.DrawOp = stddraw.Src
 	r.ras.Draw(mask, mask.Rect, image.Opaque, image.Point{})
 	cr, cg, cb, ca := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
+	opaque := binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})
 	for y := 0; y < h; y++ {
 		m := mask.Pix[y*w : y*w+w]
 		i := r.img.PixOffset(box.Min.X, box.Min.Y+y)
 		dst := r.img.Pix[i : i+4*w]
-		for x, a := range m {
+		for x := 0; x < w; {
+			// Most of a map is wholly outside or wholly inside a shape:
+			// skip or store eight pixels at a time.
+			if x+8 <= w {
+				switch binary.LittleEndian.Uint64(m[x:]) {
+				case 0:
+					x += 8
+					continue
+				case ^uint64(0):
+					if ca == 255 {
+						for k := 4 * x; k < 4*x+32; k += 4 {
+							binary.LittleEndian.PutUint32(dst[k:], opaque)
+						}
+						x += 8
+						continue
+					}
+				}
+			}
+			a := m[x]
 			if a == 0 {
+				x++
 				continue
 			}
 			d := dst[4*x : 4*x+4 : 4*x+4]
 			if a == 255 && ca == 255 {
-				d[0], d[1], d[2], d[3] = c.R, c.G, c.B, 255
+				binary.LittleEndian.PutUint32(d, opaque)
+				x++
 				continue
 			}
 			ma := uint32(a)
@@ -144,6 +175,7 @@ func (r *Raster) blend(box image.Rectangle, c color.RGBA) {
 			d[1] = uint8(div255(cg*ma + uint32(d[1])*k))
 			d[2] = uint8(div255(cb*ma + uint32(d[2])*k))
 			d[3] = uint8(div255(ca*ma + uint32(d[3])*k))
+			x++
 		}
 	}
 }
@@ -152,6 +184,25 @@ func (r *Raster) blend(box image.Rectangle, c color.RGBA) {
 func div255(x uint32) uint32 {
 	x += 128
 	return (x + x>>8) >> 8
+}
+
+// isPixelRect reports whether p is one axis-aligned rectangle whose
+// corners lie on whole pixels.
+func isPixelRect(p Path) bool {
+	if len(p) != 1 || len(p[0]) < 4 || len(p[0]) > 5 {
+		return false
+	}
+	sp := p[0]
+	if len(sp) == 5 && sp[4] != sp[0] {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		a, b := sp[i], sp[(i+1)%4]
+		if a[0] != math.Trunc(a[0]) || a[1] != math.Trunc(a[1]) || (a[0] != b[0] && a[1] != b[1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // box is the pixel rectangle of the image covered by b grown by pad.

@@ -167,3 +167,35 @@ func TestRasterText(t *testing.T) {
 		t.Errorf("%d inked pixels, want the text drawn", inked)
 	}
 }
+
+func TestRasterFillPixelRect(t *testing.T) {
+	cases := []struct {
+		name string
+		rect [4]float64
+		in   image.Point
+		out  image.Point
+	}{
+		{"whole pixels", [4]float64{10, 10, 20, 20}, image.Point{19, 19}, image.Point{20, 20}},
+		{"off the image", [4]float64{-10, -10, 5, 5}, image.Point{0, 0}, image.Point{5, 5}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newWhite(30, 30)
+			var p Path
+			p.AddRect(tc.rect[0], tc.rect[1], tc.rect[2], tc.rect[3])
+			if !isPixelRect(p) {
+				t.Fatal("AddRect on whole pixels is not taken for a pixel rectangle")
+			}
+			r.FillPath(p, red)
+			if got := r.Image().RGBAAt(tc.in.X, tc.in.Y); got != red {
+				t.Errorf("inside %v = %v, want %v", tc.in, got, red)
+			}
+			if got := r.Image().RGBAAt(tc.out.X, tc.out.Y); got != white {
+				t.Errorf("outside %v = %v, want white", tc.out, got)
+			}
+		})
+	}
+	if isPixelRect(Path{{{0, 0}, {10, 0}, {10, 10.5}, {0, 10}}}) {
+		t.Error("a skewed quadrilateral was taken for a pixel rectangle")
+	}
+}
