@@ -1,0 +1,73 @@
+package render
+
+import (
+	"image"
+	"testing"
+
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+)
+
+// benchmarkBase renders the base map of the named view at 1920×1080 with
+// no cached base image: every iteration pans the view one more pixel, so
+// Render redraws the base, and geo's cache of whole views misses too, so
+// each frame also projects and clips the countries (as when the user drags
+// the map); geo's simplified geometry per zoom level is reused. The time
+// includes copying the frame out of the cache.
+func benchmarkBase(b *testing.B, name string) {
+	a := testAtlas(b)
+	v := view(b, a, name)
+	m := New(a, Options{Capitals: sahelCapitals})
+	m.Render(v) // warm the fonts, stamps and simplification
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		i++
+		m.Render(v.Pan(float64(i), 0))
+	}
+}
+
+func BenchmarkBaseWorld(b *testing.B) { benchmarkBase(b, "world") }
+func BenchmarkBaseSahel(b *testing.B) { benchmarkBase(b, "sahel") }
+
+// benchmarkBaseDraw only draws: the same view every time, its projected
+// geometry cached by geo, onto one reused Raster.
+func benchmarkBaseDraw(b *testing.B, name string) {
+	a := testAtlas(b)
+	v := view(b, a, name)
+	m := New(a, Options{Capitals: sahelCapitals})
+	r := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080)))
+	m.DrawBase(r, v)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.DrawBase(r, v)
+	}
+}
+
+func BenchmarkBaseWorldDraw(b *testing.B) { benchmarkBaseDraw(b, "world") }
+func BenchmarkBaseSahelDraw(b *testing.B) { benchmarkBaseDraw(b, "sahel") }
+
+// BenchmarkRenderCachedBase is an overlay change: the base image is
+// cached, so Render copies it and draws the (here empty) overlays.
+func BenchmarkRenderCachedBase(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "sahel")
+	m := New(a, Options{Capitals: sahelCapitals})
+	m.Render(v)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Render(v)
+	}
+}
+
+// BenchmarkNew is the cost of New: the focus countries' neighbours.
+func BenchmarkNew(b *testing.B) {
+	a := testAtlas(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		New(a, Options{Capitals: sahelCapitals})
+	}
+}
