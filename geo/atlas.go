@@ -20,8 +20,10 @@ type Atlas struct {
 	// scale for countries too small for lod; bounds[lod][i] is its bound.
 	geometry [len(lods)][]orb.MultiPolygon
 	bounds   [len(lods)][]orb.Bound
-	// polygons[i] are country i's 10m polygons with their bounds, for At.
+	// polygons[i] are country i's 10m polygons with their bounds, for At,
+	// which indexes them on its first call.
 	polygons [][]boundPolygon
+	atOnce   sync.Once
 
 	neighboursOnce sync.Once
 	neighbours     [][]string // by country index
@@ -29,10 +31,11 @@ type Atlas struct {
 	projected projectedCache
 }
 
-// boundPolygon is one polygon with its bound.
+// boundPolygon is one polygon with its bound, and for At its rings' indexes.
 type boundPolygon struct {
 	polygon orb.Polygon
 	bound   orb.Bound
+	index   []ringIndex
 }
 
 var (
@@ -68,12 +71,12 @@ func decodeAtlas(files func(scale string) []byte) (*Atlas, error) {
 		if i > 0 && decoded[LOD10m][i-1].Code >= c.Code {
 			return nil, fmt.Errorf("geo: embedded boundaries 10m: codes %s and %s out of order or repeated", decoded[LOD10m][i-1].Code, c.Code)
 		}
-		country := &Country{Code: c.Code, Numeric: c.Numeric, Name: c.Name, Bound: c.Geometry.Bound(), index: i}
+		country := &Country{Code: c.Code, Numeric: c.Numeric, Name: c.Name, Bound: union(c.Bounds), index: i}
 		a.countries = append(a.countries, country)
 		a.byCode[c.Code] = country
 		polygons := make([]boundPolygon, len(c.Geometry))
 		for j, p := range c.Geometry {
-			polygons[j] = boundPolygon{polygon: p, bound: p.Bound()}
+			polygons[j] = boundPolygon{polygon: p, bound: c.Bounds[j]}
 		}
 		a.polygons = append(a.polygons, polygons)
 	}
@@ -86,19 +89,30 @@ func decodeAtlas(files func(scale string) []byte) (*Atlas, error) {
 				return nil, fmt.Errorf("geo: embedded boundaries %s: country %s is not in the 10m scale", lod, c.Code)
 			}
 			a.geometry[lod][country.index] = c.Geometry
+			a.bounds[lod][country.index] = union(c.Bounds)
 		}
 	}
 	// Fill the gaps from the next finer scale, finest first.
-	for l := len(lods) - 1; l >= 0; l-- {
+	for l := len(lods) - 2; l >= 0; l-- {
 		for i, g := range a.geometry[l] {
 			if g == nil {
-				g = a.geometry[l+1][i]
-				a.geometry[l][i] = g
+				a.geometry[l][i], a.bounds[l][i] = a.geometry[l+1][i], a.bounds[l+1][i]
 			}
-			a.bounds[l][i] = g.Bound()
 		}
 	}
 	return a, nil
+}
+
+// union returns the bound around all of bs.
+func union(bs []orb.Bound) orb.Bound {
+	if len(bs) == 0 {
+		return orb.Bound{}
+	}
+	u := bs[0]
+	for _, b := range bs[1:] {
+		u = u.Union(b)
+	}
+	return u
 }
 
 // Countries returns every country, sorted by Code. The slice is the atlas's

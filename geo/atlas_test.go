@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 func testAtlas(t testing.TB) *Atlas {
@@ -165,6 +166,27 @@ func TestDecodeAtlasErrors(t *testing.T) {
 	for _, tc := range cases {
 		if _, err := decodeAtlas(tc.files); err == nil || !strings.HasPrefix(err.Error(), "geo: ") {
 			t.Errorf("%s: error %v, want one starting with geo:", tc.name, err)
+		}
+	}
+}
+
+// TestAtAgreesWithPlanar checks the ring index At uses against orb's
+// planar.MultiPolygonContains on a grid of points over Africa and Europe.
+func TestAtAgreesWithPlanar(t *testing.T) {
+	a := testAtlas(t)
+	for lon := -20.0; lon <= 60; lon += 1.7 {
+		for lat := -10.0; lat <= 70; lat += 1.3 {
+			p := orb.Point{lon, lat}
+			var want *Country
+			for _, c := range a.Countries() {
+				if c.Bound.Contains(p) && planar.MultiPolygonContains(a.Geometry(c, LOD10m), p) {
+					want = c
+					break
+				}
+			}
+			if got := a.At(p); got != want {
+				t.Errorf("At(%v) = %v, planar.MultiPolygonContains says %v", p, got, want)
+			}
 		}
 	}
 }

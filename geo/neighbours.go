@@ -21,7 +21,7 @@ func (a *Atlas) Neighbours(code string) []string {
 	return slices.Clone(a.neighbours[c.index])
 }
 
-// Vertex keys pack a vertex rounded to 1e-5° (a metre; Natural Earth 10m
+// Vertex keys pack a vertex rounded to 1e-5° (about a metre; Natural Earth 10m
 // vertices are at least 0.0017° apart) with the index of its country:
 // lon in 26 bits, lat in 25, country in 9.
 const (
@@ -31,13 +31,48 @@ const (
 	maxCountries      = 1 << countryBits
 	countryMask       = maxCountries - 1
 	minSharedVertices = 2
+	keyBits           = 26 + latitudeBits + countryBits
 )
+
+// radixSort sorts keys of up to keyBits bits, in 15-bit digits, least
+// significant first; for half a million keys it took half the time of
+// slices.Sort here. It returns the sorted keys, in keys or in a new slice.
+func radixSort(keys []uint64) []uint64 {
+	const digit = 15
+	tmp := make([]uint64, len(keys))
+	var count [1 << digit]int
+	for shift := 0; shift < keyBits; shift += digit {
+		clear(count[:])
+		for _, k := range keys {
+			count[k>>shift&(1<<digit-1)]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i], sum = sum, sum+c
+		}
+		for _, k := range keys {
+			d := k >> shift & (1<<digit - 1)
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
+}
 
 // findNeighbours fills a.neighbours by sorting every 10m vertex by position
 // and counting, for each pair of countries, the positions they share.
 func (a *Atlas) findNeighbours() {
 	a.neighbours = make([][]string, len(a.countries))
-	var keys []uint64
+	n := 0
+	for _, g := range a.geometry[LOD10m] {
+		for _, p := range g {
+			for _, r := range p {
+				n += max(len(r)-1, 0)
+			}
+		}
+	}
+	keys := make([]uint64, 0, n)
 	for i, g := range a.geometry[LOD10m] {
 		for _, p := range g {
 			for _, r := range p {
@@ -49,8 +84,7 @@ func (a *Atlas) findNeighbours() {
 			}
 		}
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys) // a country touching itself
+	keys = slices.Compact(radixSort(keys)) // Compact: a country touching itself
 	shared := map[[2]int]int{}
 	for start := 0; start < len(keys); {
 		end := start + 1

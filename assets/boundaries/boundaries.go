@@ -38,6 +38,9 @@ type Country struct {
 	Numeric  string // ISO 3166 numeric, "" when none
 	Name     string // English name
 	Geometry orb.MultiPolygon
+	// Bounds are the bounds of the polygons' exterior rings, one per polygon.
+	// Decode fills them (cheaply, while decoding); Encode ignores them.
+	Bounds []orb.Bound
 }
 
 // Grid is the quantisation grid of a file: a coordinate c is stored as the
@@ -120,6 +123,7 @@ func Decode(data []byte) (Grid, []Country, error) {
 		c := &countries[i]
 		c.Code, c.Numeric, c.Name = d.str(), d.str(), d.str()
 		c.Geometry = make(orb.MultiPolygon, d.count(1))
+		c.Bounds = make([]orb.Bound, len(c.Geometry))
 		for j := range c.Geometry {
 			p := make(orb.Polygon, d.count(1))
 			for k := range p {
@@ -133,10 +137,18 @@ func Decode(data []byte) (Grid, []Country, error) {
 				r := orb.Ring(points[used : used+m : used+m])
 				used += m
 				var x, y int64
+				minX, minY, maxX, maxY := int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MinInt64), int64(math.MinInt64)
 				for l := range r {
 					x += d.varint()
 					y += d.varint()
+					minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
 					r[l] = orb.Point{float64(x)*g.Scale[0] + g.Translate[0], float64(y)*g.Scale[1] + g.Translate[1]}
+				}
+				if k == 0 && m > 0 {
+					c.Bounds[j] = orb.Bound{
+						Min: orb.Point{float64(minX)*g.Scale[0] + g.Translate[0], float64(minY)*g.Scale[1] + g.Translate[1]},
+						Max: orb.Point{float64(maxX)*g.Scale[0] + g.Translate[0], float64(maxY)*g.Scale[1] + g.Translate[1]},
+					}
 				}
 				p[k] = r
 			}

@@ -52,6 +52,9 @@ func TestEncodeDecode(t *testing.T) {
 			if !c.Geometry[j].Equal(w.Geometry[j]) {
 				t.Errorf("%s polygon %d = %v, want %v", w.Code, j, c.Geometry[j], w.Geometry[j])
 			}
+			if b := w.Geometry[j][0].Bound(); !c.Bounds[j].Equal(b) {
+				t.Errorf("%s polygon %d bound = %v, want %v", w.Code, j, c.Bounds[j], b)
+			}
 		}
 	}
 }
