@@ -1,7 +1,9 @@
 package draw
 
 import (
+	"bytes"
 	"image"
+	"image/png"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -91,4 +93,43 @@ func BenchmarkSVGMarkers100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// mapLike is a 1920×1080 frame of flat fills with anti-aliased edges.
+func mapLike() *image.RGBA {
+	r := NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080)))
+	r.Clear(white)
+	r.FillPath(Path{orb.LineString(star(2000, 1920, 1080))}, red)
+	r.StrokePath(Path{orb.LineString(star(3000, 1500, 900))}, 0.6, black)
+	return r.Image()
+}
+
+func BenchmarkEncodePNG(b *testing.B) {
+	img := mapLike()
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := EncodePNG(&buf, img); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
+}
+
+// BenchmarkEncodePNGStdlib is image/png at BestSpeed on the same frame.
+func BenchmarkEncodePNGStdlib(b *testing.B) {
+	img := mapLike()
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := enc.Encode(&buf, img); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
 }
