@@ -1,0 +1,270 @@
+package overlay
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+)
+
+// symbol is one thing the event layer draws: an event's symbol or a
+// cluster.
+type symbol struct {
+	x, y   float64
+	marker draw.Marker
+	count  int32  // events in it
+	event  int32  // a single symbol's event: eventSet.events[event]
+	site   int32  // the first site of a cluster
+	sites  int32  // number of sites of a cluster: members[member : member+sites]
+	member int32  // into eventLayout.members
+	label  string // a cluster's count
+}
+
+// cluster reports whether the symbol stands for more than one event.
+func (s *symbol) cluster() bool { return s.count > 1 }
+
+// eventLayout is where the event layer draws everything for one viewport
+// and one eventSet. It is never changed once made.
+type eventLayout struct {
+	v       geo.Viewport
+	set     *eventSet
+	symbols []symbol // in drawing order: single events, then clusters
+	members []int32  // the sites of each cluster
+	kinds   []data.Kind
+	approx  bool // some symbol drawn is of an approximate date
+}
+
+// mergeDistance is how close, in logical pixels, two symbols' centres may
+// come before they are gathered into a cluster: a symbol's width and a
+// 2-pixel gap, so no two symbols drawn overlap.
+const mergeDistance = SymbolSize + 2
+
+// newEventLayout clusters set's sites for v. Sites are projected (a
+// multiply-add each), those within a margin of the view bucketed in a grid
+// of mergeDistance cells, then taken greedily in order: each site not yet
+// taken starts a cluster and takes every site not yet taken within
+// mergeDistance of it. A cluster sits at the mean position of its events.
+// With cluster false every event gets its own symbol.
+func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
+	lo := &eventLayout{v: v, set: set}
+	if set == nil || len(set.sites) == 0 {
+		return lo
+	}
+	scale := scaleOf(v)
+	w, h := v.PixelSize()
+	r := mergeDistance * scale
+	margin := clusterSize(math.MaxInt32) * scale // the widest cluster disc
+	a := affineOf(v)
+
+	// Project the sites near the view.
+	gw := int32(math.Ceil((float64(w)+2*margin)/r)) + 1
+	gh := int32(math.Ceil((float64(h)+2*margin)/r)) + 1
+	pts := make([]near, 0, len(set.sites))
+	for k := range set.sites {
+		x, y := a.pixel(set.sites[k].world)
+		if x < -margin || y < -margin || x > float64(w)+margin || y > float64(h)+margin {
+			continue
+		}
+		cx, cy := int32((x+margin)/r), int32((y+margin)/r)
+		pts = append(pts, near{x, y, int32(k), cy*gw + cx})
+	}
+	if !cluster {
+		lo.singles(pts, w, h, scale)
+		return lo
+	}
+
+	// Bucket them by cell (counting sort).
+	start := make([]int32, gw*gh+1)
+	for _, p := range pts {
+		start[p.cell+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	byCell := make([]int32, len(pts))
+	fill := slices.Clone(start[:len(start)-1])
+	for i, p := range pts {
+		byCell[fill[p.cell]] = int32(i)
+		fill[p.cell]++
+	}
+
+	taken := make([]bool, len(pts))
+	var clusters []symbol
+	r2 := r * r
+	for i := range pts {
+		if taken[i] {
+			continue
+		}
+		taken[i] = true
+		p := pts[i]
+		first := int32(len(lo.members))
+		lo.members = append(lo.members, p.site)
+		st := &set.sites[p.site]
+		n := st.n
+		fam := st.family
+		sx, sy := p.x*float64(st.n), p.y*float64(st.n)
+		cx, cy := p.cell%gw, p.cell/gw
+		for yy := max(cy-1, 0); yy <= min(cy+1, gh-1); yy++ {
+			for xx := max(cx-1, 0); xx <= min(cx+1, gw-1); xx++ {
+				c := yy*gw + xx
+				for _, j := range byCell[start[c]:start[c+1]] {
+					q := pts[j]
+					if taken[j] || (q.x-p.x)*(q.x-p.x)+(q.y-p.y)*(q.y-p.y) >= r2 {
+						continue
+					}
+					taken[j] = true
+					lo.members = append(lo.members, q.site)
+					qs := &set.sites[q.site]
+					n += qs.n
+					for f := range fam {
+						fam[f] += qs.family[f]
+					}
+					sx += q.x * float64(qs.n)
+					sy += q.y * float64(qs.n)
+				}
+			}
+		}
+		sites := int32(len(lo.members)) - first
+		if n == 1 {
+			lo.members = lo.members[:first]
+			lo.addSingle(p.x, p.y, p.site, w, h, scale)
+			continue
+		}
+		x, y := sx/float64(n), sy/float64(n)
+		if sites == 1 {
+			x, y = p.x, p.y
+		}
+		m := ClusterMarker(int(n), mainFamily(fam), scale)
+		if !visible(x, y, m.Size, w, h) {
+			lo.members = lo.members[:first]
+			continue
+		}
+		clusters = append(clusters, symbol{
+			x: x, y: y, marker: m, count: n, site: p.site,
+			sites: sites, member: first, label: strconv.Itoa(int(n)),
+		})
+	}
+	lo.symbols = append(lo.symbols, clusters...)
+	lo.finish()
+	return lo
+}
+
+// near is a site projected to device pixels, with its grid cell.
+type near struct {
+	x, y float64
+	site int32
+	cell int32
+}
+
+// singles gives every event of the sites its own symbol, for a layer
+// that does not cluster.
+func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
+	for _, p := range pts {
+		st := &lo.set.sites[p.site]
+		for i := st.first; i < st.first+st.n; i++ {
+			m := MarkerFor(lo.set.events[i], scale)
+			if visible(p.x, p.y, m.Size, w, h) {
+				lo.symbols = append(lo.symbols, symbol{x: p.x, y: p.y, marker: m, count: 1, event: i})
+			}
+		}
+	}
+	lo.finish()
+}
+
+// addSingle adds the symbol of the one event of site k at x, y if it shows.
+func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64) {
+	i := lo.set.sites[k].first
+	m := MarkerFor(lo.set.events[i], scale)
+	if visible(x, y, m.Size, w, h) {
+		lo.symbols = append(lo.symbols, symbol{x: x, y: y, marker: m, count: 1, event: i})
+	}
+}
+
+// finish lists the kinds of the single symbols drawn, in data.Kinds order.
+func (lo *eventLayout) finish() {
+	seen := map[data.Kind]bool{}
+	for i := range lo.symbols {
+		s := &lo.symbols[i]
+		if s.cluster() {
+			continue
+		}
+		e := lo.set.events[s.event]
+		seen[e.Kind] = true
+		lo.approx = lo.approx || Approximate(e)
+	}
+	for _, st := range KindStyles {
+		if seen[st.Kind] {
+			lo.kinds = append(lo.kinds, st.Kind)
+			delete(seen, st.Kind)
+		}
+	}
+	// Kinds missing from the style table, in name order.
+	var rest []data.Kind
+	for k := range seen {
+		rest = append(rest, k)
+	}
+	slices.Sort(rest)
+	lo.kinds = append(lo.kinds, rest...)
+}
+
+// events returns the events of symbol s in the order the layer was given
+// them; a new slice for a cluster of several sites.
+func (lo *eventLayout) events(s *symbol) []*data.Event {
+	if !s.cluster() {
+		return lo.set.events[s.event : s.event+1 : s.event+1]
+	}
+	if s.sites == 1 {
+		ev := lo.set.siteEvents(s.site)
+		return ev[:len(ev):len(ev)]
+	}
+	type pos struct {
+		e     *data.Event
+		order int32
+	}
+	all := make([]pos, 0, s.count)
+	for _, k := range lo.members[s.member : s.member+s.sites] {
+		st := &lo.set.sites[k]
+		for i := st.first; i < st.first+st.n; i++ {
+			all = append(all, pos{lo.set.events[i], lo.set.order[i]})
+		}
+	}
+	slices.SortFunc(all, func(a, b pos) int { return int(a.order - b.order) })
+	out := make([]*data.Event, len(all))
+	for i, p := range all {
+		out[i] = p.e
+	}
+	return out
+}
+
+// mainFamily is the family most events belong to; ties go to the first.
+func mainFamily(fam [4]int32) Family {
+	best := 0
+	for f := 1; f < len(fam); f++ {
+		if fam[f] > fam[best] {
+			best = f
+		}
+	}
+	return Family(best)
+}
+
+// visible reports whether a symbol size pixels wide centred on x, y
+// reaches into the w×h view.
+func visible(x, y, size float64, w, h int) bool {
+	r := size / 2
+	return x+r >= 0 && y+r >= 0 && x-r <= float64(w) && y-r <= float64(h)
+}
+
+// contains reports whether device pixel px, py is on symbol s, with a
+// tolerance of one pixel (scaled): within the disc of a cluster or a
+// circle, within the bounding square of other shapes.
+func (s *symbol) contains(px, py, scale float64) bool {
+	r := s.marker.Size/2 + scale
+	dx, dy := px-s.x, py-s.y
+	if s.marker.Shape == draw.Circle {
+		return dx*dx+dy*dy <= r*r
+	}
+	return math.Abs(dx) <= r && math.Abs(dy) <= r
+}

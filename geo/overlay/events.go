@@ -1,0 +1,144 @@
+package overlay
+
+import (
+	"sync"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+)
+
+// EventLayer draws one symbol per event at its place, shaped and coloured
+// by kind (StyleFor), hollow and dashed when the date is approximate, and
+// gathers symbols that would overlap at the viewport's zoom into clusters
+// showing their count.
+//
+// It is safe for concurrent use: SetEvents, Draw, HitTest and the legend
+// methods may be called from any goroutines. The zero EventLayer draws
+// nothing; use NewEventLayer.
+type EventLayer struct {
+	mu      sync.Mutex
+	set     *eventSet
+	noGroup bool
+	layouts layoutCache[*eventLayout]
+}
+
+// NewEventLayer returns a layer with no events that clusters symbols.
+func NewEventLayer() *EventLayer {
+	return &EventLayer{set: &eventSet{}}
+}
+
+// SetEvents replaces the events drawn: those of events that overlap the
+// window from–to, both days included (a zero from and to keep every
+// event; events with no year on the calendar are always kept and drawn as
+// approximate). The layer does not keep events, so the caller may reuse
+// the slice (as with data.Dataset.AppendBetween); the events themselves
+// must not change.
+func (l *EventLayer) SetEvents(events []*data.Event, from, to data.Date) {
+	set := newEventSet(events, from, to)
+	l.mu.Lock()
+	l.set = set
+	l.layouts.clear()
+	l.mu.Unlock()
+}
+
+// SetClustering turns clustering on (the default) or off; with it off
+// every event gets its own symbol, drawn in the order given, overlapping.
+func (l *EventLayer) SetClustering(on bool) {
+	l.mu.Lock()
+	if l.noGroup == on {
+		l.noGroup = !on
+		l.layouts.clear()
+	}
+	l.mu.Unlock()
+}
+
+// Window returns the date window given to the last SetEvents.
+func (l *EventLayer) Window() (from, to data.Date) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.set.from, l.set.to
+}
+
+// layout returns the layout for v of the current events, making it if the
+// last two viewports were different.
+func (l *EventLayer) layout(v geo.Viewport) *eventLayout {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.set == nil {
+		l.set = &eventSet{}
+	}
+	if lo := l.layouts.get(v); lo != nil {
+		return lo
+	}
+	lo := newEventLayout(l.set, v, !l.noGroup)
+	l.layouts.put(v, lo)
+	return lo
+}
+
+// Draw draws the events for v on c: single symbols first, then clusters
+// with their counts over them.
+func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
+	lo := l.layout(v)
+	if len(lo.symbols) == 0 {
+		return
+	}
+	draw.BeginGroup(c, "events")
+	ts := ClusterTextStyle(scaleOf(v))
+	for i := range lo.symbols {
+		s := &lo.symbols[i]
+		c.Marker(s.x, s.y, s.marker)
+		if s.label != "" {
+			c.Text(s.x, s.y, s.label, ts)
+		}
+	}
+	draw.EndGroup(c)
+}
+
+// HitTest returns the event or cluster drawn under device pixel x, y for
+// v: the one drawn last (on top) when several are. The events of a
+// cluster are in the order given to SetEvents.
+func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
+	lo := l.layout(v)
+	scale := scaleOf(v)
+	for i := len(lo.symbols) - 1; i >= 0; i-- {
+		s := &lo.symbols[i]
+		if !s.contains(x, y, scale) {
+			continue
+		}
+		kind := HitEvent
+		if s.cluster() {
+			kind = HitCluster
+		}
+		return Hit{Kind: kind, Events: lo.events(s), X: s.x, Y: s.y}
+	}
+	return Hit{}
+}
+
+// KindsInView returns the kinds of the single event symbols drawn for v,
+// in data.Kinds order: what a legend of the view must explain. Kinds only
+// inside clusters are not listed.
+func (l *EventLayer) KindsInView(v geo.Viewport) []data.Kind {
+	return append([]data.Kind(nil), l.layout(v).kinds...)
+}
+
+// Legend is what a legend must explain about the event symbols drawn for a
+// viewport.
+type Legend struct {
+	Kinds       []data.Kind // kinds of the single symbols drawn, in data.Kinds order
+	Approximate bool        // some symbol drawn is of an approximate date
+	Clusters    bool        // some clusters are drawn
+}
+
+// Legend returns what the symbols drawn for v need explained.
+func (l *EventLayer) Legend(v geo.Viewport) Legend {
+	lo := l.layout(v)
+	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx}
+	for i := range lo.symbols {
+		if lo.symbols[i].cluster() {
+			lg.Clusters = true
+			break
+		}
+	}
+	return lg
+}
