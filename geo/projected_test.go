@@ -165,3 +165,32 @@ func TestProjectedSimplifies(t *testing.T) {
 		t.Errorf("Mali drawn with %d of its %d vertices at the sahel view, want well under half", drawn, raw)
 	}
 }
+
+// TestConcurrentUse runs the lazily built parts of the atlas (ring indexes,
+// borders, projection caches) from several goroutines at once; run it with
+// -race.
+func TestConcurrentUse(t *testing.T) {
+	a := testAtlas(t)
+	views := []Viewport{testView(t, a, "sahel", 800, 600, 1), testView(t, a, "world", 800, 600, 1), testView(t, a, "mali", 640, 480, 2)}
+	done := make(chan [3]int)
+	for g := range 4 {
+		go func() {
+			var got [3]int
+			for i := range 5 {
+				v := views[(g+i)%len(views)].Pan(float64(i), 0)
+				got[0] += len(a.Projected(v))
+				if a.At(orb.Point{-8.0029, 12.6392}) != nil {
+					got[1]++
+				}
+				got[2] += len(a.Neighbours("SDN"))
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		got := <-done
+		if got[0] == 0 || got[1] != 5 || got[2] != 5*7 {
+			t.Errorf("a goroutine saw %d projected countries, found Bamako %d of 5 times, %d of 35 Sudan neighbours", got[0], got[1], got[2])
+		}
+	}
+}
