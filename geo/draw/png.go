@@ -2,20 +2,26 @@ package draw
 
 import (
 	"bufio"
-	"compress/zlib"
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
+	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"io"
+	"runtime"
+	"sync"
 )
 
-// EncodePNG writes img as a PNG, faster than image/png at the same
-// compression level: image/png tries every row filter on every row, which
-// is most of its time on a map frame. EncodePNG gives every row the Sub
-// filter, which turns a map's flat fills into runs of zeros, and
-// compresses with zlib.BestSpeed. A wholly opaque image is written as RGB,
-// otherwise as non-premultiplied RGBA.
+// EncodePNG writes img as a PNG, several times faster than image/png at
+// png.BestSpeed. image/png tries every row filter on every row, which is
+// most of its time on a map frame; EncodePNG gives every row the Sub
+// filter, which turns a map's flat fills into runs of zeros, compresses at
+// flate.BestSpeed, and compresses horizontal strips of the image on up to
+// GOMAXPROCS goroutines (each strip's deflate stream starts afresh, as
+// pigz does, so the file is a few per cent larger). A wholly opaque image
+// is written as RGB, otherwise as non-premultiplied RGBA.
 func EncodePNG(w io.Writer, img *image.RGBA) error {
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
@@ -28,7 +34,6 @@ func EncodePNG(w io.Writer, img *image.RGBA) error {
 		bpp, colourType = 3, 2 // RGB
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := &chunkWriter{w: bw, kind: "IDAT"}
 	bw.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
@@ -36,42 +41,20 @@ func EncodePNG(w io.Writer, img *image.RGBA) error {
 	ihdr[8], ihdr[9] = 8, colourType // 8 bits a sample; compression, filter, interlace 0
 	writeChunk(bw, "IHDR", ihdr[:])
 
-	zw, err := zlib.NewWriterLevel(cw, zlib.BestSpeed)
-	if err != nil {
-		return fmt.Errorf("draw: PNG: %w", err)
-	}
-	row := make([]byte, 1+width*bpp)
-	row[0] = 1 // Sub: each byte minus the same sample of the pixel to its left
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		src := img.Pix[img.PixOffset(b.Min.X, y):][:4*width]
-		px := row[1:]
-		if opaque {
-			for x := 0; x < width; x++ {
-				px[3*x], px[3*x+1], px[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
-			}
-		} else {
-			for x := 0; x < width; x++ {
-				r, g, bl, a := src[4*x], src[4*x+1], src[4*x+2], src[4*x+3]
-				if a != 0 && a != 255 {
-					// As color.NRGBAModel does, so decoders agree with image/png.
-					a16 := uint32(a) * 0x101
-					r = uint8((uint32(r) * 0x101 * 0xffff / a16) >> 8)
-					g = uint8((uint32(g) * 0x101 * 0xffff / a16) >> 8)
-					bl = uint8((uint32(bl) * 0x101 * 0xffff / a16) >> 8)
-				}
-				px[4*x], px[4*x+1], px[4*x+2], px[4*x+3] = r, g, bl, a
-			}
+	strips := encodeStrips(img, bpp, opaque)
+	cw := &chunkWriter{w: bw, kind: "IDAT"}
+	cw.Write([]byte{0x78, 0x01}) // zlib header: deflate, 32 KiB window, fastest
+	var sum uint32 = 1
+	for _, s := range strips {
+		if s.err != nil {
+			return fmt.Errorf("draw: PNG: %w", s.err)
 		}
-		for i := len(px) - 1; i >= bpp; i-- {
-			px[i] -= px[i-bpp]
-		}
-		if _, err := zw.Write(row); err != nil {
-			return fmt.Errorf("draw: writing PNG: %w", err)
-		}
+		cw.Write(s.deflated.Bytes())
+		sum = adler32Combine(sum, s.adler, s.n)
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("draw: writing PNG: %w", err)
-	}
+	var tail [4]byte
+	binary.BigEndian.PutUint32(tail[:], sum)
+	cw.Write(tail[:])
 	if err := cw.flush(); err != nil {
 		return fmt.Errorf("draw: writing PNG: %w", err)
 	}
@@ -80,6 +63,122 @@ func EncodePNG(w io.Writer, img *image.RGBA) error {
 		return fmt.Errorf("draw: writing PNG: %w", err)
 	}
 	return nil
+}
+
+// strip is one band of rows, filtered and deflated.
+type strip struct {
+	deflated bytes.Buffer
+	adler    uint32 // of the filtered rows
+	n        int    // length of the filtered rows
+	err      error
+}
+
+// encodeStrips filters and deflates img in bands, one goroutine a band.
+// Every band but the last ends with a sync flush, so the bands'
+// streams concatenate into one valid deflate stream.
+func encodeStrips(img *image.RGBA, bpp int, opaque bool) []*strip {
+	b := img.Bounds()
+	height := b.Dy()
+	n := max(1, min(runtime.GOMAXPROCS(0), 4, height/64))
+	per := (height + n - 1) / n
+	strips := make([]*strip, 0, n)
+	var wg sync.WaitGroup
+	for y0 := b.Min.Y; y0 < b.Max.Y; y0 += per {
+		s := &strip{}
+		strips = append(strips, s)
+		y1, last := min(y0+per, b.Max.Y), y0+per >= b.Max.Y
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.err = s.encode(img, y0, y1, bpp, opaque, last)
+		}()
+	}
+	wg.Wait()
+	return strips
+}
+
+// encode filters rows y0 to y1 of img and deflates them into s.
+func (s *strip) encode(img *image.RGBA, y0, y1, bpp int, opaque, last bool) error {
+	width := img.Bounds().Dx()
+	fw, err := flate.NewWriter(&s.deflated, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	sum := adler32.New()
+	row := make([]byte, 1+width*bpp)
+	row[0] = 1 // Sub: each byte minus the same sample of the pixel to its left
+	for y := y0; y < y1; y++ {
+		src := img.Pix[img.PixOffset(img.Bounds().Min.X, y):][:4*width]
+		if opaque {
+			subRGB(row[1:], src)
+		} else {
+			subNRGBA(row[1:], src)
+		}
+		sum.Write(row)
+		if _, err := fw.Write(row); err != nil {
+			return err
+		}
+		s.n += len(row)
+	}
+	s.adler = sum.Sum32()
+	if last {
+		return fw.Close()
+	}
+	return fw.Flush()
+}
+
+// subRGB writes the opaque RGBA row src as Sub-filtered RGB into dst.
+func subRGB(dst, src []byte) {
+	var pr, pg, pb byte
+	for x := 0; x+3 < len(src); x += 4 {
+		d := dst[x/4*3 : x/4*3+3 : x/4*3+3]
+		r, g, b := src[x], src[x+1], src[x+2]
+		d[0], d[1], d[2] = r-pr, g-pg, b-pb
+		pr, pg, pb = r, g, b
+	}
+}
+
+// subNRGBA writes the premultiplied RGBA row src as Sub-filtered
+// non-premultiplied RGBA into dst.
+func subNRGBA(dst, src []byte) {
+	var pr, pg, pb, pa byte
+	for x := 0; x+3 < len(src); x += 4 {
+		r, g, b, a := src[x], src[x+1], src[x+2], src[x+3]
+		if a != 0 && a != 255 {
+			// As color.NRGBAModel does, so decoders agree with image/png.
+			a16 := uint32(a) * 0x101
+			r = uint8((uint32(r) * 0x101 * 0xffff / a16) >> 8)
+			g = uint8((uint32(g) * 0x101 * 0xffff / a16) >> 8)
+			b = uint8((uint32(b) * 0x101 * 0xffff / a16) >> 8)
+		}
+		d := dst[x : x+4 : x+4]
+		d[0], d[1], d[2], d[3] = r-pr, g-pg, b-pb, a-pa
+		pr, pg, pb, pa = r, g, b, a
+	}
+}
+
+// adler32Combine is the Adler-32 of A followed by B, from the checksums
+// of A and B and B's length (as zlib's adler32_combine).
+func adler32Combine(a, b uint32, lenB int) uint32 {
+	const base = 65521
+	rem := uint32(lenB % base)
+	sum1 := a & 0xffff
+	sum2 := rem * sum1 % base
+	sum1 += (b & 0xffff) + base - 1
+	sum2 += (a >> 16) + (b >> 16) + base - rem
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum2 >= 2*base {
+		sum2 -= 2 * base
+	}
+	if sum2 >= base {
+		sum2 -= base
+	}
+	return sum1 | sum2<<16
 }
 
 // writeChunk writes one PNG chunk; errors stay in the bufio.Writer.
@@ -96,7 +195,8 @@ func writeChunk(w *bufio.Writer, kind string, data []byte) {
 	w.Write(n[:])
 }
 
-// chunkWriter cuts what is written to it into chunks of one kind.
+// chunkWriter cuts what is written to it into chunks of one kind. Write
+// errors surface in flush, from the bufio.Writer.
 type chunkWriter struct {
 	w    *bufio.Writer
 	kind string

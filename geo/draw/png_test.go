@@ -2,10 +2,13 @@ package draw
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 func TestEncodePNG(t *testing.T) {
@@ -60,5 +63,42 @@ func TestEncodePNGWriteError(t *testing.T) {
 	}
 	if err := EncodePNG(&bytes.Buffer{}, image.NewRGBA(image.Rect(0, 0, 0, 5))); err == nil {
 		t.Error("EncodePNG of an empty image returned no error")
+	}
+}
+
+func TestEncodePNGStrips(t *testing.T) {
+	// Tall enough for several strips, with content crossing their seams.
+	img := image.NewRGBA(image.Rect(0, 0, 97, 513))
+	r := NewRaster(img)
+	r.Clear(white)
+	var p Path
+	p.AddPolygon(orb.Polygon{star(300, 97, 513)})
+	r.FillPath(p, red)
+	var buf bytes.Buffer
+	if err := EncodePNG(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	got, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("image/png cannot decode it: %v", err)
+	}
+	for y := 0; y < 513; y++ {
+		for x := 0; x < 97; x++ {
+			if w, h := img.RGBAAt(x, y), color.RGBAModel.Convert(got.At(x, y)); w != h {
+				t.Fatalf("pixel %d,%d = %v, want %v", x, y, h, w)
+			}
+		}
+	}
+}
+
+func TestAdler32Combine(t *testing.T) {
+	a := bytes.Repeat([]byte("Tombouctou "), 9000)
+	b := bytes.Repeat([]byte{0, 255, 7}, 70000)
+	want := adler32.Checksum(append(append([]byte(nil), a...), b...))
+	if got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)); got != want {
+		t.Errorf("adler32Combine = %08x, want %08x", got, want)
+	}
+	if got := adler32Combine(1, adler32.Checksum(b), len(b)); got != adler32.Checksum(b) {
+		t.Errorf("combining with the empty checksum = %08x, want %08x", got, adler32.Checksum(b))
 	}
 }

@@ -173,14 +173,14 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
-// benchmarkFrame is the Sahel view's base map at 1920×1080, as the
-// snapshot command draws it.
-func benchmarkFrame(b *testing.B) *image.RGBA {
+// benchmarkFrame is a view's base map at 1920×1080, as the snapshot
+// command draws it.
+func benchmarkFrame(b *testing.B, view string) *image.RGBA {
 	atlas, err := geo.LoadAtlas()
 	if err != nil {
 		b.Fatal(err)
 	}
-	bound, err := geo.ViewBound("sahel", atlas)
+	bound, err := geo.ViewBound(view, atlas)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -192,24 +192,28 @@ func benchmarkFrame(b *testing.B) *image.RGBA {
 }
 
 func BenchmarkSnapshotEncodePNG(b *testing.B) {
-	img := benchmarkFrame(b)
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		buf.Reset()
-		if err := encodePNG(&buf, img); err != nil {
-			b.Fatal(err)
-		}
+	for _, view := range []string{"world", "sahel"} {
+		b.Run(view, func(b *testing.B) {
+			img := benchmarkFrame(b, view)
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				buf.Reset()
+				if err := encodePNG(&buf, img); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes")
+		})
 	}
-	b.ReportMetric(float64(buf.Len()), "bytes")
 }
 
 // BenchmarkSnapshotSahel is the whole command but for process start and
 // the first load of the atlas: parse, render (no cached base), encode, and
 // write the file with fsync and rename.
 func BenchmarkSnapshotSahel(b *testing.B) {
-	benchmarkFrame(b) // load the atlas and gazetteer once
+	benchmarkFrame(b, "sahel") // load the atlas and gazetteer once
 	file := filepath.Join(b.TempDir(), "map.png")
 	b.ReportAllocs()
 	b.ResetTimer()
