@@ -257,11 +257,12 @@ func visible(x, y, size float64, w, h int) bool {
 	return x+r >= 0 && y+r >= 0 && x-r <= float64(w) && y-r <= float64(h)
 }
 
-// contains reports whether device pixel px, py is on symbol s, with a
-// tolerance of one pixel (scaled): within the disc of a cluster or a
-// circle, within the bounding square of other shapes.
+// contains reports whether device pixel px, py is on symbol s, its
+// outline, one more pixel (scaled) for anti-aliasing, and half a pixel
+// since raster stamps snap to whole pixels: within the disc of a cluster
+// or a circle, within the bounding square of other shapes.
 func (s *symbol) contains(px, py, scale float64) bool {
-	r := s.marker.Size/2 + scale
+	r := (s.marker.Size+s.marker.OutlineWidth)/2 + scale + 0.5
 	dx, dy := px-s.x, py-s.y
 	if s.marker.Shape == draw.Circle {
 		return dx*dx+dy*dy <= r*r

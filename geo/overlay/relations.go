@@ -41,7 +41,6 @@ const RelationWidth = 3
 //
 // It is safe for concurrent use, like EventLayer.
 type RelationLayer struct {
-	d         *data.Dataset
 	relations []capitalPair
 
 	mu      sync.Mutex
@@ -61,7 +60,7 @@ type capitalPair struct {
 // gazetteer. It fails when a relation names a country with no capital in
 // either.
 func NewRelationLayer(d *data.Dataset, day data.Date) (*RelationLayer, error) {
-	l := &RelationLayer{d: d, day: day}
+	l := &RelationLayer{day: day}
 	for _, r := range d.Relations {
 		a, err := Capital(d, r.Countries[0])
 		if err != nil {
