@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"image"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -106,6 +108,16 @@ func runSnapshot(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage(err.Error())
 	}
+	// The gazetteer is read while the atlas loads and the map is set up.
+	type capitalsResult struct {
+		places []render.Place
+		err    error
+	}
+	capitalsDone := make(chan capitalsResult, 1)
+	go func() {
+		places, err := snapshotCapitals()
+		capitalsDone <- capitalsResult{places, err}
+	}()
 	atlas, err := geo.LoadAtlas()
 	if err != nil {
 		return fail(ExitFailed, err.Error())
@@ -114,17 +126,38 @@ func runSnapshot(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage(err.Error())
 	}
-	capitals, err := snapshotCapitals()
-	if err != nil {
-		return fail(ExitFailed, err.Error())
-	}
 	v := geo.Fit(bound, o.width, o.height, 1)
-	img := render.New(atlas, render.Options{Capitals: capitals}).Render(v)
+	// geo caches the view's projected geometry and the land borders: work
+	// them out at once, so render.New and Render find them ready.
+	projected := make(chan struct{})
+	go func() {
+		atlas.Projected(v)
+		close(projected)
+	}()
+	atlas.Neighbours("MLI")
+	<-projected
+	capitals := <-capitalsDone
+	if capitals.err != nil {
+		return fail(ExitFailed, capitals.err.Error())
+	}
+	img := render.New(atlas, render.Options{Capitals: capitals.places}).Render(v)
 	if err := writeFileAtomic(o.out, func(w io.Writer) error { return encodePNG(w, img) }); err != nil {
 		return fail(ExitUsage, err.Error())
 	}
 	fmt.Fprintf(stdout, "wrote %s (%dx%d, view %s)\n", o.out, o.width, o.height, o.view)
 	return ExitOK
+}
+
+// createTemp creates a new hidden file beside name in dir, with the mode
+// os.Create would give (0666 less the umask; os.CreateTemp gives 0600).
+func createTemp(dir, name string) (*os.File, error) {
+	for {
+		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", name, rand.Uint32()))
+		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
 
 // cause is the innermost error of a *os.PathError or *os.LinkError (the
@@ -164,7 +197,7 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 // removed and path is untouched.
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %v (check that the folder exists and is writable)", path, cause(err))
 	}

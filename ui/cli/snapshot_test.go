@@ -229,3 +229,25 @@ func runSnapshotBench(args ...string) (int, string, string) {
 	status := runSnapshot(args, &out, &errb)
 	return status, out.String(), errb.String()
 }
+
+func TestSnapshotFileMode(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "map.png")
+	if status, _, stderr := runSnapshotCLI(t, "-o", file, "--size", "16x16"); status != ExitOK {
+		t.Fatalf("status %d, stderr %q", status, stderr)
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Readable by others unless the umask forbids it, like os.Create.
+	ref := filepath.Join(t.TempDir(), "ref")
+	f, err := os.Create(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	want, _ := os.Stat(ref)
+	if st.Mode().Perm() != want.Mode().Perm() {
+		t.Errorf("mode %v, want %v as os.Create gives", st.Mode().Perm(), want.Mode().Perm())
+	}
+}
