@@ -13,6 +13,16 @@ type Label struct {
 	// Within, unless it is the zero Bound, is a bound the label's box must
 	// fit inside, such as its country's projected bound.
 	Within orb.Bound
+	// Else are other places for the label, tried in order when it does
+	// not fit at X, Y.
+	Else []Spot
+}
+
+// Spot is one place a label may go: an anchor point and how the text
+// hangs from it.
+type Spot struct {
+	X, Y   float64
+	Anchor draw.Anchor
 }
 
 // Measurer measures text; every draw.Canvas is one.
@@ -38,11 +48,12 @@ func (l Label) Box(m Measurer) orb.Bound {
 const labelGap = 2
 
 // PlaceLabels chooses, greedily and in the order given (most important
-// first), the labels that can be drawn: a label is kept when its box lies
-// inside the w×h canvas and inside its Within bound, and does not come
-// within labelGap pixels of a box kept before it or of any of the
-// obstacles (such as capital dots). It returns the kept labels, in order,
-// and their boxes.
+// first), the labels that can be drawn: a label is kept at the first of
+// its spots (X, Y, then Else) where its box lies inside the w×h canvas and
+// inside its Within bound, and does not come within labelGap pixels of a
+// box kept before it or of any of the obstacles (such as capital dots).
+// It returns the kept labels, in order, moved to the spot chosen, and
+// their boxes.
 func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([]Label, []orb.Bound) {
 	screen := orb.Bound{Max: orb.Point{float64(w), float64(h)}}
 	placed := append([]orb.Bound(nil), obstacles...)
@@ -54,30 +65,38 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 		if l.Text == "" {
 			continue
 		}
-		box := l.Box(m)
-		if !within(box, screen) || (l.Within != orb.Bound{} && !within(box, l.Within)) {
-			continue
-		}
-		grown := box.Pad(labelGap)
-		clash := false
-		for _, p := range placed {
-			if grown.Intersects(p) {
-				clash = true
+		spots := append([]Spot{{l.X, l.Y, l.Style.Anchor}}, l.Else...)
+		for _, sp := range spots {
+			l.X, l.Y, l.Style.Anchor = sp.X, sp.Y, sp.Anchor
+			box := l.Box(m)
+			if fits(box, screen, l.Within, placed) {
+				placed = append(placed, box)
+				kept = append(kept, l)
+				boxes = append(boxes, box)
 				break
 			}
 		}
-		if clash {
-			continue
-		}
-		placed = append(placed, box)
-		kept = append(kept, l)
-		boxes = append(boxes, box)
 	}
 	return kept, boxes
 }
 
-// within reports whether inner lies entirely inside outer.
-func within(inner, outer orb.Bound) bool {
+// fits reports whether box lies inside screen and within (unless within
+// is the zero Bound) and keeps labelGap pixels clear of every placed box.
+func fits(box, screen, within orb.Bound, placed []orb.Bound) bool {
+	if !inside(box, screen) || (within != orb.Bound{} && !inside(box, within)) {
+		return false
+	}
+	grown := box.Pad(labelGap)
+	for _, p := range placed {
+		if grown.Intersects(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// inside reports whether inner lies entirely inside outer.
+func inside(inner, outer orb.Bound) bool {
 	return inner.Min[0] >= outer.Min[0] && inner.Min[1] >= outer.Min[1] &&
 		inner.Max[0] <= outer.Max[0] && inner.Max[1] <= outer.Max[1]
 }

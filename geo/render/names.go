@@ -115,15 +115,28 @@ func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
 			st.Size = sizeNeighbour * s
 		}
 		x, y := interiorPoint(poly)
+		// If the middle is taken (by a capital, say), try a little above,
+		// below, then to either side.
+		dy := st.Size * 1.1
+		dx := st.Size * 2
 		cands = append(cands, candidate{
-			label: Label{Text: pc.Country.Name, X: x, Y: y, Style: st, Within: poly.Bound()},
+			label: Label{Text: pc.Country.Name, X: x, Y: y, Style: st, Within: poly.Bound(), Else: []Spot{
+				{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
+				{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
+			}},
 			class: cl, rank: slices.Index(l.style.focusOrder, pc.Country.Code), area: area,
 		})
 	}
 	for _, d := range dots {
 		st := draw.TextStyle{Size: sizeCapital * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s, Anchor: draw.AnchorLeft}
+		off := dotRadius*s + labelGap + 1 // clear of the dot's own box
+		up := off + st.Size/2
 		cands = append(cands, candidate{
-			label: Label{Text: d.place.Name, X: d.x + dotRadius*s + labelGap + 1, Y: d.y, Style: st},
+			label: Label{Text: d.place.Name, X: d.x + off, Y: d.y, Style: st, Else: []Spot{
+				{d.x - off, d.y, draw.AnchorRight},
+				{d.x, d.y - up, draw.AnchorCentre},
+				{d.x, d.y + up, draw.AnchorCentre},
+			}},
 			class: d.class, rank: slices.Index(l.style.focusOrder, d.place.Country), city: true,
 		})
 	}

@@ -253,3 +253,15 @@ func TestRenderConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestPlaceLabelsElse(t *testing.T) {
+	dot := orb.Bound{Min: orb.Point{97, 97}, Max: orb.Point{103, 103}}
+	l := Label{Text: "Sudan", X: 100, Y: 100, Else: []Spot{{100, 60, draw.AnchorCentre}, {100, 140, draw.AnchorLeft}}}
+	kept, boxes := PlaceLabels(fixedMeasurer{}, 400, 400, []Label{l}, []orb.Bound{dot})
+	if len(kept) != 1 || kept[0].X != 100 || kept[0].Y != 60 {
+		t.Fatalf("placed %+v, want Sudan moved to its first other spot, 100, 60", kept)
+	}
+	if want := (orb.Bound{Min: orb.Point{75, 50}, Max: orb.Point{125, 70}}); boxes[0] != want {
+		t.Errorf("box %v, want %v", boxes[0], want)
+	}
+}
