@@ -50,10 +50,12 @@ func benchDataset() *data.Dataset {
 }
 
 // BenchmarkSliderStep is one step of the date slider with 100,000
-// synthetic events: filter the window with Dataset.Query, give the events
-// to the event and visit layers, and render them over a copy of the cached
-// base map at 1920×1080. The window is a year moved by a month a step, or
-// the whole 26 years (every event) moved by a day.
+// synthetic events, rendered over a copy of the cached base map at
+// 1920×1080 by render.Map. The window is a year moved by a month a step,
+// or the whole 26 years (every event) moved by a day. "query" is the step
+// as the UI may do it: Dataset.Query for the window, then SetEvents on the
+// event and visit layers; "window" gives the layers every event once and
+// moves the window with SetWindow.
 func BenchmarkSliderStep(b *testing.B) {
 	d := benchDataset()
 	for _, name := range benchViews {
@@ -61,28 +63,51 @@ func BenchmarkSliderStep(b *testing.B) {
 			name       string
 			days, step int
 		}{{"year", 365, 30}, {"all", 26 * 366, 1}} {
-			b.Run(fmt.Sprintf("%s/%s", name, win.name), func(b *testing.B) {
-				v := benchView(b, name)
-				m := benchMap(b, v)
-				events := NewEventLayer()
-				visits := NewVisitLayer(d)
-				m.SetOverlays(visits, events)
-				from := data.D(2010, 1, 1)
-				if win.name == "all" {
-					from = data.D(2000, 1, 1)
-				}
-				b.ReportAllocs()
-				b.ResetTimer()
-				for i := 0; b.Loop(); i++ {
-					f := from.AddDays((i % 60) * win.step)
-					t := f.AddDays(win.days)
-					sel := d.Query(f, t, data.Filter{})
-					events.SetEvents(sel, f, t)
-					visits.SetEvents(sel, f, t)
-					m.Render(v)
-				}
-			})
+			for _, how := range []string{"query", "window"} {
+				b.Run(fmt.Sprintf("%s/%s/%s", name, win.name, how), func(b *testing.B) {
+					v := benchView(b, name)
+					m := benchMap(b, v)
+					events := NewEventLayer()
+					visits := NewVisitLayer(d)
+					m.SetOverlays(visits, events)
+					from := data.D(2010, 1, 1)
+					if win.name == "all" {
+						from = data.D(2000, 1, 1)
+					}
+					events.SetEvents(d.Events, data.Date{}, data.Date{}) // the layer has seen them
+					visits.SetEvents(d.Events, data.Date{}, data.Date{})
+					b.ReportAllocs()
+					b.ResetTimer()
+					for i := 0; b.Loop(); i++ {
+						f := from.AddDays((i % 60) * win.step)
+						t := f.AddDays(win.days)
+						if how == "query" {
+							sel := d.Query(f, t, data.Filter{})
+							events.SetEvents(sel, f, t)
+							visits.SetEvents(sel, f, t)
+						} else {
+							events.SetWindow(f, t)
+							visits.SetEvents(nil, f, t) // no synthetic visit has an origin
+						}
+						m.Render(v)
+					}
+				})
+			}
 		}
+	}
+}
+
+// BenchmarkSetEvents100k gives the event layer 100,000 events, as a slider
+// step over the whole time span does, once it has seen them.
+func BenchmarkSetEvents100k(b *testing.B) {
+	d := benchDataset()
+	l := NewEventLayer()
+	l.SetEvents(d.Events, data.Date{}, data.Date{})
+	from, to := data.D(2000, 1, 1), data.D(2025, 12, 31)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		l.SetEvents(d.Events, from, to)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 // methods may be called from any goroutines. The zero EventLayer draws
 // nothing; use NewEventLayer.
 type EventLayer struct {
+	memo    memo
 	mu      sync.Mutex
 	set     *eventSet
 	noGroup bool
@@ -31,11 +32,25 @@ func NewEventLayer() *EventLayer {
 // SetEvents replaces the events drawn: those of events that overlap the
 // window from–to, both days included (a zero from and to keep every
 // event; events with no year on the calendar are always kept and drawn as
-// approximate). The layer does not keep events, so the caller may reuse
-// the slice (as with data.Dataset.AppendBetween); the events themselves
-// must not change.
+// approximate). The layer copies the slice, so the caller may reuse it (as
+// with data.Dataset.AppendBetween). It remembers each event's place,
+// dates and kind the first time it sees the event, so the events
+// themselves must not change (a Dataset's never do).
 func (l *EventLayer) SetEvents(events []*data.Event, from, to data.Date) {
-	set := newEventSet(events, from, to)
+	l.replace(l.memo.setEvents(events, from, to))
+}
+
+// SetWindow keeps the events of the last SetEvents but draws only those
+// that overlap from–to, as SetEvents would. It reads no event, only what
+// the layer remembers of them, so it is the fast way to move the date
+// slider: give the layer every event that passes the other filters once,
+// then move the window.
+func (l *EventLayer) SetWindow(from, to data.Date) {
+	l.replace(l.memo.setWindow(from, to))
+}
+
+// replace makes set the events drawn.
+func (l *EventLayer) replace(set *eventSet) {
 	l.mu.Lock()
 	l.set = set
 	l.layouts.clear()

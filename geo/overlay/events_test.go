@@ -262,10 +262,16 @@ func TestSetEventsWindow(t *testing.T) {
 		{data.D(2025, 5, 1), data.D(2025, 12, 31), nil},
 	}
 	l := NewEventLayer()
+	moved := NewEventLayer()
+	moved.SetEvents(d.Events, data.Date{}, data.Date{})
 	for _, c := range cases {
 		l.SetEvents(d.Events, c.from, c.to)
 		if got := l.KindsInView(v); !slices.Equal(got, c.want) {
 			t.Errorf("window %s–%s: kinds %v, want %v", c.from, c.to, got, c.want)
+		}
+		moved.SetWindow(c.from, c.to)
+		if got := moved.KindsInView(v); !slices.Equal(got, c.want) {
+			t.Errorf("SetWindow(%s, %s): kinds %v, want %v", c.from, c.to, got, c.want)
 		}
 		if f, to := l.Window(); f != c.from || to != c.to {
 			t.Errorf("Window() = %s–%s, want %s–%s", f, to, c.from, c.to)
