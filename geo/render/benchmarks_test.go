@@ -71,3 +71,50 @@ func BenchmarkNew(b *testing.B) {
 		New(a, Options{Capitals: sahelCapitals})
 	}
 }
+
+// BenchmarkSVGSahel writes the Sahel base map as SVG (10m geometry as geo
+// simplifies it for the view: ≤ 1 px error).
+func BenchmarkSVGSahel(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "sahel")
+	m := New(a, Options{Capitals: sahelCapitals})
+	var n countingWriter
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		n = 0
+		s := draw.NewSVG(&n, 1920, 1080)
+		m.Draw(s, v)
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "bytes")
+}
+
+// BenchmarkPDFSahel writes the Sahel base map as an A4 landscape PDF.
+func BenchmarkPDFSahel(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "sahel")
+	m := New(a, Options{Capitals: sahelCapitals})
+	var n countingWriter
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		n = 0
+		p := draw.NewPDF(1920, 1080, draw.PageA4Landscape)
+		m.Draw(p, v)
+		if err := p.Output(&n); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "bytes")
+}
+
+// countingWriter counts and discards what is written.
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}
