@@ -129,7 +129,7 @@ func BenchmarkEventLayer100k(b *testing.B) {
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; b.Loop(); i++ {
-					vv := v.Pan(float64(i%2), 0) // a new layout every frame
+					vv := v.Pan(float64(i%7), 0) // a new layout every frame (the layer keeps two)
 					l.Draw(r, vv)
 				}
 			})
@@ -159,7 +159,7 @@ func BenchmarkFullFrame100k(b *testing.B) {
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; b.Loop(); i++ {
-					vv := v.Pan(float64(i%2), 0) // neither base nor layout cached
+					vv := v.Pan(float64(i%7), 0) // neither base nor layout cached
 					m.Render(vv)
 				}
 			})

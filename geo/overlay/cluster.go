@@ -34,7 +34,8 @@ type eventLayout struct {
 	symbols []symbol // in drawing order: single events, then clusters
 	members []int32  // the sites of each cluster
 	kinds   []data.Kind
-	approx  bool // some symbol drawn is of an approximate date
+	approx  bool          // some symbol drawn is of an approximate date
+	markers []draw.Marker // by style code, at the viewport's scale
 }
 
 // mergeDistance is how close, in logical pixels, two symbols' centres may
@@ -49,7 +50,7 @@ const mergeDistance = SymbolSize + 2
 // mergeDistance of it. A cluster sits at the mean position of its events.
 // With cluster false every event gets its own symbol.
 func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
-	lo := &eventLayout{v: v, set: set}
+	lo := &eventLayout{v: v, set: set, markers: markerTable(scaleOf(v))}
 	if set == nil || len(set.sites) == 0 {
 		return lo
 	}
@@ -161,14 +162,33 @@ type near struct {
 
 // singles gives every event of the sites its own symbol, for a layer
 // that does not cluster.
+// The symbols are drawn grouped by style, in the order of style codes,
+// which lets the raster reuse one stamp for a run of symbols.
 func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
+	markers := markerTable(scale)
+	count := make([]int, numStyleCodes+1)
 	for _, p := range pts {
 		st := &lo.set.sites[p.site]
+		if !visible(p.x, p.y, markers[0].Size+2*scale, w, h) {
+			continue
+		}
+		for _, c := range lo.set.styles[st.first : st.first+st.n] {
+			count[c+1]++
+		}
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	lo.symbols = make([]symbol, count[numStyleCodes])
+	for _, p := range pts {
+		st := &lo.set.sites[p.site]
+		if !visible(p.x, p.y, markers[0].Size+2*scale, w, h) {
+			continue
+		}
 		for i := st.first; i < st.first+st.n; i++ {
-			m := MarkerFor(lo.set.events[i], scale)
-			if visible(p.x, p.y, m.Size, w, h) {
-				lo.symbols = append(lo.symbols, symbol{x: p.x, y: p.y, marker: m, count: 1, event: i})
-			}
+			c := lo.set.styles[i]
+			lo.symbols[count[c]] = symbol{x: p.x, y: p.y, marker: markers[c], count: 1, event: i}
+			count[c]++
 		}
 	}
 	lo.finish()
@@ -177,7 +197,7 @@ func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
 // addSingle adds the symbol of the one event of site k at x, y if it shows.
 func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64) {
 	i := lo.set.sites[k].first
-	m := MarkerFor(lo.set.events[i], scale)
+	m := lo.markers[lo.set.styles[i]]
 	if visible(x, y, m.Size, w, h) {
 		lo.symbols = append(lo.symbols, symbol{x: x, y: y, marker: m, count: 1, event: i})
 	}
@@ -186,14 +206,24 @@ func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64)
 // finish lists the kinds of the single symbols drawn, in data.Kinds order.
 func (lo *eventLayout) finish() {
 	seen := map[data.Kind]bool{}
+	var codes [256]bool
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
 		if s.cluster() {
 			continue
 		}
-		e := lo.set.events[s.event]
-		seen[e.Kind] = true
-		lo.approx = lo.approx || Approximate(e)
+		c := lo.set.styles[s.event]
+		lo.approx = lo.approx || c%2 == 1
+		if int(c/2) < len(KindStyles) {
+			codes[c] = true
+		} else {
+			seen[lo.set.events[s.event].Kind] = true // a kind with no style: rare
+		}
+	}
+	for c, ok := range codes {
+		if ok {
+			seen[KindStyles[c/2].Kind] = true
+		}
 	}
 	for _, st := range KindStyles {
 		if seen[st.Kind] {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
 // site is a point where events are drawn: every event given to the layer
@@ -21,6 +22,7 @@ type eventSet struct {
 	from, to data.Date
 	events   []*data.Event // grouped by site; in input order within a site
 	order    []int32       // the input position of each of events
+	styles   []uint8       // the styleCode of each of events
 	sites    []site        // in the order of their first event
 }
 
@@ -38,6 +40,7 @@ type eventInfo struct {
 	start, end int32 // Date.Days; dated is false when there are none
 	family     Family
 	dated      bool
+	style      uint8 // styleCode
 }
 
 // memo remembers eventInfo for every event a layer has been given, and
@@ -143,6 +146,7 @@ func (m *memo) group(from, to data.Date) *eventSet {
 	}
 	s.events = make([]*data.Event, total)
 	s.order = make([]int32, total)
+	s.styles = make([]uint8, total)
 	next := make([]int32, len(s.sites))
 	for k := range s.sites {
 		next[k] = s.sites[k].first
@@ -153,6 +157,7 @@ func (m *memo) group(from, to data.Date) *eventSet {
 		}
 		s.events[next[k]] = m.events[i]
 		s.order[next[k]] = int32(i)
+		s.styles[next[k]] = m.infos[i].style
 		next[k]++
 	}
 	return s
@@ -167,10 +172,42 @@ func (m *memo) learn(e *data.Event) eventInfo {
 		m.places[at] = p
 		m.worlds = append(m.worlds, world(at))
 	}
-	info := eventInfo{place: p, family: FamilyOf(e.Kind), dated: e.Dated()}
+	info := eventInfo{place: p, family: FamilyOf(e.Kind), dated: e.Dated(), style: styleCode(e)}
 	if info.dated {
 		info.start, info.end = e.Start.Days(), e.End.Days()
 	}
 	m.info[e] = info
 	return info
+}
+
+// styleCode numbers the symbols an event can have: twice the kind's
+// position in KindStyles (len(KindStyles) for a kind not in it), plus one
+// when the date is approximate. markerTable turns it into a Marker.
+func styleCode(e *data.Event) uint8 {
+	i := len(KindStyles)
+	if st, ok := styleIndex[e.Kind]; ok {
+		i = st
+	}
+	c := uint8(2 * i)
+	if Approximate(e) {
+		c++
+	}
+	return c
+}
+
+// numStyleCodes is the number of style codes.
+var numStyleCodes = 2 * (len(KindStyles) + 1)
+
+// markerTable returns the Marker of every style code at scale.
+func markerTable(scale float64) []draw.Marker {
+	t := make([]draw.Marker, numStyleCodes)
+	for i := range len(KindStyles) + 1 {
+		k := data.Kind("")
+		if i < len(KindStyles) {
+			k = KindStyles[i].Kind
+		}
+		t[2*i] = StyleFor(k, scale)
+		t[2*i+1] = ApproximateStyleFor(k, scale)
+	}
+	return t
 }

@@ -85,10 +85,11 @@ var KindStyles = []KindStyle{
 // unknownStyle is used for a kind missing from KindStyles.
 var unknownStyle = KindStyle{Family: FamilyOther, Shape: draw.Circle, Colour: ColourGrey}
 
-var styleIndex = func() map[data.Kind]KindStyle {
-	m := make(map[data.Kind]KindStyle, len(KindStyles))
-	for _, s := range KindStyles {
-		m[s.Kind] = s
+// styleIndex is the position of each kind in KindStyles.
+var styleIndex = func() map[data.Kind]int {
+	m := make(map[data.Kind]int, len(KindStyles))
+	for i, s := range KindStyles {
+		m[s.Kind] = i
 	}
 	return m
 }()
@@ -96,8 +97,8 @@ var styleIndex = func() map[data.Kind]KindStyle {
 // StyleOf returns the style of kind k; a kind not in KindStyles gets a
 // grey circle of FamilyOther.
 func StyleOf(k data.Kind) KindStyle {
-	if s, ok := styleIndex[k]; ok {
-		return s
+	if i, ok := styleIndex[k]; ok {
+		return KindStyles[i]
 	}
 	s := unknownStyle
 	s.Kind = k
