@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// Details shows the selected event: title, date with its precision, kind,
+// place, actors (each a button that filters to that actor), summary and
+// every source.
+type Details struct {
+	*fyne.Container
+	x *Explorer
+
+	// OnActor is called when the analyst taps an actor.
+	OnActor func(a *data.Actor)
+	// OnAnnotate is called when the analyst asks to annotate the event.
+	OnAnnotate func(e *data.Event)
+}
+
+// NewDetails makes the details panel for x.
+func NewDetails(x *Explorer) *Details {
+	d := &Details{x: x, Container: container.NewVBox()}
+	d.Show(nil)
+	return d
+}
+
+// Show fills the panel with e (nil: a hint).
+func (d *Details) Show(e *data.Event) {
+	d.Container.RemoveAll()
+	if e == nil {
+		d.Container.Add(widget.NewLabel("Select an event on the map or in the list."))
+		d.Container.Refresh()
+		return
+	}
+	add := func(o fyne.CanvasObject) { d.Container.Add(o) }
+	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	add(title)
+	add(labelWrap(fmt.Sprintf("%s (precision: %s)", EventDate(e), e.Precision)))
+	if e.DateNote != "" {
+		add(labelWrap("Date as given: " + e.DateNote))
+	}
+	if e.YearInferred != "" {
+		add(labelWrap("Year inferred: " + e.YearInferred))
+	}
+	kind := string(e.Kind)
+	if c := e.Kind.CAMEO(); c != "" {
+		kind += " · CAMEO " + c
+	}
+	add(labelWrap("Kind: " + kind))
+	add(labelWrap("Place: " + d.placeName(e.Place)))
+	if e.Origin != "" {
+		add(labelWrap("Came from: " + d.placeName(e.Origin)))
+	}
+	if len(e.Countries) > 0 {
+		add(labelWrap("Countries: " + strings.Join(e.Countries, ", ")))
+	}
+	if len(e.Actors) > 0 {
+		add(widget.NewLabelWithStyle("Actors (tap to filter)", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		actors := container.NewGridWrap(fyne.NewSize(170, 36))
+		for _, id := range e.Actors {
+			a := d.x.Data.Actor(id)
+			if a == nil {
+				continue
+			}
+			b := widget.NewButton(a.Name, func() {
+				if d.OnActor != nil {
+					d.OnActor(a)
+				}
+			})
+			actors.Add(b)
+		}
+		add(actors)
+	}
+	add(widget.NewSeparator())
+	add(labelWrap(e.Summary))
+	if e.Confidence != "" {
+		add(labelWrap("Confidence: " + e.Confidence))
+	}
+	add(widget.NewSeparator())
+	add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, ref := range e.Sources {
+		add(labelWrap(SourceLine(d.x.Data.Source(ref.Document), ref)))
+	}
+	if d.OnAnnotate != nil {
+		add(widget.NewButton("Annotate this event…", func() { d.OnAnnotate(e) }))
+	}
+	d.Container.Refresh()
+}
+
+// SourceLine describes a source: document, outlet, headline and date.
+func SourceLine(s *data.Source, ref data.SourceRef) string {
+	parts := []string{ref.Document}
+	if s != nil {
+		if s.Outlet != "" {
+			parts = append(parts, s.Outlet)
+		}
+		if s.Headline != "" {
+			parts = append(parts, "“"+s.Headline+"”")
+		}
+		if !s.Published.IsZero() {
+			parts = append(parts, FormatDate(s.Published))
+		} else if s.DateNote != "" {
+			parts = append(parts, s.DateNote)
+		}
+	}
+	line := "• " + strings.Join(parts, " — ")
+	if ref.Note != "" {
+		line += " (" + ref.Note + ")"
+	}
+	return line
+}
+
+func (d *Details) placeName(id string) string {
+	p := d.x.Data.Place(id)
+	if p == nil {
+		return id
+	}
+	return fmt.Sprintf("%s (%s)", p.Name, FormatLonLat(p.Point))
+}
+
+func labelWrap(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// EventList lists the events in the window that pass the filters, by date.
+// Choosing one selects it; selecting elsewhere (on the map) selects it here.
+type EventList struct {
+	*widget.List
+	x        *Explorer
+	syncing  bool
+	OnChosen func(e *data.Event) // called when the analyst picks an event in the list
+}
+
+// NewEventList makes the list for x.
+func NewEventList(x *Explorer) *EventList {
+	l := &EventList{x: x}
+	l.List = widget.NewList(
+		func() int { return len(x.InWindow()) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabel("9 Apr 2025 · a long event title for sizing")
+			t.Truncation = fyne.TextTruncateEllipsis
+			return t
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			events := x.InWindow()
+			if id < len(events) {
+				o.(*widget.Label).SetText(EventLine(events[id]))
+			}
+		},
+	)
+	l.List.OnSelected = func(id widget.ListItemID) {
+		if l.syncing {
+			return
+		}
+		events := x.InWindow()
+		if id < len(events) {
+			x.Select(events[id])
+			if l.OnChosen != nil {
+				l.OnChosen(events[id])
+			}
+		}
+	}
+	return l
+}
+
+// Sync refreshes the rows and moves the list's selection to the Explorer's.
+func (l *EventList) Sync() {
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	l.List.Refresh()
+	for i, e := range l.x.InWindow() {
+		if e == l.x.Selected {
+			l.List.Select(i)
+			l.List.ScrollTo(i)
+			return
+		}
+	}
+	l.List.UnselectAll()
+}
+
+// EventLine is one row of the event list: date, kind and title.
+func EventLine(e *data.Event) string {
+	return fmt.Sprintf("%s · %s", EventDate(e), e.Title)
+}
+
+// EventDate writes an event's date at the precision the sources give:
+// "11–13 Jan 2025", "Aug 2020", "2013", "7 Feb (year not given)".
+func EventDate(e *data.Event) string {
+	if !e.Dated() {
+		if e.NoYear != nil {
+			return e.NoYear.String() + " (year not given)"
+		}
+		return "date not given"
+	}
+	s := dateAt(e.Start, e.Precision)
+	if e.End != e.Start {
+		end := dateAt(e.End, e.Precision)
+		if end != s {
+			s += " – " + end
+		}
+	}
+	if e.YearInferred != "" {
+		s += " (year inferred)"
+	}
+	return s
+}
+
+func dateAt(d data.Date, p data.Precision) string {
+	switch p {
+	case data.PrecisionYear:
+		return fmt.Sprint(d.Year)
+	case data.PrecisionMonth:
+		return d.Time().Format("Jan 2006")
+	default:
+		return FormatDate(d)
+	}
+}

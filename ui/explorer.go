@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// Explorer is what the analyst is looking at: the date window, the filters
+// and the selected event. It holds no widgets; the window's panels read it
+// and call its setters, and OnChange tells them to refresh. Use it on the
+// UI goroutine only.
+type Explorer struct {
+	Data *data.Dataset
+
+	From, To data.Date
+	Filter   data.Filter
+	Selected *data.Event
+
+	// OnChange is called after any change, with what changed.
+	OnChange func(c Change)
+
+	inWindow []*data.Event // events in the window that pass the filter, by date
+	filtered []*data.Event // events at any date that pass the filter (kind, actor, country)
+	buf      []*data.Event
+}
+
+// Change says what part of the Explorer changed.
+type Change int
+
+// The parts of the Explorer that change.
+const (
+	ChangeWindow Change = 1 << iota
+	ChangeFilter
+	ChangeSelection
+)
+
+// NewExplorer starts on the whole span of d's dated events with no filter.
+func NewExplorer(d *data.Dataset) *Explorer {
+	x := &Explorer{Data: d}
+	x.From, x.To = x.Span()
+	x.refilter()
+	return x
+}
+
+// Span is the first start and the last end of the dated events.
+func (x *Explorer) Span() (first, last data.Date) {
+	dated := x.Data.Dated()
+	if len(dated) == 0 {
+		return data.D(2024, 1, 1), data.D(2025, 12, 31)
+	}
+	first, last = dated[0].Start, dated[0].End
+	for _, e := range dated {
+		if e.End.After(last) {
+			last = e.End
+		}
+	}
+	return first, last
+}
+
+// InWindow returns the events in the window that pass the filter, by date.
+func (x *Explorer) InWindow() []*data.Event { return x.inWindow }
+
+// Filtered returns the dated events at any date that pass the filter, for the histogram.
+func (x *Explorer) Filtered() []*data.Event { return x.filtered }
+
+// SetWindow changes the date window.
+func (x *Explorer) SetWindow(from, to data.Date) {
+	if from == x.From && to == x.To {
+		return
+	}
+	x.From, x.To = from, to
+	x.rewindow()
+	x.changed(ChangeWindow)
+}
+
+// SetFilter changes the filter.
+func (x *Explorer) SetFilter(f data.Filter) {
+	x.Filter = f
+	x.refilter()
+	x.changed(ChangeFilter)
+}
+
+// ResetFilter clears every filter.
+func (x *Explorer) ResetFilter() { x.SetFilter(data.Filter{}) }
+
+// Select makes e the selected event (nil for none).
+func (x *Explorer) Select(e *data.Event) {
+	if e == x.Selected {
+		return
+	}
+	x.Selected = e
+	x.changed(ChangeSelection)
+}
+
+func (x *Explorer) refilter() {
+	x.filtered = x.filtered[:0]
+	for _, e := range x.Data.Dated() {
+		if x.Filter.Match(e) {
+			x.filtered = append(x.filtered, e)
+		}
+	}
+	x.rewindow()
+}
+
+func (x *Explorer) rewindow() {
+	x.buf = x.Data.AppendBetween(x.buf[:0], x.From, x.To)
+	x.inWindow = x.inWindow[:0]
+	if x.Filter.IsZero() {
+		x.inWindow = append(x.inWindow, x.buf...)
+		return
+	}
+	for _, e := range x.buf {
+		if x.Filter.Match(e) {
+			x.inWindow = append(x.inWindow, e)
+		}
+	}
+}
+
+func (x *Explorer) changed(c Change) {
+	if x.OnChange != nil {
+		x.OnChange(c)
+	}
+}
+
+// NextEventAfter returns the first filtered event starting after day, or nil.
+func (x *Explorer) NextEventAfter(day data.Date) *data.Event {
+	for _, e := range x.filtered {
+		if e.Start.After(day) {
+			return e
+		}
+	}
+	return nil
+}
+
+// PrevEventBefore returns the last filtered event starting before day, or nil.
+func (x *Explorer) PrevEventBefore(day data.Date) *data.Event {
+	for i := len(x.filtered) - 1; i >= 0; i-- {
+		if x.filtered[i].Start.Before(day) {
+			return x.filtered[i]
+		}
+	}
+	return nil
+}

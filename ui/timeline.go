@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// timelineBins is how many histogram bars the timeline draws across its span.
+const timelineBins = 160
+
+// Colours of the timeline.
+var (
+	timelineBar     = color.NRGBA{0x55, 0x6b, 0x8a, 0xff}
+	timelineBarIn   = color.NRGBA{0xc0, 0x39, 0x2b, 0xff}
+	timelineWindow  = color.NRGBA{0xf3, 0x9c, 0x12, 0x40}
+	timelineHandle  = color.NRGBA{0xd3, 0x54, 0x00, 0xff}
+	timelineBackgnd = color.NRGBA{0xf4, 0xf1, 0xea, 0xff}
+	timelineText    = color.NRGBA{0x33, 0x33, 0x33, 0xff}
+)
+
+// Timeline is the date slider along the bottom of the window: a histogram
+// of event counts over the whole span of the data, and a window (from, to)
+// moved by dragging its two handles or its body. Dragging outside the
+// window draws a new one.
+type Timeline struct {
+	widget.BaseWidget
+
+	// OnChanged is called on the UI goroutine whenever the window moves,
+	// also while it is being dragged.
+	OnChanged func(from, to data.Date)
+
+	first, last int32 // the span, in days since 1970
+	from, to    int32 // the window, in days, inclusive
+	counts      [timelineBins]int
+
+	drag      dragMode
+	dragStart float32 // x where the drag started
+	dragFrom  int32
+	dragTo    int32
+}
+
+type dragMode int
+
+const (
+	dragNone dragMode = iota
+	dragFromHandle
+	dragToHandle
+	dragBody
+	dragNew
+)
+
+// handleGrab is how close (in logical pixels) a drag must start to a handle to move it.
+const handleGrab = 8
+
+// NewTimeline makes a timeline spanning first–last with the window set to the whole span.
+func NewTimeline(first, last data.Date) *Timeline {
+	t := &Timeline{}
+	t.SetSpan(first, last)
+	t.from, t.to = t.first, t.last
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetSpan changes the dates the timeline covers; the window is kept inside it.
+func (t *Timeline) SetSpan(first, last data.Date) {
+	t.first, t.last = first.Days(), last.Days()
+	if t.last <= t.first {
+		t.last = t.first + 1
+	}
+	t.from, t.to = t.clampWindow(t.from, t.to)
+	t.Refresh()
+}
+
+// Span returns the first and last day the timeline covers.
+func (t *Timeline) Span() (first, last data.Date) {
+	return data.DateFromDays(t.first), data.DateFromDays(t.last)
+}
+
+// Window returns the selected dates, both included.
+func (t *Timeline) Window() (from, to data.Date) {
+	return data.DateFromDays(t.from), data.DateFromDays(t.to)
+}
+
+// SetWindow selects from–to (clamped to the span) and reports the change.
+func (t *Timeline) SetWindow(from, to data.Date) {
+	t.setWindow(from.Days(), to.Days())
+}
+
+func (t *Timeline) setWindow(from, to int32) {
+	from, to = t.clampWindow(from, to)
+	if from == t.from && to == t.to {
+		return
+	}
+	t.from, t.to = from, to
+	t.Refresh()
+	if t.OnChanged != nil {
+		t.OnChanged(t.Window())
+	}
+}
+
+func (t *Timeline) clampWindow(from, to int32) (int32, int32) {
+	if to < from {
+		from, to = to, from
+	}
+	width := to - from
+	if width > t.last-t.first {
+		return t.first, t.last
+	}
+	if from < t.first {
+		from, to = t.first, t.first+width
+	}
+	if to > t.last {
+		from, to = t.last-width, t.last
+	}
+	return from, to
+}
+
+// Shift moves the window by days, keeping its width; it reports whether it moved.
+func (t *Timeline) Shift(days int32) bool {
+	before := t.from
+	t.setWindow(t.from+days, t.to+days)
+	return t.from != before
+}
+
+// SetHistogram counts events per bar from their start days. Call it when
+// the filters change; the bars inside the window are highlighted.
+func (t *Timeline) SetHistogram(events []*data.Event) {
+	t.counts = [timelineBins]int{}
+	span := float64(t.last - t.first + 1)
+	for _, e := range events {
+		if !e.Dated() {
+			continue
+		}
+		i := int(float64(e.Start.Days()-t.first) / span * timelineBins)
+		if i >= 0 && i < timelineBins {
+			t.counts[i]++
+		}
+	}
+	t.Refresh()
+}
+
+// Counts returns the histogram's bar counts (for tests and exports).
+func (t *Timeline) Counts() []int { return t.counts[:] }
+
+func (t *Timeline) dayAt(x float32) int32 {
+	w := t.Size().Width
+	if w <= 0 {
+		return t.first
+	}
+	f := math.Max(0, math.Min(1, float64(x/w)))
+	return t.first + int32(math.Round(f*float64(t.last-t.first)))
+}
+
+func (t *Timeline) xOf(day int32) float32 {
+	return float32(float64(day-t.first) / float64(t.last-t.first) * float64(t.Size().Width))
+}
+
+// Dragged moves a handle, the body of the window, or draws a new window.
+func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	x := e.Position.X
+	if t.drag == dragNone {
+		start := x - e.Dragged.DX
+		t.dragStart, t.dragFrom, t.dragTo = start, t.from, t.to
+		fx, tx := t.xOf(t.from), t.xOf(t.to)
+		switch {
+		case abs32(start-fx) <= handleGrab && abs32(start-fx) <= abs32(start-tx):
+			t.drag = dragFromHandle
+		case abs32(start-tx) <= handleGrab:
+			t.drag = dragToHandle
+		case start > fx && start < tx:
+			t.drag = dragBody
+		default:
+			t.drag = dragNew
+		}
+	}
+	switch t.drag {
+	case dragFromHandle:
+		d := t.dayAt(x)
+		t.setWindow(min(d, t.to), t.to)
+	case dragToHandle:
+		d := t.dayAt(x)
+		t.setWindow(t.from, max(d, t.from))
+	case dragBody:
+		delta := t.dayAt(x) - t.dayAt(t.dragStart)
+		t.setWindow(t.dragFrom+delta, t.dragTo+delta)
+	case dragNew:
+		a, b := t.dayAt(t.dragStart), t.dayAt(x)
+		t.setWindow(min(a, b), max(a, b))
+	}
+}
+
+// DragEnd finishes a drag.
+func (t *Timeline) DragEnd() { t.drag = dragNone }
+
+// Cursor shows a resize cursor over the timeline.
+func (t *Timeline) Cursor() desktop.Cursor { return desktop.HResizeCursor }
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	r := &timelineRenderer{t: t,
+		bg:     canvas.NewRectangle(timelineBackgnd),
+		window: canvas.NewRectangle(timelineWindow),
+		left:   canvas.NewRectangle(timelineHandle),
+		right:  canvas.NewRectangle(timelineHandle),
+		first:  canvas.NewText("", timelineText),
+		last:   canvas.NewText("", timelineText),
+	}
+	r.first.TextSize, r.last.TextSize = 11, 11
+	r.last.Alignment = fyne.TextAlignTrailing
+	for i := range r.bars {
+		r.bars[i] = canvas.NewRectangle(timelineBar)
+	}
+	r.refreshObjects()
+	return r
+}
+
+type timelineRenderer struct {
+	t           *Timeline
+	bg, window  *canvas.Rectangle
+	left, right *canvas.Rectangle
+	bars        [timelineBins]*canvas.Rectangle
+	first, last *canvas.Text
+	objects     []fyne.CanvasObject
+}
+
+func (r *timelineRenderer) refreshObjects() {
+	r.objects = r.objects[:0]
+	r.objects = append(r.objects, r.bg)
+	for _, b := range r.bars {
+		r.objects = append(r.objects, b)
+	}
+	r.objects = append(r.objects, r.window, r.left, r.right, r.first, r.last)
+}
+
+const timelineLabelHeight = 14
+
+func (r *timelineRenderer) Layout(size fyne.Size) {
+	t := r.t
+	r.bg.Resize(size)
+	histH := size.Height - timelineLabelHeight
+	maxCount := 1
+	for _, c := range t.counts {
+		maxCount = max(maxCount, c)
+	}
+	bw := size.Width / timelineBins
+	span := float64(t.last - t.first + 1)
+	for i, b := range r.bars {
+		h := float32(0)
+		if c := t.counts[i]; c > 0 {
+			// A square-root scale keeps single events visible beside busy months.
+			h = max(2, histH*float32(math.Sqrt(float64(c)/float64(maxCount))))
+		}
+		b.Move(fyne.NewPos(float32(i)*bw, histH-h))
+		b.Resize(fyne.NewSize(max(1, bw-1), h))
+		binStart := t.first + int32(float64(i)/timelineBins*span)
+		binEnd := t.first + int32(float64(i+1)/timelineBins*span) - 1
+		if binEnd >= t.from && binStart <= t.to {
+			b.FillColor = timelineBarIn
+		} else {
+			b.FillColor = timelineBar
+		}
+	}
+	fx, tx := t.xOf(t.from), t.xOf(t.to)
+	r.window.Move(fyne.NewPos(fx, 0))
+	r.window.Resize(fyne.NewSize(max(2, tx-fx), histH))
+	r.left.Move(fyne.NewPos(fx-2, 0))
+	r.left.Resize(fyne.NewSize(4, histH))
+	r.right.Move(fyne.NewPos(tx-2, 0))
+	r.right.Resize(fyne.NewSize(4, histH))
+	first, last := t.Span()
+	r.first.Text, r.last.Text = FormatDate(first), FormatDate(last)
+	r.first.Move(fyne.NewPos(2, histH))
+	r.last.Move(fyne.NewPos(size.Width-2, histH))
+}
+
+func (r *timelineRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 64) }
+
+func (r *timelineRenderer) Refresh() {
+	r.Layout(r.t.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *timelineRenderer) Destroy()                     {}
+
+// FormatDate writes a date the way analysts read it: "9 Apr 2025".
+func FormatDate(d data.Date) string {
+	if d.IsZero() {
+		return "no date"
+	}
+	return d.Time().Format("2 Jan 2006")
+}

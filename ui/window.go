@@ -1,0 +1,310 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/render"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
+)
+
+// Window is Sahel Atlas's main window: the map with its view presets, the
+// timeline, the event list, the details, the filters, the search box and
+// the status bar.
+type Window struct {
+	App      fyne.App
+	Win      fyne.Window
+	Atlas    *geo.Atlas
+	Map      *MapView
+	Renderer *render.Map
+	Explorer *Explorer
+	Timeline *Timeline
+	Player   *Player
+	List     *EventList
+	Details  *Details
+	Filters  *Filters
+	Search   *SearchBox
+	Status   *widget.Label
+	Coords   *widget.Label
+	Window   *widget.Label // the date window and the count of events in it
+	play     *widget.Button
+}
+
+// Presets are the named views offered in the toolbar and the View menu, in order.
+var Presets = []struct{ Name, Label string }{
+	{"sahel", "Sahel"}, {"mali", "Mali"}, {"sudan", "Sudan"}, {"france", "France"}, {"world", "World"},
+}
+
+// Build makes the window's content and menus on w.
+func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
+	sc, err := cli.LoadScene()
+	if err != nil {
+		return nil, err
+	}
+	start, err := geo.ViewBound(opts.View, sc.Atlas)
+	if err != nil {
+		return nil, err
+	}
+	ui := &Window{App: a, Win: w, Atlas: sc.Atlas, Renderer: sc.Map,
+		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), Window: widget.NewLabel("")}
+	ui.Map = NewMapView(sc.Map, geo.Viewport{Center: start.Center(), Zoom: 3})
+	ui.Map.OnHover = ui.showHover
+	ui.Map.OnViewChanged = func(geo.Viewport) { ui.showZoom() }
+	ui.Map.FitBound(start)
+
+	ui.Explorer = NewExplorer(sc.Data)
+	first, last := ui.Explorer.Span()
+	ui.Timeline = NewTimeline(first, last)
+	ui.Timeline.OnChanged = ui.Explorer.SetWindow
+	ui.Player = NewPlayer(ui.Timeline)
+	ui.List = NewEventList(ui.Explorer)
+	ui.List.OnChosen = ui.bringIntoView
+	ui.Details = NewDetails(ui.Explorer)
+	ui.Filters = NewFilters(ui.Explorer, ui.countryName)
+	ui.Details.OnActor = ui.Filters.FilterToActor
+	ui.Search = NewSearchBox(Searcher{Data: sc.Data, Atlas: sc.Atlas, Gaz: sc.Gazetteer})
+	ui.Search.OnPicked = ui.pickResult
+	ui.Explorer.OnChange = ui.explorerChanged
+	ui.Timeline.SetHistogram(ui.Explorer.Filtered())
+
+	w.SetContent(ui.layout())
+	w.SetMainMenu(ui.menu())
+	ui.bindKeys()
+	ui.explorerChanged(ChangeWindow | ChangeFilter | ChangeSelection)
+	return ui, nil
+}
+
+func (ui *Window) layout() fyne.CanvasObject {
+	toolbar := container.NewHBox()
+	for _, p := range Presets {
+		name := p.Name
+		toolbar.Add(widget.NewButton(p.Label, func() { ui.ShowPreset(name) }))
+	}
+	toolbar.Add(widget.NewSeparator())
+	toolbar.Add(widget.NewButton("−", func() { ui.Map.ZoomBy(0.5) }))
+	toolbar.Add(widget.NewButton("+", func() { ui.Map.ZoomBy(2) }))
+	top := container.NewBorder(nil, nil, toolbar, nil, ui.Search.Entry)
+
+	ui.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), ui.Player.Toggle)
+	ui.Player.OnChange = func(playing bool) {
+		if playing {
+			ui.play.SetText("Pause")
+			ui.play.SetIcon(theme.MediaPauseIcon())
+		} else {
+			ui.play.SetText("Play")
+			ui.play.SetIcon(theme.MediaPlayIcon())
+		}
+	}
+	speeds := make([]string, len(Speeds))
+	for i, s := range Speeds {
+		speeds[i] = s.Label
+	}
+	speed := widget.NewSelect(speeds, func(label string) {
+		for _, s := range Speeds {
+			if s.Label == label {
+				ui.Player.SetSpeed(s.Days)
+			}
+		}
+	})
+	speed.SetSelected(Speeds[1].Label)
+	controls := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
+		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
+		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.Window)
+	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
+	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
+	bottom := container.NewVBox(timeline, status)
+
+	listPane := container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List)
+	details := container.NewVScroll(ui.Details.Container)
+	side := container.NewVSplit(listPane, details)
+	side.SetOffset(0.55)
+	main := container.NewHSplit(ui.Map, side)
+	main.SetOffset(0.72)
+	return container.NewBorder(top, bottom, nil, nil, main)
+}
+
+// explorerChanged brings every panel in line with the Explorer.
+func (ui *Window) explorerChanged(c Change) {
+	x := ui.Explorer
+	if c&ChangeFilter != 0 {
+		ui.Timeline.SetHistogram(x.Filtered())
+		ui.Filters.Sync()
+	}
+	if c&(ChangeWindow|ChangeFilter) != 0 {
+		ui.Window.SetText(fmt.Sprintf("%s – %s · %d events", FormatDate(x.From), FormatDate(x.To), len(x.InWindow())))
+	}
+	if c&ChangeSelection != 0 {
+		ui.Details.Show(x.Selected)
+	}
+	ui.List.Sync()
+	ui.updateLayers()
+}
+
+// bringIntoView pans the map so e's place is in view (zooming in when the
+// map shows too much of the world to pick it out).
+func (ui *Window) bringIntoView(e *data.Event) {
+	p := e.At()
+	v := ui.Map.View()
+	w, h := v.PixelSize()
+	x, y := v.Project(p)
+	inside := x > 0.1*float64(w) && x < 0.9*float64(w) && y > 0.1*float64(h) && y < 0.9*float64(h)
+	if inside && v.Zoom >= 3 {
+		return
+	}
+	v.Center = p
+	if v.Zoom < 3 {
+		v.Zoom = 4
+	}
+	ui.Map.SetView(v)
+}
+
+// pickResult flies the map to a search result and selects it.
+func (ui *Window) pickResult(r SearchResult) {
+	switch {
+	case r.Event != nil:
+		if r.Event.Dated() && !r.Event.Overlaps(ui.Explorer.From, ui.Explorer.To) {
+			ui.ShowAllDates()
+		}
+		ui.Explorer.Select(r.Event)
+		ui.bringIntoView(r.Event)
+	case r.Actor != nil:
+		ui.Filters.FilterToActor(r.Actor)
+	case r.Place != nil:
+		v := ui.Map.View()
+		v.Center, v.Zoom = r.Place.Point, max(v.Zoom, 6)
+		ui.Map.SetView(v)
+	case r.Country != nil:
+		b, err := geo.ViewBound(strings.ToLower(r.Country.Name), ui.Atlas)
+		if err != nil {
+			b = r.Country.Bound
+		}
+		ui.Map.FitBound(b)
+	}
+}
+
+// ShowAllDates widens the date window to the whole span.
+func (ui *Window) ShowAllDates() {
+	first, last := ui.Timeline.Span()
+	ui.Timeline.SetWindow(first, last)
+}
+
+// StepNext moves the window so that it ends on the next event's start.
+func (ui *Window) StepNext() {
+	from, to := ui.Timeline.Window()
+	if e := ui.Explorer.NextEventAfter(to); e != nil {
+		d := int32(e.Start.Days() - to.Days())
+		ui.Timeline.setWindow(from.Days()+d, to.Days()+d)
+		ui.Explorer.Select(e)
+	}
+}
+
+// StepPrev moves the window so that it ends on the previous event's start.
+func (ui *Window) StepPrev() {
+	from, to := ui.Timeline.Window()
+	if e := ui.Explorer.PrevEventBefore(to); e != nil {
+		d := int32(e.Start.Days() - to.Days())
+		ui.Timeline.setWindow(from.Days()+d, to.Days()+d)
+		ui.Explorer.Select(e)
+	}
+}
+
+func (ui *Window) countryName(code string) string {
+	if c := ui.Atlas.Country(code); c != nil {
+		return c.Name
+	}
+	return code
+}
+
+// ShowPreset moves the map to a named view.
+func (ui *Window) ShowPreset(name string) {
+	b, err := geo.ViewBound(name, ui.Atlas)
+	if err != nil {
+		ui.Status.SetText(err.Error())
+		return
+	}
+	ui.Map.FitBound(b)
+}
+
+func (ui *Window) menu() *fyne.MainMenu {
+	var items []*fyne.MenuItem
+	for i, p := range Presets {
+		name := p.Name
+		item := fyne.NewMenuItem(p.Label, func() { ui.ShowPreset(name) })
+		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
+		items = append(items, item)
+	}
+	items = append(items, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Zoom in (+)", func() { ui.Map.ZoomBy(2) }),
+		fyne.NewMenuItem("Zoom out (−)", func() { ui.Map.ZoomBy(0.5) }))
+	return fyne.NewMainMenu(fyne.NewMenu("View", items...))
+}
+
+// bindKeys routes keys typed while no text field has focus to the map, and
+// registers the preset shortcuts (Ctrl+1 … Ctrl+5).
+func (ui *Window) bindKeys() {
+	c := ui.Win.Canvas()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeySpace:
+			ui.Player.Toggle()
+		case fyne.KeyPageDown:
+			ui.StepNext()
+		case fyne.KeyPageUp:
+			ui.StepPrev()
+		case fyne.KeyHome:
+			ui.ShowAllDates()
+		case fyne.KeyEscape:
+			ui.Explorer.Select(nil)
+		default:
+			ui.Map.HandleKey(e.Name)
+		}
+	})
+	c.SetOnTypedRune(func(r rune) { ui.Map.HandleRune(r) })
+	for i, p := range Presets {
+		name := p.Name
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { ui.ShowPreset(name) })
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
+}
+
+func (ui *Window) showHover(p orb.Point) {
+	name := "sea"
+	if c := ui.Atlas.At(p); c != nil {
+		name = c.Name
+	}
+	ui.Coords.SetText(fmt.Sprintf("%s · %s", name, FormatLonLat(p)))
+}
+
+func (ui *Window) showZoom() {
+	ui.Status.SetText(fmt.Sprintf("zoom %.1f", ui.Map.View().Zoom))
+}
+
+// FormatLonLat writes a point as degrees with hemispheres: "12.6392° N, 8.0029° W".
+func FormatLonLat(p orb.Point) string {
+	ns, ew := "N", "E"
+	if p.Lat() < 0 {
+		ns = "S"
+	}
+	if p.Lon() < 0 {
+		ew = "W"
+	}
+	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
+}
+
+// updateLayers hands the events in the window to the map's layers and asks for a new frame.
+func (ui *Window) updateLayers() {
+	ui.Map.Redraw()
+}
