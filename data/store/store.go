@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -389,18 +389,28 @@ func (s *Store) InView(b orb.Bound) ([]Annotation, error) {
 		return nil, fmt.Errorf("store: could not query %s: %w", s.path, err)
 	}
 	out, err := s.decodeAll(keys, vals)
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, b Annotation) int { return strings.Compare(a.ID, b.ID) })
 	return out, err
 }
 
 func (s *Store) decodeAll(keys, vals []string) ([]Annotation, error) {
-	out := make([]Annotation, 0, len(keys))
+	out := make([]Annotation, len(keys))
+	var miss []int
+	s.cacheMu.Lock()
 	for i, k := range keys {
-		a, err := s.decode(strings.TrimPrefix(k, annotationPrefix), vals[i])
-		if err != nil {
-			return out, err
+		a, ok := s.cache[k[len(annotationPrefix):]]
+		if !ok {
+			miss = append(miss, i)
 		}
-		out = append(out, a)
+		out[i] = a
+	}
+	s.cacheMu.Unlock()
+	for _, i := range miss {
+		a, err := s.decode(keys[i][len(annotationPrefix):], vals[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = a
 	}
 	return out, nil
 }
