@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync/atomic"
+
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
@@ -17,6 +19,8 @@ type Explorer struct {
 
 	// OnChange is called after any change, with what changed.
 	OnChange func(c Change)
+
+	selectedForDraw atomic.Pointer[data.Event] // Selected, for the render goroutine
 
 	inWindow []*data.Event // events in the window that pass the filter, by date
 	filtered []*data.Event // events at any date that pass the filter (kind, actor, country)
@@ -88,6 +92,7 @@ func (x *Explorer) Select(e *data.Event) {
 		return
 	}
 	x.Selected = e
+	x.selectedForDraw.Store(e)
 	x.changed(ChangeSelection)
 }
 

@@ -33,8 +33,13 @@ type MapView struct {
 
 	// OnViewChanged is called on the UI goroutine after every view change.
 	OnViewChanged func(v geo.Viewport)
-	// OnHover is called on the UI goroutine with the lon/lat under the pointer.
-	OnHover func(p orb.Point)
+	// OnHover is called on the UI goroutine with the lon/lat under the
+	// pointer, its device pixel and its position in the widget.
+	OnHover func(p orb.Point, x, y float64, pos fyne.Position)
+	// OnHoverOut is called when the pointer leaves the map.
+	OnHoverOut func()
+	// OnFrame is called on the UI goroutine after a new frame is shown.
+	OnFrame func(v geo.Viewport)
 	// OnTapped is called on the UI goroutine with the lon/lat and device pixel tapped.
 	OnTapped func(p orb.Point, x, y float64)
 	// OnSecondaryTapped is called for a right-click with the lon/lat and the position in the widget.
@@ -116,6 +121,9 @@ func (m *MapView) showFrame(img *image.RGBA, v geo.Viewport) {
 	m.frame, m.hasFrame = v, true
 	m.placeFrame()
 	m.image.Refresh()
+	if m.OnFrame != nil {
+		m.OnFrame(v)
+	}
 }
 
 // placeFrame positions the last frame so that it lines up with the current
@@ -220,12 +228,16 @@ func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	if m.OnHover != nil {
 		x, y := m.devicePoint(e.Position)
-		m.OnHover(m.view.Unproject(x, y))
+		m.OnHover(m.view.Unproject(x, y), x, y, e.Position)
 	}
 }
 
 // MouseOut implements desktop.Hoverable.
-func (m *MapView) MouseOut() {}
+func (m *MapView) MouseOut() {
+	if m.OnHoverOut != nil {
+		m.OnHoverOut()
+	}
+}
 
 // ZoomBy zooms around the centre of the view.
 func (m *MapView) ZoomBy(factor float64) {

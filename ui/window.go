@@ -37,7 +37,12 @@ type Window struct {
 	Status   *widget.Label
 	Coords   *widget.Label
 	Window   *widget.Label // the date window and the count of events in it
-	play     *widget.Button
+	Layers   *cli.Layers   // the time layers drawn over the base map
+
+	play      *widget.Button
+	tip       *tooltip
+	legend    *fyne.Container
+	legendKey string
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -57,13 +62,20 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	}
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas, Renderer: sc.Map,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), Window: widget.NewLabel("")}
+	ui.Explorer = NewExplorer(sc.Data)
+	first, last := ui.Explorer.Span()
+	if ui.Layers, err = sc.NewLayers(last); err != nil {
+		return nil, err
+	}
+	ui.tip, ui.legend = newTooltip(), container.NewVBox()
 	ui.Map = NewMapView(sc.Map, geo.Viewport{Center: start.Center(), Zoom: 3})
-	ui.Map.OnHover = ui.showHover
+	ui.Map.OnHover = ui.mapHover
+	ui.Map.OnHoverOut = ui.tip.hide
+	ui.Map.OnTapped = ui.mapTapped
+	ui.Map.OnFrame = ui.updateLegend
 	ui.Map.OnViewChanged = func(geo.Viewport) { ui.showZoom() }
 	ui.Map.FitBound(start)
 
-	ui.Explorer = NewExplorer(sc.Data)
-	first, last := ui.Explorer.Span()
 	ui.Timeline = NewTimeline(first, last)
 	ui.Timeline.OnChanged = ui.Explorer.SetWindow
 	ui.Player = NewPlayer(ui.Timeline)
@@ -125,11 +137,23 @@ func (ui *Window) layout() fyne.CanvasObject {
 	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
 	bottom := container.NewVBox(timeline, status)
 
+	layers := container.NewHBox(
+		widget.NewCheck("Relations", func(on bool) { ui.Layers.ShowRelations = on; ui.updateLayers() }),
+		widget.NewCheck("Visits", func(on bool) { ui.Layers.ShowVisits = on; ui.updateLayers() }),
+		widget.NewCheck("Clusters", func(on bool) { ui.Layers.Events.SetClustering(on); ui.updateLayers() }))
+	for _, o := range layers.Objects {
+		o.(*widget.Check).SetChecked(true)
+	}
+	top = container.NewBorder(nil, nil, container.NewHBox(toolbar, layers), nil, ui.Search.Entry)
+
 	listPane := container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List)
-	details := container.NewVScroll(ui.Details.Container)
-	side := container.NewVSplit(listPane, details)
-	side.SetOffset(0.55)
-	main := container.NewHSplit(ui.Map, side)
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Details", container.NewVScroll(ui.Details.Container)),
+		container.NewTabItem("Legend", container.NewVScroll(ui.legend)))
+	side := container.NewVSplit(listPane, tabs)
+	side.SetOffset(0.5)
+	mapPane := container.NewStack(ui.Map, ui.tip.box)
+	main := container.NewHSplit(mapPane, side)
 	main.SetOffset(0.72)
 	return container.NewBorder(top, bottom, nil, nil, main)
 }
@@ -280,14 +304,6 @@ func (ui *Window) bindKeys() {
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
 }
 
-func (ui *Window) showHover(p orb.Point) {
-	name := "sea"
-	if c := ui.Atlas.At(p); c != nil {
-		name = c.Name
-	}
-	ui.Coords.SetText(fmt.Sprintf("%s · %s", name, FormatLonLat(p)))
-}
-
 func (ui *Window) showZoom() {
 	ui.Status.SetText(fmt.Sprintf("zoom %.1f", ui.Map.View().Zoom))
 }
@@ -302,9 +318,4 @@ func FormatLonLat(p orb.Point) string {
 		ew = "W"
 	}
 	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
-}
-
-// updateLayers hands the events in the window to the map's layers and asks for a new frame.
-func (ui *Window) updateLayers() {
-	ui.Map.Redraw()
 }

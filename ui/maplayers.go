@@ -1,0 +1,292 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
+	"github.com/sahelatlas/sahelatlas/geo/render"
+)
+
+// selectionLayer rings the selected event on the map.
+type selectionLayer struct{ x *Explorer }
+
+// selectionRing is the marker drawn around the selected event.
+var selectionRing = draw.Marker{Shape: draw.Circle, Size: 26, Outline: color.RGBA{0xff, 0x00, 0x90, 0xff}, OutlineWidth: 3}
+
+func (l selectionLayer) Draw(c draw.Canvas, v geo.Viewport) {
+	// Read on the render goroutine: Selected is a pointer swapped on the UI
+	// goroutine, and the layer is redrawn after every change.
+	e := l.x.selectedForDraw.Load()
+	if e == nil {
+		return
+	}
+	x, y := v.Project(e.At())
+	m := selectionRing
+	s := v.Scale
+	if s <= 0 {
+		s = 1
+	}
+	m.Size *= s
+	m.OutlineWidth *= s
+	c.Marker(x, y, m)
+}
+
+// overlays is the layers drawn over the base map, in order.
+func (ui *Window) overlays() []render.Layer {
+	return append(ui.Layers.Overlays(), selectionLayer{ui.Explorer})
+}
+
+// updateLayers hands the events in the window to the map's layers and asks for a new frame.
+func (ui *Window) updateLayers() {
+	x := ui.Explorer
+	ui.Layers.Set(x.InWindow(), x.From, x.To)
+	actor := ""
+	if len(x.Filter.Actors) == 1 {
+		if a := x.Data.Actor(x.Filter.Actors[0]); a != nil && a.Kind == data.ActorPerson {
+			actor = a.ID // follow one person's visits as an itinerary
+		}
+	}
+	if actor != ui.Layers.Actor {
+		ui.Layers.SetActor(actor)
+	}
+	ui.Renderer.SetOverlays(ui.overlays()...)
+	ui.Map.Redraw()
+}
+
+// mapHover shows what is under the pointer: the country and coordinates
+// in the status bar, and a tooltip for an event, a cluster, a visit arc or
+// a relation line.
+func (ui *Window) mapHover(p orb.Point, x, y float64, pos fyne.Position) {
+	name := "sea"
+	if c := ui.Atlas.At(p); c != nil {
+		name = c.Name
+	}
+	ui.Coords.SetText(fmt.Sprintf("%s · %s", name, FormatLonLat(p)))
+	h := ui.Layers.HitTest(ui.Map.View(), x, y)
+	if !h.OK() {
+		ui.tip.hide()
+		return
+	}
+	ui.tip.show(ui.describeHit(h), pos)
+}
+
+// describeHit is the tooltip text for what a hit test found.
+func (ui *Window) describeHit(h overlay.Hit) string {
+	d := ui.Explorer.Data
+	switch h.Kind {
+	case overlay.HitEvent:
+		e := h.Events[0]
+		return EventDate(e) + "\n" + e.Title
+	case overlay.HitCluster:
+		lines := []string{fmt.Sprintf("%d events — click to zoom in", len(h.Events))}
+		for i, e := range h.Events {
+			if i == 4 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, EventDate(e)+" · "+e.Title)
+		}
+		return strings.Join(lines, "\n")
+	case overlay.HitArc, overlay.HitStop:
+		var lines []string
+		for _, e := range h.Events {
+			who := actorNames(d, e)
+			from := "?"
+			if p := d.Place(e.Origin); p != nil {
+				from = p.Name
+			}
+			to := "?"
+			if p := d.Place(e.Place); p != nil {
+				to = p.Name
+			}
+			stop := ""
+			if h.Kind == overlay.HitStop && h.Stop > 0 {
+				stop = fmt.Sprintf("Stop %d: ", h.Stop)
+			}
+			lines = append(lines, fmt.Sprintf("%s%s: %s → %s, %s", stop, who, from, to, EventDate(e)))
+		}
+		return strings.Join(lines, "\n")
+	case overlay.HitRelation:
+		if h.Relation != nil {
+			return fmt.Sprintf("%s – %s: %s on %s", ui.countryName(h.Relation.Countries[0]),
+				ui.countryName(h.Relation.Countries[1]), h.Status, FormatDate(ui.Explorer.To))
+		}
+	}
+	return ""
+}
+
+func actorNames(d *data.Dataset, e *data.Event) string {
+	var names []string
+	for _, id := range e.Actors {
+		if a := d.Actor(id); a != nil && a.Kind == data.ActorPerson {
+			names = append(names, a.Name)
+		}
+	}
+	if len(names) == 0 {
+		for _, id := range e.Actors {
+			if a := d.Actor(id); a != nil {
+				names = append(names, a.Name)
+			}
+		}
+	}
+	if len(names) > 3 {
+		names = append(names[:3], "…")
+	}
+	return strings.Join(names, ", ")
+}
+
+// mapTapped selects the event under the pointer, zooms into a cluster (or
+// lists its events when the map cannot zoom further), or clears the selection.
+func (ui *Window) mapTapped(p orb.Point, x, y float64) {
+	v := ui.Map.View()
+	h := ui.Layers.HitTest(v, x, y)
+	switch h.Kind {
+	case overlay.HitEvent, overlay.HitArc, overlay.HitStop:
+		ui.Explorer.Select(h.Events[0])
+	case overlay.HitCluster:
+		if v.Zoom+2 <= MaxZoom && !samePlace(h.Events) {
+			s := v.Scale
+			if s <= 0 {
+				s = 1
+			}
+			ui.Map.zoomAt(fyne.NewPos(float32(h.X/s), float32(h.Y/s)), 4)
+			return
+		}
+		ui.listCluster(h.Events, fyne.NewPos(float32(x/v.Scale), float32(y/v.Scale)))
+	default:
+		ui.Explorer.Select(nil)
+	}
+}
+
+// samePlace reports whether every event happened at one point, so zooming
+// in will never split their cluster.
+func samePlace(events []*data.Event) bool {
+	for _, e := range events[1:] {
+		if e.At() != events[0].At() {
+			return false
+		}
+	}
+	return true
+}
+
+// listCluster shows a cluster's events in a menu to pick one.
+func (ui *Window) listCluster(events []*data.Event, at fyne.Position) {
+	var items []*fyne.MenuItem
+	for i, e := range events {
+		if i == 30 {
+			items = append(items, fyne.NewMenuItem(fmt.Sprintf("… and %d more (see the list)", len(events)-30), nil))
+			break
+		}
+		items = append(items, fyne.NewMenuItem(EventLine(e), func() { ui.Explorer.Select(e) }))
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(ui.Map).Add(at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), ui.Win.Canvas(), pos)
+}
+
+// tooltip is a small label that follows the pointer over the map. It is
+// made of canvas objects only, so it never takes the map's mouse events.
+type tooltip struct {
+	bg    *canvas.Rectangle
+	lines *fyne.Container
+	box   *fyne.Container
+}
+
+func newTooltip() *tooltip {
+	t := &tooltip{bg: canvas.NewRectangle(color.NRGBA{0x20, 0x20, 0x20, 0xe8}), lines: container.NewWithoutLayout()}
+	t.box = container.NewWithoutLayout(t.bg, t.lines)
+	t.box.Hide()
+	return t
+}
+
+func (t *tooltip) show(text string, at fyne.Position) {
+	t.lines.RemoveAll()
+	var w, y float32 = 0, 4
+	for _, line := range strings.Split(text, "\n") {
+		c := canvas.NewText(line, color.White)
+		c.TextSize = 12
+		s := c.MinSize()
+		c.Move(fyne.NewPos(6, y))
+		c.Resize(s)
+		t.lines.Add(c)
+		w, y = max(w, s.Width), y+s.Height
+	}
+	t.bg.Resize(fyne.NewSize(w+12, y+4))
+	t.box.Move(at.Add(fyne.NewPos(14, 14)))
+	t.box.Show()
+	t.box.Refresh()
+}
+
+func (t *tooltip) hide() {
+	if t.box.Visible() {
+		t.box.Hide()
+	}
+}
+
+// legendIcon draws a marker into a small image through the same drawing
+// path as the map, so the legend shows exactly the map's symbols.
+func legendIcon(m draw.Marker) *canvas.Image {
+	const size = 20
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	draw.NewRaster(img).Marker(size/2, size/2, m)
+	c := canvas.NewImageFromImage(img)
+	c.FillMode = canvas.ImageFillOriginal
+	c.SetMinSize(fyne.NewSize(size, size))
+	return c
+}
+
+func legendLine(c color.RGBA) *canvas.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 24, 20))
+	var p draw.Path
+	p.AddLine(orb.LineString{{2, 10}, {22, 10}})
+	draw.NewRaster(img).StrokePath(p, 4, c)
+	ci := canvas.NewImageFromImage(img)
+	ci.FillMode = canvas.ImageFillOriginal
+	ci.SetMinSize(fyne.NewSize(24, 20))
+	return ci
+}
+
+// updateLegend lists the kinds of the symbols in view, approximate dates,
+// clusters and the relation statuses shown.
+func (ui *Window) updateLegend(v geo.Viewport) {
+	lg := ui.Layers.Events.Legend(v)
+	key := fmt.Sprint(lg, ui.Layers.ShowRelations, ui.Layers.Relations.StatusesInView(v))
+	if key == ui.legendKey {
+		return
+	}
+	ui.legendKey = key
+	box := ui.legend
+	box.RemoveAll()
+	row := func(icon fyne.CanvasObject, text string) {
+		box.Add(container.NewHBox(icon, widget.NewLabel(text)))
+	}
+	if len(lg.Kinds) == 0 && !lg.Clusters {
+		box.Add(widget.NewLabel("No events in view."))
+	}
+	for _, k := range lg.Kinds {
+		row(legendIcon(overlay.StyleFor(k, 1.4)), string(k))
+	}
+	if lg.Approximate {
+		row(legendIcon(overlay.ApproximateStyleFor(data.KindVisit, 1.4)), "date approximate (month, year or no year)")
+	}
+	if lg.Clusters {
+		row(legendIcon(overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)), "cluster of events (click to zoom)")
+	}
+	if ui.Layers.ShowRelations {
+		for _, s := range ui.Layers.Relations.StatusesInView(v) {
+			row(legendLine(overlay.StatusColour[s]), "relation: "+string(s))
+		}
+	}
+	box.Refresh()
+}
