@@ -16,7 +16,10 @@ type stamp struct {
 }
 
 // Marker blends the stamp of m centred on the pixel nearest x, y.
-// Markers wholly off the image cost a comparison.
+// Markers wholly off the image cost a comparison. The cost is mostly
+// memory traffic: 100k 4 px markers in random order take about 3 times as
+// long as the same markers drawn in row order (sorted by y), so keep many
+// markers roughly sorted by y.
 func (r *Raster) Marker(x, y float64, m Marker) {
 	st := r.lastStamp
 	if st == nil || m != r.lastMarker {

@@ -118,3 +118,17 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
 }
+
+// BenchmarkRenderToCachedBase is BenchmarkRenderCachedBase drawing into a
+// reused image.
+func BenchmarkRenderToCachedBase(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "sahel")
+	m := New(a, Options{Capitals: sahelCapitals})
+	img := m.Render(v)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.RenderTo(img, v)
+	}
+}

@@ -11,10 +11,12 @@ import (
 // Map draws the base map (sea, countries, borders, names, capitals) and the
 // overlay layers over it.
 //
-// Concurrency: Render, Draw and SetOverlays may be called from any
-// goroutine. Render calls are serialised (they share the cached base
-// image); Draw holds no lock, so an export can be drawn while the screen
-// renders. Overlay layers must therefore be safe to Draw concurrently.
+// Concurrency: Render, RenderTo, Draw and SetOverlays may be called from
+// any goroutine. Render calls are serialised (they share the cached base
+// image and one draw.Raster, whose rendered markers and font faces
+// overlays reuse from frame to frame); Draw holds no lock, so an export can
+// be drawn while the screen renders. Overlay layers must therefore be safe
+// to Draw concurrently.
 type Map struct {
 	atlas *geo.Atlas
 	base  []Layer
@@ -80,20 +82,31 @@ func (m *Map) Draw(c draw.Canvas, v geo.Viewport) {
 // drawn afresh only when v differs from the previous Render's viewport,
 // with the overlays drawn over a copy of it. The caller owns the result.
 func (m *Map) Render(v geo.Viewport) *image.RGBA {
+	return m.RenderTo(nil, v)
+}
+
+// RenderTo is Render drawing into dst, which it returns, when dst has
+// v's pixel size; otherwise it allocates a new image as Render does. A
+// caller that alternates two images (one shown, one being drawn) saves an
+// 8 MB allocation a 1920×1080 frame. dst must not be in use elsewhere
+// while RenderTo runs.
+func (m *Map) RenderTo(dst *image.RGBA, v geo.Viewport) *image.RGBA {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !m.cached || m.cacheView != v {
 		m.renderBase(v)
 	}
-	out := image.NewRGBA(m.cache.Rect)
-	copy(out.Pix, m.cache.Pix)
+	if dst == nil || dst.Rect != m.cache.Rect {
+		dst = image.NewRGBA(m.cache.Rect)
+	}
+	copy(dst.Pix, m.cache.Pix)
 	if overlays := m.overlayLayers(); len(overlays) > 0 {
-		m.raster.SetImage(out)
+		m.raster.SetImage(dst)
 		for _, l := range overlays {
 			l.Draw(m.raster, v)
 		}
 	}
-	return out
+	return dst
 }
 
 // renderBase draws the base map of v into the cache image, reusing its

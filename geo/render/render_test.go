@@ -265,3 +265,24 @@ func TestPlaceLabelsElse(t *testing.T) {
 		t.Errorf("box %v, want %v", boxes[0], want)
 	}
 }
+
+func TestRenderToReusesImage(t *testing.T) {
+	a := testAtlas(t)
+	m := New(a, Options{})
+	v := view(t, a, "mali")
+	w, h := v.PixelSize()
+	buf := image.NewRGBA(image.Rect(0, 0, w, h))
+	if got := m.RenderTo(buf, v); got != buf {
+		t.Error("RenderTo allocated although dst had the right size")
+	}
+	if got := buf.RGBAAt(0, 0); got == (color.RGBA{}) {
+		t.Error("RenderTo left dst blank")
+	}
+	small := image.NewRGBA(image.Rect(0, 0, 10, 10))
+	if got := m.RenderTo(small, v); got == small || got.Rect.Dx() != w {
+		t.Errorf("RenderTo into a %v image returned %v, want a new %dx%d image", small.Rect, got.Rect, w, h)
+	}
+	if m.baseDraws != 1 {
+		t.Errorf("base drawn %d times for one viewport, want 1", m.baseDraws)
+	}
+}
