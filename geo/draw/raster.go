@@ -52,19 +52,16 @@ func (r *Raster) Size() (w, h int) {
 
 // Clear paints the whole image c, replacing what was there.
 func (r *Raster) Clear(c color.RGBA) {
-	pix := r.img.Pix
 	b := r.img.Bounds()
-	row := pix[:0]
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		i := r.img.PixOffset(b.Min.X, y)
-		row = pix[i : i+4*b.Dx()]
-		if y == b.Min.Y {
-			for x := 0; x < len(row); x += 4 {
-				row[x], row[x+1], row[x+2], row[x+3] = c.R, c.G, c.B, c.A
-			}
-			continue
-		}
-		copy(row, pix[r.img.PixOffset(b.Min.X, b.Min.Y):])
+	if b.Empty() {
+		return
+	}
+	first := r.img.Pix[r.img.PixOffset(b.Min.X, b.Min.Y):][:4*b.Dx()]
+	for x := 0; x < len(first); x += 4 {
+		first[x], first[x+1], first[x+2], first[x+3] = c.R, c.G, c.B, c.A
+	}
+	for y := b.Min.Y + 1; y < b.Max.Y; y++ {
+		copy(r.img.Pix[r.img.PixOffset(b.Min.X, y):], first)
 	}
 }
 
