@@ -1,0 +1,88 @@
+package overlay
+
+import (
+	"image"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+)
+
+func TestAnnotationLayer(t *testing.T) {
+	gossi := orb.Point{-1.3, 15.82}
+	triBorder := orb.Polygon{{{0.5, 14.5}, {2.5, 14.5}, {2.5, 16}, {0.5, 16}, {0.5, 14.5}}}
+	route := orb.LineString{{-8, 12.65}, {-4, 14.5}}
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	as := []store.Annotation{
+		{ID: "a", Geometry: gossi, Title: "Gossi", Colour: "#ff0000"},
+		{ID: "b", Geometry: triBorder, Title: "Tri-border"},
+		{ID: "c", Geometry: route, Title: "Route", From: day(2025, 9, 1), To: day(2025, 9, 30)},
+	}
+	l := NewAnnotationLayer()
+	l.SetAnnotations(as)
+	v := geo.Fit(orb.Bound{Min: orb.Point{-12, 10}, Max: orb.Point{5, 18}}, 800, 500, 1)
+
+	tests := []struct {
+		name     string
+		from, to data.Date
+		at       orb.Point
+		want     string
+	}{
+		{"pin", data.D(2025, 1, 1), data.D(2025, 12, 31), gossi, "a"},
+		{"inside the area", data.D(2025, 1, 1), data.D(2025, 12, 31), orb.Point{1.5, 15.2}, "b"},
+		{"on the dated line in its window", data.D(2025, 9, 15), data.D(2025, 10, 15), orb.Point{-6, 13.575}, "c"},
+		{"dated line outside its window", data.D(2024, 1, 1), data.D(2024, 12, 31), orb.Point{-6, 13.575}, ""},
+		{"open country", data.D(2025, 1, 1), data.D(2025, 12, 31), orb.Point{-10, 17}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l.SetWindow(tt.from, tt.to)
+			x, y := v.Project(tt.at)
+			if got := l.HitTest(v, x, y); got != tt.want {
+				t.Fatalf("HitTest at %v = %q, want %q", tt.at, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnnotationLayerDraws(t *testing.T) {
+	l := NewAnnotationLayer()
+	p := orb.Point{-1.3, 15.82}
+	l.SetAnnotations([]store.Annotation{{ID: "a", Geometry: p, Title: "Gossi", Colour: "#00ff00"}})
+	v := geo.Fit(orb.Bound{Min: orb.Point{-12, 10}, Max: orb.Point{5, 18}}, 400, 300, 1)
+	img := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	l.Draw(draw.NewRaster(img), v)
+	x, y := v.Project(p)
+	if c := img.RGBAAt(int(x), int(y)); c.G < 0xc0 || c.R > 0x40 {
+		t.Fatalf("pixel at the pin = %v, want the annotation's green", c)
+	}
+	l.SetDraft(orb.LineString{{-10, 12}, {-5, 12}}, false)
+	img = image.NewRGBA(image.Rect(0, 0, 400, 300))
+	l.Draw(draw.NewRaster(img), v)
+	mx, my := v.Project(orb.Point{-7.5, 12})
+	if c := img.RGBAAt(int(mx), int(my)); c.A == 0 {
+		t.Fatal("the draft line is not drawn")
+	}
+}
+
+func TestParseColour(t *testing.T) {
+	tests := []struct {
+		in   string
+		want [3]uint8
+	}{
+		{"#ff8000", [3]uint8{0xff, 0x80, 0x00}},
+		{"", [3]uint8{AnnotationColour.R, AnnotationColour.G, AnnotationColour.B}},
+		{"#zzzzzz", [3]uint8{AnnotationColour.R, AnnotationColour.G, AnnotationColour.B}},
+	}
+	for _, tt := range tests {
+		c := ParseColour(tt.in)
+		if [3]uint8{c.R, c.G, c.B} != tt.want {
+			t.Errorf("ParseColour(%q) = %v, want %v", tt.in, c, tt.want)
+		}
+	}
+}
