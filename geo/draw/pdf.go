@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"io"
@@ -29,6 +30,7 @@ type PDF struct {
 	k, ox, oy     float64 // page point = o + k·pixel
 	faces         faces
 	alpha         float64
+	written       bool // Output was called
 }
 
 // NewPDF starts a one-page PDF for a width×height pixel drawing on page;
@@ -63,8 +65,13 @@ func NewPDF(width, height int, page Page) *PDF {
 // Size is the drawing's size in pixels (not the page's).
 func (p *PDF) Size() (w, h int) { return p.width, p.height }
 
-// Output finishes the page and writes the document to w.
+// Output finishes the page and writes the document to w. It may be
+// called once; draw nothing after it.
 func (p *PDF) Output(w io.Writer) error {
+	if p.written {
+		return errors.New("draw: PDF.Output called twice: make a new PDF for another document")
+	}
+	p.written = true
 	p.doc.ClipEnd()
 	if err := p.doc.Output(w); err != nil {
 		return fmt.Errorf("draw: writing PDF: %w", err)

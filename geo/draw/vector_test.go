@@ -134,3 +134,13 @@ func TestPDFWriteError(t *testing.T) {
 		t.Error("Output to a failing writer returned no error")
 	}
 }
+
+func TestPDFOutputTwice(t *testing.T) {
+	p := NewPDF(10, 10, Page{})
+	if err := p.Output(io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Output(io.Discard); err == nil {
+		t.Error("second Output returned no error")
+	}
+}
