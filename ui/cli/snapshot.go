@@ -169,19 +169,14 @@ func cause(err error) error {
 	return err
 }
 
-// snapshotCapitals are the gazetteer's national capitals (GeoNames PPLC).
+// snapshotCapitals are the embedded gazetteer's national capitals, read
+// without loading the dataset (the base map needs nothing else from it).
 func snapshotCapitals() ([]render.Place, error) {
 	places, err := data.BundledGazetteerPlaces()
 	if err != nil {
 		return nil, err
 	}
-	var out []render.Place
-	for _, p := range places {
-		if p.Feature == "PPLC" {
-			out = append(out, render.Place{Name: p.Name, Point: p.Point, Country: p.Country})
-		}
-	}
-	return out, nil
+	return Capitals(places), nil
 }
 
 // encodePNG writes img as PNG with draw.EncodePNG: zlib at BestSpeed like
