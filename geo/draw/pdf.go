@@ -19,8 +19,8 @@ var (
 	PageA3Landscape = Page{1190.55, 841.89}
 )
 
-// PDF is the Canvas that writes a one-page vector PDF with
-// github.com/go-pdf/fpdf: paths as PDF paths, markers as small paths, and
+// PDF is the Canvas that writes a vector PDF (one page, or more with
+// NewPage) with github.com/go-pdf/fpdf: paths as PDF paths, markers as small paths, and
 // text as real text in the embedded Go font. The map's width×height
 // pixels are scaled to fit the page, centred, and clipped to their own
 // rectangle. Call Output to write the document.
@@ -31,6 +31,8 @@ type PDF struct {
 	faces         faces
 	alpha         float64
 	written       bool // Output was called
+	page          Page
+	frames        []pdfFrame // the open frames, innermost last
 }
 
 // NewPDF starts a one-page PDF for a width×height pixel drawing on page;
@@ -56,14 +58,20 @@ func NewPDF(width, height int, page Page) *PDF {
 		doc: doc, width: width, height: height, k: k,
 		ox:    (page.Width - k*float64(width)) / 2,
 		oy:    (page.Height - k*float64(height)) / 2,
-		faces: faces{}, alpha: 1,
+		faces: faces{}, alpha: 1, page: page,
 	}
 	doc.ClipRect(p.ox, p.oy, k*float64(width), k*float64(height), false)
 	return p
 }
 
-// Size is the drawing's size in pixels (not the page's).
-func (p *PDF) Size() (w, h int) { return p.width, p.height }
+// Size is the drawing's size in pixels (not the page's), or the
+// innermost frame's.
+func (p *PDF) Size() (w, h int) {
+	if n := len(p.frames); n > 0 {
+		return p.frames[n-1].w, p.frames[n-1].h
+	}
+	return p.width, p.height
+}
 
 // Output finishes the page and writes the document to w. It may be
 // called once; draw nothing after it.
@@ -72,6 +80,10 @@ func (p *PDF) Output(w io.Writer) error {
 		return errors.New("draw: PDF.Output called twice: make a new PDF for another document")
 	}
 	p.written = true
+	for range p.frames {
+		p.doc.ClipEnd()
+	}
+	p.frames = nil
 	p.doc.ClipEnd()
 	if err := p.doc.Output(w); err != nil {
 		return fmt.Errorf("draw: writing PDF: %w", err)
@@ -204,8 +216,8 @@ func (p *PDF) Text(x, y float64, s string, st TextStyle) {
 	p.doc.Text(p.x(tb.left), p.y(tb.baseline), s)
 }
 
-func (p *PDF) x(px float64) float64 { return p.ox + px*p.k }
-func (p *PDF) y(px float64) float64 { return p.oy + px*p.k }
+func (p *PDF) x(px float64) float64 { return p.ox + (p.dx()+px)*p.k }
+func (p *PDF) y(px float64) float64 { return p.oy + (p.dy()+px)*p.k }
 
 // setAlpha sets the opacity of what follows when it changed.
 func (p *PDF) setAlpha(a uint8) {

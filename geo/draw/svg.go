@@ -23,7 +23,9 @@ type SVG struct {
 	faces         faces
 	markers       map[Marker]string
 	groups        int
-	b             []byte // scratch for building one element
+	frames        [][2]int // the sizes of the open frames, innermost last
+	clips         int      // clip paths written, for their ids
+	b             []byte   // scratch for building one element
 }
 
 // NewSVG starts an SVG document width×height pixels on w.
@@ -35,8 +37,13 @@ func NewSVG(w io.Writer, width, height int) *SVG {
 	return s
 }
 
-// Size is the document's size in pixels.
-func (s *SVG) Size() (w, h int) { return s.width, s.height }
+// Size is the document's size in pixels, or the innermost frame's.
+func (s *SVG) Size() (w, h int) {
+	if n := len(s.frames); n > 0 {
+		return s.frames[n-1][0], s.frames[n-1][1]
+	}
+	return s.width, s.height
+}
 
 // Close closes any open group and the document, flushes, and returns the
 // first error met while writing.
@@ -44,6 +51,10 @@ func (s *SVG) Close() error {
 	for ; s.groups > 0; s.groups-- {
 		s.w.WriteString("</g>\n")
 	}
+	for range s.frames {
+		s.w.WriteString("</g></g>\n")
+	}
+	s.frames = nil
 	s.w.WriteString("</svg>\n")
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("draw: writing SVG: %w", err)
