@@ -27,33 +27,53 @@ type countriesLayer struct {
 // borderWidth is the width of borders and coastlines in logical pixels.
 const borderWidth = 0.6
 
-// Draw fills the countries, one path per colour so the raster backend
-// runs one rasteriser per colour, then strokes every ring as one path.
+// fillCell is the side, in device pixels, of the grid that groups a
+// colour's polygons into paths.
+const fillCell = 256
+
+// fillKey is one path of fills: a colour and a grid cell.
+type fillKey struct {
+	colour       color.RGBA
+	cellX, cellY int
+}
+
+// Draw fills the countries, then strokes every ring as one path. Fills
+// are grouped by colour and by the grid cell of each polygon's centre:
+// one path per group keeps the number of calls small, while the raster
+// backend's rasteriser, sized to a group's bound, stays near the size of
+// the land it covers (one path per colour would make the neutral
+// countries' rasteriser as large as the frame).
 func (l *countriesLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	countries := l.atlas.Projected(v)
 	var (
-		order  []color.RGBA
-		fills  = map[color.RGBA]*draw.Path{}
+		order  []fillKey
+		fills  = map[fillKey]*draw.Path{}
 		border draw.Path
 	)
 	for _, pc := range countries {
 		col := l.style.fill(pc.Country.Code)
-		p := fills[col]
-		if p == nil {
-			p = new(draw.Path)
-			fills[col] = p
-			order = append(order, col)
-		}
-		p.AddMultiPolygon(pc.Polygons)
 		for _, poly := range pc.Polygons {
+			if len(poly) == 0 {
+				continue
+			}
+			b := poly[0].Bound()
+			centre := b.Center()
+			k := fillKey{col, int(centre[0]) / fillCell, int(centre[1]) / fillCell}
+			p := fills[k]
+			if p == nil {
+				p = new(draw.Path)
+				fills[k] = p
+				order = append(order, k)
+			}
+			p.AddPolygon(poly)
 			for _, ring := range poly {
 				border.AddRing(ring)
 			}
 		}
 	}
 	draw.BeginGroup(c, "countries")
-	for _, col := range order {
-		c.FillPath(*fills[col], col)
+	for _, k := range order {
+		c.FillPath(*fills[k], k.colour)
 	}
 	draw.EndGroup(c)
 	draw.BeginGroup(c, "borders")
