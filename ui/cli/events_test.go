@@ -178,7 +178,7 @@ func TestEventsBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--format", "kml"}, `--format "kml"`},
+		{[]string{"--format", "shp"}, `--format "shp"`},
 		{[]string{"--from", "2025-02-30"}, `--from "2025-02-30"`},
 		{[]string{"--to", "19/09/2025"}, `--to "19/09/2025"`},
 		{[]string{"--from", "2025-10-01", "--to", "2025-09-01"}, "is after"},

@@ -1,0 +1,280 @@
+package exchange
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+)
+
+// NoCountry is the country code of an event at sea or outside every
+// country of the atlas: ISO 3166's "unspecified" user-assigned code.
+const NoCountry = "XXX"
+
+// builder makes records for one file: it shares places and actors met
+// more than once, gives them stable ids and finds countries.
+type builder struct {
+	file    string // base name, for provenance and as the source document
+	source  []data.Source
+	actors  map[string]data.Actor // by name as written
+	slugs   map[string]string
+	places  map[placeKey]data.Place
+	atlasMu sync.Mutex
+}
+
+type placeKey struct {
+	name     string
+	lon, lat float64
+}
+
+func newBuilder(name string) *builder {
+	file := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	if file == "." || file == "/" || file == "" {
+		file = "import"
+	}
+	return &builder{
+		file:   file,
+		source: []data.Source{{Document: file, Headline: "imported from " + file}},
+		actors: map[string]data.Actor{},
+		slugs:  map[string]string{},
+		places: map[placeKey]data.Place{},
+	}
+}
+
+// provenanceRef cites the imported file, with the line or feature.
+func (b *builder) provenanceRef(p Provenance) []data.SourceRef {
+	note := ""
+	switch {
+	case p.Line > 0:
+		note = "line " + strconv.Itoa(p.Line)
+	case p.Feature > 0:
+		note = "feature " + strconv.Itoa(p.Feature)
+	}
+	return []data.SourceRef{{Document: b.file, Note: note}}
+}
+
+// actor returns the actor named name, of kind k the first time it is met.
+func (b *builder) actor(name string, k data.ActorKind, country string) data.Actor {
+	if a, ok := b.actors[name]; ok {
+		return a
+	}
+	a := data.Actor{ID: "x-" + b.slug(name), Name: name, Kind: k, Country: country}
+	b.actors[name] = a
+	return a
+}
+
+// slug returns name folded to lower-case ASCII words joined by '-'.
+func (b *builder) slug(name string) string {
+	if s, ok := b.slugs[name]; ok {
+		return s
+	}
+	s := Slug(name)
+	b.slugs[name] = s
+	return s
+}
+
+// Slug returns s folded (no case, no diacritics) with every run of other
+// characters than a–z and 0–9 turned into one '-'; "" becomes "x". It makes
+// ids and file names that stay inside a folder.
+func Slug(s string) string {
+	f := data.Fold(s)
+	var out strings.Builder
+	out.Grow(len(f))
+	dash := false
+	for _, r := range f {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && out.Len() > 0 {
+				out.WriteByte('-')
+			}
+			out.WriteRune(r)
+			dash = false
+			if out.Len() >= 80 {
+				break
+			}
+		} else {
+			dash = true
+		}
+	}
+	if out.Len() == 0 {
+		return "x"
+	}
+	return out.String()
+}
+
+// place returns the place named name at (lon, lat) in country.
+func (b *builder) place(name string, lon, lat float64, country string) data.Place {
+	k := placeKey{name, lon, lat}
+	if p, ok := b.places[k]; ok {
+		return p
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s|%v|%v", name, lon, lat)
+	p := data.Place{
+		ID:      fmt.Sprintf("x-%s-%08x", b.slug(name), uint32(h.Sum64())),
+		Name:    name,
+		Point:   orb.Point{lon, lat},
+		Country: country,
+	}
+	b.places[k] = p
+	return p
+}
+
+// checkPoint reports coordinates that are not numbers in range.
+func checkPoint(lon, lat float64) error {
+	switch {
+	case math.IsNaN(lon) || math.IsInf(lon, 0) || lon < -180 || lon > 180:
+		return fmt.Errorf("longitude %v is outside -180..180", lon)
+	case math.IsNaN(lat) || math.IsInf(lat, 0) || lat < -90 || lat > 90:
+		return fmt.Errorf("latitude %v is outside -90..90", lat)
+	}
+	return nil
+}
+
+// parseCoord reads a decimal degree, with a comma accepted as the decimal
+// separator.
+func parseCoord(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a number", s)
+	}
+	return f, nil
+}
+
+var countries struct {
+	once    sync.Once
+	atlas   *geo.Atlas
+	numeric map[string]string // "466" → "MLI"
+	names   map[string]string // folded name → alpha-3
+	alpha3  map[string]bool
+}
+
+func loadCountries() {
+	countries.once.Do(func() {
+		countries.numeric = map[string]string{}
+		countries.names = map[string]string{}
+		countries.alpha3 = map[string]bool{}
+		a, err := geo.LoadAtlas()
+		if err != nil {
+			return
+		}
+		countries.atlas = a
+		for _, c := range a.Countries() {
+			if c.Numeric != "" {
+				n, _ := strconv.Atoi(c.Numeric)
+				countries.numeric[strconv.Itoa(n)] = c.Code
+			}
+			countries.names[data.Fold(c.Name)] = c.Code
+			countries.alpha3[c.Code] = true
+		}
+	})
+}
+
+// countryOfNumeric returns the alpha-3 code of an ISO 3166 numeric code
+// ("466" or "466.0" → "MLI"), or "".
+func countryOfNumeric(s string) string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".0")
+	n, ok := atoi(s)
+	if !ok {
+		return ""
+	}
+	loadCountries()
+	return countries.numeric[strconv.Itoa(n)]
+}
+
+// countryNamed returns the alpha-3 code of a country named in English
+// ("Mali") or given as alpha-3, or "".
+func countryNamed(s string) string {
+	s = strings.TrimSpace(s)
+	loadCountries()
+	if up := strings.ToUpper(s); len(up) == 3 && countries.alpha3[up] {
+		return up
+	}
+	return countries.names[data.Fold(s)]
+}
+
+// countryAt returns the alpha-3 code of the country at (lon, lat), or
+// NoCountry at sea.
+func (b *builder) countryAt(lon, lat float64) string {
+	loadCountries()
+	if countries.atlas == nil {
+		return NoCountry
+	}
+	b.atlasMu.Lock()
+	defer b.atlasMu.Unlock()
+	if c := countries.atlas.At(orb.Point{lon, lat}); c != nil && isAlpha3(c.Code) {
+		return c.Code
+	}
+	return NoCountry
+}
+
+func isAlpha3(c string) bool {
+	return len(c) == 3 && strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// cleanText checks a text field: valid UTF-8, no NUL or other control
+// characters than tab and newlines, at most MaxFieldSize bytes. It returns
+// the text trimmed.
+func cleanText(what, s string) (string, error) {
+	if len(s) > MaxFieldSize {
+		return "", fmt.Errorf("%s is %d bytes long, more than the %d allowed", what, len(s), MaxFieldSize)
+	}
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%s is not valid UTF-8 (save the file as UTF-8 and import it again)", what)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return "", fmt.Errorf("%s holds the control character %#02x", what, c)
+		}
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// checkID checks an event id from a file: not empty, at most 128 bytes,
+// printable.
+func checkID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("has no id")
+	case len(id) > 128:
+		return fmt.Errorf("id is %d bytes long, more than 128", len(id))
+	}
+	for _, r := range id {
+		if r < 0x21 || r == 0x7f || r == utf8.RuneError {
+			return fmt.Errorf("id %q holds a space or control character", id)
+		}
+	}
+	return nil
+}
+
+// kindNamed reads a kind written as a data.Kind ("visit"), a CAMEO code
+// ("042") or an ACLED event type ("Protests"); ok is false when it is none.
+func kindNamed(s string) (data.Kind, bool) {
+	s = strings.TrimSpace(s)
+	if k := data.Kind(strings.ToLower(s)); k.Valid() {
+		return k, true
+	}
+	for _, k := range data.Kinds {
+		if c := k.CAMEO(); c != "" && c == s {
+			return k, true
+		}
+	}
+	if s == data.CAMEOHost {
+		return data.KindVisit, true
+	}
+	if k, ok := acledKinds[strings.ToLower(s)]; ok {
+		return k, true
+	}
+	return "", false
+}

@@ -1,0 +1,358 @@
+package exchange
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// Columns names the columns of a generic CSV file (as written in its
+// header; case, spaces and dashes do not matter). An empty field is found
+// from the header by the usual names (see DetectColumns). An event needs a
+// title, a date (Date, or Start with an optional End) and a point
+// (Lat and Lon, or a Place the gazetteer knows).
+type Columns struct {
+	Lat, Lon  string
+	Place     string // a place name; used for the point when there are no coordinates
+	Date      string // one day (or a year, a month, a date-time)
+	Start     string
+	End       string
+	Title     string
+	Summary   string // optional
+	Kind      string // optional: a kind, a CAMEO code or an ACLED event type
+	Actors    string // optional: names separated by ';'
+	Countries string // optional: alpha-3 codes or names separated by ';'
+	ID        string // optional: a stable id; the line number otherwise
+	Precision string // optional: day, month, year
+}
+
+// columnAliases lists, for each field of Columns, the header names
+// DetectColumns recognises, best first.
+func columnAliases() []struct {
+	get   func(*Columns) *string
+	names []string
+} {
+	return []struct {
+		get   func(*Columns) *string
+		names []string
+	}{
+		{func(c *Columns) *string { return &c.Lat }, []string{"latitude", "lat", "y"}},
+		{func(c *Columns) *string { return &c.Lon }, []string{"longitude", "lon", "lng", "long", "x"}},
+		{func(c *Columns) *string { return &c.Place }, []string{"place", "location", "town", "city", "locality", "place_name"}},
+		{func(c *Columns) *string { return &c.Date }, []string{"date", "event_date", "day", "when"}},
+		{func(c *Columns) *string { return &c.Start }, []string{"start", "start_date", "begin", "from", "date_start"}},
+		{func(c *Columns) *string { return &c.End }, []string{"end", "end_date", "to", "until", "date_end"}},
+		{func(c *Columns) *string { return &c.Title }, []string{"title", "headline", "name", "event", "label"}},
+		{func(c *Columns) *string { return &c.Summary }, []string{"summary", "description", "notes", "text", "details"}},
+		{func(c *Columns) *string { return &c.Kind }, []string{"kind", "type", "event_type", "category", "cameo"}},
+		{func(c *Columns) *string { return &c.Actors }, []string{"actors", "actor", "actor1", "who"}},
+		{func(c *Columns) *string { return &c.Countries }, []string{"countries", "country", "iso3"}},
+		{func(c *Columns) *string { return &c.ID }, []string{"id", "event_id", "uid"}},
+		{func(c *Columns) *string { return &c.Precision }, []string{"precision", "date_precision"}},
+	}
+}
+
+// DetectColumns fills the empty fields of given from header by the usual
+// names ("latitude"/"lat", "date", "start"/"end", "title"/"headline"/"name",
+// …), leaving the fields already set as they are.
+func DetectColumns(header []string, given Columns) Columns {
+	have := map[string]string{}
+	for _, h := range header {
+		n := normHeader(strings.TrimPrefix(h, "\uFEFF"))
+		if _, ok := have[n]; !ok {
+			have[n] = h
+		}
+	}
+	c := given
+	for _, a := range columnAliases() {
+		p := a.get(&c)
+		if *p != "" {
+			continue
+		}
+		for _, n := range a.names {
+			if h, ok := have[n]; ok {
+				*p = h
+				break
+			}
+		}
+	}
+	return c
+}
+
+// csvIndexes are the positions of Columns in a header, -1 when absent.
+type csvIndexes struct {
+	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision int
+}
+
+func readCSVFile(in io.Reader, name string, f Format, opts Options, res *Result) error {
+	if f == FormatACLED {
+		return readACLED(in, name, opts, res)
+	}
+	return readGenericCSV(in, name, opts, res)
+}
+
+func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error {
+	rows, err := newCSVRows(in, name, res)
+	if err != nil {
+		return err
+	}
+	cols := DetectColumns(rows.header, opts.Columns)
+	var unknown []string
+	idx := func(flag, col string) int {
+		if col == "" {
+			return -1
+		}
+		i := rows.index(col)
+		if i < 0 {
+			unknown = append(unknown, fmt.Sprintf("%s %q", flag, col))
+		}
+		return i
+	}
+	x := csvIndexes{
+		lat: idx("--lat-col", cols.Lat), lon: idx("--lon-col", cols.Lon), place: idx("--place-col", cols.Place),
+		date: idx("--date-col", cols.Date), start: idx("--start-col", cols.Start), end: idx("--end-col", cols.End),
+		title: idx("--title-col", cols.Title), summary: idx("summary", cols.Summary), kind: idx("kind", cols.Kind),
+		actors: idx("actors", cols.Actors), countries: idx("countries", cols.Countries), id: idx("id", cols.ID),
+		precision: idx("precision", cols.Precision),
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(rows.header, ", "), strings.Join(unknown, ", "))
+	}
+	var missing []string
+	if x.title < 0 {
+		missing = append(missing, "a title (--title-col)")
+	}
+	if x.date < 0 && x.start < 0 {
+		missing = append(missing, "a date (--date-col, or --start-col and --end-col)")
+	}
+	if (x.lat < 0 || x.lon < 0) && x.place < 0 {
+		missing = append(missing, "a point (--lat-col and --lon-col, or --place-col)")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(rows.header, ", "))
+	}
+	b := newBuilder(name)
+	g := &gazetteerOnce{g: opts.Gazetteer}
+	ids := map[string]bool{}
+	for {
+		rec, line, ok, err := rows.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		r, err := b.csvRow(rec, line, &x, g)
+		if err == nil && ids[r.Event.ID] {
+			err = fmt.Errorf("id %q is used by an earlier row", r.Event.ID)
+		}
+		if err != nil {
+			rows.rej.add(Problem{Line: line, Reason: err.Error()})
+			continue
+		}
+		ids[r.Event.ID] = true
+		res.Records = append(res.Records, r)
+	}
+	return nil
+}
+
+// gazetteerOnce reads the embedded gazetteer on first need.
+type gazetteerOnce struct {
+	g   *data.Gazetteer
+	err error
+}
+
+func (g *gazetteerOnce) get() (*data.Gazetteer, error) {
+	if g.g == nil && g.err == nil {
+		places, err := data.BundledGazetteerPlaces()
+		if err != nil {
+			g.err = err
+		} else {
+			g.g = data.NewGazetteer(places)
+		}
+	}
+	return g.g, g.err
+}
+
+// csvRow maps one generic CSV row onto a record.
+func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (Record, error) {
+	var err error
+	get := func(i int) string {
+		if i < 0 || err != nil {
+			return ""
+		}
+		var s string
+		s, err = cleanText(fmt.Sprintf("column %d", i+1), rec[i])
+		return unneutralise(s)
+	}
+	r := Record{From: Provenance{File: b.file, Line: line}}
+	e := &r.Event
+	e.ID = get(x.id)
+	e.Title = get(x.title)
+	e.Summary = get(x.summary)
+	placeName := get(x.place)
+	latS, lonS := get(x.lat), get(x.lon)
+	dateS, startS, endS := get(x.date), get(x.start), get(x.end)
+	kindS, actorsS, countriesS, precS := get(x.kind), get(x.actors), get(x.countries), get(x.precision)
+	if err != nil {
+		return r, err
+	}
+	if e.ID == "" {
+		e.ID = fmt.Sprintf("%s-line-%d", Slug(b.file), line)
+	} else if err := checkID(e.ID); err != nil {
+		return r, err
+	}
+	if e.Title == "" {
+		return r, fmt.Errorf("has no title")
+	}
+	if err := datesOf(e, dateS, startS, endS, precS); err != nil {
+		return r, err
+	}
+	e.Kind = data.KindReport
+	if kindS != "" {
+		k, ok := kindNamed(kindS)
+		if !ok {
+			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
+		}
+		e.Kind = k
+	}
+	for _, c := range splitList(countriesS) {
+		code := countryNamed(c)
+		if code == "" {
+			if isAlpha3(c) {
+				code = c
+			} else {
+				return r, fmt.Errorf("country %q is neither an alpha-3 code nor a country name", c)
+			}
+		}
+		e.Countries = append(e.Countries, code)
+	}
+	switch {
+	case latS != "" || lonS != "":
+		lat, err := parseCoord(latS)
+		if err != nil {
+			return r, fmt.Errorf("latitude: %v", err)
+		}
+		lon, err := parseCoord(lonS)
+		if err != nil {
+			return r, fmt.Errorf("longitude: %v", err)
+		}
+		if err := checkPoint(lon, lat); err != nil {
+			return r, err
+		}
+		if placeName == "" {
+			placeName = fmt.Sprintf("%.4f, %.4f", lat, lon)
+		}
+		country := NoCountry
+		if len(e.Countries) > 0 {
+			country = e.Countries[0]
+		} else {
+			country = b.countryAt(lon, lat)
+		}
+		r.Place = b.place(placeName, lon, lat, country)
+	case placeName != "":
+		g, err := gaz.get()
+		if err != nil {
+			return r, fmt.Errorf("the gazetteer cannot be read: %v", err)
+		}
+		found := g.Lookup(placeName)
+		if len(e.Countries) > 0 {
+			var in []*data.Place
+			for _, p := range found {
+				if p.Country == e.Countries[0] {
+					in = append(in, p)
+				}
+			}
+			found = in
+		}
+		if len(found) == 0 {
+			return r, fmt.Errorf("place %q is not in the gazetteer and the row has no latitude and longitude", placeName)
+		}
+		r.Place = *found[0]
+		r.Place.Aliases = nil
+	default:
+		return r, fmt.Errorf("has neither latitude and longitude nor a place")
+	}
+	e.Place = r.Place.ID
+	if len(e.Countries) == 0 {
+		e.Countries = []string{r.Place.Country}
+	}
+	for _, n := range splitList(actorsS) {
+		a := b.actor(n, data.ActorPerson, "")
+		if !containsString(e.Actors, a.ID) {
+			r.Actors = append(r.Actors, a)
+			e.Actors = append(e.Actors, a.ID)
+		}
+	}
+	e.Sources = b.provenanceRef(r.From)
+	r.Sources = b.source
+	return r, nil
+}
+
+// datesOf sets an event's dates from a date, or a start and an end, and an
+// optional precision.
+func datesOf(e *data.Event, dateS, startS, endS, precS string) error {
+	if dateS == "" {
+		dateS = startS
+	} else if startS != "" {
+		return fmt.Errorf("has both a date and a start")
+	}
+	if dateS == "" {
+		return fmt.Errorf("has no date")
+	}
+	start, end, p, err := ParsePeriod(dateS)
+	if err != nil {
+		return err
+	}
+	if endS != "" {
+		_, e2, p2, err := ParsePeriod(endS)
+		if err != nil {
+			return fmt.Errorf("end: %v", err)
+		}
+		if e2.Before(start) {
+			return fmt.Errorf("ends (%s) before it starts (%s)", e2, start)
+		}
+		end = e2
+		if p2 != p {
+			p = data.PrecisionDay
+		}
+	}
+	if precS != "" {
+		q := data.Precision(strings.ToLower(precS))
+		if !q.Valid() || q == data.PrecisionUnknown {
+			return fmt.Errorf("precision %q is not day, month or year", precS)
+		}
+		// A coarser stated precision widens the dates to whole months or years.
+		switch q {
+		case data.PrecisionMonth:
+			start = data.D(start.Year, start.Month, 1)
+			end = data.D(end.Year, end.Month+1, 1).AddDays(-1)
+		case data.PrecisionYear:
+			start, end = data.D(start.Year, 1, 1), data.D(end.Year, 12, 31)
+		}
+		p = q
+	}
+	e.Start, e.End, e.Precision = start, end, p
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ";") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,125 @@
+package exchange
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// csvRows reads a CSV file with a header row, reporting rows that cannot be
+// read (wrong field count, bad quotes, invalid UTF-8) as problems and going
+// on with the next one.
+type csvRows struct {
+	r      *csv.Reader
+	header []string       // as written, BOM stripped
+	col    map[string]int // normalised header name → index
+	rej    rejecter
+}
+
+// newCSVRows reads the header. A file with no header, or a header that
+// cannot be read, is an error for the whole file.
+func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
+	r := csv.NewReader(in)
+	r.ReuseRecord = true
+	r.Comma = ','
+	h, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("exchange: %s is empty; a CSV file needs a header row naming its columns", name)
+	}
+	var pe *csv.ParseError
+	if err != nil && !errors.As(err, &pe) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("exchange: %s line %d: the header row cannot be read (%v); fix it and import again", name, pe.StartLine, pe.Err)
+	}
+	if len(h) == 1 && strings.Count(h[0], ";") > 0 {
+		return nil, fmt.Errorf("exchange: %s: the header has one column holding ';': the file is separated by semicolons; save it with commas", name)
+	}
+	c := &csvRows{r: r, header: make([]string, len(h)), col: map[string]int{}, rej: rejecter{res}}
+	for i, f := range h {
+		if !utf8.ValidString(f) {
+			return nil, fmt.Errorf("exchange: %s line 1: the header is not valid UTF-8; save the file as UTF-8 and import it again", name)
+		}
+		c.header[i] = f
+		n := normHeader(f)
+		if _, dup := c.col[n]; !dup && n != "" {
+			c.col[n] = i
+		}
+	}
+	return c, nil
+}
+
+// normHeader lower-cases a column name and turns spaces and dashes into '_'.
+func normHeader(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// index returns the column named name (normalised), or -1.
+func (c *csvRows) index(name string) int {
+	if i, ok := c.col[normHeader(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// next returns the next good row and its line; ok is false at the end.
+// Rows that cannot be read are reported and skipped. err is a failure of
+// the file as a whole (too large, unreadable).
+func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
+	for {
+		rec, err := c.r.Read()
+		if errors.Is(err, io.EOF) {
+			return nil, 0, false, nil
+		}
+		var pe *csv.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			return nil, 0, false, err
+		}
+		if err != nil {
+			switch {
+			case errors.Is(pe.Err, csv.ErrFieldCount):
+				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("has %d fields where the header has %d", len(rec), len(c.header))})
+			case errors.Is(pe.Err, csv.ErrQuote):
+				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("a quoted field is not closed (the quote opened here runs to line %d or the end of the file)", pe.Line)})
+			default:
+				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)})
+			}
+			continue
+		}
+		line, _ = c.r.FieldPos(0)
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				c.rej.add(Problem{Line: line, Reason: fmt.Sprintf("column %q is not valid UTF-8 (the file may be Latin-1 or Windows-1252; save it as UTF-8 and import it again)", c.header[i])})
+				rec = nil
+				break
+			}
+			if len(f) > MaxFieldSize {
+				c.rej.add(Problem{Line: line, Reason: fmt.Sprintf("column %q is %d bytes long, more than the %d allowed", c.header[i], len(f), MaxFieldSize)})
+				rec = nil
+				break
+			}
+		}
+		if rec != nil {
+			return rec, line, true, nil
+		}
+	}
+}
+
+// unneutralise undoes the quote that WriteCSV puts before a cell a
+// spreadsheet would run as a formula.
+func unneutralise(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && strings.IndexByte("=+-@\t\r", s[1]) >= 0 {
+		return s[1:]
+	}
+	return s
+}

@@ -1,0 +1,45 @@
+// Package exchange reads events from files analysts bring (ACLED exports,
+// spreadsheets, GeoJSON, KML/KMZ) and writes the events in view for other
+// tools (GeoJSON, CSV, KML with time spans, a TimelineJS sheet).
+//
+// Import turns a file into Records: each an event of the data model with the
+// place, actors and sources it names and where in the file it came from
+// (Provenance). A file with any bad row is refused whole unless
+// Options.SkipInvalid is set; either way every bad row is listed, by line or
+// feature and reason, in Result.Rejected. Import never touches a store:
+// store.(*Store).PutLayer keeps the records, in one transaction.
+//
+// Hostile files are met with limits rather than trust: a size cap on the
+// whole file (MaxFileSize) and on each field, a nesting cap for XML, KMZ
+// entries that must be local names within an uncompressed-size cap, no
+// NetworkLink or href ever followed, descriptions kept as plain text, dates
+// and coordinates range-checked, invalid UTF-8 reported with its line, a
+// UTF-8 byte-order mark stripped and UTF-16 with a byte-order mark decoded.
+//
+// # ACLED event types
+//
+// ACLED has no diplomacy types; its event and sub-event types map onto
+// data.Kind as follows (the original types are kept in Record.Extra):
+//
+//	Battles                                         attack
+//	Battles / Government regains territory          operation
+//	Explosions/Remote violence                      attack
+//	Violence against civilians                      attack
+//	Violence against civilians / Abduction/forced disappearance  arrest
+//	Protests, Riots                                 protest
+//	Strategic developments / Agreement              agreement
+//	Strategic developments / Arrests                arrest
+//	Strategic developments / Headquarters or base established  deployment
+//	Strategic developments / Non-violent transfer of territory deployment
+//	Strategic developments / Disrupted weapons use  operation
+//	Strategic developments / Looting/property destruction      attack
+//	Strategic developments / anything else          report
+//	anything else                                   report
+//
+// ACLED's time_precision 1 is a day; 2 (within a week) becomes a day-precision
+// span of the date ± 3 days; 3 (the month) becomes month precision. Its
+// actor types (inter1/inter2) give the actor kind: 1 state forces and 8
+// external forces → military; 2 rebels, 3 political militias, 4 identity
+// militias → armed_group; 5 rioters, 6 protesters, 7 civilians → person (a
+// group of people; the data model has no closer kind).
+package exchange

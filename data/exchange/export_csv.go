@@ -1,0 +1,68 @@
+package exchange
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// CSVHeader lists the columns WriteCSV writes: the GeoJSON properties, with
+// the point and the origin spread over columns.
+var CSVHeader = []string{
+	"id", "start", "end", "precision", "kind", "cameo", "title", "summary",
+	"place", "lon", "lat", "actors", "countries", "sources",
+	"origin", "origin_lon", "origin_lat", "date_note", "year_inferred", "confidence",
+}
+
+// Neutralise returns s prefixed with ' when a spreadsheet would run it as a
+// formula: when it starts with =, +, -, @, a tab or a carriage return and
+// is not a plain number (-5.2 stays as it is).
+func Neutralise(s string) string {
+	if s == "" || strings.IndexByte("=+-@\t\r", s[0]) < 0 {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && s[0] != '\t' && s[0] != '\r' {
+		return s
+	}
+	return "'" + s
+}
+
+// WriteCSV writes one row per event of d under CSVHeader, lists joined with
+// ";", every cell passed through Neutralise.
+func WriteCSV(w io.Writer, events []*data.Event, d *data.Dataset) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CSVHeader)
+	ff := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	row := make([]string, len(CSVHeader))
+	for _, e := range events {
+		var docs []string
+		for _, s := range e.Sources {
+			docs = append(docs, s.Document)
+		}
+		origin, olon, olat := "", "", ""
+		if o := d.Place(e.Origin); o != nil {
+			origin, olon, olat = o.Name, ff(o.Lon()), ff(o.Lat())
+		}
+		copy(row, []string{
+			e.ID, e.Start.String(), e.End.String(), string(e.Precision), string(e.Kind), e.Kind.CAMEO(),
+			e.Title, e.Summary, placeName(d, e.Place), ff(e.At()[0]), ff(e.At()[1]),
+			strings.Join(actorNames(d, e), ";"), strings.Join(e.Countries, ";"), strings.Join(docs, ";"),
+			origin, olon, olat, e.DateNote, e.YearInferred, e.Confidence,
+		})
+		for i := range row {
+			row[i] = Neutralise(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("exchange: cannot write CSV: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("exchange: cannot write CSV: %w", err)
+	}
+	return nil
+}

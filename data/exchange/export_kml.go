@@ -1,0 +1,100 @@
+package exchange
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// WriteKML writes events of d as a KML 2.2 document, one Placemark per
+// event with its title as name, its summary as plain-text description, its
+// point, a TimeSpan from start to end (so Google Earth's time slider shows
+// it) and ExtendedData holding id, kind, cameo, precision, place, actors,
+// countries, sources, date_note, no_year, year_inferred and confidence.
+// Undated events have no TimeSpan. Import reads it back.
+func WriteKML(w io.Writer, events []*data.Event, d *data.Dataset) error {
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	var err error
+	start := func(name string, attrs ...xml.Attr) {
+		if err == nil {
+			err = enc.EncodeToken(xml.StartElement{Name: xml.Name{Local: name}, Attr: attrs})
+		}
+	}
+	end := func(name string) {
+		if err == nil {
+			err = enc.EncodeToken(xml.EndElement{Name: xml.Name{Local: name}})
+		}
+	}
+	elem := func(name, text string) {
+		start(name)
+		if err == nil {
+			err = enc.EncodeToken(xml.CharData(text))
+		}
+		end(name)
+	}
+	if _, werr := io.WriteString(w, xml.Header); werr != nil {
+		return fmt.Errorf("exchange: cannot write KML: %w", werr)
+	}
+	start("kml", xml.Attr{Name: xml.Name{Local: "xmlns"}, Value: "http://www.opengis.net/kml/2.2"})
+	start("Document")
+	elem("name", "Sahel Atlas events")
+	for _, e := range events {
+		start("Placemark", xml.Attr{Name: xml.Name{Local: "id"}, Value: "e-" + Slug(e.ID)})
+		elem("name", e.Title)
+		elem("description", e.Summary)
+		if e.Dated() {
+			start("TimeSpan")
+			elem("begin", e.Start.String())
+			elem("end", e.End.String())
+			end("TimeSpan")
+		}
+		start("ExtendedData")
+		var docs []string
+		for _, s := range e.Sources {
+			docs = append(docs, s.Document)
+		}
+		noYear := ""
+		if e.NoYear != nil {
+			noYear = fmt.Sprintf("%02d", int(e.NoYear.Month))
+			if e.NoYear.Day > 0 {
+				noYear += fmt.Sprintf("-%02d", e.NoYear.Day)
+			}
+		}
+		for _, kv := range [][2]string{
+			{"id", e.ID}, {"kind", string(e.Kind)}, {"cameo", e.Kind.CAMEO()}, {"precision", string(e.Precision)},
+			{"place", placeName(d, e.Place)}, {"actors", strings.Join(actorNames(d, e), "; ")},
+			{"countries", strings.Join(e.Countries, "; ")}, {"sources", strings.Join(docs, "; ")},
+			{"date_note", e.DateNote}, {"no_year", noYear}, {"year_inferred", e.YearInferred}, {"confidence", e.Confidence},
+		} {
+			if kv[1] == "" {
+				continue
+			}
+			start("Data", xml.Attr{Name: xml.Name{Local: "name"}, Value: kv[0]})
+			elem("value", kv[1])
+			end("Data")
+		}
+		end("ExtendedData")
+		start("Point")
+		at := e.At()
+		elem("coordinates", strconv.FormatFloat(at[0], 'f', -1, 64)+","+strconv.FormatFloat(at[1], 'f', -1, 64))
+		end("Point")
+		end("Placemark")
+	}
+	end("Document")
+	end("kml")
+	if err == nil {
+		err = enc.Flush()
+	}
+	if err == nil {
+		_, err = io.WriteString(w, "\n")
+	}
+	if err != nil {
+		return fmt.Errorf("exchange: cannot write KML: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,204 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Format names a kind of file Import reads.
+type Format string
+
+// The formats. KML covers KMZ (a zipped KML), told apart by content.
+const (
+	FormatACLED   Format = "acled"
+	FormatCSV     Format = "csv"
+	FormatGeoJSON Format = "geojson"
+	FormatKML     Format = "kml"
+)
+
+// Formats lists the formats Import reads, for menus and usage text.
+var Formats = []Format{FormatACLED, FormatCSV, FormatGeoJSON, FormatKML}
+
+// Valid reports whether f is one of Formats.
+func (f Format) Valid() bool {
+	switch f {
+	case FormatACLED, FormatCSV, FormatGeoJSON, FormatKML:
+		return true
+	}
+	return false
+}
+
+// Options change how Import reads a file.
+type Options struct {
+	// Format of the file; "" tells it from the name's extension and the
+	// content (an ACLED export is a CSV whose header has event_id_cnty).
+	Format Format
+	// SkipInvalid keeps the good rows of a file with bad ones; the bad ones
+	// are still listed in Result.Rejected. Without it, any problem refuses
+	// the whole file with a *RefusedError.
+	SkipInvalid bool
+	// Columns names the columns of a generic CSV file; empty fields are
+	// found from the header (see Columns).
+	Columns Columns
+	// Gazetteer finds places named in a generic CSV without coordinates;
+	// nil uses the embedded GeoNames gazetteer, read on first need.
+	Gazetteer *data.Gazetteer
+	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0.
+	MaxFileSize int64
+}
+
+// Import reads the events of one file. name is the file's name, kept as
+// each record's provenance and used to tell the format when opts.Format is
+// empty. It returns a *RefusedError when the file has problems and
+// opts.SkipInvalid is false, and an error when the file cannot be read at all
+// (too large, not the format, broken beyond one row); in both cases nothing
+// from the file may be used.
+func Import(r io.Reader, name string, opts Options) (*Result, error) {
+	max := opts.MaxFileSize
+	if max <= 0 {
+		max = MaxFileSize
+	}
+	lr := &capReader{r: r, left: max, max: max, name: name}
+	br := bufio.NewReaderSize(lr, 64<<10)
+	head, _ := br.Peek(4096)
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+		return nil, fmt.Errorf("exchange: cannot read %s: %w", name, lr.err)
+	}
+	f := opts.Format
+	if f == "" {
+		f = Sniff(name, head)
+	}
+	if !f.Valid() {
+		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, geojson, kml", name, f)
+	}
+	res := &Result{Name: name, Format: f}
+	var err error
+	switch f {
+	case FormatACLED, FormatCSV:
+		err = readCSVFile(decodeText(br, head), name, f, opts, res)
+	case FormatGeoJSON:
+		err = readGeoJSON(decodeText(br, head), name, res)
+	case FormatKML:
+		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+			err = readKMZ(br, name, max, res)
+		} else {
+			err = readKML(decodeText(br, head), name, res)
+		}
+	}
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+		return nil, lr.err // too large or unreadable: whatever the parser said
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Rejected) > 0 && !opts.SkipInvalid {
+		return res, &RefusedError{Name: name, Problems: res.Rejected, More: res.More}
+	}
+	return res, nil
+}
+
+// Sniff tells a file's format from its name's extension and, failing that,
+// from its first bytes.
+func Sniff(name string, head []byte) Format {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".geojson", ".json":
+		return FormatGeoJSON
+	case ".kml", ".kmz":
+		return FormatKML
+	case ".csv", ".tsv", ".txt":
+		return csvFlavour(head)
+	}
+	t := bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(t, []byte("<")):
+		return FormatKML
+	case bytes.HasPrefix(t, []byte("{")):
+		return FormatGeoJSON
+	}
+	return csvFlavour(head)
+}
+
+// csvFlavour tells an ACLED export from another CSV by its header.
+func csvFlavour(head []byte) Format {
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	if bytes.Contains(bytes.ToLower(line), []byte("event_id_cnty")) {
+		return FormatACLED
+	}
+	return FormatCSV
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeText strips a UTF-8 byte-order mark and decodes UTF-16 that starts
+// with one; anything else is read as UTF-8 and checked by the parsers.
+func decodeText(br *bufio.Reader, head []byte) io.Reader {
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		br.Discard(len(utf8BOM))
+		return br
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return transform.NewReader(br, unicode.BOMOverride(dec))
+	}
+	return br
+}
+
+// capReader fails once more than max bytes have been read.
+type capReader struct {
+	r         io.Reader
+	left, max int64
+	name      string
+	err       error
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	if c.left <= 0 {
+		// One more byte tells a file of exactly max bytes from a larger one.
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			c.err = fmt.Errorf("exchange: %s is larger than %d MiB, the most Sahel Atlas imports; split it and import the parts", c.name, c.max>>20)
+			return 0, c.err
+		}
+		if err == nil {
+			err = io.ErrNoProgress
+		}
+		c.err = err
+		return 0, err
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// rejecter collects problems up to MaxProblems.
+type rejecter struct{ res *Result }
+
+func (r rejecter) add(p Problem) {
+	if len(r.res.Rejected) >= MaxProblems {
+		r.res.More++
+		return
+	}
+	r.res.Rejected = append(r.res.Rejected, p)
+}
+
+func newBufReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }

@@ -1,0 +1,132 @@
+package exchange
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// Record is one imported event with the place, actors and sources it
+// names, and where it came from. Event.Place, Event.Origin, Event.Actors and
+// Event.Sources refer to Place, OriginPlace, Actors and Sources by id.
+type Record struct {
+	Event       data.Event
+	Place       data.Place
+	OriginPlace *data.Place   // the place a visitor came from, when the file gives one
+	Actors      []data.Actor  // in the order the file gives them
+	Sources     []data.Source // every document Event.Sources cites
+	From        Provenance
+	// Version orders copies of one event: ACLED's timestamp (Unix seconds).
+	// Zero when the format has none.
+	Version int64
+	// Extra keeps what the format says that the event model has no field
+	// for: ACLED's event_type, sub_event_type, fatalities, time_precision,
+	// geo_precision, admin1, source and so on.
+	Extra []Field `json:",omitempty"`
+}
+
+// Provenance says where a record came from: the file, and the line (CSV)
+// or the feature or placemark (GeoJSON, KML; counted from 1).
+type Provenance struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Feature int    `json:"feature,omitempty"`
+}
+
+// String writes "file line 12" or "file feature 3".
+func (p Provenance) String() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s line %d", p.File, p.Line)
+	case p.Feature > 0:
+		return fmt.Sprintf("%s feature %d", p.File, p.Feature)
+	}
+	return p.File
+}
+
+// Problem is one rejected row, feature or placemark, or something wrong
+// with the file as a whole (Line and Feature both zero).
+type Problem struct {
+	Line    int    // 1-based line of a CSV row (its first line when a field spans lines)
+	Feature int    // 1-based feature (GeoJSON) or placemark (KML)
+	Reason  string // what is wrong and, where it helps, what to do
+}
+
+// String writes "line 12: reason", "feature 3: reason" or the reason.
+func (p Problem) String() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("line %d: %s", p.Line, p.Reason)
+	case p.Feature > 0:
+		return fmt.Sprintf("feature %d: %s", p.Feature, p.Reason)
+	}
+	return p.Reason
+}
+
+// Result is what Import read.
+type Result struct {
+	Name     string   // the file's name, as given to Import
+	Format   Format   // the format read
+	Records  []Record // the good rows, in file order
+	Rejected []Problem
+	// More counts problems beyond MaxProblems that were not listed.
+	More int
+}
+
+// RefusedError is returned by Import when the file has problems and
+// Options.SkipInvalid is false: nothing from the file may be used.
+type RefusedError struct {
+	Name     string
+	Problems []Problem
+	More     int // problems not listed
+}
+
+// Error lists every problem, one per line after the first.
+func (e *RefusedError) Error() string {
+	var b strings.Builder
+	n := len(e.Problems) + e.More
+	fmt.Fprintf(&b, "exchange: %s was refused, nothing imported (%d problem(s)); fix the file or import with --skip-invalid to keep the good rows:", e.Name, n)
+	for _, p := range e.Problems {
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n  and %d more", e.More)
+	}
+	return b.String()
+}
+
+// Limits on what Import reads.
+const (
+	MaxFileSize    = 256 << 20 // bytes of a file (uncompressed, for KMZ)
+	MaxFieldSize   = 64 << 10  // bytes of one CSV field, property or XML text
+	MaxXMLDepth    = 64        // nesting of KML elements
+	MaxProblems    = 10_000    // problems listed; more are only counted
+	MaxKMZEntries  = 10_000    // files in a KMZ archive
+	maxJSONNesting = 32        // nesting of a GeoJSON feature's properties
+)
+
+// Field is one named value a format gives beyond the event model.
+type Field struct {
+	Name  string `json:"n"`
+	Value string `json:"v"`
+}
+
+// appendField appends a non-empty value.
+func appendField(fs []Field, name, value string) []Field {
+	if value == "" {
+		return fs
+	}
+	return append(fs, Field{name, value})
+}
+
+// Get returns the extra value called name, or "".
+func (r *Record) Get(name string) string {
+	for _, f := range r.Extra {
+		if f.Name == name {
+			return f.Value
+		}
+	}
+	return ""
+}

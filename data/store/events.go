@@ -1,0 +1,512 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/tidwall/buntdb"
+)
+
+// Imported events live beside the annotations, one layer per imported
+// file:
+//
+//	layer:<layer>         {"v":1,"crc":"…","l":{Layer}}
+//	event:<layer>:<id>    {"v":1,"crc":"…","g":<gen>,"ver":<version>,"r":{exchange.Record}}
+//
+// An import is one buntdb transaction. buntdb writes a transaction's
+// records in no fixed order and its log has no transaction markers, so a
+// crash can leave part of one on disk. Each import therefore carries its
+// own completeness check: it has a generation number g, written into every
+// event it sets and into the record of every layer it touches together
+// with the layer's event count and how many of them carry g. Layers
+// compares those counts with the events it finds, and marks a layer whose
+// last import did not reach the disk whole (Layer.Problem).
+
+const (
+	layerPrefix = "layer:"
+	eventPrefix = "event:"
+)
+
+// ErrNoLayer is returned for a layer id the store does not hold.
+var ErrNoLayer = errors.New("store: no layer with this id")
+
+// Layer describes the events imported from one file.
+type Layer struct {
+	ID       string    `json:"id"`     // from the file name, see exchange.Slug
+	Name     string    `json:"name"`   // the file's name
+	Format   string    `json:"format"` // acled, csv, geojson, kml
+	Imported time.Time `json:"imported"`
+	Count    int       `json:"count"` // events in the layer
+	Gen      int64     `json:"gen"`   // generation of the last import that touched it
+	Fresh    int       `json:"fresh"` // events set by that import
+
+	// Problem is set by Layers when the layer's events do not match its
+	// record: an import or removal was cut short (power cut, kill). The
+	// layer should be removed and its file imported again.
+	Problem string `json:"-"`
+}
+
+// LayerChange counts what PutLayer did.
+type LayerChange struct {
+	Added     int // events new to the store
+	Updated   int // events replaced by a newer copy (or by a re-import of the file)
+	Unchanged int // events already held in a copy as new or newer (by Record.Version)
+	Removed   int // events of a re-imported file that its new copy no longer has
+}
+
+// ValidLayerID reports whether id can name a layer: 1–80 of a–z, 0–9 and
+// '-', as exchange.Slug makes them.
+func ValidLayerID(id string) bool {
+	if id == "" || len(id) > 80 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// LayerID returns the layer id for a file name: its base name, slugged.
+func LayerID(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return exchange.Slug(name)
+}
+
+// PutLayer keeps imported records in the layer l (l.ID from LayerID(l.Name)
+// when empty), in one transaction: nil means every change is on disk, an
+// error means the store is as it was.
+//
+// Records that carry a Version (ACLED's timestamp) update the copy of the
+// same event id in whatever layer holds it when they are newer, and are
+// left alone when not, so re-importing a newer export never duplicates
+// events. A layer re-imported without versions is replaced: its events are
+// those of the new file.
+func (s *Store) PutLayer(l Layer, records []exchange.Record) (LayerChange, error) {
+	var ch LayerChange
+	if l.ID == "" {
+		l.ID = LayerID(l.Name)
+	}
+	if !ValidLayerID(l.ID) {
+		return ch, fmt.Errorf("store: layer id %q is not 1–80 of a–z, 0–9 and '-'", l.ID)
+	}
+	if l.Imported.IsZero() {
+		l.Imported = time.Now().UTC()
+	}
+	seen := make(map[string]bool, len(records))
+	for i := range records {
+		id := records[i].Event.ID
+		if id == "" || seen[id] {
+			return ch, fmt.Errorf("store: record %d of %s has an empty or repeated event id %q", i+1, l.Name, id)
+		}
+		seen[id] = true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ch, errClosed
+	}
+	gen := time.Now().UnixNano()
+	err := s.commit(func(tx *buntdb.Tx) error {
+		ch = LayerChange{}
+		// Where each event id is held now, with its version.
+		type held struct {
+			layer   string
+			version int64
+		}
+		where := map[string]held{}
+		counts := map[string]int{}
+		var own []string // keys of l's events now
+		var ierr error
+		tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
+			layer, id, ok := splitEventKey(k)
+			if !ok {
+				return true
+			}
+			g, ver, err := eventHeader(v)
+			if err != nil {
+				ierr = fmt.Errorf("store: %s is damaged (%v); remove layer %s and import its file again", k, err, layer)
+				return false
+			}
+			gen = max(gen, g+1)
+			counts[layer]++
+			if layer == l.ID {
+				own = append(own, k)
+			}
+			if seen[id] {
+				if h, dup := where[id]; !dup || layer == l.ID || h.layer != l.ID {
+					where[id] = held{layer, ver}
+				}
+			}
+			return true
+		})
+		if ierr != nil {
+			return ierr
+		}
+		old, err := tx.Get(layerPrefix + l.ID)
+		switch {
+		case err == nil:
+			ol, derr := decodeLayer(old)
+			if derr != nil {
+				return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", l.ID, derr)
+			}
+			gen = max(gen, ol.Gen+1)
+		case !errors.Is(err, buntdb.ErrNotFound):
+			return err
+		}
+		versioned := len(records) > 0 && records[0].Version > 0
+		touched := map[string]int{l.ID: 0} // layer → events set
+		if !versioned {
+			// A re-import replaces the layer's events.
+			for _, k := range own {
+				_, id, _ := splitEventKey(k)
+				if !seen[id] {
+					if _, err := tx.Delete(k); err != nil {
+						return err
+					}
+					ch.Removed++
+					counts[l.ID]--
+				}
+			}
+		}
+		for i := range records {
+			r := &records[i]
+			layer := l.ID
+			if h, ok := where[r.Event.ID]; ok {
+				switch {
+				case versioned && r.Version > 0 && h.version > 0:
+					if r.Version <= h.version {
+						ch.Unchanged++
+						continue
+					}
+					layer = h.layer
+					ch.Updated++
+				case h.layer == l.ID:
+					ch.Updated++
+				default:
+					ch.Added++
+					counts[l.ID]++
+				}
+			} else {
+				ch.Added++
+				counts[l.ID]++
+			}
+			v, err := encodeEvent(gen, r)
+			if err != nil {
+				return err
+			}
+			if _, _, err := tx.Set(eventKey(layer, r.Event.ID), v, nil); err != nil {
+				return err
+			}
+			touched[layer]++
+		}
+		if old == "" && counts[l.ID] == 0 && touched[l.ID] == 0 {
+			delete(touched, l.ID) // nothing new: no empty layer
+		}
+		for id, fresh := range touched {
+			ly := l
+			if id != l.ID {
+				v, err := tx.Get(layerPrefix + id)
+				if err != nil {
+					return fmt.Errorf("store: layer %s holds events but has no record; remove it and import its file again", id)
+				}
+				if ly, err = decodeLayer(v); err != nil {
+					return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", id, err)
+				}
+			}
+			ly.Gen, ly.Fresh, ly.Count = gen, fresh, counts[id]
+			v, err := encodeLayer(ly)
+			if err != nil {
+				return err
+			}
+			if _, _, err := tx.Set(layerPrefix+id, v, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return LayerChange{}, fmt.Errorf("store: %s was NOT imported into %s, the store is unchanged: %w", l.Name, s.path, err)
+	}
+	return ch, nil
+}
+
+// Layers returns every layer, by id, each checked against its events; a
+// layer whose events do not match its record (an import cut short) has
+// Problem set. Events with no layer record (an import cut short before its
+// first layer record) are reported as a layer with only ID, Count and
+// Problem.
+func (s *Store) Layers() ([]Layer, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	type tally struct {
+		count, fresh, newer, damaged int
+	}
+	var layers []Layer
+	tallies := map[string]*tally{}
+	err := s.db.View(func(tx *buntdb.Tx) error {
+		var derr error
+		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
+			l, err := decodeLayer(v)
+			if err != nil {
+				l = Layer{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
+			}
+			layers = append(layers, l)
+			return true
+		})
+		gens := map[string]int64{}
+		for _, l := range layers {
+			gens[l.ID] = l.Gen
+			tallies[l.ID] = &tally{}
+		}
+		tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
+			layer, _, ok := splitEventKey(k)
+			if !ok {
+				return true
+			}
+			t := tallies[layer]
+			if t == nil {
+				t = &tally{}
+				tallies[layer] = t
+				layers = append(layers, Layer{ID: layer})
+			}
+			t.count++
+			g, _, err := eventHeader(v)
+			switch {
+			case err != nil:
+				t.damaged++
+			case g == gens[layer]:
+				t.fresh++
+			case g > gens[layer]:
+				t.newer++
+			}
+			return true
+		})
+		return derr
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: could not list the layers of %s: %w", s.path, err)
+	}
+	for i := range layers {
+		l := &layers[i]
+		t := tallies[l.ID]
+		switch {
+		case l.Problem != "":
+		case l.Name == "" && l.Gen == 0:
+			l.Count = t.count
+			l.Problem = fmt.Sprintf("%d events without a layer record: an import was cut short; remove the layer and import the file again", t.count)
+		case t.damaged > 0:
+			l.Problem = fmt.Sprintf("%d events are damaged; remove the layer and import its file again", t.damaged)
+		case t.count != l.Count || t.fresh != l.Fresh || t.newer > 0:
+			l.Problem = fmt.Sprintf("the last import was cut short (%d events found, %d expected; %d of %d from the last import); remove the layer and import its file again", t.count, l.Count, t.fresh, l.Fresh)
+		}
+	}
+	slices.SortFunc(layers, func(a, b Layer) int { return strings.Compare(a.ID, b.ID) })
+	return layers, nil
+}
+
+// LayerEvents returns the records of a layer, by event id. It fails on a
+// damaged record, naming it.
+func (s *Store) LayerEvents(id string) ([]exchange.Record, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return nil, errClosed
+	}
+	var vals []string
+	var keys []string
+	err := s.db.View(func(tx *buntdb.Tx) error {
+		if _, err := tx.Get(layerPrefix + id); err != nil {
+			if errors.Is(err, buntdb.ErrNotFound) {
+				n := 0
+				tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool { n++; return false })
+				if n == 0 {
+					return fmt.Errorf("%w: %s", ErrNoLayer, id)
+				}
+			} else {
+				return err
+			}
+		}
+		return tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool {
+			if l, _, ok := splitEventKey(k); ok && l == id {
+				keys, vals = append(keys, k), append(vals, v)
+			}
+			return true
+		})
+	})
+	if err != nil {
+		if errors.Is(err, ErrNoLayer) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("store: could not read layer %s of %s: %w", id, s.path, err)
+	}
+	out := make([]exchange.Record, len(vals))
+	for i, v := range vals {
+		if err := decodeEvent(v, &out[i]); err != nil {
+			return nil, fmt.Errorf("store: %s in %s cannot be read (%v); remove layer %s and import its file again", keys[i], s.path, err, id)
+		}
+	}
+	return out, nil
+}
+
+// RemoveLayer deletes a layer and its events in one transaction, and
+// returns how many events it held. nil means the removal is on disk.
+func (s *Store) RemoveLayer(id string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return 0, errClosed
+	}
+	n := 0
+	err := s.commit(func(tx *buntdb.Tx) error {
+		var keys []string
+		tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool {
+			if l, _, ok := splitEventKey(k); ok && l == id {
+				keys = append(keys, k)
+			}
+			return true
+		})
+		_, err := tx.Delete(layerPrefix + id)
+		if errors.Is(err, buntdb.ErrNotFound) && len(keys) == 0 {
+			return fmt.Errorf("%w: %s", ErrNoLayer, id)
+		}
+		if err != nil && !errors.Is(err, buntdb.ErrNotFound) {
+			return err
+		}
+		for _, k := range keys {
+			if _, err := tx.Delete(k); err != nil {
+				return err
+			}
+		}
+		n = len(keys)
+		return nil
+	})
+	if errors.Is(err, ErrNoLayer) {
+		return 0, err
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: layer %s was NOT removed from %s: %w", id, s.path, err)
+	}
+	return n, nil
+}
+
+func eventKey(layer, id string) string { return eventPrefix + layer + ":" + id }
+
+// splitEventKey reads "event:<layer>:<id>".
+func splitEventKey(k string) (layer, id string, ok bool) {
+	rest, ok := strings.CutPrefix(k, eventPrefix)
+	if !ok {
+		return "", "", false
+	}
+	layer, id, ok = strings.Cut(rest, ":")
+	return layer, id, ok && layer != "" && id != ""
+}
+
+// seal returns {"v":1,"crc":"<crc of rest>",<rest>, the layout checkValue
+// verifies.
+func seal(rest []byte) string {
+	var b strings.Builder
+	b.Grow(valueHeaderLen + len(rest))
+	b.WriteString(valueHeader)
+	fmt.Fprintf(&b, "%08x", crc32.ChecksumIEEE(rest))
+	b.WriteString(`",`)
+	b.Write(rest)
+	return b.String()
+}
+
+// encodeEvent returns the stored form of a record imported by generation g.
+func encodeEvent(g int64, r *exchange.Record) (string, error) {
+	body, err := json.Marshal(r)
+	if err != nil {
+		return "", fmt.Errorf("store: event %s could not be encoded: %w", r.Event.ID, err)
+	}
+	rest := make([]byte, 0, len(body)+48)
+	rest = append(rest, `"g":`...)
+	rest = strconv.AppendInt(rest, g, 10)
+	rest = append(rest, `,"ver":`...)
+	rest = strconv.AppendInt(rest, r.Version, 10)
+	rest = append(rest, `,"r":`...)
+	rest = append(rest, body...)
+	rest = append(rest, '}')
+	return seal(rest), nil
+}
+
+// eventHeader reads the generation and version of a stored event, after
+// checking its checksum, without decoding the record.
+func eventHeader(v string) (g, ver int64, err error) {
+	if err := checkValue(v); err != nil {
+		return 0, 0, err
+	}
+	rest := v[valueHeaderLen:]
+	num := func(prefix string) (int64, error) {
+		if !strings.HasPrefix(rest, prefix) {
+			return 0, errors.New("the event value has an unknown layout")
+		}
+		rest = rest[len(prefix):]
+		end := strings.IndexByte(rest, ',')
+		if end < 0 {
+			return 0, errors.New("the event value has an unknown layout")
+		}
+		n, err := strconv.ParseInt(rest[:end], 10, 64)
+		rest = rest[end:]
+		return n, err
+	}
+	if g, err = num(`"g":`); err != nil {
+		return 0, 0, err
+	}
+	if ver, err = num(`,"ver":`); err != nil {
+		return 0, 0, err
+	}
+	return g, ver, nil
+}
+
+// decodeEvent checks and decodes a stored event into r.
+func decodeEvent(v string, r *exchange.Record) error {
+	var doc struct {
+		R *exchange.Record `json:"r"`
+	}
+	if err := checkValue(v); err != nil {
+		return err
+	}
+	doc.R = r
+	if err := json.Unmarshal([]byte(v), &doc); err != nil {
+		return fmt.Errorf("the value is not valid JSON: %w", err)
+	}
+	return nil
+}
+
+func encodeLayer(l Layer) (string, error) {
+	body, err := json.Marshal(l)
+	if err != nil {
+		return "", fmt.Errorf("store: layer %s could not be encoded: %w", l.ID, err)
+	}
+	rest := append([]byte(`"l":`), body...)
+	return seal(append(rest, '}')), nil
+}
+
+func decodeLayer(v string) (Layer, error) {
+	var doc struct {
+		L Layer `json:"l"`
+	}
+	if err := checkValue(v); err != nil {
+		return Layer{}, err
+	}
+	if err := json.Unmarshal([]byte(v), &doc); err != nil {
+		return Layer{}, fmt.Errorf("the value is not valid JSON: %w", err)
+	}
+	return doc.L, nil
+}

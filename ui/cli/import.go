@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/store"
+)
+
+const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] " +
+	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
+
+func init() {
+	Register(Command{
+		Name:    "import",
+		Summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into the store: " + importUsage,
+		Run:     runImport,
+	})
+}
+
+// runImport reads one file into a layer of the store. A file with bad rows
+// is refused whole (exit 1, every bad row on stderr) unless --skip-invalid.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "", "acled, csv, geojson or kml (default: from the file)")
+	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
+	skip := fs.Bool("skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
+	var cols exchange.Columns
+	fs.StringVar(&cols.Lat, "lat-col", "", "column holding the latitude")
+	fs.StringVar(&cols.Lon, "lon-col", "", "column holding the longitude")
+	fs.StringVar(&cols.Place, "place-col", "", "column holding a place name the gazetteer knows")
+	fs.StringVar(&cols.Date, "date-col", "", "column holding the date")
+	fs.StringVar(&cols.Start, "start-col", "", "column holding the start date")
+	fs.StringVar(&cols.End, "end-col", "", "column holding the end date")
+	fs.StringVar(&cols.Title, "title-col", "", "column holding the title")
+	usage := func(msg string) int {
+		fmt.Fprintf(stderr, "sahelatlas import: %s (usage: %s)\n", msg, importUsage)
+		return ExitUsage
+	}
+	// Flags may come before or after the file.
+	var file string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintln(stdout, "usage: "+importUsage)
+				return ExitOK
+			}
+			return usage(err.Error())
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		if file != "" {
+			return usage(fmt.Sprintf("unexpected argument %q: import one file at a time", fs.Arg(0)))
+		}
+		file, args = fs.Arg(0), fs.Args()[1:]
+	}
+	if file == "" {
+		return usage("no file given")
+	}
+	f := exchange.Format(strings.ToLower(*format))
+	if f != "" && !f.Valid() {
+		return usage(fmt.Sprintf("--format %q is not acled, csv, geojson or kml", *format))
+	}
+	in, err := os.Open(file)
+	if err != nil {
+		return usage(fmt.Sprintf("cannot open %s: %v", file, err))
+	}
+	defer in.Close()
+	if fi, err := in.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return usage(fmt.Sprintf("%s is not a regular file", file))
+	}
+
+	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols}
+	res, err := exchange.Import(in, file, opts)
+	var refused *exchange.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		fmt.Fprintf(stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
+		return ExitFailed
+	case err != nil:
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		return ExitFailed
+	}
+
+	path, err := store.Resolve(*storePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		return ExitUsage
+	}
+	s, rec, err := store.Open(path)
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		return ExitLocked
+	case err != nil:
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		return ExitFailed
+	}
+	defer s.Close()
+	if rec != nil {
+		fmt.Fprintln(stderr, rec)
+	}
+	layer := store.Layer{Name: res.Name, Format: string(res.Format)}
+	ch, err := s.PutLayer(layer, res.Records)
+	if err != nil {
+		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
+		return ExitFailed
+	}
+	rejected := len(res.Rejected) + res.More
+	for _, p := range res.Rejected {
+		fmt.Fprintf(stderr, "sahelatlas import: %s: skipped %s\n", file, p)
+	}
+	if res.More > 0 {
+		fmt.Fprintf(stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
+	}
+	fmt.Fprintf(stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
+	if ch.Unchanged > 0 {
+		fmt.Fprintf(stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
+	}
+	if ch.Removed > 0 {
+		fmt.Fprintf(stdout, ", removed %d (no longer in the file)", ch.Removed)
+	}
+	fmt.Fprintf(stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
+	return ExitOK
+}
+
+// storeDataset merges the events of every complete layer of the store at
+// path into base. Layers with a problem are left out, with a warning.
+func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer) (*data.Dataset, int) {
+	path, err := store.Resolve(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
+		return nil, ExitUsage
+	}
+	s, rec, err := store.Open(path)
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
+		return nil, ExitLocked
+	case err != nil:
+		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
+		return nil, ExitFailed
+	}
+	defer s.Close()
+	if rec != nil {
+		fmt.Fprintln(stderr, rec)
+	}
+	layers, err := s.Layers()
+	if err != nil {
+		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
+		return nil, ExitFailed
+	}
+	var all []exchange.Record
+	for _, l := range layers {
+		if l.Problem != "" {
+			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %s\n", cmd, l.ID, l.Problem)
+			continue
+		}
+		rs, err := s.LayerEvents(l.ID)
+		if err != nil {
+			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %v\n", cmd, l.ID, err)
+			continue
+		}
+		all = append(all, rs...)
+	}
+	d, err := exchange.Merge(base, all)
+	if err != nil {
+		fmt.Fprintf(stderr, "sahelatlas %s: the store's events cannot join the bundled ones: %s\n", cmd, strings.ReplaceAll(err.Error(), "\n", "; "))
+		return nil, ExitFailed
+	}
+	return d, ExitOK
+}
