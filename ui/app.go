@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,8 +12,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/assets"
+	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
 // AppID is Sahel Atlas's reverse-DNS application id (as in FyneApp.toml).
@@ -20,7 +25,12 @@ const AppID = "org.sahelatlas.app"
 
 // Options are the window's command-line options.
 type Options struct {
-	View string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
+	View      string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
+	StorePath string // the workspace store (--store); empty: $SAHELATLAS_STORE or the default
+
+	// Workspace is the opened store of annotations; Run opens it. Nil
+	// turns annotations off.
+	Workspace *store.Store
 }
 
 // ParseOptions reads the window's flags.
@@ -29,6 +39,7 @@ func ParseOptions(args []string, stderr io.Writer) (Options, error) {
 	fs := flag.NewFlagSet("sahelatlas", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.View, "view", "sahel", "view at start: sahel, mali, sudan, france, world or W,S,E,N")
+	fs.StringVar(&o.StorePath, "store", "", "workspace store of annotations (default $SAHELATLAS_STORE or the user's data folder)")
 	if err := fs.Parse(args); err != nil {
 		return o, fmt.Errorf("sahelatlas: %v (try: sahelatlas help)", err)
 	}
@@ -46,6 +57,27 @@ func Run(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
+	path, err := store.Resolve(opts.StorePath)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "sahelatlas: cannot find a place for the workspace store: %v (use --store PATH)\n", err)
+		return 2
+	}
+	ws, recovery, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		// Refused within a second, changing nothing: say so in a window
+		// too, for an analyst who started the app from a menu.
+		fmt.Fprintln(os.Stderr, "sahelatlas:", err)
+		showFatal(err.Error()+"\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.", 3)
+		return 3
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "sahelatlas: cannot open the workspace store %s: %v\n", path, err)
+		showFatal(fmt.Sprintf("Cannot open the workspace store %s:\n%v", path, err), 1)
+		return 1
+	}
+	defer ws.Close()
+	opts.Workspace = ws
+
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Sahel Atlas")
@@ -54,6 +86,21 @@ func Run(args []string) int {
 		return 1
 	}
 	w.Resize(fyne.NewSize(1280, 800))
+	if recovery != nil {
+		fmt.Fprintln(os.Stderr, "sahelatlas:", recovery)
+		dialog.ShowInformation("The workspace store was repaired", recovery.String(), w)
+	}
 	w.ShowAndRun()
 	return 0
+}
+
+// showFatal shows msg in a small window and returns when it is closed.
+func showFatal(msg string, _ int) {
+	a := app.NewWithID(AppID)
+	w := a.NewWindow("Sahel Atlas")
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, widget.NewButton("Quit", a.Quit), nil, nil, l))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
 }

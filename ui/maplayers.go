@@ -45,7 +45,11 @@ func (l selectionLayer) Draw(c draw.Canvas, v geo.Viewport) {
 
 // overlays is the layers drawn over the base map, in order.
 func (ui *Window) overlays() []render.Layer {
-	return append(ui.Layers.Overlays(), selectionLayer{ui.Explorer})
+	out := ui.Layers.Overlays()
+	if ui.showNote && ui.Notes != nil {
+		out = append(out, ui.Notes.Layer)
+	}
+	return append(out, selectionLayer{ui.Explorer})
 }
 
 // updateLayers hands the events in the window to the map's layers and asks for a new frame.
@@ -150,6 +154,9 @@ func actorNames(d *data.Dataset, e *data.Event) string {
 // mapTapped selects the event under the pointer, zooms into a cluster (or
 // lists its events when the map cannot zoom further), or clears the selection.
 func (ui *Window) mapTapped(p orb.Point, x, y float64) {
+	if ui.Notes.tapped(p, x, y) {
+		return
+	}
 	v := ui.Map.View()
 	h := ui.Layers.HitTest(v, x, y)
 	switch h.Kind {

@@ -42,6 +42,9 @@ type MapView struct {
 	OnFrame func(v geo.Viewport)
 	// OnTapped is called on the UI goroutine with the lon/lat and device pixel tapped.
 	OnTapped func(p orb.Point, x, y float64)
+	// OnDoubleTapped is called for a double-click with the lon/lat under
+	// it; when it returns true the map does not zoom in.
+	OnDoubleTapped func(p orb.Point) bool
 	// OnSecondaryTapped is called for a right-click with the lon/lat and the position in the widget.
 	OnSecondaryTapped func(p orb.Point, pos fyne.Position)
 
@@ -203,7 +206,15 @@ func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 }
 
 // DoubleTapped zooms in one level around the pointer.
-func (m *MapView) DoubleTapped(e *fyne.PointEvent) { m.zoomAt(e.Position, 2) }
+func (m *MapView) DoubleTapped(e *fyne.PointEvent) {
+	if m.OnDoubleTapped != nil {
+		x, y := m.devicePoint(e.Position)
+		if m.OnDoubleTapped(m.view.Unproject(x, y)) {
+			return
+		}
+	}
+	m.zoomAt(e.Position, 2)
+}
 
 // Tapped reports the tapped place.
 func (m *MapView) Tapped(e *fyne.PointEvent) {

@@ -94,23 +94,26 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 	return out
 }
 
-// SearchBox is one entry that finds events, actors, places and countries,
-// with the results in a drop-down list.
+// SearchBox is one entry that finds events, actors, places and countries.
+// Its results show in List, which the window puts where the event list is
+// while there is text to search; typing goes on in the entry meanwhile.
 type SearchBox struct {
 	*widget.Entry
 	s       Searcher
 	results []SearchResult
-	list    *widget.List
-	popup   *widget.PopUp
+	// List holds the results; it is hidden while the entry is empty.
+	List *widget.List
 	// OnPicked is called when the analyst picks a result.
 	OnPicked func(r SearchResult)
+	// OnResults is called after every search with whether there are results to show.
+	OnResults func(showing bool)
 }
 
 // NewSearchBox makes the search box.
 func NewSearchBox(s Searcher) *SearchBox {
 	b := &SearchBox{s: s, Entry: widget.NewEntry()}
 	b.Entry.SetPlaceHolder("Search events, actors, places, countries (Ctrl+F)")
-	b.list = widget.NewList(
+	b.List = widget.NewList(
 		func() int { return len(b.results) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Event: 11 Jan 2025 · a result line for sizing")
@@ -122,11 +125,11 @@ func NewSearchBox(s Searcher) *SearchBox {
 				o.(*widget.Label).SetText(b.results[id].Label)
 			}
 		})
-	b.list.OnSelected = func(id widget.ListItemID) {
+	b.List.OnSelected = func(id widget.ListItemID) {
 		if id < len(b.results) {
 			b.Pick(b.results[id])
 		}
-		b.list.UnselectAll()
+		b.List.UnselectAll()
 	}
 	b.Entry.OnChanged = func(text string) { b.update(text) }
 	b.Entry.OnSubmitted = func(string) {
@@ -140,36 +143,22 @@ func NewSearchBox(s Searcher) *SearchBox {
 // Results returns what the last search found.
 func (b *SearchBox) Results() []SearchResult { return b.results }
 
-// Pick acts on a result: hides the drop-down and calls OnPicked.
+// Pick acts on a result: calls OnPicked; the results stay until the
+// search is cleared (Escape in the box, or the Clear button).
 func (b *SearchBox) Pick(r SearchResult) {
-	if b.popup != nil {
-		b.popup.Hide()
-	}
 	if b.OnPicked != nil {
 		b.OnPicked(r)
 	}
 }
 
+// Clear empties the box and hides the results.
+func (b *SearchBox) Clear() { b.Entry.SetText("") }
+
 func (b *SearchBox) update(text string) {
-	b.results = b.s.Find(text, 6)
-	b.list.Refresh()
-	c := fyne.CurrentApp().Driver().CanvasForObject(b.Entry)
-	if c == nil {
-		return
+	b.results = b.s.Find(text, 8)
+	b.List.Refresh()
+	b.List.ScrollToTop()
+	if b.OnResults != nil {
+		b.OnResults(strings.TrimSpace(text) != "")
 	}
-	if len(b.results) == 0 {
-		if b.popup != nil {
-			b.popup.Hide()
-		}
-		return
-	}
-	if b.popup == nil {
-		b.popup = widget.NewPopUp(b.list, c)
-	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b.Entry)
-	w := max(b.Entry.Size().Width, 420)
-	h := min(float32(len(b.results))*38+8, 420)
-	b.popup.Resize(fyne.NewSize(w, h))
-	b.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, b.Entry.Size().Height)))
-	c.Focus(b.Entry) // keep typing in the box while the list shows
 }

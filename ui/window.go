@@ -6,13 +6,16 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
@@ -38,6 +41,9 @@ type Window struct {
 	Coords   *widget.Label
 	Window   *widget.Label // the date window and the count of events in it
 	Layers   *cli.Layers   // the time layers drawn over the base map
+	Notes    *Notes        // the analyst's annotations
+	sideTabs *container.AppTabs
+	showNote bool
 
 	play      *widget.Button
 	tip       *tooltip
@@ -72,9 +78,15 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
 	ui.Map.OnTapped = ui.mapTapped
+	ui.Map.OnSecondaryTapped = ui.mapMenu
 	ui.Map.OnFrame = ui.updateLegend
-	ui.Map.OnViewChanged = func(geo.Viewport) { ui.showZoom() }
 	ui.Map.FitBound(start)
+	ui.Notes, ui.showNote = newNotes(ui, opts.Workspace), true
+	ui.Map.OnDoubleTapped = ui.Notes.doubleTapped
+	ui.Map.OnViewChanged = func(geo.Viewport) {
+		ui.showZoom()
+		ui.Notes.refreshLayer()
+	}
 
 	ui.Timeline = NewTimeline(first, last)
 	ui.Timeline.OnChanged = ui.Explorer.SetWindow
@@ -84,6 +96,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Details = NewDetails(ui.Explorer)
 	ui.Filters = NewFilters(ui.Explorer, ui.countryName)
 	ui.Details.OnActor = ui.Filters.FilterToActor
+	ui.Details.OnAnnotate = ui.Notes.AnnotateEvent
 	ui.Search = NewSearchBox(Searcher{Data: sc.Data, Atlas: sc.Atlas, Gaz: sc.Gazetteer})
 	ui.Search.OnPicked = ui.pickResult
 	ui.Explorer.OnChange = ui.explorerChanged
@@ -140,19 +153,32 @@ func (ui *Window) layout() fyne.CanvasObject {
 	layers := container.NewHBox(
 		widget.NewCheck("Relations", func(on bool) { ui.Layers.ShowRelations = on; ui.updateLayers() }),
 		widget.NewCheck("Visits", func(on bool) { ui.Layers.ShowVisits = on; ui.updateLayers() }),
-		widget.NewCheck("Clusters", func(on bool) { ui.Layers.Events.SetClustering(on); ui.updateLayers() }))
+		widget.NewCheck("Clusters", func(on bool) { ui.Layers.Events.SetClustering(on); ui.updateLayers() }),
+		widget.NewCheck("Notes", func(on bool) { ui.showNote = on; ui.updateLayers() }))
 	for _, o := range layers.Objects {
 		o.(*widget.Check).SetChecked(true)
 	}
 	top = container.NewBorder(nil, nil, container.NewHBox(toolbar, layers), nil, ui.Search.Entry)
 
-	listPane := container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List)
-	tabs := container.NewAppTabs(
+	results := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)), container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Search results", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewButton("Clear", ui.Search.Clear)), nil, nil, nil, ui.Search.List))
+	results.Hide()
+	ui.Search.OnResults = func(showing bool) {
+		if showing {
+			results.Show()
+		} else {
+			results.Hide()
+		}
+	}
+	listPane := container.NewStack(container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List), results)
+	ui.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Details", container.NewVScroll(ui.Details.Container)),
-		container.NewTabItem("Legend", container.NewVScroll(ui.legend)))
-	side := container.NewVSplit(listPane, tabs)
+		container.NewTabItem("Legend", container.NewVScroll(ui.legend)),
+		container.NewTabItem("Annotations", ui.Notes.Panel))
+	side := container.NewVSplit(listPane, ui.sideTabs)
 	side.SetOffset(0.5)
-	mapPane := container.NewStack(ui.Map, ui.tip.box)
+	mapPane := container.NewStack(ui.Map, container.NewWithoutLayout(ui.tip.box))
 	main := container.NewHSplit(mapPane, side)
 	main.SetOffset(0.72)
 	return container.NewBorder(top, bottom, nil, nil, main)
@@ -170,6 +196,12 @@ func (ui *Window) explorerChanged(c Change) {
 	}
 	if c&ChangeSelection != 0 {
 		ui.Details.Show(x.Selected)
+		if x.Selected != nil && ui.sideTabs != nil {
+			ui.sideTabs.SelectIndex(0)
+		}
+	}
+	if c&ChangeWindow != 0 && ui.Notes != nil {
+		ui.Notes.Layer.SetWindow(x.From, x.To)
 	}
 	ui.List.Sync()
 	ui.updateLayers()
@@ -271,7 +303,21 @@ func (ui *Window) menu() *fyne.MainMenu {
 	items = append(items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Zoom in (+)", func() { ui.Map.ZoomBy(2) }),
 		fyne.NewMenuItem("Zoom out (−)", func() { ui.Map.ZoomBy(0.5) }))
-	return fyne.NewMainMenu(fyne.NewMenu("View", items...))
+	notes := fyne.NewMenu("Annotations",
+		fyne.NewMenuItem("Add a pin (Ctrl+N)", func() { ui.Notes.startMode(modePin) }),
+		fyne.NewMenuItem("Draw a line", func() { ui.Notes.startMode(modeLine) }),
+		fyne.NewMenuItem("Draw an area", func() { ui.Notes.startMode(modeArea) }),
+		fyne.NewMenuItem("Annotate the selected event", func() {
+			if e := ui.Explorer.Selected; e != nil {
+				ui.Notes.AnnotateEvent(e)
+			} else {
+				ui.Status.SetText("Select an event first.")
+			}
+		}),
+		fyne.NewMenuItem("Undo delete (Ctrl+Z)", func() { ui.Notes.undoDelete() }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Author name…", ui.askAuthor))
+	return fyne.NewMainMenu(fyne.NewMenu("View", items...), notes)
 }
 
 // bindKeys routes keys typed while no text field has focus to the map, and
@@ -289,7 +335,11 @@ func (ui *Window) bindKeys() {
 		case fyne.KeyHome:
 			ui.ShowAllDates()
 		case fyne.KeyEscape:
-			ui.Explorer.Select(nil)
+			if !ui.Notes.Cancel() {
+				ui.Explorer.Select(nil)
+			}
+		case fyne.KeyReturn, fyne.KeyEnter:
+			ui.Notes.Finish()
 		default:
 			ui.Map.HandleKey(e.Name)
 		}
@@ -302,6 +352,10 @@ func (ui *Window) bindKeys() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { ui.Notes.undoDelete() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { ui.Notes.startMode(modePin) })
 }
 
 func (ui *Window) showZoom() {
@@ -318,4 +372,32 @@ func FormatLonLat(p orb.Point) string {
 		ew = "W"
 	}
 	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
+}
+
+// mapMenu is the map's right-click menu: annotate here.
+func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Add a note here", func() { ui.Notes.edit(store.Annotation{Geometry: p}, false) }),
+		fyne.NewMenuItem("Start a line here", func() { ui.Notes.startMode(modeLine); ui.Notes.tapped(p, 0, 0) }),
+		fyne.NewMenuItem("Start an area here", func() { ui.Notes.startMode(modeArea); ui.Notes.tapped(p, 0, 0) }),
+	)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(ui.Map).Add(pos)
+	widget.ShowPopUpMenuAtPosition(menu, ui.Win.Canvas(), at)
+}
+
+// askAuthor sets the name written on every annotation.
+func (ui *Window) askAuthor() {
+	e := widget.NewEntry()
+	e.SetText(ui.App.Preferences().String(authorPref))
+	dialog.ShowForm("Author name", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+		if ok {
+			ui.App.Preferences().SetString(authorPref, strings.TrimSpace(e.Text))
+		}
+	}, ui.Win)
+}
+
+// showError tells the analyst what went wrong.
+func (ui *Window) showError(err error) {
+	ui.Status.SetText(err.Error())
+	dialog.ShowError(err, ui.Win)
 }

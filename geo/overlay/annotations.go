@@ -126,7 +126,7 @@ func (l *AnnotationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	draw.BeginGroup(c, "annotations")
 	defer draw.EndGroup(c)
 	label := draw.TextStyle{Size: 12 * s, Bold: true, Colour: color.RGBA{0x20, 0x20, 0x20, 0xff},
-		Halo: color.RGBA{0xff, 0xff, 0xff, 0xe0}, HaloWidth: 2 * s, Anchor: draw.AnchorLeft}
+		Halo: color.RGBA{0xe0, 0xe0, 0xe0, 0xe0}, HaloWidth: 2 * s, Anchor: draw.AnchorLeft}
 	for _, a := range shown {
 		col := ParseColour(a.Colour)
 		width := 2.5 * s
@@ -153,7 +153,7 @@ func (l *AnnotationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 			}
 			var p draw.Path
 			p.AddLine(pl)
-			c.StrokePath(p, width+2*s, color.RGBA{0xff, 0xff, 0xff, 0xc0})
+			c.StrokePath(p, width+2*s, color.RGBA{0xc0, 0xc0, 0xc0, 0xc0})
 			c.StrokePath(p, width, col)
 			lx, ly = pl[len(pl)-1][0]+6*s, pl[len(pl)-1][1]
 		case orb.Polygon:

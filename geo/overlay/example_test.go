@@ -13,10 +13,10 @@ func ExampleStyleFor() {
 	for _, k := range []data.Kind{data.KindVisit, data.KindCoup} {
 		exact := overlay.StyleFor(k, 1)
 		approx := overlay.ApproximateStyleFor(k, 1)
-		fmt.Printf("%s (%s): %v px, fill %v; approximate: hollow %v, dashed %v\n",
-			k, overlay.FamilyOf(k), exact.Size, exact.Fill, approx.Fill.A == 0, approx.Dashed)
+		fmt.Printf("%s (%s): %v px, fill %v; approximate: pale %v, dashed %v\n",
+			k, overlay.FamilyOf(k), exact.Size, exact.Fill, approx.Fill == overlay.ApproximateFill, approx.Dashed)
 	}
 	// Output:
-	// visit (diplomacy): 10 px, fill {0 114 178 255}; approximate: hollow true, dashed true
-	// coup (conflict): 10 px, fill {213 94 0 255}; approximate: hollow true, dashed true
+	// visit (diplomacy): 10 px, fill {0 114 178 255}; approximate: pale true, dashed true
+	// coup (conflict): 10 px, fill {213 94 0 255}; approximate: pale true, dashed true
 }

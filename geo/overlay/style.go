@@ -126,17 +126,22 @@ func StyleFor(k data.Kind, scale float64) draw.Marker {
 	}
 }
 
+// ApproximateFill is the pale fill inside an approximate-date symbol: it
+// sets the symbol apart from the country under it while reading as hollow.
+var ApproximateFill = color.RGBA{0xF2, 0xF2, 0xF2, 0xF2}
+
 // ApproximateStyleFor returns the symbol of an event of kind k whose date
-// is approximate: the same shape and size as StyleFor, hollow, with a
-// dashed outline in the kind's colour, thick enough to read.
+// is approximate: the same shape as StyleFor, a little larger, pale inside
+// (ApproximateFill), with a thick dashed outline in the kind's colour.
 func ApproximateStyleFor(k data.Kind, scale float64) draw.Marker {
 	s := StyleOf(k)
 	scale = scaleOr1(scale)
 	return draw.Marker{
 		Shape:        s.Shape,
-		Size:         SymbolSize * scale,
+		Size:         1.2 * SymbolSize * scale,
+		Fill:         ApproximateFill,
 		Outline:      s.Colour,
-		OutlineWidth: 2 * scale,
+		OutlineWidth: 2.5 * scale,
 		Dashed:       true,
 	}
 }
