@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
+	"github.com/sahelatlas/sahelatlas/geo/render"
+)
+
+// maxSeriesFrames bounds a series: a daily series of 25 years would
+// otherwise run for hours.
+const maxSeriesFrames = 1000
+
+// SeriesWindows cuts from–to into the date windows of a series, one a
+// step: days; weeks of seven days from from; or months from from's day
+// (from the 1st, calendar months). The last window ends at to.
+func SeriesWindows(from, to data.Date, every Step) ([][2]data.Date, error) {
+	if to.Before(from) {
+		return nil, fmt.Errorf("the window ends (%s) before it starts (%s)", to, from)
+	}
+	var out [][2]data.Date
+	for k := 0; ; k++ {
+		var start, next data.Date
+		switch every {
+		case StepDay:
+			start, next = from.AddDays(k), from.AddDays(k+1)
+		case StepWeek:
+			start, next = from.AddDays(7*k), from.AddDays(7*(k+1))
+		case StepMonth:
+			start, next = data.DateOf(from.Time().AddDate(0, k, 0)), data.DateOf(from.Time().AddDate(0, k+1, 0))
+		default:
+			return nil, fmt.Errorf("no step %q: use day, week or month", every)
+		}
+		if start.After(to) {
+			return out, nil
+		}
+		if len(out) == maxSeriesFrames {
+			return nil, fmt.Errorf("a series of more than %d frames (every %s from %s to %s): take a longer step or a shorter window", maxSeriesFrames, every, from, to)
+		}
+		end := next.AddDays(-1)
+		if end.After(to) {
+			end = to
+		}
+		out = append(out, [2]data.Date{start, end})
+	}
+}
+
+// writeSeries writes the series of o to path: a PDF with a page a step, an
+// animated GIF, or numbered PNG frames in the folder path.
+func writeSeries(s *Scene, path string, o Snapshot) error {
+	windows, err := SeriesWindows(o.From, o.To, o.Every)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadSnapshot, err)
+	}
+	f, err := newFramer(s, o)
+	if err != nil {
+		return err
+	}
+	switch o.Format {
+	case FormatPDF:
+		return writeFileAtomic(path, func(w io.Writer) error {
+			c := draw.NewPDF(o.Width, o.Height, o.page())
+			for i, win := range windows {
+				if i > 0 {
+					c.NewPage()
+				}
+				f.draw(c, win[0], win[1])
+				report(o.Progress, i+1, len(windows))
+			}
+			return c.Output(w)
+		})
+	case FormatGIF:
+		return writeGIF(path, f, o, windows)
+	}
+	return writePNGFrames(path, f, o, windows)
+}
+
+// writePNGFrames writes frame-001-2025-01-01.png… into the folder dir,
+// making it if it does not exist. On failure it removes the frames it
+// wrote, and the folder if it made it.
+func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (err error) {
+	made := false
+	if st, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
+		if err := os.Mkdir(dir, 0o777); err != nil {
+			return fmt.Errorf("cannot make the folder %s for the frames: %v", dir, cause(err))
+		}
+		made = true
+	} else if statErr != nil || !st.IsDir() {
+		return fmt.Errorf("%w: -o %s must name a folder for PNG frames (or end in .pdf or .gif)", ErrBadSnapshot, dir)
+	}
+	var written []string
+	defer func() {
+		if err != nil {
+			for _, name := range written {
+				os.Remove(name)
+			}
+			if made {
+				os.Remove(dir)
+			}
+		}
+	}()
+	for i, win := range windows {
+		img, _, _ := f.raster(win[0], win[1])
+		name := filepath.Join(dir, fmt.Sprintf("frame-%03d-%s.png", i+1, win[0]))
+		if err := writeFileAtomic(name, func(w io.Writer) error { return layout.EncodePNG(w, img, o.DPI) }); err != nil {
+			return err
+		}
+		written = append(written, name)
+		report(o.Progress, i+1, len(windows))
+	}
+	return nil
+}
+
+// gifDelay is how long a GIF shows each step, in hundredths of a second.
+func gifDelay(every Step) int {
+	switch every {
+	case StepDay:
+		return 25
+	case StepWeek:
+		return 50
+	}
+	return 100
+}
+
+// mapColours are the colours a map's symbols, lines and page use, so a
+// GIF's palette holds them exactly whatever its first frame shows.
+func mapColours() []color.RGBA {
+	cs := []color.RGBA{
+		layout.ColourPaper, layout.ColourInk, layout.ColourMuted, layout.ColourRule, layout.ColourBand,
+		render.ColourSea, render.ColourLand, render.ColourNeighbour, render.ColourMali, render.ColourSudan,
+		render.ColourFrance, render.ColourBorder, render.ColourLabel, render.ColourCapital, overlay.VisitColour, overlay.ItineraryColour, overlay.AnnotationColour,
+		{0x26, 0x26, 0x26, 0xFF}, // overlay.ClusterFill, opaque
+	}
+	for _, k := range overlay.KindStyles {
+		cs = append(cs, k.Colour)
+	}
+	for _, st := range overlay.Statuses {
+		cs = append(cs, overlay.StatusColour[st])
+	}
+	return cs
+}
