@@ -129,11 +129,8 @@ func (p *PDF) NewPage() {
 	}
 	p.frames = nil
 	p.doc.ClipEnd()
-	orientation := "P"
-	if p.page.Width > p.page.Height {
-		orientation = "L"
-	}
-	p.doc.AddPageFormat(orientation, fpdfSize(p.page))
+	p.doc.AddPageFormat("P", fpdfSize(p.page)) // as NewPDF: the size as given
+
 	p.doc.ClipRect(p.ox, p.oy, p.k*float64(p.width), p.k*float64(p.height), false)
 	p.alpha = -1
 }

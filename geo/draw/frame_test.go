@@ -94,7 +94,7 @@ func TestSVGFrame(t *testing.T) {
 // Frames and pages in a PDF: text drawn in a frame is on the page, and
 // NewPage adds pages.
 func TestPDFFrameAndPages(t *testing.T) {
-	p := NewPDF(400, 300, Page{})
+	p := NewPDF(400, 300, PageA4Landscape)
 	BeginFrame(p, 100, 100, 200, 100)
 	if w, h := p.Size(); w != 200 || h != 100 {
 		t.Errorf("size in frame = %dx%d, want 200x100", w, h)
@@ -119,6 +119,13 @@ func TestPDFFrameAndPages(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "pages.pdf")
 	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
+	}
+	info, err := exec.Command(filepath.Join(filepath.Dir(pdftotext), "pdfinfo"), "-f", "1", "-l", "2", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if n := strings.Count(string(info), "841.89 x 595.28 pts"); n != 2 {
+		t.Errorf("want both pages A4 landscape (841.89 x 595.28 pts); pdfinfo says\n%s", info)
 	}
 	for page, want := range []string{"inside", "second"} {
 		n := []string{"1", "2"}[page]

@@ -48,11 +48,8 @@ func NewPDF(width, height int, page Page) *PDF {
 	regular, bold := Fonts()
 	doc.AddUTF8FontFromBytes("go", "", regular)
 	doc.AddUTF8FontFromBytes("go", "B", bold)
-	orientation := "P"
-	if page.Width > page.Height {
-		orientation = "L"
-	}
-	doc.AddPageFormat(orientation, fpdf.SizeType{Wd: page.Width, Ht: page.Height})
+	// "P" keeps Wd and Ht as given; "L" would swap them.
+	doc.AddPageFormat("P", fpdfSize(page))
 	k := math.Min(page.Width/float64(width), page.Height/float64(height))
 	p := &PDF{
 		doc: doc, width: width, height: height, k: k,
