@@ -278,3 +278,29 @@ func kindNamed(s string) (data.Kind, bool) {
 	}
 	return "", false
 }
+
+// citeSources makes the record cite the documents a file names (as the
+// exports write them), or else the imported file itself, at the record's
+// line or feature.
+func (b *builder) citeSources(r *Record, docs []string) {
+	if len(docs) == 0 {
+		r.Event.Sources = b.provenanceRef(r.From)
+		r.Sources = b.source
+		return
+	}
+	for _, d := range docs {
+		if !citesDocument(r.Event.Sources, d) {
+			r.Event.Sources = append(r.Event.Sources, data.SourceRef{Document: d})
+			r.Sources = append(r.Sources, data.Source{Document: d})
+		}
+	}
+}
+
+func citesDocument(refs []data.SourceRef, doc string) bool {
+	for _, r := range refs {
+		if r.Document == doc {
+			return true
+		}
+	}
+	return false
+}

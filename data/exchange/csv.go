@@ -26,6 +26,11 @@ type Columns struct {
 	Countries string // optional: alpha-3 codes or names separated by ';'
 	ID        string // optional: a stable id; the line number otherwise
 	Precision string // optional: day, month, year
+	Sources   string // optional: documents separated by ';' (the imported file otherwise)
+	// Optional, as WriteCSV writes them: the place a visitor came from and
+	// notes on the date and on confidence.
+	Origin, OriginLon, OriginLat       string
+	DateNote, YearInferred, Confidence string
 }
 
 // columnAliases lists, for each field of Columns, the header names
@@ -51,6 +56,13 @@ func columnAliases() []struct {
 		{func(c *Columns) *string { return &c.Countries }, []string{"countries", "country", "iso3"}},
 		{func(c *Columns) *string { return &c.ID }, []string{"id", "event_id", "uid"}},
 		{func(c *Columns) *string { return &c.Precision }, []string{"precision", "date_precision"}},
+		{func(c *Columns) *string { return &c.Sources }, []string{"sources", "source_documents"}},
+		{func(c *Columns) *string { return &c.Origin }, []string{"origin"}},
+		{func(c *Columns) *string { return &c.OriginLon }, []string{"origin_lon"}},
+		{func(c *Columns) *string { return &c.OriginLat }, []string{"origin_lat"}},
+		{func(c *Columns) *string { return &c.DateNote }, []string{"date_note"}},
+		{func(c *Columns) *string { return &c.YearInferred }, []string{"year_inferred"}},
+		{func(c *Columns) *string { return &c.Confidence }, []string{"confidence"}},
 	}
 }
 
@@ -83,7 +95,8 @@ func DetectColumns(header []string, given Columns) Columns {
 
 // csvIndexes are the positions of Columns in a header, -1 when absent.
 type csvIndexes struct {
-	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision int
+	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision, sources int
+	origin, originLon, originLat, dateNote, yearInferred, confidence                                   int
 }
 
 func readCSVFile(in io.Reader, name string, f Format, opts Options, res *Result) error {
@@ -115,7 +128,9 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 		date: idx("--date-col", cols.Date), start: idx("--start-col", cols.Start), end: idx("--end-col", cols.End),
 		title: idx("--title-col", cols.Title), summary: idx("summary", cols.Summary), kind: idx("kind", cols.Kind),
 		actors: idx("actors", cols.Actors), countries: idx("countries", cols.Countries), id: idx("id", cols.ID),
-		precision: idx("precision", cols.Precision),
+		precision: idx("precision", cols.Precision), sources: idx("sources", cols.Sources),
+		origin: idx("origin", cols.Origin), originLon: idx("origin_lon", cols.OriginLon), originLat: idx("origin_lat", cols.OriginLat),
+		dateNote: idx("date_note", cols.DateNote), yearInferred: idx("year_inferred", cols.YearInferred), confidence: idx("confidence", cols.Confidence),
 	}
 	if len(unknown) > 0 {
 		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(rows.header, ", "), strings.Join(unknown, ", "))
@@ -196,6 +211,9 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 	latS, lonS := get(x.lat), get(x.lon)
 	dateS, startS, endS := get(x.date), get(x.start), get(x.end)
 	kindS, actorsS, countriesS, precS := get(x.kind), get(x.actors), get(x.countries), get(x.precision)
+	docs := splitList(get(x.sources))
+	originName, originLon, originLat := get(x.origin), get(x.originLon), get(x.originLat)
+	e.DateNote, e.YearInferred, e.Confidence = get(x.dateNote), get(x.yearInferred), get(x.confidence)
 	if err != nil {
 		return r, err
 	}
@@ -286,9 +304,31 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 			e.Actors = append(e.Actors, a.ID)
 		}
 	}
-	e.Sources = b.provenanceRef(r.From)
-	r.Sources = b.source
+	if originLon != "" || originLat != "" {
+		lon, err1 := parseCoord(originLon)
+		lat, err2 := parseCoord(originLat)
+		if err := cmpErr(err1, err2, checkPoint(lon, lat)); err != nil {
+			return r, fmt.Errorf("origin: %v", err)
+		}
+		if originName == "" {
+			originName = fmt.Sprintf("%.4f, %.4f", lat, lon)
+		}
+		o := b.place(originName, lon, lat, b.countryAt(lon, lat))
+		r.OriginPlace = &o
+		e.Origin = o.ID
+	}
+	b.citeSources(&r, docs)
 	return r, nil
+}
+
+// cmpErr returns the first error that is not nil.
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // datesOf sets an event's dates from a date, or a start and an end, and an

@@ -92,6 +92,10 @@ func readGeoJSON(in io.Reader, name string, res *Result) error {
 	switch typ {
 	case "FeatureCollection":
 	case "Feature":
+		if single == nil {
+			single = map[string]json.RawMessage{}
+		}
+		single["type"] = json.RawMessage(`"Feature"`)
 		raw, _ := json.Marshal(single)
 		b.geojsonFeature(raw, 1, res, rej, ids)
 	default:

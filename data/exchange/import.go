@@ -130,6 +130,12 @@ func Sniff(name string, head []byte) Format {
 
 // csvFlavour tells an ACLED export from another CSV by its header.
 func csvFlavour(head []byte) Format {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if u, _, err := transform.Bytes(unicode.BOMOverride(dec), head[:len(head)&^1]); err == nil {
+			head = u
+		}
+	}
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	if bytes.Contains(bytes.ToLower(line), []byte("event_id_cnty")) {
 		return FormatACLED

@@ -198,7 +198,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 	e.ID = get("id")
 	kindS, precS, placeName := get("kind"), get("precision"), get("place")
 	e.DateNote, e.Confidence, e.YearInferred = get("date_note"), get("confidence"), get("year_inferred")
-	actors, countries := splitList(get("actors")), splitList(get("countries"))
+	actors, countries, docs := splitList(get("actors")), splitList(get("countries")), splitList(get("sources"))
 	noYear := get("no_year")
 	if err != nil {
 		return r, err
@@ -297,8 +297,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 			e.Actors = append(e.Actors, act.ID)
 		}
 	}
-	e.Sources = b.provenanceRef(r.From)
-	r.Sources = b.source
+	b.citeSources(&r, docs)
 	if err := checkRecord(&r); err != nil {
 		return r, err
 	}

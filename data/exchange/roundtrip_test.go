@@ -1,0 +1,218 @@
+package exchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"html"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+func bundled(t testing.TB) *data.Dataset {
+	t.Helper()
+	d, err := data.LoadBundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// reimport writes events with write, imports the output and merges it
+// into a dataset of its own.
+func reimport(t *testing.T, write func(*bytes.Buffer, []*data.Event, *data.Dataset) error, events []*data.Event, d *data.Dataset, name string) (*data.Dataset, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, events, d); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
+	res, err := Import(bytes.NewReader(out), name, Options{})
+	if err != nil {
+		t.Fatalf("import of the %s export: %v", name, err)
+	}
+	if len(res.Records) != len(events) {
+		t.Fatalf("%s: %d records read back, want %d", name, len(res.Records), len(events))
+	}
+	back, err := Merge(nil, res.Records)
+	if err != nil {
+		t.Fatalf("%s: Merge: %v", name, err)
+	}
+	return back, out
+}
+
+func TestRoundTripGeoJSON(t *testing.T) {
+	d := bundled(t)
+	back, first := reimport(t, func(b *bytes.Buffer, es []*data.Event, d *data.Dataset) error { return WriteGeoJSON(b, es, d) }, d.Events, d, "events.geojson")
+	var again bytes.Buffer
+	if err := WriteGeoJSON(&again, back.Events, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again.Bytes()) {
+		t.Errorf("GeoJSON export → import → export differs:\n%s", firstDiff(first, again.Bytes()))
+	}
+}
+
+func TestRoundTripKML(t *testing.T) {
+	d := bundled(t)
+	back, first := reimport(t, func(b *bytes.Buffer, es []*data.Event, d *data.Dataset) error { return WriteKML(b, es, d) }, d.Events, d, "events.kml")
+	var again bytes.Buffer
+	if err := WriteKML(&again, back.Events, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again.Bytes()) {
+		t.Errorf("KML export → import → export differs:\n%s", firstDiff(first, again.Bytes()))
+	}
+}
+
+func TestRoundTripCSV(t *testing.T) {
+	d := bundled(t)
+	events := d.Dated() // a CSV row needs a date to be imported
+	back, first := reimport(t, func(b *bytes.Buffer, es []*data.Event, d *data.Dataset) error { return WriteCSV(b, es, d) }, events, d, "events.csv")
+	var again bytes.Buffer
+	if err := WriteCSV(&again, back.Events, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again.Bytes()) {
+		t.Errorf("CSV export → import → export differs:\n%s", firstDiff(first, again.Bytes()))
+	}
+}
+
+func TestRoundTripTimeline(t *testing.T) {
+	d := bundled(t)
+	var buf bytes.Buffer
+	if err := WriteTimeline(&buf, d.Events, d); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(TimelineHeader, ",") {
+		t.Fatalf("header %v", rows[0])
+	}
+	dated := d.Dated()
+	if len(rows)-1 != len(dated) {
+		t.Fatalf("%d rows, want one per dated event (%d)", len(rows)-1, len(dated))
+	}
+	for i, e := range dated {
+		row := rows[i+1]
+		if y, _ := strconv.Atoi(row[0]); y != e.Start.Year {
+			t.Errorf("%s: Year %s, want %d", e.ID, row[0], e.Start.Year)
+		}
+		if got := html.UnescapeString(strings.TrimPrefix(row[9], "'")); got != e.Title {
+			t.Errorf("%s: Headline %q, want %q", e.ID, got, e.Title)
+		}
+		if row[16] != string(e.Kind) {
+			t.Errorf("%s: Group %q, want %q", e.ID, row[16], e.Kind)
+		}
+		wantDay := ""
+		if e.Precision == data.PrecisionDay {
+			wantDay = strconv.Itoa(e.Start.Day)
+		}
+		if row[2] != wantDay {
+			t.Errorf("%s (%s): Day %q, want %q", e.ID, e.Precision, row[2], wantDay)
+		}
+	}
+}
+
+// TestRoundTripACLED imports an ACLED file, exports it as GeoJSON and
+// reads that back: the events are the same.
+func TestRoundTripACLED(t *testing.T) {
+	res, err := Import(bytes.NewReader(SyntheticACLED(300, 1)), "acled.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Merge(nil, res.Records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, first := reimport(t, func(b *bytes.Buffer, es []*data.Event, d *data.Dataset) error { return WriteGeoJSON(b, es, d) }, d.Events, d, "acled.geojson")
+	var again bytes.Buffer
+	WriteGeoJSON(&again, back.Events, back)
+	if !bytes.Equal(first, again.Bytes()) {
+		t.Errorf("differs:\n%s", firstDiff(first, again.Bytes()))
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"=SUM(A1)", "'=SUM(A1)"}, {"+33 1 23", "'+33 1 23"}, {"-cmd", "'-cmd"}, {"@x", "'@x"},
+		{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"-5.25", "-5.25"}, {"+3", "+3"}, {"Bamako", "Bamako"}, {"", ""},
+	}
+	for _, c := range cases {
+		if got := Neutralise(c.in); got != c.want {
+			t.Errorf("Neutralise(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestCSVFormulaCells writes an event whose title is a formula and reads
+// the cell as a spreadsheet would see it.
+func TestCSVFormulaCells(t *testing.T) {
+	res, err := Import(strings.NewReader("title,lat,lon,date,summary\n\"=HYPERLINK(\"\"http://x\"\")\",12.65,-8,2024-01-02,@evil\n"), "f.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Merge(nil, res.Records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	WriteCSV(&buf, d.Events, d)
+	rows, _ := csv.NewReader(&buf).ReadAll()
+	for _, cell := range rows[1] {
+		if cell != "" && strings.IndexByte("=+@\t\r", cell[0]) >= 0 {
+			t.Errorf("cell %q would run as a formula", cell)
+		}
+	}
+	if rows[1][6] != `'=HYPERLINK("http://x")` || rows[1][9] != "-8" {
+		t.Errorf("title %q, lon %q", rows[1][6], rows[1][9])
+	}
+}
+
+func TestGenericCSVColumns(t *testing.T) {
+	f := "Quand,Où,Titre,Début,Fin\n2024-03-02,Ségou,Talks in Ségou,,\n,Segou,Visit,2024-03,2024-04\n"
+	_, err := Import(strings.NewReader(f), "fr.csv", Options{})
+	if err == nil || !strings.Contains(err.Error(), "--title-col") {
+		t.Fatalf("unmapped columns: err %v", err)
+	}
+	cols := Columns{Date: "quand", Place: "Où", Title: "Titre", Start: "Début", End: "Fin"}
+	_, err = Import(strings.NewReader(f+"2024-01-01,Ségou,Both,2024-01-01,\n"), "fr.csv", Options{Columns: cols})
+	if err == nil || !strings.Contains(err.Error(), "line 4: has both a date and a start") {
+		t.Fatalf("date and start given: err %v", err)
+	}
+	f = "Quand,Où,Titre,Fin\n2024-03-02,Ségou,Talks in Ségou,\n2024-03,Segou,Visit,2024-04\n2024-03-02,Nowhere-on-earth,X,\n"
+	cols = Columns{Date: "quand", Place: "Où", Title: "Titre", End: "Fin"}
+	res, err := Import(strings.NewReader(f), "fr.csv", Options{Columns: cols, SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 2 || len(res.Rejected) != 1 || res.Rejected[0].Line != 4 {
+		t.Fatalf("records %d, rejected %v", len(res.Records), res.Rejected)
+	}
+	r := res.Records[1]
+	if r.Place.Country != "MLI" || r.Event.Start != data.D(2024, 3, 1) || r.Event.End != data.D(2024, 4, 30) || r.Event.Precision != data.PrecisionMonth {
+		t.Errorf("Segou visit: %s %s–%s %s", r.Place.Country, r.Event.Start, r.Event.End, r.Event.Precision)
+	}
+}
+
+func TestDetectColumns(t *testing.T) {
+	got := DetectColumns([]string{"\uFEFFLatitude", "LNG", "Event Date", "Headline", "Notes"}, Columns{Title: "Notes"})
+	want := Columns{Lat: "\uFEFFLatitude", Lon: "LNG", Date: "Event Date", Title: "Notes", Summary: "Notes"}
+	if got != want {
+		t.Errorf("DetectColumns = %+v, want %+v", got, want)
+	}
+}
+
+// firstDiff shows where two outputs first differ.
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	lo := max(0, i-200)
+	return "first:  " + string(a[lo:min(len(a), i+200)]) + "\nsecond: " + string(b[lo:min(len(b), i+200)])
+}
