@@ -27,10 +27,15 @@ const AppID = "org.sahelatlas.app"
 type Options struct {
 	View      string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
 	StorePath string // the workspace store (--store); empty: $SAHELATLAS_STORE or the default
+	Synthetic int    // when > 0, show this many synthetic events instead of the bundled dataset
 
 	// Workspace is the opened store of annotations; Run opens it. Nil
 	// turns annotations off.
 	Workspace *store.Store
+
+	// do runs work on the UI goroutine; nil means fyne.Do. Tests pass a
+	// queue they drain on their own goroutine.
+	do func(func())
 }
 
 // ParseOptions reads the window's flags.
@@ -39,6 +44,7 @@ func ParseOptions(args []string, stderr io.Writer) (Options, error) {
 	fs := flag.NewFlagSet("sahelatlas", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.View, "view", "sahel", "view at start: sahel, mali, sudan, france, world or W,S,E,N")
+	fs.IntVar(&o.Synthetic, "synthetic", 0, "show `N` synthetic events instead of the bundled dataset, to try the map with a lot of data")
 	fs.StringVar(&o.StorePath, "store", "", "workspace store of annotations (default $SAHELATLAS_STORE or the user's data folder)")
 	if err := fs.Parse(args); err != nil {
 		return o, fmt.Errorf("sahelatlas: %v (try: sahelatlas help)", err)

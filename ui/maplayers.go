@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,6 +18,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // selectionLayer rings the selected event on the map.
@@ -52,20 +54,55 @@ func (ui *Window) overlays() []render.Layer {
 	return append(out, selectionLayer{ui.Explorer})
 }
 
-// updateLayers hands the events in the window to the map's layers and asks for a new frame.
+// layerState is what the time layers should show: handed from the UI
+// goroutine to the render goroutine, which applies it before its next
+// frame, so dragging the slider over 100,000 events never lays out symbols
+// on the UI thread.
+type layerState struct {
+	events   []*data.Event // a copy the UI no longer touches
+	from, to data.Date
+	actor    string
+	overlays []render.Layer
+}
+
+// sceneRenderer is the map's FrameRenderer: it applies the newest layer
+// state, then renders. Older states that were never drawn are dropped.
+type sceneRenderer struct {
+	m       *render.Map
+	layers  *cli.Layers // its layers are safe for concurrent use; its fields belong to the UI goroutine
+	pending atomic.Pointer[layerState]
+	actor   string // whose itinerary the layer has (render goroutine only)
+}
+
+// Render implements FrameRenderer; it runs on the render goroutine.
+func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
+	if st := r.pending.Swap(nil); st != nil {
+		r.layers.Set(st.events, st.from, st.to)
+		if st.actor != r.actor {
+			r.layers.Itinerary.SetActor(st.actor)
+			r.actor = st.actor
+		}
+		r.m.SetOverlays(st.overlays...)
+	}
+	return r.m.Render(v)
+}
+
+// updateLayers hands the events in the window to the map's layers and asks
+// for a new frame.
 func (ui *Window) updateLayers() {
 	x := ui.Explorer
-	ui.Layers.Set(x.InWindow(), x.From, x.To)
 	actor := ""
 	if len(x.Filter.Actors) == 1 {
 		if a := x.Data.Actor(x.Filter.Actors[0]); a != nil && a.Kind == data.ActorPerson {
 			actor = a.ID // follow one person's visits as an itinerary
 		}
 	}
-	if actor != ui.Layers.Actor {
-		ui.Layers.SetActor(actor)
-	}
-	ui.Renderer.SetOverlays(ui.overlays()...)
+	ui.Layers.Actor = actor
+	ui.scene.pending.Store(&layerState{
+		events: append([]*data.Event(nil), x.InWindow()...),
+		from:   x.From, to: x.To, actor: actor,
+		overlays: ui.overlays(),
+	})
 	ui.Map.Redraw()
 }
 

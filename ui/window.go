@@ -42,6 +42,7 @@ type Window struct {
 	Window   *widget.Label // the date window and the count of events in it
 	Layers   *cli.Layers   // the time layers drawn over the base map
 	Notes    *Notes        // the analyst's annotations
+	scene    *sceneRenderer
 	sideTabs *container.AppTabs
 	showNote bool
 
@@ -68,13 +69,22 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	}
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas, Renderer: sc.Map,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), Window: widget.NewLabel("")}
+	if opts.Synthetic > 0 {
+		// Try the map with many events: a synthetic dataset in place of the bundled one.
+		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
+	}
 	ui.Explorer = NewExplorer(sc.Data)
 	first, last := ui.Explorer.Span()
 	if ui.Layers, err = sc.NewLayers(last); err != nil {
 		return nil, err
 	}
 	ui.tip, ui.legend = newTooltip(), container.NewVBox()
-	ui.Map = NewMapView(sc.Map, geo.Viewport{Center: start.Center(), Zoom: 3})
+	ui.scene = &sceneRenderer{m: sc.Map, layers: ui.Layers}
+	do := opts.do
+	if do == nil {
+		do = fyne.Do
+	}
+	ui.Map = newMapView(ui.scene, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
 	ui.Map.OnTapped = ui.mapTapped

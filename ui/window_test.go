@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/store"
+)
+
+// newTestWindow builds the whole window on the bundled data in a test app,
+// with a store in a temporary folder. Frames are handed to a queue the
+// test never drains: these tests look at the panels, not the pixels.
+func newTestWindow(t *testing.T) *Window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Sahel Atlas")
+	t.Cleanup(w.Close)
+	s, _, err := store.Open(t.TempDir() + "/w.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	q := &uiQueue{ch: make(chan func(), 1<<16)}
+	ui, err := Build(a, w, Options{View: "sahel", Workspace: s, do: q.do})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Resize(fyne.NewSize(1400, 900))
+	return ui
+}
+
+func listIDs(ui *Window) []string {
+	var ids []string
+	for _, e := range ui.Explorer.InWindow() {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func TestWindowSliderMovesList(t *testing.T) {
+	ui := newTestWindow(t)
+	tests := []struct {
+		name     string
+		from, to data.Date
+		want     []string
+		notWant  []string
+	}{
+		{"April 2025 shows Koné's visit to Port Sudan", data.D(2025, 4, 1), data.D(2025, 4, 30),
+			[]string{"2025-04-09-kone-meets-burhan-port-sudan"}, []string{"2025-01-11-burhan-visits-bamako"}},
+		{"a window ending mid-visit shows the visit", data.D(2025, 1, 1), data.D(2025, 1, 12),
+			[]string{"2025-01-11-burhan-visits-bamako"}, nil},
+		{"September 2025 shows the expulsions", data.D(2025, 9, 1), data.D(2025, 9, 30),
+			[]string{"2025-09-14-mali-expels-french-diplomats", "2025-09-19-france-expels-malian-diplomats"}, []string{"2024-06-05-kabbashi-visits-bamako"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ui.Timeline.SetWindow(tt.from, tt.to)
+			ids := listIDs(ui)
+			for _, id := range tt.want {
+				if !slices.Contains(ids, id) {
+					t.Errorf("list %v lacks %s", ids, id)
+				}
+			}
+			for _, id := range tt.notWant {
+				if slices.Contains(ids, id) {
+					t.Errorf("list %v has %s", ids, id)
+				}
+			}
+			if got := ui.List.List.Length(); got != len(ids) {
+				t.Errorf("the list widget shows %d rows for %d events", got, len(ids))
+			}
+		})
+	}
+}
+
+func TestWindowDragTimeline(t *testing.T) {
+	ui := newTestWindow(t)
+	first, last := ui.Timeline.Span()
+	ui.Timeline.SetWindow(first, first.AddDays(365))
+	from0, _ := ui.Timeline.Window()
+	// Drag the window's body to the right by half the timeline's width.
+	tl := ui.Timeline
+	if tl.Size().Width < 100 {
+		t.Fatalf("the timeline is %v wide", tl.Size())
+	}
+	drag(tl, fyne.NewPos(tl.xOf(first.Days()+100), 10), tl.Size().Width/2, 0)
+	from1, to1 := ui.Timeline.Window()
+	if !from1.After(from0) {
+		t.Fatalf("dragging the window's body did not move it: %v -> %v", from0, from1)
+	}
+	if ui.Explorer.From != from1 || ui.Explorer.To != to1 {
+		t.Fatalf("the explorer shows %v–%v, the timeline %v–%v", ui.Explorer.From, ui.Explorer.To, from1, to1)
+	}
+	if to1.After(last) {
+		t.Fatalf("window ends after the span: %v > %v", to1, last)
+	}
+}
+
+func TestWindowFilterAndSearch(t *testing.T) {
+	ui := newTestWindow(t)
+	ui.ShowAllDates()
+	all := len(ui.Explorer.InWindow())
+
+	// Search without diacritics finds Goïta.
+	ui.Search.SetText("Goita")
+	var actor *data.Actor
+	for _, r := range ui.Search.Results() {
+		if r.Actor != nil && r.Actor.Name == "Assimi Goïta" {
+			actor = r.Actor
+		}
+	}
+	if actor == nil {
+		t.Fatalf("searching Goita found no actor Assimi Goïta: %+v", ui.Search.Results())
+	}
+	// Picking the actor filters the list to their events.
+	ui.Search.Pick(SearchResult{Actor: actor})
+	got := ui.Explorer.InWindow()
+	if len(got) == 0 || len(got) >= all {
+		t.Fatalf("filtering to %s left %d of %d events", actor.Name, len(got), all)
+	}
+	for _, e := range got {
+		if !slices.Contains(e.Actors, actor.ID) {
+			t.Errorf("event %s does not name %s", e.ID, actor.ID)
+		}
+	}
+	if ui.Filters.actor.Selected == "" {
+		t.Error("the actor select does not show the filter")
+	}
+	// Combined with a kind, then reset.
+	ui.Filters.kind.SetSelected(string(data.KindCoup))
+	for _, e := range ui.Explorer.InWindow() {
+		if e.Kind != data.KindCoup || !slices.Contains(e.Actors, actor.ID) {
+			t.Errorf("event %s passes kind+actor filter wrongly", e.ID)
+		}
+	}
+	ui.Explorer.ResetFilter()
+	if n := len(ui.Explorer.InWindow()); n != all {
+		t.Fatalf("after reset %d events, want %d", n, all)
+	}
+	if ui.Filters.kind.Selected != "" || ui.Filters.actor.Selected != "" {
+		t.Error("reset left a select set")
+	}
+}
+
+func TestWindowSelectShowsDetailsAndSources(t *testing.T) {
+	ui := newTestWindow(t)
+	ui.ShowAllDates()
+	e := ui.Explorer.Data.Event("2025-09-19-france-expels-malian-diplomats")
+	ui.Explorer.Select(e)
+	text := collectText(ui.Details.Container)
+	for _, want := range []string{e.Title, "001_6b3fcda3f690157c.txt", "004_46b10dd9ae859979.txt"} {
+		if !slices.ContainsFunc(text, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("details lack %q: %q", want, text)
+		}
+	}
+	// The list follows the selection.
+	i := slices.Index(ui.Explorer.InWindow(), e)
+	if i < 0 {
+		t.Fatal("the selected event is not in the list")
+	}
+}
+
+func TestWindowStepNext(t *testing.T) {
+	ui := newTestWindow(t)
+	ui.Timeline.SetWindow(data.D(2025, 1, 1), data.D(2025, 1, 31))
+	ui.StepNext()
+	_, to := ui.Timeline.Window()
+	next := ui.Explorer.Selected
+	if next == nil || next.Start != to {
+		t.Fatalf("step next: window ends %v, selected %v", to, next)
+	}
+	if !next.Start.After(data.D(2025, 1, 31)) {
+		t.Fatalf("step next went to %v, not after the window", next.Start)
+	}
+}
+
+// drag sends d the events the desktop driver sends for a drag from start
+// by dx, dy: in ten steps, each with the pointer's current position and the
+// move since the last event. (test.Drag sends one event whose position is
+// where the drag started.)
+func drag(d fyne.Draggable, start fyne.Position, dx, dy float32) {
+	const steps = 10
+	for i := 1; i <= steps; i++ {
+		pos := start.Add(fyne.NewPos(dx*float32(i)/steps, dy*float32(i)/steps))
+		d.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pos}, Dragged: fyne.NewDelta(dx/steps, dy/steps)})
+	}
+	d.DragEnd()
+}
+
+// collectText gathers the text of the labels and buttons under o.
+func collectText(o fyne.CanvasObject) []string {
+	switch w := o.(type) {
+	case *fyne.Container:
+		var out []string
+		for _, c := range w.Objects {
+			out = append(out, collectText(c)...)
+		}
+		return out
+	case *widget.Label:
+		return []string{w.Text}
+	case *widget.Button:
+		return []string{w.Text}
+	}
+	return nil
+}
