@@ -187,19 +187,23 @@ func (p *Page) drawFooter(c draw.Canvas) {
 	if p.footerY == 0 {
 		return
 	}
-	draw.BeginGroup(c, "credits")
 	_, lh := c.MeasureText("Hg", p.smallStyle)
-	y := p.footerY + lh/2
-	for _, line := range p.credits {
-		c.Text(p.margin, y, line, p.smallStyle)
-		y += lh + 2*p.Unit
+	if len(p.credits) > 0 {
+		draw.BeginGroup(c, "credits")
+		y := p.footerY + lh/2
+		for _, line := range p.credits {
+			c.Text(p.margin, y, line, p.smallStyle)
+			y += lh + 2*p.Unit
+		}
+		draw.EndGroup(c)
 	}
 	if p.madeAt != "" {
+		draw.BeginGroup(c, "made-at")
 		st := p.smallStyle
 		st.Anchor = draw.AnchorRight
 		c.Text(float64(p.Width)-p.margin, p.footerY+lh/2, p.madeAt, st)
+		draw.EndGroup(c)
 	}
-	draw.EndGroup(c)
 }
 
 // wrap breaks s into lines no wider than width set in st, at spaces.
