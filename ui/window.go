@@ -43,6 +43,7 @@ type Window struct {
 	Layers   *cli.Layers   // the time layers drawn over the base map
 	Notes    *Notes        // the analyst's annotations
 	scene    *sceneRenderer
+	sc       *cli.Scene
 	sideTabs *container.AppTabs
 	showNote bool
 
@@ -73,6 +74,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		// Try the map with many events: a synthetic dataset in place of the bundled one.
 		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
 	}
+	ui.sc = sc
 	ui.Explorer = NewExplorer(sc.Data)
 	first, last := ui.Explorer.Span()
 	if ui.Layers, err = sc.NewLayers(last); err != nil {
@@ -327,7 +329,9 @@ func (ui *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Undo delete (Ctrl+Z)", func() { ui.Notes.undoDelete() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Author name…", ui.askAuthor))
-	return fyne.NewMainMenu(fyne.NewMenu("View", items...), notes)
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Export snapshot… (Ctrl+E)", ui.ShowExport))
+	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), notes)
 }
 
 // bindKeys routes keys typed while no text field has focus to the map, and
@@ -362,6 +366,8 @@ func (ui *Window) bindKeys() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { ui.ShowExport() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { ui.Notes.undoDelete() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
@@ -411,3 +417,7 @@ func (ui *Window) showError(err error) {
 	ui.Status.SetText(err.Error())
 	dialog.ShowError(err, ui.Win)
 }
+
+// sceneForExport is the scene the exports draw: the same map and data as
+// the window.
+func (ui *Window) sceneForExport() *cli.Scene { return ui.sc }
