@@ -4,7 +4,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 export PATH := $(PATH):/usr/local/go/bin
 BIN := build/sahelatlas
 RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS := $(RUN_PKGS) xvfb xdotool x11-apps imagemagick poppler-utils
+TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 10s
 

@@ -70,7 +70,22 @@ func (ui *Window) ShowExport() {
 	x.height.SetText("1080")
 	x.width.OnChanged = func(string) { x.changed() }
 	x.height.OnChanged = func(string) { x.changed() }
-	x.size = widget.NewSelect(labels, func(string) { x.changed() })
+	x.size = widget.NewSelect(labels, func(label string) {
+		// A preset fills in its size; only Custom lets the analyst type one.
+		for _, s := range exportSizes {
+			if s.Label == label && s.Paper != "" {
+				p := cli.Papers[s.Paper]
+				x.width.SetText(strconv.Itoa(p.Width))
+				x.height.SetText(strconv.Itoa(p.Height))
+				x.width.Disable()
+				x.height.Disable()
+			} else if s.Label == label {
+				x.width.Enable()
+				x.height.Enable()
+			}
+		}
+		x.changed()
+	})
 	x.size.SetSelected(labels[0])
 	x.series = widget.NewSelect([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { x.changed() })
 	x.series.SetSelected("One snapshot")
