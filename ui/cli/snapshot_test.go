@@ -744,3 +744,47 @@ func TestSnapshotAnnotations(t *testing.T) {
 		t.Error("the annotation or its legend row is not in the SVG")
 	}
 }
+
+// benchScene is the bundled scene with 100,000 synthetic events instead of
+// the bundled ones (seed 1, lon −18..40, lat 0..40): the performance
+// budget's data set.
+func benchScene(b *testing.B) *Scene {
+	b.Helper()
+	s := *testScene(b)
+	s.Data = data.SyntheticEvents(100_000, 1)
+	return &s
+}
+
+// BenchmarkSnapshotExport writes the Sahel view (lon −25..50, lat −5..50)
+// at 1920×1080 with 100,000 events, every one in the window, as the
+// command does: layers set, page laid out, map drawn in its frame, legend,
+// encoded and written with fsync and rename. bytes is the file's size.
+func BenchmarkSnapshotExport(b *testing.B) {
+	s := benchScene(b)
+	bound, err := geo.ViewBound("-25,-5,50,50", s.Atlas)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for _, f := range []Format{FormatPNG, FormatSVG, FormatPDF} {
+		b.Run(string(f), func(b *testing.B) {
+			file := filepath.Join(dir, "sahel."+string(f))
+			o := Snapshot{Width: 1920, Height: 1080, Bound: bound, From: data.D(2000, 1, 1), To: data.D(2025, 12, 31),
+				Layout: layout.Options{Title: "Sahel", Caveat: "UNCLASSIFIED // FOR TRAINING"}}
+			if err := WriteSnapshot(s, file, o); err != nil { // warm the atlas's projection caches
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := WriteSnapshot(s, file, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			if st, err := os.Stat(file); err == nil {
+				b.ReportMetric(float64(st.Size()), "bytes")
+			}
+		})
+	}
+}
