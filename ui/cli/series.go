@@ -88,6 +88,7 @@ func writeSeries(s *Scene, path string, o Snapshot) error {
 // making it if it does not exist. On failure it removes the frames it
 // wrote, and the folder if it made it.
 func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (err error) {
+	f.cacheBase = true
 	made := false
 	if st, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
 		if err := os.Mkdir(dir, 0o777); err != nil {

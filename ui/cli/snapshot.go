@@ -281,8 +281,9 @@ type framer struct {
 	layers *Layers
 	notes  *overlay.AnnotationLayer // nil without annotations
 
-	base     *image.RGBA // the base map of baseView, for raster pages
-	baseView geo.Viewport
+	cacheBase bool        // keep the base map as an image: set for raster series
+	base      *image.RGBA // the base map of baseView, for raster pages
+	baseView  geo.Viewport
 }
 
 // newFramer makes the layers of o.
@@ -335,10 +336,11 @@ func (f *framer) raster(from, to data.Date) (*image.RGBA, geo.Viewport, image.Re
 	return img, v, frame
 }
 
-// drawMap draws the base map and the layers. On a raster it copies the
-// base map from its cache, drawn once per viewport, as Map.Render does.
+// drawMap draws the base map and the layers. For a raster series it
+// copies the base map from its cache, drawn once per viewport, as
+// Map.Render does.
 func (f *framer) drawMap(c draw.Canvas, v geo.Viewport) {
-	if r, ok := c.(*draw.Raster); ok {
+	if r, ok := c.(*draw.Raster); ok && f.cacheBase {
 		w, h := v.PixelSize()
 		if f.base == nil || f.baseView != v {
 			f.base = image.NewRGBA(image.Rect(0, 0, w, h))
@@ -446,6 +448,7 @@ func writeWorldFile(path string, v geo.Viewport, frame image.Rectangle) error {
 // writeGIF writes one GIF frame a window, with a palette made from the
 // first frame and the map's symbol and line colours.
 func writeGIF(path string, f *framer, o Snapshot, windows [][2]data.Date) error {
+	f.cacheBase = true
 	anim := &gif.GIF{LoopCount: 0}
 	var palette color.Palette
 	delay := gifDelay(o.Every)
