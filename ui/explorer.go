@@ -60,6 +60,22 @@ func (x *Explorer) Span() (first, last data.Date) {
 	return first, last
 }
 
+// SetData replaces the events (after an import, say), keeping the filter
+// and the window; the selection is kept when the event is still there.
+func (x *Explorer) SetData(d *data.Dataset) {
+	x.Data = d
+	if x.Selected != nil {
+		if e := d.Event(x.Selected.ID); e != nil {
+			x.Selected = e
+		} else {
+			x.Selected = nil
+		}
+		x.selectedForDraw.Store(x.Selected)
+	}
+	x.refilter()
+	x.changed(ChangeWindow | ChangeFilter | ChangeSelection)
+}
+
 // InWindow returns the events in the window that pass the filter, by date.
 func (x *Explorer) InWindow() []*data.Event { return x.inWindow }
 

@@ -18,12 +18,32 @@ type Filters struct {
 	x                      *Explorer
 	kind, actor, country   *widget.Select
 	actorIDs, countryCodes map[string]string // choice label -> id
+	countryName            func(code string) string
 	syncing                bool
 }
 
 // NewFilters makes the filter bar for x.
 func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
-	f := &Filters{x: x, actorIDs: map[string]string{}, countryCodes: map[string]string{}}
+	f := &Filters{x: x, countryName: countryName}
+	f.kind = widget.NewSelect(nil, func(string) { f.apply() })
+	f.actor = widget.NewSelect(nil, func(string) { f.apply() })
+	f.country = widget.NewSelect(nil, func(string) { f.apply() })
+	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
+	f.SetOptions()
+	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
+	f.Container = container.NewVBox(
+		container.NewGridWithColumns(2, widget.NewLabel("Kind"), f.kind),
+		container.NewGridWithColumns(2, widget.NewLabel("Actor"), f.actor),
+		container.NewGridWithColumns(2, widget.NewLabel("Country"), f.country),
+		reset)
+	return f
+}
+
+// SetOptions fills the selects with the kinds, actors and countries of the
+// Explorer's events, for instance after an import.
+func (f *Filters) SetOptions() {
+	x := f.x
+	f.actorIDs, f.countryCodes = map[string]string{}, map[string]string{}
 	kinds := []string{anyChoice}
 	seenKind := map[data.Kind]bool{}
 	for _, e := range x.Data.Events {
@@ -49,24 +69,16 @@ func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
 		for _, c := range e.Countries {
 			if !seen[c] {
 				seen[c] = true
-				label := countryName(c) + " (" + c + ")"
+				label := f.countryName(c) + " (" + c + ")"
 				countries = append(countries, label)
 				f.countryCodes[label] = c
 			}
 		}
 	}
 	slices.Sort(countries)
-	f.kind = widget.NewSelect(kinds, func(string) { f.apply() })
-	f.actor = widget.NewSelect(append([]string{anyChoice}, actors...), func(string) { f.apply() })
-	f.country = widget.NewSelect(append([]string{anyChoice}, countries...), func(string) { f.apply() })
-	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
-	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
-	f.Container = container.NewVBox(
-		container.NewGridWithColumns(2, widget.NewLabel("Kind"), f.kind),
-		container.NewGridWithColumns(2, widget.NewLabel("Actor"), f.actor),
-		container.NewGridWithColumns(2, widget.NewLabel("Country"), f.country),
-		reset)
-	return f
+	f.kind.SetOptions(kinds)
+	f.actor.SetOptions(append([]string{anyChoice}, actors...))
+	f.country.SetOptions(append([]string{anyChoice}, countries...))
 }
 
 func (f *Filters) apply() {

@@ -59,6 +59,7 @@ func (ui *Window) overlays() []render.Layer {
 // frame, so dragging the slider over 100,000 events never lays out symbols
 // on the UI thread.
 type layerState struct {
+	layers   *cli.Layers   // the layers to draw (replaced when the data changes)
 	events   []*data.Event // a copy the UI no longer touches
 	from, to data.Date
 	actor    string
@@ -69,14 +70,17 @@ type layerState struct {
 // state, then renders. Older states that were never drawn are dropped.
 type sceneRenderer struct {
 	m       *render.Map
-	layers  *cli.Layers // its layers are safe for concurrent use; its fields belong to the UI goroutine
 	pending atomic.Pointer[layerState]
-	actor   string // whose itinerary the layer has (render goroutine only)
+	layers  *cli.Layers // the layers last applied (render goroutine only)
+	actor   string      // whose itinerary the layer has (render goroutine only)
 }
 
 // Render implements FrameRenderer; it runs on the render goroutine.
 func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
 	if st := r.pending.Swap(nil); st != nil {
+		if st.layers != r.layers {
+			r.layers, r.actor = st.layers, ""
+		}
 		r.layers.Set(st.events, st.from, st.to)
 		if st.actor != r.actor {
 			r.layers.Itinerary.SetActor(st.actor)
@@ -99,6 +103,7 @@ func (ui *Window) updateLayers() {
 	}
 	ui.Layers.Actor = actor
 	ui.scene.pending.Store(&layerState{
+		layers: ui.Layers,
 		events: append([]*data.Event(nil), x.InWindow()...),
 		from:   x.From, to: x.To, actor: actor,
 		overlays: ui.overlays(),

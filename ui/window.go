@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,27 +26,29 @@ import (
 // timeline, the event list, the details, the filters, the search box and
 // the status bar.
 type Window struct {
-	App      fyne.App
-	Win      fyne.Window
-	Atlas    *geo.Atlas
-	Map      *MapView
-	Renderer *render.Map
-	Explorer *Explorer
-	Timeline *Timeline
-	Player   *Player
-	List     *EventList
-	Details  *Details
-	Filters  *Filters
-	Search   *SearchBox
-	Status   *widget.Label
-	Coords   *widget.Label
-	Window   *widget.Label // the date window and the count of events in it
-	Layers   *cli.Layers   // the time layers drawn over the base map
-	Notes    *Notes        // the analyst's annotations
-	scene    *sceneRenderer
-	sc       *cli.Scene
-	sideTabs *container.AppTabs
-	showNote bool
+	App        fyne.App
+	Win        fyne.Window
+	Atlas      *geo.Atlas
+	Map        *MapView
+	Renderer   *render.Map
+	Explorer   *Explorer
+	Timeline   *Timeline
+	Player     *Player
+	List       *EventList
+	Details    *Details
+	Filters    *Filters
+	Search     *SearchBox
+	Status     *widget.Label
+	Coords     *widget.Label
+	Window     *widget.Label // the date window and the count of events in it
+	Layers     *cli.Layers   // the time layers drawn over the base map
+	Notes      *Notes        // the analyst's annotations
+	scene      *sceneRenderer
+	sc         *cli.Scene
+	Imports    *Imports
+	clustering bool
+	sideTabs   *container.AppTabs
+	showNote   bool
 
 	play      *widget.Button
 	tip       *tooltip
@@ -74,6 +77,12 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		// Try the map with many events: a synthetic dataset in place of the bundled one.
 		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
 	}
+	ui.Imports = newImports(ui, sc.Data, opts.Workspace)
+	if d, err := ui.Imports.dataset(); err != nil {
+		fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
+	} else {
+		sc.Data = d // the bundled events with those of the imported layers
+	}
 	ui.sc = sc
 	ui.Explorer = NewExplorer(sc.Data)
 	first, last := ui.Explorer.Span()
@@ -81,7 +90,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		return nil, err
 	}
 	ui.tip, ui.legend = newTooltip(), container.NewVBox()
-	ui.scene = &sceneRenderer{m: sc.Map, layers: ui.Layers}
+	ui.scene = &sceneRenderer{m: sc.Map}
 	do := opts.do
 	if do == nil {
 		do = fyne.Do
@@ -165,7 +174,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 	layers := container.NewHBox(
 		widget.NewCheck("Relations", func(on bool) { ui.Layers.ShowRelations = on; ui.updateLayers() }),
 		widget.NewCheck("Visits", func(on bool) { ui.Layers.ShowVisits = on; ui.updateLayers() }),
-		widget.NewCheck("Clusters", func(on bool) { ui.Layers.Events.SetClustering(on); ui.updateLayers() }),
+		widget.NewCheck("Clusters", func(on bool) { ui.clustering = on; ui.Layers.Events.SetClustering(on); ui.updateLayers() }),
 		widget.NewCheck("Notes", func(on bool) { ui.showNote = on; ui.updateLayers() }))
 	for _, o := range layers.Objects {
 		o.(*widget.Check).SetChecked(true)
@@ -187,7 +196,8 @@ func (ui *Window) layout() fyne.CanvasObject {
 	ui.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Details", container.NewVScroll(ui.Details.Container)),
 		container.NewTabItem("Legend", container.NewVScroll(ui.legend)),
-		container.NewTabItem("Annotations", ui.Notes.Panel))
+		container.NewTabItem("Annotations", ui.Notes.Panel),
+		container.NewTabItem("Imports", ui.Imports.Panel))
 	side := container.NewVSplit(listPane, ui.sideTabs)
 	side.SetOffset(0.5)
 	mapPane := container.NewStack(ui.Map, container.NewWithoutLayout(ui.tip.box))
@@ -330,6 +340,9 @@ func (ui *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Author name…", ui.askAuthor))
 	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Import events… (Ctrl+I)", ui.Imports.ShowImport),
+		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export snapshot… (Ctrl+E)", ui.ShowExport))
 	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), notes)
 }
@@ -366,6 +379,8 @@ func (ui *Window) bindKeys() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { ui.Imports.ShowImport() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { ui.ShowExport() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
@@ -421,3 +436,32 @@ func (ui *Window) showError(err error) {
 // sceneForExport is the scene the exports draw: the same map and data as
 // the window.
 func (ui *Window) sceneForExport() *cli.Scene { return ui.sc }
+
+// setData replaces the window's events (the bundled ones merged with the
+// shown imported layers): the timeline's span, the filters' choices, the
+// search, the map's layers and the exports all follow.
+func (ui *Window) setData(d *data.Dataset) {
+	sc := *ui.sc // exports under way keep the scene they started with
+	sc.Data = d
+	ui.sc = &sc
+	x := ui.Explorer
+	oldFirst, oldLast := x.Span()
+	wasAll := x.From == oldFirst && x.To == oldLast
+	x.Data = d
+	first, last := x.Span()
+	layers, err := sc.NewLayers(last)
+	if err != nil {
+		ui.showError(err)
+		return
+	}
+	layers.ShowRelations, layers.ShowVisits = ui.Layers.ShowRelations, ui.Layers.ShowVisits
+	layers.Events.SetClustering(ui.clustering)
+	ui.Layers = layers
+	ui.Search.s.Data = d
+	ui.Timeline.SetSpan(first, last)
+	ui.Filters.SetOptions()
+	x.SetData(d)
+	if wasAll {
+		ui.Timeline.SetWindow(first, last) // the whole span stays the whole span
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -208,4 +210,39 @@ func collectText(o fyne.CanvasObject) []string {
 		return []string{w.Text}
 	}
 	return nil
+}
+
+func TestWindowImportedLayer(t *testing.T) {
+	ui := newTestWindow(t)
+	before := len(ui.Explorer.Data.Events)
+	f, err := os.Open("testdata/acled-mali.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := exchange.Import(f, "acled-mali.csv", exchange.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := ui.Notes.Store
+	if _, err := st.PutLayer(store.Layer{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
+		t.Fatal(err)
+	}
+	ui.Imports.reloadData()
+	if got := len(ui.Explorer.Data.Events); got != before+3 {
+		t.Fatalf("after the import the window has %d events, want %d", got, before+3)
+	}
+	ui.Timeline.SetWindow(data.D(2025, 5, 16), data.D(2025, 5, 17))
+	ids := listIDs(ui)
+	for _, id := range []string{"MLI90001", "MLI90002", "MLI90003"} {
+		if !slices.ContainsFunc(ids, func(s string) bool { return strings.HasSuffix(s, id) }) {
+			t.Errorf("the list %v lacks the imported %s", ids, id)
+		}
+	}
+	// Hiding the layer takes its events off the map and the list.
+	ui.Imports.hidden[store.LayerID("acled-mali.csv")] = true
+	ui.Imports.reloadData()
+	if got := len(ui.Explorer.Data.Events); got != before {
+		t.Fatalf("with the layer hidden the window has %d events, want %d", got, before)
+	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -131,4 +132,11 @@ func (l *Layers) HitTest(v geo.Viewport, x, y float64) overlay.Hit {
 		return l.Relations.HitTest(v, x, y)
 	}
 	return overlay.Hit{}
+}
+
+// WriteFileAtomic writes path through write without ever leaving a partial
+// file: a temporary file in the same folder, synced, renamed over path, and
+// the folder synced. The window's exports use it as the commands do.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return writeFileAtomic(path, write)
 }

@@ -1,0 +1,401 @@
+package ui
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
+)
+
+// Imports is the imported-events part of the window: the layers of the
+// workspace store (one per imported file) that can be shown, hidden and
+// removed, File → Import and File → Export events.
+type Imports struct {
+	ui      *Window
+	st      *store.Store    // nil: imports are off
+	base    *data.Dataset   // the bundled (or synthetic) events
+	layers  []store.Layer   // the store's layers
+	hidden  map[string]bool // layer ids the analyst hid
+	list    *widget.List
+	Panel   fyne.CanvasObject
+	message *widget.Label
+}
+
+func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
+	m := &Imports{ui: ui, base: base, st: st, hidden: map[string]bool{}, message: widget.NewLabel("")}
+	m.message.Wrapping = fyne.TextWrapWord
+	m.list = widget.NewList(
+		func() int { return len(m.layers) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewButton("Remove", nil),
+				widget.NewLabel("an imported file name.csv · 100000 events"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(m.layers) {
+				return
+			}
+			l := m.layers[id]
+			row := o.(*fyne.Container)
+			label := row.Objects[0].(*widget.Label)
+			check := row.Objects[1].(*widget.Check)
+			remove := row.Objects[2].(*widget.Button)
+			text := fmt.Sprintf("%s · %s · %d events", l.Name, l.Format, l.Count)
+			if l.Problem != "" {
+				text += " · DAMAGED: " + l.Problem
+			}
+			label.SetText(text)
+			check.OnChanged = nil
+			check.SetChecked(!m.hidden[l.ID])
+			check.OnChanged = func(on bool) { m.hidden[l.ID] = !on; m.reloadData() }
+			remove.OnTapped = func() { m.confirmRemove(l) }
+		})
+	top := container.NewVBox(
+		container.NewGridWithColumns(2,
+			widget.NewButton("Import…", m.ShowImport),
+			widget.NewButton("Export events…", m.ShowExportEvents)),
+		m.message)
+	if st == nil {
+		top = container.NewVBox(widget.NewLabel("Imports are off: no workspace store is open."))
+	}
+	m.Panel = container.NewBorder(top, nil, nil, nil, m.list)
+	return m
+}
+
+// dataset returns the base events merged with those of the shown layers.
+func (m *Imports) dataset() (*data.Dataset, error) {
+	s := m.store()
+	if s == nil {
+		return m.base, nil
+	}
+	layers, err := s.Layers()
+	if err != nil {
+		return m.base, fmt.Errorf("cannot list the imported layers: %w", err)
+	}
+	m.layers = layers
+	var records []exchange.Record
+	for _, l := range layers {
+		if m.hidden[l.ID] || l.Problem != "" || l.Name == "" {
+			continue
+		}
+		rs, err := s.LayerEvents(l.ID)
+		if err != nil {
+			return m.base, fmt.Errorf("cannot read the events of %s: %w", l.Name, err)
+		}
+		records = append(records, rs...)
+	}
+	if len(records) == 0 {
+		return m.base, nil
+	}
+	return exchange.Merge(m.base, records)
+}
+
+func (m *Imports) store() *store.Store { return m.st }
+
+// reloadData merges the shown layers into the window's events.
+func (m *Imports) reloadData() {
+	d, err := m.dataset()
+	if err != nil {
+		m.ui.showError(err)
+	}
+	m.list.Refresh()
+	if d != m.ui.Explorer.Data {
+		m.ui.setData(d)
+	}
+}
+
+// ShowImport asks for a file and imports it.
+func (m *Imports) ShowImport() {
+	if m.store() == nil {
+		m.ui.showError(errors.New("imports are off: no workspace store is open"))
+		return
+	}
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		m.prepare(path)
+	}, m.ui.Win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".geojson", ".json", ".kml", ".kmz"}))
+	fd.Show()
+}
+
+// prepare shows a generic CSV's columns to map, with its first rows, then imports.
+func (m *Imports) prepare(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		m.ui.showError(fmt.Errorf("cannot open %s: %w", path, err))
+		return
+	}
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	format := exchange.Sniff(path, head[:n])
+	if format != exchange.FormatCSV {
+		m.run(path, exchange.Options{Format: format})
+		return
+	}
+	header, rows := previewCSV(path, 5)
+	if len(header) == 0 {
+		m.run(path, exchange.Options{Format: format}) // the importer says what is wrong
+		return
+	}
+	cols := exchange.DetectColumns(header, exchange.Columns{})
+	choices := append([]string{"(none)"}, header...)
+	fields := []struct {
+		label string
+		ptr   *string
+	}{
+		{"Latitude", &cols.Lat}, {"Longitude", &cols.Lon}, {"Place name", &cols.Place},
+		{"Date", &cols.Date}, {"Start", &cols.Start}, {"End", &cols.End}, {"Title", &cols.Title},
+		{"Summary", &cols.Summary}, {"Kind", &cols.Kind}, {"Actors", &cols.Actors},
+	}
+	var items []*widget.FormItem
+	for _, fld := range fields {
+		fld := fld
+		sel := widget.NewSelect(choices, func(s string) {
+			if s == "(none)" {
+				s = ""
+			}
+			*fld.ptr = s
+		})
+		if *fld.ptr != "" {
+			sel.SetSelected(*fld.ptr)
+		} else {
+			sel.SetSelected("(none)")
+		}
+		items = append(items, widget.NewFormItem(fld.label, sel))
+	}
+	grid := container.NewGridWithColumns(max(1, min(len(header), 6)))
+	for _, h := range header[:min(len(header), 6)] {
+		grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, row := range rows {
+		for i := 0; i < min(len(header), 6); i++ {
+			cell := ""
+			if i < len(row) {
+				cell = row[i]
+			}
+			l := widget.NewLabel(cell)
+			l.Truncation = fyne.TextTruncateEllipsis
+			grid.Add(l)
+		}
+	}
+	skip := widget.NewCheck("Import the good rows when some are bad (and list the rest)", nil)
+	content := container.NewBorder(widget.NewForm(items...), skip, nil, nil,
+		container.NewVScroll(container.NewVBox(widget.NewLabel("First rows of "+filepath.Base(path)+":"), grid)))
+	d := dialog.NewCustomConfirm("Map the columns of "+filepath.Base(path), "Import", "Cancel", content, func(ok bool) {
+		if ok {
+			m.run(path, exchange.Options{Format: format, Columns: cols, SkipInvalid: skip.Checked})
+		}
+	}, m.ui.Win)
+	d.Resize(fyne.NewSize(820, 640))
+	d.Show()
+}
+
+// previewCSV reads a CSV's header and first rows for the column dialog.
+func previewCSV(path string, rows int) ([]string, [][]string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReader(f))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	var out [][]string
+	for len(out) < rows {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		out = append(out, rec)
+	}
+	return header, out
+}
+
+// run imports path in the background with a progress dialog, then stores
+// the events as a layer; a refused file shows its bad rows and offers to
+// keep the good ones.
+func (m *Imports) run(path string, opts exchange.Options) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), m.ui.Win)
+	progress.Show()
+	st := m.store()
+	go func() {
+		var (
+			res *exchange.Result
+			ch  store.LayerChange
+			err error
+		)
+		f, err := os.Open(path)
+		if err == nil {
+			res, err = exchange.Import(f, filepath.Base(path), opts)
+			f.Close()
+		}
+		if err == nil {
+			ch, err = st.PutLayer(store.Layer{Name: filepath.Base(path), Format: string(res.Format)}, res.Records)
+		}
+		fyne.Do(func() {
+			progress.Hide()
+			var refused *exchange.RefusedError
+			switch {
+			case errors.As(err, &refused):
+				m.showRefused(path, opts, refused)
+			case err != nil:
+				m.ui.showError(fmt.Errorf("%s was NOT imported: %w", filepath.Base(path), err))
+			default:
+				msg := fmt.Sprintf("%s: added %d, updated %d, rejected %d.", filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
+				m.message.SetText(msg)
+				m.ui.Status.SetText(msg)
+				m.reloadData()
+				if len(res.Rejected) > 0 {
+					m.showProblems("Rows left out of "+filepath.Base(path), res.Rejected, res.More)
+				}
+			}
+		})
+	}()
+}
+
+// showRefused lists a refused file's bad rows and offers to import the good ones.
+func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.RefusedError) {
+	text := problemsText(e.Problems, e.More)
+	entry := widget.NewMultiLineEntry()
+	entry.SetText(text)
+	entry.Wrapping = fyne.TextWrapWord
+	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged.", filepath.Base(path), len(e.Problems)+e.More))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Import refused", "Import the good rows", "Cancel",
+		container.NewBorder(msg, nil, nil, nil, entry), func(ok bool) {
+			if ok {
+				opts.SkipInvalid = true
+				m.run(path, opts)
+			}
+		}, m.ui.Win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
+	entry := widget.NewMultiLineEntry()
+	entry.SetText(problemsText(ps, more))
+	d := dialog.NewCustom(title, "Close", entry, m.ui.Win)
+	d.Resize(fyne.NewSize(700, 480))
+	d.Show()
+}
+
+func problemsText(ps []exchange.Problem, more int) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "and %d more\n", more)
+	}
+	return b.String()
+}
+
+func (m *Imports) confirmRemove(l store.Layer) {
+	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := m.store().RemoveLayer(l.ID)
+		if err != nil {
+			m.ui.showError(fmt.Errorf("%s was NOT removed: %w", l.Name, err))
+			return
+		}
+		m.message.SetText(fmt.Sprintf("Removed %s (%d events).", l.Name, n))
+		m.reloadData()
+	}, m.ui.Win)
+}
+
+// exportFormats are the formats of File → Export events, with their writers.
+var exportFormats = []struct {
+	Label, Ext string
+	Write      func(io.Writer, []*data.Event, *data.Dataset) error
+}{
+	{"GeoJSON", ".geojson", exchange.WriteGeoJSON},
+	{"CSV", ".csv", exchange.WriteCSV},
+	{"KML (Google Earth, with time spans)", ".kml", exchange.WriteKML},
+	{"TimelineJS sheet (CSV)", ".csv", exchange.WriteTimeline},
+}
+
+// ShowExportEvents writes the events in view (after filters and the date
+// window) in a chosen format.
+func (m *Imports) ShowExportEvents() {
+	labels := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		labels[i] = f.Label
+	}
+	format := widget.NewSelect(labels, nil)
+	format.SetSelected(labels[0])
+	events := m.ui.Explorer.InWindow()
+	info := widget.NewLabel(fmt.Sprintf("%d events: those in the date window that pass the filters.", len(events)))
+	dialog.ShowCustomConfirm("Export events", "Choose file…", "Cancel", container.NewVBox(info, format), func(ok bool) {
+		if !ok {
+			return
+		}
+		var f = exportFormats[0]
+		for _, x := range exportFormats {
+			if x.Label == format.Selected {
+				f = x
+			}
+		}
+		m.saveEvents(f.Ext, f.Write, append([]*data.Event(nil), events...))
+	}, m.ui.Win)
+}
+
+func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *data.Dataset) error, events []*data.Event) {
+	d := m.ui.Explorer.Data
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			m.ui.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // written again below through a temporary file
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		if err := cli.WriteFileAtomic(path, func(out io.Writer) error { return write(out, events, d) }); err != nil {
+			m.ui.showError(fmt.Errorf("the events were NOT written to %s: %w", path, err))
+			return
+		}
+		m.ui.Status.SetText(fmt.Sprintf("Wrote %d events to %s", len(events), path))
+	}, m.ui.Win)
+	fd.SetFileName("sahel-atlas-events" + ext)
+	fd.Show()
+}
