@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,6 +55,14 @@ func ACLEDKind(eventType, subEventType string) data.Kind {
 
 // acledActorKind reads inter1/inter2, written as a code (1–8) or a name.
 func acledActorKind(s string) data.ActorKind {
+	switch s { // the usual spellings, without folding case
+	case "1", "8", "State forces", "External/Other forces":
+		return data.ActorMilitary
+	case "2", "3", "4", "Rebel group", "Political militia", "Identity militia":
+		return data.ActorArmedGroup
+	case "", "5", "6", "7", "Rioters", "Protesters", "Civilians":
+		return data.ActorPerson
+	}
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "1", "8", "state forces", "external/other forces":
 		return data.ActorMilitary
@@ -90,6 +99,7 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 	}
 	b := newBuilder(name)
 	seen := map[string]int{}
+	var chunks chunked
 	for {
 		rec, line, ok, err := rows.next()
 		if err != nil {
@@ -104,17 +114,50 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 			continue
 		}
 		if first, dup := seen[r.Event.ID]; dup {
-			prev := &res.Records[first]
+			prev := chunks.at(first)
 			if r.Version <= prev.Version {
 				continue // an older or equal copy in the same file
 			}
 			*prev = r
 			continue
 		}
-		seen[r.Event.ID] = len(res.Records)
-		res.Records = append(res.Records, r)
+		seen[r.Event.ID] = chunks.n
+		chunks.add(r)
 	}
+	res.Records = chunks.join(res.Records)
 	return nil
+}
+
+// chunked gathers records in fixed-size chunks, so that a large file is
+// not copied over and over as one slice grows; join copies them once.
+type chunked struct {
+	chunks [][]Record
+	n      int
+}
+
+const chunkSize = 4096
+
+func (c *chunked) add(r Record) {
+	if c.n%chunkSize == 0 {
+		c.chunks = append(c.chunks, make([]Record, 0, chunkSize))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, r)
+	c.n++
+}
+
+func (c *chunked) at(i int) *Record { return &c.chunks[i/chunkSize][i%chunkSize] }
+
+// join appends every record to dst.
+func (c *chunked) join(dst []Record) []Record {
+	if len(c.chunks) == 1 && dst == nil {
+		return c.chunks[0]
+	}
+	dst = slices.Grow(dst, c.n)
+	for _, ch := range c.chunks {
+		dst = append(dst, ch...)
+	}
+	return dst
 }
 
 // acledRow maps one ACLED row onto a record.
@@ -130,11 +173,6 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 	e.ID = get(c.id)
 	if err := checkID(e.ID); err != nil {
 		return r, fmt.Errorf("event_id_cnty: %v", err)
-	}
-	for i, f := range rec {
-		if _, err := cleanText(fmt.Sprintf("field %d", i+1), f); err != nil {
-			return r, err
-		}
 	}
 	day, err := ParseDay(get(c.date))
 	if err != nil {
@@ -179,7 +217,12 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 		}
 		gp = n
 	}
-	country := countryOfNumeric(get(c.iso))
+	iso := get(c.iso)
+	country, ok := b.numeric[iso]
+	if !ok {
+		country = countryOfNumeric(iso)
+		b.numeric[iso] = country
+	}
 	if country == "" {
 		country = countryNamed(get(c.iso3))
 	}
@@ -195,50 +238,43 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 	}
 	r.Place = b.place(loc, lon, lat, country)
 	e.Place = r.Place.ID
-	e.Countries = []string{country}
+	e.Countries = b.countryList(country)
 
 	etype, sub := get(c.etype), get(c.subtype)
 	if etype == "" {
 		return r, fmt.Errorf("event_type is empty")
 	}
-	e.Kind = ACLEDKind(etype, sub)
+	kk := [2]string{etype, sub}
+	k, ok := b.kinds[kk]
+	if !ok {
+		k = ACLEDKind(etype, sub)
+		b.kinds[kk] = k
+	}
+	e.Kind = k
 	a1 := get(c.actor1)
 	if a1 == "" {
 		return r, fmt.Errorf("actor1 is empty")
 	}
 	k1, k2 := acledActorKind(get(c.inter1)), acledActorKind(get(c.inter2))
-	r.Actors = make([]data.Actor, 0, 2)
-	add := func(name string, k data.ActorKind) {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			return
-		}
-		a := b.actor(name, k, "")
-		for _, x := range r.Actors {
-			if x.ID == a.ID {
-				return
-			}
-		}
-		r.Actors = append(r.Actors, a)
-		e.Actors = append(e.Actors, a.ID)
-	}
-	add(a1, k1)
-	for _, s := range strings.Split(get(c.assoc1), ";") {
-		add(s, k1)
-	}
 	a2 := get(c.actor2)
-	add(a2, k2)
-	for _, s := range strings.Split(get(c.assoc2), ";") {
-		add(s, k2)
+	// Rows naming the same actors share one list (read-only).
+	key := actorSetKey{a1, get(c.assoc1), a2, get(c.assoc2), k1, k2}
+	if set, ok := b.actorSets[key]; ok {
+		r.Actors, e.Actors = set.actors, set.ids
+	} else {
+		r.Actors, e.Actors = b.acledActors(key)
+		if len(b.actorSets) < maxActorSets {
+			b.actorSets[key] = actorSet{r.Actors, e.Actors}
+		}
 	}
 	what := sub
 	if what == "" {
 		what = etype
 	}
 	if a2 != "" {
-		e.Title = fmt.Sprintf("%s: %s vs %s, %s", what, a1, a2, loc)
+		e.Title = what + ": " + a1 + " vs " + a2 + ", " + loc
 	} else {
-		e.Title = fmt.Sprintf("%s: %s, %s", what, a1, loc)
+		e.Title = what + ": " + a1 + ", " + loc
 	}
 	e.Summary = get(c.notes)
 	e.Sources = b.provenanceRef(r.From)
@@ -250,7 +286,7 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 		}
 		r.Version = v
 	}
-	r.Extra = make([]Field, 0, 8)
+	r.Extra = make([]Field, 0, 12)
 	r.Extra = appendField(r.Extra, "event_type", etype)
 	r.Extra = appendField(r.Extra, "sub_event_type", sub)
 	r.Extra = appendField(r.Extra, "disorder_type", get(c.disorder))
@@ -272,4 +308,47 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 	r.Extra = appendField(r.Extra, "source_scale", get(c.sourceScale))
 	r.Extra = appendField(r.Extra, "tags", get(c.tags))
 	return r, nil
+}
+
+// maxActorSets bounds the shared actor lists kept while reading a file.
+const maxActorSets = 4096
+
+// actorSetKey is the actors a row names, with their kinds.
+type actorSetKey struct {
+	a1, assoc1, a2, assoc2 string
+	k1, k2                 data.ActorKind
+}
+
+type actorSet struct {
+	actors []data.Actor
+	ids    []string
+}
+
+// acledActors returns the actors of a row: actor1, its associated actors,
+// actor2 and its associated actors, each once.
+func (b *builder) acledActors(k actorSetKey) ([]data.Actor, []string) {
+	n := 2 + strings.Count(k.assoc1, ";") + strings.Count(k.assoc2, ";") + 2
+	actors := make([]data.Actor, 0, n)
+	ids := make([]string, 0, n)
+	add := func(name string, kind data.ActorKind) {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return
+		}
+		a := b.actor(name, kind, "")
+		if containsString(ids, a.ID) {
+			return
+		}
+		actors = append(actors, *a)
+		ids = append(ids, a.ID)
+	}
+	add(k.a1, k.k1)
+	for s := range strings.SplitSeq(k.assoc1, ";") {
+		add(s, k.k1)
+	}
+	add(k.a2, k.k2)
+	for s := range strings.SplitSeq(k.assoc2, ";") {
+		add(s, k.k2)
+	}
+	return actors, ids
 }

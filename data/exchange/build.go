@@ -24,10 +24,15 @@ const NoCountry = "XXX"
 type builder struct {
 	file    string // base name, for provenance and as the source document
 	source  []data.Source
-	actors  map[string]data.Actor // by name as written
+	actors  map[string]*data.Actor // by name as written
 	slugs   map[string]string
 	places  map[placeKey]data.Place
+	lists   map[string][]string     // one-country lists, shared (read-only)
+	kinds   map[[2]string]data.Kind // ACLED event type and sub-event type → kind
+	numeric map[string]string       // ISO numeric as written → alpha-3
 	atlasMu sync.Mutex
+	// actorSets shares the actor lists of ACLED rows naming the same actors.
+	actorSets map[actorSetKey]actorSet
 }
 
 type placeKey struct {
@@ -41,11 +46,16 @@ func newBuilder(name string) *builder {
 		file = "import"
 	}
 	return &builder{
-		file:   file,
-		source: []data.Source{{Document: file, Headline: "imported from " + file}},
-		actors: map[string]data.Actor{},
-		slugs:  map[string]string{},
-		places: map[placeKey]data.Place{},
+		file:    file,
+		source:  []data.Source{{Document: file, Headline: "imported from " + file}},
+		actors:  map[string]*data.Actor{},
+		lists:   map[string][]string{},
+		kinds:   map[[2]string]data.Kind{},
+		numeric: map[string]string{},
+		slugs:   map[string]string{},
+		places:  map[placeKey]data.Place{},
+
+		actorSets: map[actorSetKey]actorSet{},
 	}
 }
 
@@ -62,13 +72,23 @@ func (b *builder) provenanceRef(p Provenance) []data.SourceRef {
 }
 
 // actor returns the actor named name, of kind k the first time it is met.
-func (b *builder) actor(name string, k data.ActorKind, country string) data.Actor {
+func (b *builder) actor(name string, k data.ActorKind, country string) *data.Actor {
 	if a, ok := b.actors[name]; ok {
 		return a
 	}
-	a := data.Actor{ID: "x-" + b.slug(name), Name: name, Kind: k, Country: country}
+	a := &data.Actor{ID: "x-" + b.slug(name), Name: name, Kind: k, Country: country}
 	b.actors[name] = a
 	return a
+}
+
+// countryList returns a shared one-element list holding code.
+func (b *builder) countryList(code string) []string {
+	l, ok := b.lists[code]
+	if !ok {
+		l = []string{code}
+		b.lists[code] = l
+	}
+	return l
 }
 
 // slug returns name folded to lower-case ASCII words joined by '-'.
@@ -227,6 +247,9 @@ func isAlpha3(c string) bool {
 // characters than tab and newlines, at most MaxFieldSize bytes. It returns
 // the text trimmed.
 func cleanText(what, s string) (string, error) {
+	if textOK(s) {
+		return strings.TrimSpace(s), nil
+	}
 	if len(s) > MaxFieldSize {
 		return "", fmt.Errorf("%s is %d bytes long, more than the %d allowed", what, len(s), MaxFieldSize)
 	}
@@ -239,6 +262,29 @@ func cleanText(what, s string) (string, error) {
 		}
 	}
 	return strings.TrimSpace(s), nil
+}
+
+// textOK reports quickly whether cleanText has nothing to say about s.
+func textOK(s string) bool {
+	if len(s) > MaxFieldSize {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= utf8.RuneSelf {
+			return utf8.ValidString(s) && noControl(s[i:])
+		}
+	}
+	return true
+}
+
+func noControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkID checks an event id from a file: not empty, at most 128 bytes,

@@ -73,7 +73,10 @@ func (c *csvRows) index(name string) int {
 }
 
 // next returns the next good row and its line; ok is false at the end.
-// Rows that cannot be read are reported and skipped. err is a failure of
+// Rows that cannot be read are reported and skipped, as are rows with a
+// field that is not valid UTF-8, holds a control character other than
+// tab and newlines, or is longer than MaxFieldSize: every field of a row
+// returned passes cleanText. err is a failure of
 // the file as a whole (too large, unreadable).
 func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
 	for {
@@ -98,16 +101,22 @@ func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
 		}
 		line, _ = c.r.FieldPos(0)
 		for i, f := range rec {
-			if !utf8.ValidString(f) {
-				c.rej.add(Problem{Line: line, Reason: fmt.Sprintf("column %q is not valid UTF-8 (the file may be Latin-1 or Windows-1252; save it as UTF-8 and import it again)", c.header[i])})
-				rec = nil
-				break
+			if textOK(f) {
+				continue
 			}
-			if len(f) > MaxFieldSize {
-				c.rej.add(Problem{Line: line, Reason: fmt.Sprintf("column %q is %d bytes long, more than the %d allowed", c.header[i], len(f), MaxFieldSize)})
-				rec = nil
-				break
+			var reason string
+			switch {
+			case !utf8.ValidString(f):
+				reason = fmt.Sprintf("column %q is not valid UTF-8 (the file may be Latin-1 or Windows-1252; save it as UTF-8 and import it again)", c.header[i])
+			case len(f) > MaxFieldSize:
+				reason = fmt.Sprintf("column %q is %d bytes long, more than the %d allowed", c.header[i], len(f), MaxFieldSize)
+			default:
+				_, err := cleanText(fmt.Sprintf("column %q", c.header[i]), f)
+				reason = err.Error()
 			}
+			c.rej.add(Problem{Line: line, Reason: reason})
+			rec = nil
+			break
 		}
 		if rec != nil {
 			return rec, line, true, nil

@@ -297,7 +297,7 @@ func (b *builder) geojsonRecord(raw []byte, n int) (Record, error) {
 	for _, a := range actors {
 		act := b.actor(a, data.ActorPerson, "")
 		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, act)
+			r.Actors = append(r.Actors, *act)
 			e.Actors = append(e.Actors, act.ID)
 		}
 	}

@@ -190,6 +190,9 @@ func (c *capReader) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = fmt.Errorf("exchange: cannot read %s: %w", c.name, err)
+	}
 	if err != nil {
 		c.err = err
 	}
