@@ -1,8 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"sync"
 	"testing"
+
+	"github.com/sahelatlas/sahelatlas/assets"
 )
 
 var (
@@ -162,6 +165,15 @@ func BenchmarkReadGazetteer(b *testing.B) {
 	for b.Loop() {
 		bundledGaz.once = sync.Once{}
 		if _, err := BundledGazetteerPlaces(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadCapitals(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readGazetteer(bytes.NewReader(assets.Gazetteer), "PPLC"); err != nil {
 			b.Fatal(err)
 		}
 	}

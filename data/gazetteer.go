@@ -100,6 +100,12 @@ func (g *Gazetteer) Search(prefix string, limit int) []*Place {
 // columns are geonameid, name, country (alpha-3), feature code, population,
 // lon, lat.
 func ReadGazetteer(r io.Reader) ([]*Place, error) {
+	return readGazetteer(r, "")
+}
+
+// readGazetteer reads the places of the given feature code ("" for all);
+// lines of other features are skipped before they are parsed.
+func readGazetteer(r io.Reader, feature string) ([]*Place, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("data: gazetteer is not gzip: %w", err)
@@ -110,10 +116,14 @@ func ReadGazetteer(r io.Reader) ([]*Place, error) {
 	line := 0
 	for sc.Scan() {
 		line++
-		text := sc.Text()
-		if text == "" || text[0] == '#' {
+		raw := sc.Bytes()
+		if len(raw) == 0 || raw[0] == '#' {
 			continue
 		}
+		if feature != "" && !hasFeature(raw, feature) {
+			continue
+		}
+		text := string(raw)
 		f := strings.Split(text, "\t")
 		if len(f) != 7 {
 			return nil, fmt.Errorf("data: gazetteer line %d: %d columns, want 7 (geonameid name country feature population lon lat)", line, len(f))
@@ -142,6 +152,18 @@ func ReadGazetteer(r io.Reader) ([]*Place, error) {
 	return places, nil
 }
 
+// hasFeature reports whether the gazetteer line's fourth column is feature.
+func hasFeature(line []byte, feature string) bool {
+	for i := 0; i < 3; i++ {
+		j := bytes.IndexByte(line, '\t')
+		if j < 0 {
+			return false
+		}
+		line = line[j+1:]
+	}
+	return len(line) > len(feature) && string(line[:len(feature)]) == feature && line[len(feature)] == '\t'
+}
+
 func cmpErr(errs ...error) error {
 	for _, e := range errs {
 		if e != nil {
@@ -165,6 +187,23 @@ func BundledGazetteerPlaces() ([]*Place, error) {
 		bundledGaz.places, bundledGaz.err = ReadGazetteer(bytes.NewReader(assets.Gazetteer))
 	})
 	return bundledGaz.places, bundledGaz.err
+}
+
+var bundledCapitals struct {
+	once   sync.Once
+	places []*Place
+	err    error
+}
+
+// BundledCapitals returns the national capitals (feature PPLC) of the
+// embedded gazetteer, read once and shared: do not modify them. It skips
+// the towns without parsing them, so the base map's capitals cost a few
+// milliseconds at start-up rather than the whole gazetteer's read.
+func BundledCapitals() ([]*Place, error) {
+	bundledCapitals.once.Do(func() {
+		bundledCapitals.places, bundledCapitals.err = readGazetteer(bytes.NewReader(assets.Gazetteer), "PPLC")
+	})
+	return bundledCapitals.places, bundledCapitals.err
 }
 
 // Gazetteer returns the gazetteer of the dataset's own places followed by the

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"compress/gzip"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,5 +84,32 @@ func TestReadGazetteerRefusesBadLines(t *testing.T) {
 	ps, err := ReadGazetteer(gz("1\tSégou\tMLI\tPPLA\t130690\t-6.2\t13.4\n"))
 	if err != nil || len(ps) != 1 || ps[0].Name != "Ségou" || ps[0].Lon() != -6.2 {
 		t.Errorf("ReadGazetteer = %v, %v", ps, err)
+	}
+}
+
+func TestBundledCapitals(t *testing.T) {
+	caps, err := BundledCapitals()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := BundledGazetteerPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range all {
+		if p.Feature == "PPLC" {
+			want = append(want, p.ID)
+		}
+	}
+	var got []string
+	for _, p := range caps {
+		got = append(got, p.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("BundledCapitals gives %d capitals, the gazetteer %d", len(got), len(want))
+	}
+	if !slices.ContainsFunc(caps, func(p *Place) bool { return p.Name == "Bamako" && p.Country == "MLI" }) {
+		t.Error("Bamako is not among the capitals")
 	}
 }

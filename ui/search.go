@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -25,7 +26,24 @@ type SearchResult struct {
 type Searcher struct {
 	Data  *data.Dataset
 	Atlas *geo.Atlas
-	Gaz   *data.Gazetteer // may be nil
+	// Gaz returns the GeoNames gazetteer (read on first use); nil for none.
+	Gaz func() *data.Gazetteer
+}
+
+var bundledGaz struct {
+	once sync.Once
+	gaz  *data.Gazetteer
+}
+
+// BundledGazetteer is the embedded GeoNames gazetteer, read once (about a
+// tenth of a second) on first use; nil if it cannot be read.
+func BundledGazetteer() *data.Gazetteer {
+	bundledGaz.once.Do(func() {
+		if places, err := data.BundledGazetteerPlaces(); err == nil {
+			bundledGaz.gaz = data.NewGazetteer(places)
+		}
+	})
+	return bundledGaz.gaz
 }
 
 // Find returns up to limit results of each sort: events, actors, places, countries.
@@ -69,8 +87,12 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 			}
 		}
 	}
+	var gaz *data.Gazetteer
 	if s.Gaz != nil {
-		for _, p := range s.Gaz.Search(text, limit) {
+		gaz = s.Gaz()
+	}
+	if gaz != nil {
+		for _, p := range gaz.Search(text, limit) {
 			if n == limit {
 				break
 			}

@@ -11,18 +11,18 @@ import (
 )
 
 // Scene is everything a map view draws from: the countries, the bundled
-// dataset with its gazetteer, and the renderer with its base layers. The
-// window and the snapshot command both build it here, so they draw the
-// same map the same way.
+// dataset, and the renderer with its base layers. The window and the
+// snapshot command both build it here, so they draw the same map the same
+// way.
 type Scene struct {
-	Atlas     *geo.Atlas
-	Data      *data.Dataset
-	Gazetteer *data.Gazetteer
-	Map       *render.Map
+	Atlas *geo.Atlas
+	Data  *data.Dataset
+	Map   *render.Map
 }
 
-// LoadScene loads the embedded boundaries, dataset and gazetteer and makes
-// the renderer, with the gazetteer's national capitals on the base map.
+// LoadScene loads the embedded boundaries and dataset and makes the
+// renderer, with the gazetteer's national capitals on the base map. The
+// rest of the gazetteer is read only when a search needs it.
 func LoadScene() (*Scene, error) {
 	atlas, err := geo.LoadAtlas()
 	if err != nil {
@@ -32,12 +32,12 @@ func LoadScene() (*Scene, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sahelatlas: the bundled dataset is broken: %v", err)
 	}
-	gaz, err := d.Gazetteer()
+	capitals, err := data.BundledCapitals()
 	if err != nil {
 		return nil, fmt.Errorf("sahelatlas: cannot read the embedded gazetteer: %v", err)
 	}
-	return &Scene{Atlas: atlas, Data: d, Gazetteer: gaz,
-		Map: render.New(atlas, render.Options{Capitals: Capitals(gaz.Places())})}, nil
+	return &Scene{Atlas: atlas, Data: d,
+		Map: render.New(atlas, render.Options{Capitals: Capitals(capitals)})}, nil
 }
 
 // Capitals are the national capitals (GeoNames feature PPLC) among places,
