@@ -6,6 +6,8 @@ package main
 import (
 	"os"
 
+	_ "github.com/sahelatlas/sahelatlas/ui/locale" // before Fyne reads the locale
+
 	"github.com/sahelatlas/sahelatlas/ui"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
 )

@@ -9,6 +9,24 @@ cd "$(dirname "$0")/../.."
 out=${SMOKE_OUT:-build/smoke}
 mkdir -p "$out"
 
+# The commands work with no display, and a bad one fails in one line,
+# with status 2, leaving no file.
+tmp=$(mktemp -d)
+if ! env -u DISPLAY "$bin" snapshot -o "$tmp/sahel.png" >"$out/snapshot.log" 2>&1; then
+  echo "smoke: sahelatlas snapshot failed without a display:" >&2; cat "$out/snapshot.log" >&2; exit 1
+fi
+[ -s "$tmp/sahel.png" ] || { echo "smoke: snapshot wrote no PNG" >&2; exit 1; }
+set +e
+env -u DISPLAY "$bin" snapshot -o "$tmp/bad.png" --view nowhere >"$out/bad.out" 2>"$out/bad.err"
+status=$?
+set -e
+lines=$(wc -l <"$out/bad.err")
+if [ "$status" != 2 ] || [ "$lines" != 1 ] || [ -e "$tmp/bad.png" ]; then
+  echo "smoke: a bad snapshot gave status $status, $lines line(s) on stderr, file left: $(ls "$tmp")" >&2
+  cat "$out/bad.err" >&2; exit 1
+fi
+echo "smoke: snapshot without a display, and a one-line error for a bad view: ok"
+
 # A free display number.
 d=97
 while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
