@@ -59,8 +59,18 @@ func newBuilder(name string) *builder {
 	}
 }
 
+// provenanceSource is the source that stands for an imported file.
+func provenanceSource(file string) []data.Source {
+	return []data.Source{{Document: file, Headline: "imported from " + file}}
+}
+
 // provenanceRef cites the imported file, with the line or feature.
 func (b *builder) provenanceRef(p Provenance) []data.SourceRef {
+	return []data.SourceRef{{Document: b.file, Note: provenanceNote(p)}}
+}
+
+// provenanceNote is "line 12", "feature 3" or "".
+func provenanceNote(p Provenance) string {
 	note := ""
 	switch {
 	case p.Line > 0:
@@ -68,7 +78,7 @@ func (b *builder) provenanceRef(p Provenance) []data.SourceRef {
 	case p.Feature > 0:
 		note = "feature " + strconv.Itoa(p.Feature)
 	}
-	return []data.SourceRef{{Document: b.file, Note: note}}
+	return note
 }
 
 // actor returns the actor named name, of kind k the first time it is met.
@@ -76,7 +86,7 @@ func (b *builder) actor(name string, k data.ActorKind, country string) *data.Act
 	if a, ok := b.actors[name]; ok {
 		return a
 	}
-	a := &data.Actor{ID: "x-" + b.slug(name), Name: name, Kind: k, Country: country}
+	a := &data.Actor{ID: actorID(b.slug(name)), Name: name, Kind: k, Country: country}
 	b.actors[name] = a
 	return a
 }
@@ -135,10 +145,8 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 	if p, ok := b.places[k]; ok {
 		return p
 	}
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%s|%v|%v", name, lon, lat)
 	p := data.Place{
-		ID:      fmt.Sprintf("x-%s-%08x", b.slug(name), uint32(h.Sum64())),
+		ID:      placeID(b.slug(name), name, lon, lat),
 		Name:    name,
 		Point:   orb.Point{lon, lat},
 		Country: country,
@@ -146,6 +154,17 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 	b.places[k] = p
 	return p
 }
+
+// placeID is the id of an imported place: its slugged name and a hash of
+// its name and coordinates.
+func placeID(slug, name string, lon, lat float64) string {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s|%v|%v", name, lon, lat)
+	return fmt.Sprintf("x-%s-%08x", slug, uint32(h.Sum64()))
+}
+
+// actorID is the id of an imported actor, from its slugged name.
+func actorID(slug string) string { return "x-" + slug }
 
 // checkPoint reports coordinates that are not numbers in range.
 func checkPoint(lon, lat float64) error {
