@@ -6,14 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 )
 
-const eventsUsage = "sahelatlas events [--format geojson|csv|kml|timeline] [--store PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [-o FILE]"
+const eventsUsage = "sahelatlas events [--format geojson|csv|kml|timeline] [--store PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kind K,...] [--country ISO3,...] [--text WORDS] [-o FILE]"
 
 func init() {
 	Register(Command{
@@ -34,6 +33,9 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	storePath := fs.String("store", "", "also write the events imported into this store")
 	fromS := fs.String("from", "", "first day, YYYY-MM-DD")
 	toS := fs.String("to", "", "last day, YYYY-MM-DD")
+	kinds := fs.String("kind", "", "only these kinds, separated by commas (visit, talks, attack, ...)")
+	countries := fs.String("country", "", "only events involving these countries (ISO 3166 alpha-3), separated by commas")
+	text := fs.String("text", "", "only events whose text holds every word (case and diacritics ignored)")
 	out := fs.String("o", "", "file to write (default standard output)")
 	usage := func(msg string) int {
 		fmt.Fprintf(stderr, "sahelatlas events: %s (usage: %s)\n", msg, eventsUsage)
@@ -71,6 +73,20 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	if to.Before(from) {
 		return usage(fmt.Sprintf("--from %s is after --to %s", from, to))
 	}
+	filter := data.Filter{Text: *text}
+	for _, k := range splitComma(*kinds) {
+		if !data.Kind(k).Valid() {
+			return usage(fmt.Sprintf("--kind %q is not one of %v", k, data.Kinds))
+		}
+		filter.Kinds = append(filter.Kinds, data.Kind(k))
+	}
+	for _, c := range splitComma(*countries) {
+		c = strings.ToUpper(c)
+		if len(c) != 3 {
+			return usage(fmt.Sprintf("--country %q is not an ISO 3166 alpha-3 code", c))
+		}
+		filter.Countries = append(filter.Countries, c)
+	}
 
 	d, err := data.LoadBundled()
 	if err != nil {
@@ -87,22 +103,31 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	if window {
 		events = d.Between(from, to)
 	}
-
-	var buf bytes.Buffer
-	if err := write(&buf, events, d); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
-		return ExitFailed
+	if !filter.IsZero() {
+		var kept []*data.Event
+		for _, e := range events {
+			if filter.Match(e) {
+				kept = append(kept, e)
+			}
+		}
+		events = kept
 	}
-	b := buf.Bytes()
+
 	if *out == "" {
-		if _, err := stdout.Write(b); err != nil {
+		var buf bytes.Buffer
+		if err := write(&buf, events, d); err != nil {
+			fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
+			return ExitFailed
+		}
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
 			fmt.Fprintf(stderr, "sahelatlas events: cannot write standard output: %v\n", err)
 			return ExitFailed
 		}
 		return ExitOK
 	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas events: cannot write %s: %v\n", *out, err)
+	// A temporary file renamed over -o: never a half-written export.
+	if err := writeFileAtomic(*out, func(w io.Writer) error { return write(w, events, d) }); err != nil {
+		fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
 		return ExitUsage
 	}
 	return ExitOK
@@ -114,4 +139,15 @@ var eventWriters = map[string]func(io.Writer, []*data.Event, *data.Dataset) erro
 	"csv":      exchange.WriteCSV,
 	"kml":      exchange.WriteKML,
 	"timeline": exchange.WriteTimeline,
+}
+
+// splitComma splits a flag's comma-separated list, dropping empty items.
+func splitComma(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

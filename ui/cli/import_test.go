@@ -60,6 +60,21 @@ func TestImportACLED(t *testing.T) {
 	if status != ExitOK || !strings.Contains(out, `'=HYPERLINK`) {
 		t.Errorf("CSV export does not neutralise a formula: %q", out)
 	}
+	status, out, errs = runCLI(t, "events", "--store", db, "--format", "csv", "--kind", "protest,agreement", "--country", "mli", "--text", "bamako")
+	if status != ExitOK || strings.Count(out, "\n") != 2 || !strings.Contains(out, "MLI2,") {
+		t.Errorf("filtered export: %d %q %q", status, out, errs)
+	}
+	if status, _, errs = runCLI(t, "events", "--kind", "battle"); status != ExitUsage || !strings.Contains(errs, `--kind "battle"`) {
+		t.Errorf("--kind battle: %d %q", status, errs)
+	}
+	out = filepath.Join(dir, "out.kml")
+	if status, _, errs = runCLI(t, "events", "--store", db, "--format", "kml", "-o", out); status != ExitOK {
+		t.Fatalf("-o: %d %q", status, errs)
+	}
+	kml, _ := os.ReadFile(out)
+	if !bytes.Contains(kml, []byte("<TimeSpan>")) || !bytes.Contains(kml, []byte("<value>SDN3</value>")) {
+		t.Errorf("KML written with -o lacks the imported events")
+	}
 	for _, format := range []string{"kml", "timeline"} {
 		status, out, errs = runCLI(t, "events", "--store", db, "--format", format, "--from", "2025-05-01", "--to", "2025-05-31")
 		if status != ExitOK || !strings.Contains(out, "Deal signed.") {
