@@ -320,15 +320,15 @@ type actorSetKey struct {
 }
 
 type actorSet struct {
-	actors []data.Actor
+	actors []*data.Actor
 	ids    []string
 }
 
 // acledActors returns the actors of a row: actor1, its associated actors,
 // actor2 and its associated actors, each once.
-func (b *builder) acledActors(k actorSetKey) ([]data.Actor, []string) {
+func (b *builder) acledActors(k actorSetKey) ([]*data.Actor, []string) {
 	n := 2 + strings.Count(k.assoc1, ";") + strings.Count(k.assoc2, ";") + 2
-	actors := make([]data.Actor, 0, n)
+	actors := make([]*data.Actor, 0, n)
 	ids := make([]string, 0, n)
 	add := func(name string, kind data.ActorKind) {
 		name = strings.TrimSpace(name)
@@ -339,7 +339,7 @@ func (b *builder) acledActors(k actorSetKey) ([]data.Actor, []string) {
 		if containsString(ids, a.ID) {
 			return
 		}
-		actors = append(actors, *a)
+		actors = append(actors, a)
 		ids = append(ids, a.ID)
 	}
 	add(k.a1, k.k1)

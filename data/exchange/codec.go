@@ -65,7 +65,7 @@ func AppendRecord(buf []byte, r *Record) []byte {
 	}
 	w.uint(uint64(len(r.Actors)))
 	for i := range r.Actors {
-		a := &r.Actors[i]
+		a := r.Actors[i]
 		if a.ID == actorID(Slug(a.Name)) {
 			w.str("") // derived from the name
 		} else {
@@ -287,9 +287,10 @@ func (dec *RecordDecoder) Decode(s string, r *Record) error {
 		dec.place(&d, r.OriginPlace)
 	}
 	if n := d.count(6); n > 0 {
-		r.Actors = make([]data.Actor, n)
+		r.Actors = make([]*data.Actor, n)
 		for i := range r.Actors {
-			a := &r.Actors[i]
+			a := new(data.Actor)
+			r.Actors[i] = a
 			a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
 			if a.ID == "" && d.err == nil {
 				a.ID = actorID(dec.slug(a.Name))

@@ -35,7 +35,7 @@ func codecRecords(t testing.TB) []Record {
 		},
 		Place:       data.Place{ID: "p", Name: "P", Aliases: []string{"P2"}, Point: [2]float64{-8.000001, 12.65}, Country: "MLI", Feature: "PPLC", Population: 2000000, Note: "n"},
 		OriginPlace: &data.Place{ID: "o", Name: "Paris", Point: [2]float64{2.35, 48.85}, Country: "FRA"},
-		Actors: []data.Actor{{ID: "a", Name: "A", Aliases: []string{"Â"}, Kind: data.ActorPerson, Country: "MLI",
+		Actors: []*data.Actor{{ID: "a", Name: "A", Aliases: []string{"Â"}, Kind: data.ActorPerson, Country: "MLI",
 			Roles: []data.Role{{Title: "President", From: data.D(2021, 5, 24), Source: "s", Note: "n"}}, Note: "n"}},
 		Sources: []data.Source{{Document: "d", Outlet: "o", Author: "a", Headline: "h", Published: data.D(2025, 2, 30), DateNote: "n", Confidence: "c"}},
 		From:    Provenance{File: "f.geojson", Feature: 4},

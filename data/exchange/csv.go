@@ -300,7 +300,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 	for _, n := range splitList(actorsS) {
 		a := b.actor(n, data.ActorPerson, "")
 		if !containsString(e.Actors, a.ID) {
-			r.Actors = append(r.Actors, *a)
+			r.Actors = append(r.Actors, a)
 			e.Actors = append(e.Actors, a.ID)
 		}
 	}

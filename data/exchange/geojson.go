@@ -297,7 +297,7 @@ func (b *builder) geojsonRecord(raw []byte, n int) (Record, error) {
 	for _, a := range actors {
 		act := b.actor(a, data.ActorPerson, "")
 		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, *act)
+			r.Actors = append(r.Actors, act)
 			e.Actors = append(e.Actors, act.ID)
 		}
 	}
@@ -444,10 +444,7 @@ func checkRecord(r *Record) error {
 	if r.OriginPlace != nil {
 		places = append(places, r.OriginPlace)
 	}
-	actors := make([]*data.Actor, len(r.Actors))
-	for i := range r.Actors {
-		actors[i] = &r.Actors[i]
-	}
+	actors := slices.Clone(r.Actors)
 	if len(actors) == 0 {
 		actors = append(actors, &unattributed)
 		r.Event.Actors = []string{unattributed.ID}

@@ -293,7 +293,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 	for _, a := range actors {
 		act := b.actor(a, data.ActorPerson, "")
 		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, *act)
+			r.Actors = append(r.Actors, act)
 			e.Actors = append(e.Actors, act.ID)
 		}
 	}

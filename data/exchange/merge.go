@@ -81,8 +81,7 @@ func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
 				places = append(places, &pc)
 			}
 		}
-		for j := range r.Actors {
-			a := &r.Actors[j]
+		for _, a := range r.Actors {
 			if _, done := actorByID[a.ID]; done {
 				continue
 			}

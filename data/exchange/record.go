@@ -14,7 +14,7 @@ type Record struct {
 	Event       data.Event
 	Place       data.Place
 	OriginPlace *data.Place   // the place a visitor came from, when the file gives one
-	Actors      []data.Actor  // in the order the file gives them
+	Actors      []*data.Actor // in the order the file gives them; shared between records of one file: do not change them
 	Sources     []data.Source // every document Event.Sources cites
 	From        Provenance
 	// Version orders copies of one event: ACLED's timestamp (Unix seconds).

@@ -18,7 +18,7 @@ import (
 // Imported events live beside the annotations, one layer per imported
 // file:
 //
-//	layer:<layer>         {"v":1,"crc":"…","l":{Layer}}
+//	layer:<layer>         {"v":1,"crc":"…","l":{Layer},"b":{<layer>:<events set>,…}}
 //	event:<layer>:<id>    E1<crc><gen><version><record>, see encodeEvent
 //
 // An import is one buntdb transaction. buntdb writes a transaction's
@@ -26,9 +26,10 @@ import (
 // crash can leave part of one on disk. Each import therefore carries its
 // own completeness check: it has a generation number g, written into every
 // event it sets and into the record of every layer it touches together
-// with the layer's event count and how many of them carry g. Layers
-// compares those counts with the events it finds, and marks a layer whose
-// last import did not reach the disk whole (Layer.Problem).
+// with the layer's event count, how many of them carry g, and the list of
+// every layer the import touched. Layers compares those with the events
+// and layer records it finds, and marks the layers of an import that did
+// not reach the disk whole (Layer.Problem).
 
 const (
 	layerPrefix = "layer:"
@@ -158,7 +159,7 @@ func (s *Store) PutLayer(l Layer, records []exchange.Record) (LayerChange, error
 		old, err := tx.Get(layerPrefix + l.ID)
 		switch {
 		case err == nil:
-			ol, derr := decodeLayer(old)
+			ol, _, derr := decodeLayer(old)
 			if derr != nil {
 				return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", l.ID, derr)
 			}
@@ -221,12 +222,12 @@ func (s *Store) PutLayer(l Layer, records []exchange.Record) (LayerChange, error
 				if err != nil {
 					return fmt.Errorf("store: layer %s holds events but has no record; remove it and import its file again", id)
 				}
-				if ly, err = decodeLayer(v); err != nil {
+				if ly, _, err = decodeLayer(v); err != nil {
 					return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", id, err)
 				}
 			}
 			ly.Gen, ly.Fresh, ly.Count = gen, fresh, counts[id]
-			v, err := encodeLayer(ly)
+			v, err := encodeLayer(ly, touched)
 			if err != nil {
 				return err
 			}
@@ -258,12 +259,20 @@ func (s *Store) Layers() ([]Layer, error) {
 	}
 	var layers []Layer
 	tallies := map[string]*tally{}
+	// Only the last import can have reached the disk in part: a file is
+	// only ever cut at its end. Every layer record it wrote names every
+	// layer it touched, so one that survived tells which are missing.
+	var lastGen int64
+	var lastBatch map[string]int
 	err := s.db.View(func(tx *buntdb.Tx) error {
 		var derr error
 		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
-			l, err := decodeLayer(v)
+			l, batch, err := decodeLayer(v)
 			if err != nil {
 				l = Layer{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
+			}
+			if l.Gen > lastGen {
+				lastGen, lastBatch = l.Gen, batch
 			}
 			layers = append(layers, l)
 			return true
@@ -301,11 +310,20 @@ func (s *Store) Layers() ([]Layer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: could not list the layers of %s: %w", s.path, err)
 	}
+	var missing []string
+	for id := range lastBatch {
+		if i := slices.IndexFunc(layers, func(l Layer) bool { return l.ID == id }); i < 0 || layers[i].Gen != lastGen {
+			missing = append(missing, id)
+		}
+	}
+	slices.Sort(missing)
 	for i := range layers {
 		l := &layers[i]
 		t := tallies[l.ID]
 		switch {
 		case l.Problem != "":
+		case l.Gen == lastGen && len(missing) > 0:
+			l.Problem = fmt.Sprintf("the last import was cut short: it also changed layer(s) %s, which did not reach the disk; remove the layers it changed and import the files again", strings.Join(missing, ", "))
 		case l.Name == "" && l.Gen == 0:
 			l.Count = t.count
 			l.Problem = fmt.Sprintf("%d events without a layer record: an import was cut short; remove the layer and import the file again", t.count)
@@ -393,6 +411,23 @@ func (s *Store) RemoveLayer(id string) (int, error) {
 			}
 		}
 		n = len(keys)
+		// Layers written by the same import no longer expect this one.
+		var rewrite [][2]string
+		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
+			l, batch, err := decodeLayer(v)
+			if _, named := batch[id]; err == nil && named {
+				delete(batch, id)
+				if nv, err := encodeLayer(l, batch); err == nil {
+					rewrite = append(rewrite, [2]string{k, nv})
+				}
+			}
+			return true
+		})
+		for _, kv := range rewrite {
+			if _, _, err := tx.Set(kv[0], kv[1], nil); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if errors.Is(err, ErrNoLayer) {
@@ -485,24 +520,29 @@ func decodeEvent(v string, r *exchange.Record) error {
 	return exchange.DecodeRecord(v[at:], r)
 }
 
-func encodeLayer(l Layer) (string, error) {
-	body, err := json.Marshal(l)
+// layerDoc is the stored form of a layer record: the layer, and every
+// layer the import that wrote it touched, with how many events it set in
+// each (the import's completeness check across layers).
+type layerDoc struct {
+	L     Layer          `json:"l"`
+	Batch map[string]int `json:"b"`
+}
+
+func encodeLayer(l Layer, batch map[string]int) (string, error) {
+	body, err := json.Marshal(layerDoc{L: l, Batch: batch})
 	if err != nil {
 		return "", fmt.Errorf("store: layer %s could not be encoded: %w", l.ID, err)
 	}
-	rest := append([]byte(`"l":`), body...)
-	return seal(append(rest, '}')), nil
+	return seal(body[1:]), nil // seal writes the opening brace
 }
 
-func decodeLayer(v string) (Layer, error) {
-	var doc struct {
-		L Layer `json:"l"`
-	}
+func decodeLayer(v string) (Layer, map[string]int, error) {
 	if err := checkValue(v); err != nil {
-		return Layer{}, err
+		return Layer{}, nil, err
 	}
+	var doc layerDoc
 	if err := json.Unmarshal([]byte(v), &doc); err != nil {
-		return Layer{}, fmt.Errorf("the value is not valid JSON: %w", err)
+		return Layer{}, nil, fmt.Errorf("the value is not valid JSON: %w", err)
 	}
-	return doc.L, nil
+	return doc.L, doc.Batch, nil
 }
