@@ -3,10 +3,12 @@ package exchange
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -211,3 +213,22 @@ func (r rejecter) add(p Problem) {
 }
 
 func newBufReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }
+
+// Header returns the format of a file and, for a CSV, its column names (a
+// byte-order mark stripped, UTF-16 decoded), so a dialog can offer them
+// for Columns before importing. It reads only the start of r.
+func Header(r io.Reader, name string) (Format, []string, error) {
+	lr := &capReader{r: r, left: 1 << 20, max: 1 << 20, name: name}
+	br := bufio.NewReaderSize(lr, 64<<10)
+	head, _ := br.Peek(4096)
+	f := Sniff(name, head)
+	if f != FormatACLED && f != FormatCSV {
+		return f, nil, nil
+	}
+	cr := csv.NewReader(decodeText(br, head))
+	h, err := cr.Read()
+	if err != nil {
+		return f, nil, fmt.Errorf("exchange: %s: the header row cannot be read: %v", name, err)
+	}
+	return f, slices.Clone(h), nil
+}

@@ -216,3 +216,22 @@ func firstDiff(a, b []byte) string {
 	lo := max(0, i-200)
 	return "first:  " + string(a[lo:min(len(a), i+200)]) + "\nsecond: " + string(b[lo:min(len(b), i+200)])
 }
+
+func TestHeader(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []byte
+		f    Format
+		cols []string
+	}{
+		{"a.csv", append([]byte("\uFEFF"), acledFile(okRow("A"))...), FormatACLED, strings.Split(acledHeader, ",")},
+		{"b.csv", utf16LE("Quand,Où\n2024-01-01,Gao\n"), FormatCSV, []string{"Quand", "Où"}},
+		{"c.kml", []byte(kmlOne), FormatKML, nil},
+	}
+	for _, c := range cases {
+		f, cols, err := Header(bytes.NewReader(c.in), c.name)
+		if err != nil || f != c.f || strings.Join(cols, "|") != strings.Join(c.cols, "|") {
+			t.Errorf("%s: %s %q %v, want %s %q", c.name, f, cols, err, c.f, c.cols)
+		}
+	}
+}
