@@ -36,6 +36,7 @@ func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
 	actorSeen := map[string]bool{}
 	byName := map[string]string{} // folded name or alias → base actor id
 	eventSeen := map[string]bool{}
+	needUnattributed := false
 	if base != nil {
 		sources = append(sources, base.Sources...)
 		places = append(places, base.Places...)
@@ -61,7 +62,6 @@ func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
 			events = append(events, cloneEvent(e))
 		}
 	}
-	needUnattributed := false
 	// One allocation for all imported events.
 	evs := make([]data.Event, len(records))
 	for i := range records {
@@ -87,6 +87,11 @@ func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
 			}
 			if id, ok := byName[data.Fold(a.Name)]; ok {
 				actorByID[a.ID] = id
+				continue
+			}
+			if a.Name == unattributed.Name { // read back from an export
+				actorByID[a.ID] = unattributed.ID
+				needUnattributed = true
 				continue
 			}
 			actorByID[a.ID] = a.ID

@@ -235,3 +235,20 @@ func TestHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundTripUnattributed: an event with no actor is exported with the
+// stand-in actor and read back to it, not to a new actor of that name.
+func TestRoundTripUnattributed(t *testing.T) {
+	res, err := Import(strings.NewReader("title,lat,lon,date\nT,13.5,2.1,2024-03-02\n"), "t.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Merge(nil, res.Records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := reimport(t, func(b *bytes.Buffer, es []*data.Event, d *data.Dataset) error { return WriteGeoJSON(b, es, d) }, d.Events, d, "t.geojson")
+	if got := back.Events[0].Actors; len(got) != 1 || got[0] != unattributed.ID || len(back.Actors) != 1 {
+		t.Errorf("actors %v (%d in the dataset)", got, len(back.Actors))
+	}
+}
