@@ -181,3 +181,31 @@ func BenchmarkDrawImported100k(b *testing.B) {
 		m.Render(v)
 	}
 }
+
+// BenchmarkOpenStoreWith100k opens a store holding 100,000 imported events
+// (about 49 MB): the cost every window and command pays once a big file
+// has been imported into the workspace.
+func BenchmarkOpenStoreWith100k(b *testing.B) {
+	recs := import100k(b)
+	path := filepath.Join(b.TempDir(), "workspace.db")
+	s, _, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.PutLayer(store.Layer{Name: "acled.csv"}, recs); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	recs = nil
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s, _, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
