@@ -1,6 +1,8 @@
 package exchange
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -22,9 +24,11 @@ type csvRows struct {
 // newCSVRows reads the header. A file with no header, or a header that
 // cannot be read, is an error for the whole file.
 func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
-	r := csv.NewReader(in)
+	br := bufio.NewReaderSize(in, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	r := csv.NewReader(br)
 	r.ReuseRecord = true
-	r.Comma = ','
+	r.Comma = Delimiter(head)
 	h, err := r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("exchange: %s is empty; a CSV file needs a header row naming its columns", name)
@@ -35,9 +39,6 @@ func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("exchange: %s line %d: the header row cannot be read (%v); fix it and import again", name, pe.StartLine, pe.Err)
-	}
-	if len(h) == 1 && strings.Count(h[0], ";") > 0 {
-		return nil, fmt.Errorf("exchange: %s: the header has one column holding ';': the file is separated by semicolons; save it with commas", name)
 	}
 	c := &csvRows{r: r, header: make([]string, len(h)), col: map[string]int{}, rej: rejecter{res}}
 	for i, f := range h {
@@ -51,6 +52,33 @@ func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
 		}
 	}
 	return c, nil
+}
+
+// Delimiter tells the field separator of a CSV file from its header line:
+// a comma, or else a semicolon (spreadsheets set to French and other
+// languages that write 12,65 save CSV that way) or a tab, whichever the
+// header holds outside quotes.
+func Delimiter(head []byte) rune {
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	switch {
+	case counts[','] > 0:
+		return ','
+	case counts[';'] > 0:
+		return ';'
+	case counts['\t'] > 0:
+		return '\t'
+	}
+	return ','
 }
 
 // normHeader lower-cases a column name and turns spaces and dashes into '_'.

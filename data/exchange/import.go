@@ -225,7 +225,10 @@ func Header(r io.Reader, name string) (Format, []string, error) {
 	if f != FormatACLED && f != FormatCSV {
 		return f, nil, nil
 	}
-	cr := csv.NewReader(decodeText(br, head))
+	tb := bufio.NewReaderSize(decodeText(br, head), 64<<10)
+	th, _ := tb.Peek(64 << 10)
+	cr := csv.NewReader(tb)
+	cr.Comma = Delimiter(th)
 	h, err := cr.Read()
 	if err != nil {
 		return f, nil, fmt.Errorf("exchange: %s: the header row cannot be read: %v", name, err)

@@ -252,3 +252,29 @@ func TestRoundTripUnattributed(t *testing.T) {
 		t.Errorf("actors %v (%d in the dataset)", got, len(back.Actors))
 	}
 }
+
+// TestDelimiters reads the CSV that spreadsheets in French save (';' with
+// decimal commas) and tab-separated files.
+func TestDelimiters(t *testing.T) {
+	cases := []struct {
+		file, in string
+		lat      float64
+	}{
+		{"fr.csv", "titre;lat;lon;date\n\"Réunion; Bamako\";12,65;-8,0;2024-01-02\n", 12.65},
+		{"tab.tsv", "title\tlat\tlon\tdate\nT\t13.5\t2.1\t2024-01-02\n", 13.5},
+		{"comma.csv", "title,lat,lon,date,notes\nT,13.5,2.1,2024-01-02,\"a; b\"\n", 13.5},
+	}
+	for _, c := range cases {
+		res, err := Import(strings.NewReader(c.in), c.file, Options{Columns: Columns{Title: "titre"}})
+		if err != nil && strings.Contains(err.Error(), "titre") {
+			res, err = Import(strings.NewReader(c.in), c.file, Options{})
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.file, err)
+			continue
+		}
+		if len(res.Records) != 1 || res.Records[0].Place.Lat() != c.lat {
+			t.Errorf("%s: %d records", c.file, len(res.Records))
+		}
+	}
+}
