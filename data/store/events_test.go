@@ -233,3 +233,40 @@ func fileSize(t testing.TB, path string) int64 {
 	}
 	return fi.Size()
 }
+
+// TestLayerDamaged changes one byte of an imported event in place: the
+// store still opens, and the layer is reported damaged, not used.
+func TestLayerDamaged(t *testing.T) {
+	s, path := openTest(t)
+	if _, err := s.PutLayer(Layer{Name: "a.csv"}, acledRecords(t, "a.csv", [3]string{"MLI1", "Clashes near Boni", "1"})); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(b), "Clashes near Boni")
+	if i < 0 {
+		t.Fatal("the summary is not in the file")
+	}
+	b[i] = 'K'
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2, _, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s2.Close()
+	layers, err := s2.Layers()
+	if err != nil || len(layers) != 1 || !strings.Contains(layers[0].Problem, "damaged") {
+		t.Fatalf("layers %+v, %v", layers, err)
+	}
+	if _, err := s2.LayerEvents("a-csv"); err == nil || !strings.Contains(err.Error(), "checksum") {
+		t.Errorf("LayerEvents of a damaged layer: %v", err)
+	}
+	if _, err := s2.RemoveLayer("a-csv"); err != nil {
+		t.Fatalf("RemoveLayer of a damaged layer: %v", err)
+	}
+}
