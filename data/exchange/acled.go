@@ -100,30 +100,37 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 	b := newBuilder(name)
 	seen := map[string]int{}
 	var chunks chunked
-	for {
-		rec, line, ok, err := rows.next()
-		if err != nil {
-			return err
+	rej := rejecter{res}
+	width := len(rows.header)
+	batches, readProblems := rows.readAhead()
+	var ferr error
+	for batch := range batches {
+		if batch.err != nil {
+			ferr = batch.err
 		}
-		if !ok {
-			break
-		}
-		r, err := b.acledRow(rec, line, &c)
-		if err != nil {
-			rows.rej.add(Problem{Line: line, Reason: err.Error()})
-			continue
-		}
-		if first, dup := seen[r.Event.ID]; dup {
-			prev := chunks.at(first)
-			if r.Version <= prev.Version {
-				continue // an older or equal copy in the same file
+		for i, line := range batch.lines {
+			rec := batch.fields[i*width : (i+1)*width]
+			r, err := b.acledRow(rec, line, &c)
+			if err != nil {
+				rej.add(Problem{Line: line, Reason: err.Error()})
+				continue
 			}
-			*prev = r
-			continue
+			if first, dup := seen[r.Event.ID]; dup {
+				prev := chunks.at(first)
+				if r.Version <= prev.Version {
+					continue // an older or equal copy in the same file
+				}
+				*prev = r
+				continue
+			}
+			seen[r.Event.ID] = chunks.n
+			chunks.add(r)
 		}
-		seen[r.Event.ID] = chunks.n
-		chunks.add(r)
 	}
+	if ferr != nil {
+		return ferr
+	}
+	mergeProblems(res, readProblems)
 	res.Records = chunks.join(res.Records)
 	return nil
 }

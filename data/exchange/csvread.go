@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -159,4 +160,60 @@ func unneutralise(s string) string {
 		return s[1:]
 	}
 	return s
+}
+
+// rowBatch is a run of rows read ahead: width fields a row, flattened.
+type rowBatch struct {
+	fields []string
+	lines  []int
+	err    error // a failure of the file as a whole; the last batch
+}
+
+// batchRows is how many rows a batch holds.
+const batchRows = 1024
+
+// readAhead reads the rows in a goroutine of their own, so that parsing
+// the CSV and mapping rows onto records overlap, and sends them in
+// batches. Problems found reading go to their own Result, merged by line
+// with mergeProblems once the channel is closed; the caller must drain it.
+func (c *csvRows) readAhead() (<-chan rowBatch, *Result) {
+	own := &Result{}
+	c.rej = rejecter{own}
+	width := len(c.header)
+	out := make(chan rowBatch, 2)
+	go func() {
+		defer close(out)
+		b := rowBatch{fields: make([]string, 0, batchRows*width), lines: make([]int, 0, batchRows)}
+		for {
+			rec, line, ok, err := c.next()
+			if err != nil || !ok {
+				b.err = err
+				out <- b
+				return
+			}
+			b.fields = append(b.fields, rec...)
+			b.lines = append(b.lines, line)
+			if len(b.lines) == batchRows {
+				out <- b
+				b = rowBatch{fields: make([]string, 0, batchRows*width), lines: make([]int, 0, batchRows)}
+			}
+		}
+	}()
+	return out, own
+}
+
+// mergeProblems adds the problems of from to res, keeping them in line
+// order and within MaxProblems.
+func mergeProblems(res, from *Result) {
+	if len(from.Rejected) == 0 && from.More == 0 {
+		return
+	}
+	all := append(slices.Clone(from.Rejected), res.Rejected...)
+	slices.SortStableFunc(all, func(a, b Problem) int { return a.Line - b.Line })
+	res.More += from.More
+	if len(all) > MaxProblems {
+		res.More += len(all) - MaxProblems
+		all = all[:MaxProblems]
+	}
+	res.Rejected = all
 }
