@@ -22,9 +22,11 @@ type Explorer struct {
 
 	selectedForDraw atomic.Pointer[data.Event] // Selected, for the render goroutine
 
-	inWindow []*data.Event // events in the window that pass the filter, by date
-	filtered []*data.Event // events at any date that pass the filter (kind, actor, country)
-	buf      []*data.Event
+	inWindow  []*data.Event // events in the window that pass the filter, by date
+	filtered  []*data.Event // events at any date that pass the filter; a new slice each time, never changed
+	visits    []*data.Event // the visits with an origin among filtered; likewise
+	filterGen uint64        // counts the changes of filtered
+	buf       []*data.Event
 }
 
 // Change says what part of the Explorer changed.
@@ -112,11 +114,22 @@ func (x *Explorer) Select(e *data.Event) {
 	x.changed(ChangeSelection)
 }
 
+// FilterGen changes whenever Filtered does.
+func (x *Explorer) FilterGen() uint64 { return x.filterGen }
+
+// Visits returns the visits with an origin among Filtered.
+func (x *Explorer) Visits() []*data.Event { return x.visits }
+
 func (x *Explorer) refilter() {
-	x.filtered = x.filtered[:0]
+	// New slices, not reused ones: the render goroutine may still hold the old.
+	x.filtered, x.visits = nil, nil
+	x.filterGen++
 	for _, e := range x.Data.Dated() {
 		if x.Filter.Match(e) {
 			x.filtered = append(x.filtered, e)
+			if e.Kind == data.KindVisit && e.Origin != "" {
+				x.visits = append(x.visits, e)
+			}
 		}
 	}
 	x.rewindow()

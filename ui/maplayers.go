@@ -57,38 +57,75 @@ func (ui *Window) overlays() []render.Layer {
 // layerState is what the time layers should show: handed from the UI
 // goroutine to the render goroutine, which applies it before its next
 // frame, so dragging the slider over 100,000 events never lays out symbols
-// on the UI thread.
+// on the UI thread. Its slices are never changed once handed over.
 type layerState struct {
-	layers   *cli.Layers   // the layers to draw (replaced when the data changes)
-	events   []*data.Event // a copy the UI no longer touches
-	from, to data.Date
-	actor    string
-	overlays []render.Layer
+	layers    cli.Layers    // the layers to draw (a copy of the window's: its fields are the render goroutine's own)
+	filtered  []*data.Event // every dated event that passes the filters
+	filterGen uint64        // changes whenever filtered does
+	visits    []*data.Event // the visits among filtered, for arcs and itineraries
+	from, to  data.Date
+	actor     string
+	overlays  []render.Layer
 }
 
 // sceneRenderer is the map's FrameRenderer: it applies the newest layer
-// state, then renders. Older states that were never drawn are dropped.
+// state, then renders into a recycled image. Older states that were never
+// drawn are dropped.
 type sceneRenderer struct {
 	m       *render.Map
 	pending atomic.Pointer[layerState]
-	layers  *cli.Layers // the layers last applied (render goroutine only)
-	actor   string      // whose itinerary the layer has (render goroutine only)
+	spare   chan *image.RGBA // frames no longer on screen, to draw into again
+
+	// The render goroutine's own.
+	layers    cli.Layers
+	filterGen uint64
+	actor     string
 }
 
-// Render implements FrameRenderer; it runs on the render goroutine.
+func newSceneRenderer(m *render.Map) *sceneRenderer {
+	return &sceneRenderer{m: m, spare: make(chan *image.RGBA, 2)}
+}
+
+// Render implements FrameRenderer; it runs on the render goroutine. A
+// slider step with the filters unchanged only moves the event layer's
+// window (EventLayer.SetWindow, which reads no event).
 func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
 	if st := r.pending.Swap(nil); st != nil {
-		if st.layers != r.layers {
-			r.layers, r.actor = st.layers, ""
+		if st.layers.Events != r.layers.Events { // a new set of layers (new data)
+			r.layers, r.filterGen, r.actor = st.layers, 0, ""
 		}
-		r.layers.Set(st.events, st.from, st.to)
+		l := &r.layers
+		if st.filterGen != r.filterGen {
+			l.Events.SetEvents(st.filtered, st.from, st.to)
+			r.filterGen = st.filterGen
+		} else {
+			l.Events.SetWindow(st.from, st.to)
+		}
+		l.Visits.SetEvents(st.visits, st.from, st.to)
+		l.Relations.SetDate(st.to)
 		if st.actor != r.actor {
-			r.layers.Itinerary.SetActor(st.actor)
+			l.Itinerary.SetActor(st.actor)
 			r.actor = st.actor
+		}
+		if st.actor != "" {
+			l.Itinerary.SetEvents(st.visits, st.from, st.to)
 		}
 		r.m.SetOverlays(st.overlays...)
 	}
-	return r.m.Render(v)
+	var dst *image.RGBA
+	select {
+	case dst = <-r.spare:
+	default:
+	}
+	return r.m.RenderTo(dst, v)
+}
+
+// Recycle takes back a frame that is no longer on screen.
+func (r *sceneRenderer) Recycle(img *image.RGBA) {
+	select {
+	case r.spare <- img:
+	default:
+	}
 }
 
 // updateLayers hands the events in the window to the map's layers and asks
@@ -103,9 +140,9 @@ func (ui *Window) updateLayers() {
 	}
 	ui.Layers.Actor = actor
 	ui.scene.pending.Store(&layerState{
-		layers: ui.Layers,
-		events: append([]*data.Event(nil), x.InWindow()...),
-		from:   x.From, to: x.To, actor: actor,
+		layers:   *ui.Layers,
+		filtered: x.Filtered(), filterGen: x.FilterGen(), visits: x.Visits(),
+		from: x.From, to: x.To, actor: actor,
 		overlays: ui.overlays(),
 	})
 	ui.Map.Redraw()

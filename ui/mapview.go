@@ -118,8 +118,20 @@ func (m *MapView) setView(v geo.Viewport) {
 	}
 }
 
-// showFrame runs on the UI goroutine with a finished frame.
+// Recycler is a FrameRenderer that can draw again into frames that are
+// no longer on screen.
+type Recycler interface {
+	Recycle(img *image.RGBA)
+}
+
+// showFrame runs on the UI goroutine with a finished frame; the frame it
+// replaces goes back to the renderer once nothing shows it.
 func (m *MapView) showFrame(img *image.RGBA, v geo.Viewport) {
+	if old, ok := m.image.Image.(*image.RGBA); ok && old != img {
+		if rc, ok := m.renderer.(Recycler); ok {
+			defer rc.Recycle(old)
+		}
+	}
 	m.image.Image = img
 	m.frame, m.hasFrame = v, true
 	m.placeFrame()
@@ -376,7 +388,10 @@ func (w *frameWorker) loop() {
 		img := w.r.Render(*v)
 		w.do(func() {
 			if gen <= w.shown {
-				return // a newer frame is already on screen
+				if rc, ok := w.r.(Recycler); ok {
+					rc.Recycle(img) // a newer frame is already on screen
+				}
+				return
 			}
 			w.shown = gen
 			w.show(img, *v)

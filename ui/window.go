@@ -90,7 +90,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		return nil, err
 	}
 	ui.tip, ui.legend = newTooltip(), container.NewVBox()
-	ui.scene = &sceneRenderer{m: sc.Map}
+	ui.scene = newSceneRenderer(sc.Map)
 	do := opts.do
 	if do == nil {
 		do = fyne.Do

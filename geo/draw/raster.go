@@ -27,10 +27,9 @@ type Raster struct {
 	lastMarker Marker
 	lastStamp  *stamp
 	faces      faces
-	cover      []uint8       // scratch coverage mask for fills and strokes
-	mask       []uint8       // scratch for text masks
-	halo       []uint8       // scratch for text halos
-	frames     []*image.RGBA // the images BeginFrame replaced, innermost last
+	cover      []uint8                // scratch coverage mask for fills and strokes
+	texts      map[textKey]*textStamp // set texts, see Text
+	frames     []*image.RGBA          // the images BeginFrame replaced, innermost last
 }
 
 // NewRaster returns a Raster drawing onto img, which it keeps and changes.

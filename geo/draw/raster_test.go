@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"testing"
@@ -197,5 +198,47 @@ func TestRasterFillPixelRect(t *testing.T) {
 	}
 	if isPixelRect(Path{{{0, 0}, {10, 0}, {10, 10.5}, {0, 10}}}) {
 		t.Error("a skewed quadrilateral was taken for a pixel rectangle")
+	}
+}
+
+// A text set once is stamped again the same: the same pixels, moved with it.
+func TestRasterTextStamps(t *testing.T) {
+	st := TextStyle{Size: 14, Colour: color.RGBA{0, 0, 0, 255}, Halo: color.RGBA{0xe0, 0xe0, 0xe0, 0xe0}, Anchor: AnchorLeft}
+	draw := func(x, y float64, r *Raster) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, 120, 60))
+		if r == nil {
+			r = NewRaster(img)
+		} else {
+			r.SetImage(img)
+		}
+		r.Text(x, y, "Ségou 187", st)
+		return img
+	}
+	fresh := draw(10, 20, nil)
+	r := NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	draw(10, 20, r) // sets the stamp
+	again := draw(10, 20, r)
+	if !bytes.Equal(fresh.Pix, again.Pix) {
+		t.Fatal("a stamped text differs from the text set afresh")
+	}
+	moved := draw(30, 35, r)
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 90; x++ {
+			if fresh.RGBAAt(x, y) != moved.RGBAAt(x+20, y+15) {
+				t.Fatalf("the text moved by whole pixels differs at %d,%d", x, y)
+			}
+		}
+	}
+	if len(r.texts) != 1 {
+		t.Fatalf("%d stamps kept for one text at one sub-pixel offset", len(r.texts))
+	}
+	var ink int
+	for _, v := range fresh.Pix {
+		if v != 0 {
+			ink++
+		}
+	}
+	if ink == 0 {
+		t.Fatal("no text drawn")
 	}
 }

@@ -15,46 +15,81 @@ func (r *Raster) MeasureText(s string, st TextStyle) (w, h float64) {
 }
 
 // Text draws s anti-aliased with the Go font, over a halo when st has one.
+//
+// Each distinct text, style and quarter-pixel offset is set once and kept
+// as a stamp (its glyph mask and halo), so the many repeated labels of a
+// frame — cluster counts, say — cost a blend each, as markers do.
 func (r *Raster) Text(x, y float64, s string, st TextStyle) {
 	if s == "" || st.Size <= 0 {
 		return
 	}
 	tb := r.faces.layout(x, y, s, st)
-	hw := st.haloWidth()
-	pad := math.Ceil(hw) + 1
-	box := image.Rect(
-		int(math.Floor(tb.left-pad)), int(math.Floor(tb.baseline-tb.ascent-pad)),
-		int(math.Ceil(tb.left+tb.width+pad)), int(math.Ceil(tb.baseline+tb.descent+pad)),
-	)
+	ox, oy := math.Floor(tb.left), math.Floor(tb.baseline)
+	key := textKey{s: s, st: st,
+		fx: uint8(math.Floor((tb.left - ox) * 4)), fy: uint8(math.Floor((tb.baseline - oy) * 4))}
+	ts := r.texts[key]
+	if ts == nil {
+		ts = r.setText(key, tb, ox, oy)
+	}
+	box := ts.mask.Rect.Add(image.Pt(int(ox), int(oy)))
 	visible := box.Intersect(r.img.Bounds())
 	if visible.Empty() {
 		return
 	}
-	mask := r.alpha(&r.mask, box)
+	src := visible.Min.Sub(image.Pt(int(ox), int(oy)))
+	if ts.halo != nil {
+		stddraw.DrawMask(r.img, visible, image.NewUniform(st.Halo), image.Point{}, ts.halo, src, stddraw.Over)
+	}
+	stddraw.DrawMask(r.img, visible, image.NewUniform(st.Colour), image.Point{}, ts.mask, src, stddraw.Over)
+}
+
+// textKey identifies a text stamp: the text, its style, and where it sits
+// within its first pixel, in quarters.
+type textKey struct {
+	s      string
+	st     TextStyle
+	fx, fy uint8
+}
+
+// textStamp is a set text: its glyph mask and halo (nil for none), with
+// rectangles relative to the whole pixel the text is placed at.
+type textStamp struct {
+	mask, halo *image.Alpha
+}
+
+// maxTextStamps bounds the text stamps a Raster keeps; past it they are
+// dropped and set again as needed.
+const maxTextStamps = 4096
+
+// setText sets the text of key, laid out as tb at whole pixel ox, oy, and
+// keeps the stamp.
+func (r *Raster) setText(key textKey, tb textBox, ox, oy float64) *textStamp {
+	st := key.st
+	hw := st.haloWidth()
+	pad := math.Ceil(hw) + 1
+	left, base := float64(key.fx)/4, float64(key.fy)/4 // within the first pixel, quantised
+	box := image.Rect(
+		int(math.Floor(left-pad)), int(math.Floor(base-tb.ascent-pad)),
+		int(math.Ceil(left+tb.width+pad)), int(math.Ceil(base+tb.descent+pad)),
+	)
+	mask := image.NewAlpha(box)
 	d := font.Drawer{
 		Dst:  mask,
 		Src:  image.Opaque,
 		Face: r.faces.face(st),
-		Dot:  fixed.Point26_6{X: fixed.Int26_6(math.Round(tb.left * 64)), Y: fixed.Int26_6(math.Round(tb.baseline * 64))},
+		Dot:  fixed.Point26_6{X: fixed.Int26_6(math.Round(left * 64)), Y: fixed.Int26_6(math.Round(base * 64))},
 	}
-	d.DrawString(s)
+	d.DrawString(key.s)
+	ts := &textStamp{mask: mask}
 	if hw > 0 {
-		halo := r.alpha(&r.halo, box)
-		dilate(halo, mask, int(math.Ceil(hw)))
-		stddraw.DrawMask(r.img, visible, image.NewUniform(st.Halo), image.Point{}, halo, visible.Min, stddraw.Over)
+		ts.halo = image.NewAlpha(box)
+		dilate(ts.halo, mask, int(math.Ceil(hw)))
 	}
-	stddraw.DrawMask(r.img, visible, image.NewUniform(st.Colour), image.Point{}, mask, visible.Min, stddraw.Over)
-}
-
-// alpha returns a cleared *image.Alpha covering box, backed by *buf.
-func (r *Raster) alpha(buf *[]uint8, box image.Rectangle) *image.Alpha {
-	n := box.Dx() * box.Dy()
-	if cap(*buf) < n {
-		*buf = make([]uint8, n)
+	if r.texts == nil || len(r.texts) >= maxTextStamps {
+		r.texts = map[textKey]*textStamp{}
 	}
-	pix := (*buf)[:n]
-	clear(pix)
-	return &image.Alpha{Pix: pix, Stride: box.Dx(), Rect: box}
+	r.texts[key] = ts
+	return ts
 }
 
 // dilate sets dst to the greatest value of src within rad pixels

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
+)
+
+// BenchmarkWindowSliderStep is one step of the window's date slider with
+// 100,000 events, as the window does it: on the UI goroutine the Explorer
+// finds the events of the new window and a layer state is handed over; on
+// the render goroutine the layers take it and the frame is drawn over the
+// cached base map into a recycled image, at 1920×1080. Budget: 16 ms.
+func BenchmarkWindowSliderStep(b *testing.B) {
+	sc, err := cli.LoadScene()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := data.SyntheticEvents(100_000, 1)
+	sc.Data = d
+	for _, view := range []string{"sahel", "world"} {
+		for _, win := range []struct {
+			name       string
+			days, step int
+		}{{"year", 365, 7}, {"all", 27 * 366, 1}} {
+			b.Run(fmt.Sprintf("%s/%s", view, win.name), func(b *testing.B) {
+				bound, err := geo.ViewBound(view, sc.Atlas)
+				if err != nil {
+					b.Fatal(err)
+				}
+				v := geo.Fit(bound, 1920, 1080, 1)
+				x := NewExplorer(d)
+				first, _ := x.Span()
+				layers, err := sc.NewLayers(first.AddDays(win.days))
+				if err != nil {
+					b.Fatal(err)
+				}
+				r := newSceneRenderer(sc.Map)
+				step := func(i int) {
+					from := first.AddDays((i % 100) * win.step)
+					to := from.AddDays(win.days)
+					x.SetWindow(from, to)
+					r.pending.Store(&layerState{layers: *layers,
+						filtered: x.Filtered(), filterGen: x.FilterGen(), visits: x.Visits(),
+						from: x.From, to: x.To, overlays: layers.Overlays()})
+					r.Recycle(r.Render(v))
+				}
+				step(0) // the first frame sets the layers and caches the base map
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 1; b.Loop(); i++ {
+					step(i)
+				}
+			})
+		}
+	}
+}
