@@ -136,3 +136,15 @@ func TestACLEDOlderColumns(t *testing.T) {
 		t.Errorf("missing columns: err %v, want one naming latitude", err)
 	}
 }
+
+func TestACLEDWindows1252(t *testing.T) {
+	r := okRow("A")
+	r.location = "S\xe9gou \x96 centre"
+	res, err := Import(bytes.NewReader(acledFile(r)), "a.csv", Options{Encoding: "latin-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Records[0].Place.Name; got != "Ségou – centre" {
+		t.Errorf("place %q, want Ségou – centre", got)
+	}
+}

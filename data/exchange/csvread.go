@@ -136,7 +136,7 @@ func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
 			var reason string
 			switch {
 			case !utf8.ValidString(f):
-				reason = fmt.Sprintf("column %q is not valid UTF-8 (the file may be Latin-1 or Windows-1252; save it as UTF-8 and import it again)", c.header[i])
+				reason = fmt.Sprintf("column %q is not valid UTF-8 (the file may be Latin-1 or Windows-1252: import it with that encoding, or save it as UTF-8)", c.header[i])
 			case len(f) > MaxFieldSize:
 				reason = fmt.Sprintf("column %q is %d bytes long, more than the %d allowed", c.header[i], len(f), MaxFieldSize)
 			default:

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -56,7 +57,15 @@ type Options struct {
 	Gazetteer *data.Gazetteer
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0.
 	MaxFileSize int64
+	// Encoding of a text file without a byte-order mark: "" or "utf-8"
+	// (the default; invalid bytes are reported by line), or "windows-1252"
+	// (also read for "latin-1" and "iso-8859-1", which spreadsheets on
+	// Windows save). Files with a byte-order mark are read by it.
+	Encoding string
 }
+
+// Encodings lists the values Options.Encoding takes.
+var Encodings = []string{"utf-8", "windows-1252", "latin-1", "iso-8859-1"}
 
 // Import reads the events of one file. name is the file's name, kept as
 // each record's provenance and used to tell the format when opts.Format is
@@ -75,6 +84,10 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
 		return nil, fmt.Errorf("exchange: cannot read %s: %w", name, lr.err)
 	}
+	enc, err := encodingNamed(opts.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("exchange: %s: %v", name, err)
+	}
 	f := opts.Format
 	if f == "" {
 		f = Sniff(name, head)
@@ -83,17 +96,17 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, geojson, kml", name, f)
 	}
 	res := &Result{Name: name, Format: f}
-	var err error
+	text := func() io.Reader { return decodeText(br, head, enc) }
 	switch f {
 	case FormatACLED, FormatCSV:
-		err = readCSVFile(decodeText(br, head), name, f, opts, res)
+		err = readCSVFile(text(), name, f, opts, res)
 	case FormatGeoJSON:
-		err = readGeoJSON(decodeText(br, head), name, res)
+		err = readGeoJSON(text(), name, res)
 	case FormatKML:
 		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 			err = readKMZ(br, name, max, res)
 		} else {
-			err = readKML(decodeText(br, head), name, res)
+			err = readKML(text(), name, res)
 		}
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
@@ -147,9 +160,21 @@ func csvFlavour(head []byte) Format {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// encodingNamed returns the decoder for an Options.Encoding, nil for UTF-8.
+func encodingNamed(name string) (*charmap.Charmap, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "utf-8", "utf8":
+		return nil, nil
+	case "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1":
+		return charmap.Windows1252, nil
+	}
+	return nil, fmt.Errorf("encoding %q is not one of %s", name, strings.Join(Encodings, ", "))
+}
+
 // decodeText strips a UTF-8 byte-order mark and decodes UTF-16 that starts
-// with one; anything else is read as UTF-8 and checked by the parsers.
-func decodeText(br *bufio.Reader, head []byte) io.Reader {
+// with one; anything else is read as enc (nil: UTF-8, checked by the
+// parsers).
+func decodeText(br *bufio.Reader, head []byte, enc *charmap.Charmap) io.Reader {
 	switch {
 	case bytes.HasPrefix(head, utf8BOM):
 		br.Discard(len(utf8BOM))
@@ -157,6 +182,8 @@ func decodeText(br *bufio.Reader, head []byte) io.Reader {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		return transform.NewReader(br, unicode.BOMOverride(dec))
+	case enc != nil:
+		return transform.NewReader(br, enc.NewDecoder())
 	}
 	return br
 }
@@ -225,7 +252,7 @@ func Header(r io.Reader, name string) (Format, []string, error) {
 	if f != FormatACLED && f != FormatCSV {
 		return f, nil, nil
 	}
-	tb := bufio.NewReaderSize(decodeText(br, head), 64<<10)
+	tb := bufio.NewReaderSize(decodeText(br, head, nil), 64<<10)
 	th, _ := tb.Peek(64 << 10)
 	cr := csv.NewReader(tb)
 	cr.Comma = Delimiter(th)

@@ -353,5 +353,5 @@ func readKMZ(in io.Reader, name string, max int64, res *Result) error {
 func decodeKMZText(r io.Reader) io.Reader {
 	br := newBufReader(r)
 	head, _ := br.Peek(4)
-	return decodeText(br, head)
+	return decodeText(br, head, nil)
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
-const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] " +
+const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
 	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
 
 func init() {
@@ -32,6 +32,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "", "acled, csv, geojson or kml (default: from the file)")
 	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
 	skip := fs.Bool("skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
+	encoding := fs.String("encoding", "", "encoding of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
 	var cols exchange.Columns
 	fs.StringVar(&cols.Lat, "lat-col", "", "column holding the latitude")
 	fs.StringVar(&cols.Lon, "lon-col", "", "column holding the longitude")
@@ -78,7 +79,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return usage(fmt.Sprintf("%s is not a regular file", file))
 	}
 
-	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols}
+	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
 	res, err := exchange.Import(in, file, opts)
 	var refused *exchange.RefusedError
 	switch {

@@ -118,6 +118,16 @@ func TestImportGenericCSVFlags(t *testing.T) {
 	if status != ExitOK || !strings.HasPrefix(out, "added 2") {
 		t.Fatalf("mapped: %d %q %q", status, out, errs)
 	}
+	// The same file saved by a French spreadsheet: semicolons, Windows-1252.
+	f = writeFile(t, dir, "visites.csv", "Quand;Ville;Objet\n2024-03-02;S\xe9gou;Pourparlers \xe0 S\xe9gou\n")
+	status, out, errs = runCLI(t, "import", f, "--store", db, "--date-col", "Quand", "--place-col", "ville", "--title-col", "Objet")
+	if status != ExitFailed || !strings.Contains(errs, "line 2: column \"Ville\" is not valid UTF-8") {
+		t.Errorf("Windows-1252 read as UTF-8: %d %q", status, errs)
+	}
+	status, out, errs = runCLI(t, "import", f, "--store", db, "--encoding", "windows-1252", "--date-col", "Quand", "--place-col", "ville", "--title-col", "Objet")
+	if status != ExitOK || !strings.HasPrefix(out, "added 1") {
+		t.Errorf("--encoding windows-1252: %d %q %q", status, out, errs)
+	}
 }
 
 func TestImportUsageAndLocked(t *testing.T) {
