@@ -3,6 +3,7 @@ package exchange
 import (
 	"encoding/xml"
 	"fmt"
+	"image/color"
 	"io"
 	"strconv"
 	"strings"
@@ -17,6 +18,14 @@ import (
 // countries, sources, date_note, no_year, year_inferred and confidence.
 // Undated events have no TimeSpan. Import reads it back.
 func WriteKML(w io.Writer, events []*data.Event, d *data.Dataset) error {
+	return WriteKMLStyled(w, events, d, nil)
+}
+
+// WriteKMLStyled is WriteKML with a style per kind: Google Earth's own
+// icon tinted with colour(kind) (the map's colours come from
+// geo/overlay.StyleOf(kind).Colour; nothing is fetched). A nil colour
+// writes no styles.
+func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour func(data.Kind) color.RGBA) error {
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
 	var err error
@@ -43,10 +52,28 @@ func WriteKML(w io.Writer, events []*data.Event, d *data.Dataset) error {
 	start("kml", xml.Attr{Name: xml.Name{Local: "xmlns"}, Value: "http://www.opengis.net/kml/2.2"})
 	start("Document")
 	elem("name", "Sahel Atlas events")
+	used := map[data.Kind]bool{}
+	for _, e := range events {
+		used[e.Kind] = true
+	}
+	for _, k := range data.Kinds {
+		if !used[k] || colour == nil {
+			continue
+		}
+		c := colour(k)
+		start("Style", xml.Attr{Name: xml.Name{Local: "id"}, Value: "kind-" + Slug(string(k))})
+		start("IconStyle")
+		elem("color", fmt.Sprintf("ff%02x%02x%02x", c.B, c.G, c.R)) // KML writes aabbggrr
+		end("IconStyle")
+		end("Style")
+	}
 	for _, e := range events {
 		start("Placemark", xml.Attr{Name: xml.Name{Local: "id"}, Value: "e-" + Slug(e.ID)})
 		elem("name", e.Title)
 		elem("description", e.Summary)
+		if colour != nil && e.Kind.Valid() {
+			elem("styleUrl", "#kind-"+Slug(string(e.Kind)))
+		}
 		if e.Dated() {
 			start("TimeSpan")
 			elem("begin", e.Start.String())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"html"
+	"image/color"
 	"strconv"
 	"strings"
 	"testing"
@@ -276,5 +277,33 @@ func TestDelimiters(t *testing.T) {
 		if len(res.Records) != 1 || res.Records[0].Place.Lat() != c.lat {
 			t.Errorf("%s: %d records", c.file, len(res.Records))
 		}
+	}
+}
+
+// TestKMLStyles: with a colour per kind, each placemark points to its
+// kind's style, written once, in KML's aabbggrr order; the styled file
+// reads back like the plain one.
+func TestKMLStyles(t *testing.T) {
+	d := bundled(t)
+	var buf bytes.Buffer
+	colour := func(k data.Kind) color.RGBA {
+		if k == data.KindVisit {
+			return color.RGBA{0x11, 0x22, 0x33, 0xff}
+		}
+		return color.RGBA{0, 0, 0, 0xff}
+	}
+	if err := WriteKMLStyled(&buf, d.Events, d, colour); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Count(out, `<Style id="kind-visit">`) != 1 || !strings.Contains(out, "<color>ff332211</color>") {
+		t.Errorf("no visit style, or not aabbggrr")
+	}
+	if n, want := strings.Count(out, "<styleUrl>#kind-visit</styleUrl>"), len(d.ByKind(data.KindVisit)); n != want {
+		t.Errorf("%d visits point to the style, want %d", n, want)
+	}
+	res, err := Import(strings.NewReader(out), "styled.kml", Options{})
+	if err != nil || len(res.Records) != len(d.Events) {
+		t.Fatalf("styled KML read back: %v", err)
 	}
 }

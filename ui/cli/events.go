@@ -5,11 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image/color"
 	"io"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
 
 const eventsUsage = "sahelatlas events [--format geojson|csv|kml|timeline] [--store PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kind K,...] [--country ISO3,...] [--text WORDS] [-o FILE]"
@@ -135,9 +137,11 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 
 // eventWriters are the exporters by --format.
 var eventWriters = map[string]func(io.Writer, []*data.Event, *data.Dataset) error{
-	"geojson":  exchange.WriteGeoJSON,
-	"csv":      exchange.WriteCSV,
-	"kml":      exchange.WriteKML,
+	"geojson": exchange.WriteGeoJSON,
+	"csv":     exchange.WriteCSV,
+	"kml": func(w io.Writer, events []*data.Event, d *data.Dataset) error {
+		return exchange.WriteKMLStyled(w, events, d, func(k data.Kind) color.RGBA { return overlay.StyleOf(k).Colour })
+	},
 	"timeline": exchange.WriteTimeline,
 }
 
