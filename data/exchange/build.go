@@ -158,9 +158,24 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 // placeID is the id of an imported place: its slugged name and a hash of
 // its name and coordinates.
 func placeID(slug, name string, lon, lat float64) string {
+	var buf [80]byte
+	b := append(buf[:0], name...)
+	b = append(b, '|')
+	b = strconv.AppendFloat(b, lon, 'g', -1, 64)
+	b = append(b, '|')
+	b = strconv.AppendFloat(b, lat, 'g', -1, 64)
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s|%v|%v", name, lon, lat)
-	return fmt.Sprintf("x-%s-%08x", slug, uint32(h.Sum64()))
+	h.Write(b)
+	sum := uint32(h.Sum64())
+	id := make([]byte, 0, len(slug)+11)
+	id = append(id, "x-"...)
+	id = append(id, slug...)
+	id = append(id, '-')
+	const hexdigits = "0123456789abcdef"
+	for i := 28; i >= 0; i -= 4 {
+		id = append(id, hexdigits[sum>>i&0xf])
+	}
+	return string(id)
 }
 
 // actorID is the id of an imported actor, from its slugged name.

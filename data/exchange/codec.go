@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -19,7 +20,21 @@ const recordLayout = 1
 // IEEE 754 bits. DecodeRecord reads it back exactly. It carries no
 // checksum: the store adds one.
 func AppendRecord(buf []byte, r *Record) []byte {
-	w := recWriter{buf}
+	var enc RecordEncoder
+	return enc.Append(buf, r)
+}
+
+// RecordEncoder writes records as AppendRecord does, remembering the ids
+// it derives, so that many records naming the same actors and places
+// cost less. The zero value is ready to use; it is not safe for
+// concurrent use.
+type RecordEncoder struct {
+	cache RecordDecoder // the same derivations, cached the same way
+}
+
+// Append appends the compact form of r to buf; see AppendRecord.
+func (enc *RecordEncoder) Append(buf []byte, r *Record) []byte {
+	w := recWriter{b: buf, ids: &enc.cache}
 	w.uint(recordLayout)
 	e := &r.Event
 	flags := derivable(r)
@@ -66,7 +81,7 @@ func AppendRecord(buf []byte, r *Record) []byte {
 	w.uint(uint64(len(r.Actors)))
 	for i := range r.Actors {
 		a := r.Actors[i]
-		if a.ID == actorID(Slug(a.Name)) {
+		if strings.HasPrefix(a.ID, "x-") && a.ID == actorID(w.ids.slug(a.Name)) {
 			w.str("") // derived from the name
 		} else {
 			w.str(a.ID)
@@ -167,7 +182,10 @@ func (w *recWriter) sources(ss []data.Source) {
 	}
 }
 
-type recWriter struct{ b []byte }
+type recWriter struct {
+	b   []byte
+	ids *RecordDecoder // derives ids, with its caches
+}
 
 func (w *recWriter) uint(n uint64) { w.b = binary.AppendUvarint(w.b, n) }
 func (w *recWriter) int(n int64)   { w.b = binary.AppendVarint(w.b, n) }
@@ -190,7 +208,7 @@ func (w *recWriter) float(f float64) {
 	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f))
 }
 func (w *recWriter) place(p *data.Place) {
-	if p.ID == placeID(Slug(p.Name), p.Name, p.Point[0], p.Point[1]) {
+	if strings.HasPrefix(p.ID, "x-") && p.ID == w.ids.placeID(p) {
 		w.str("") // derived from the name and point
 	} else {
 		w.str(p.ID)
@@ -223,7 +241,7 @@ func DecodeRecord(s string, r *Record) error {
 type RecordDecoder struct {
 	slugs   map[string]string
 	sources map[string][]data.Source
-	refs    map[Provenance][]data.SourceRef
+	places  map[placeKey]string
 }
 
 func (dec *RecordDecoder) slug(name string) string {
@@ -454,6 +472,22 @@ func (dec *RecordDecoder) place(d *recReader, p *data.Place) {
 	p.Population = int(d.int())
 	p.Note = d.str()
 	if p.ID == "" && d.err == nil {
-		p.ID = placeID(dec.slug(p.Name), p.Name, p.Point[0], p.Point[1])
+		p.ID = dec.placeID(p)
 	}
+}
+
+// placeID returns the id an imported place p would have, cached.
+func (dec *RecordDecoder) placeID(p *data.Place) string {
+	k := placeKey{p.Name, p.Point[0], p.Point[1]}
+	id, ok := dec.places[k]
+	if !ok {
+		id = placeID(dec.slug(p.Name), p.Name, p.Point[0], p.Point[1])
+		if dec.places == nil {
+			dec.places = map[placeKey]string{}
+		}
+		if len(dec.places) < 1<<16 {
+			dec.places[k] = id
+		}
+	}
+	return id
 }
