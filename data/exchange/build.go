@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -112,26 +113,39 @@ func (b *builder) slug(name string) string {
 }
 
 // Slug returns s folded (no case, no diacritics) with every run of other
-// characters than a–z and 0–9 turned into one '-'; "" becomes "x". It makes
-// ids and file names that stay inside a folder.
+// characters than a–z and 0–9 turned into one '-', at most 80 bytes; ""
+// becomes "x". Letters and digits it cannot spell in a–z and 0–9 (Arabic,
+// Ge'ez, Chinese…) add a hash of s, so "الجيش" and "الدعم السريع" get
+// different slugs. It makes ids and file names that stay inside a folder.
 func Slug(s string) string {
 	f := data.Fold(s)
 	var out strings.Builder
-	out.Grow(len(f))
-	dash := false
+	out.Grow(min(len(f), 90))
+	dash, other := false, false
 	for _, r := range f {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+		switch {
+		case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+			if out.Len() >= 80 {
+				continue
+			}
 			if dash && out.Len() > 0 {
 				out.WriteByte('-')
 			}
 			out.WriteRune(r)
 			dash = false
-			if out.Len() >= 80 {
-				break
-			}
-		} else {
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			other, dash = true, true
+		default:
 			dash = true
 		}
+	}
+	if other {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		if out.Len() > 0 {
+			out.WriteByte('-')
+		}
+		fmt.Fprintf(&out, "u%08x", h.Sum32())
 	}
 	if out.Len() == 0 {
 		return "x"
