@@ -9,12 +9,25 @@
 // feature and reason, in Result.Rejected. Import never touches a store:
 // store.(*Store).PutLayer keeps the records, in one transaction.
 //
+// The flow, for the window and the command line alike:
+//
+//	format, columns, _ := exchange.Header(f, name)      // for the column dialog (CSV)
+//	cols := exchange.DetectColumns(columns, exchange.Columns{})
+//	res, err := exchange.Import(f, name, exchange.Options{Columns: cols, SkipInvalid: skip})
+//	// err is a *RefusedError listing res.Rejected when a row is bad and skip is false
+//	change, err := st.PutLayer(store.Layer{Name: name, Format: string(res.Format)}, res.Records)
+//	// later: st.Layers(), st.LayerEvents(id), st.RemoveLayer(id)
+//	d, err := exchange.Merge(bundled, records) // one dataset for the map, filters and exports
+//	exchange.WriteGeoJSON(w, d.Query(from, to, filter), d) // or WriteCSV, WriteKMLStyled, WriteTimeline
+//
 // Hostile files are met with limits rather than trust: a size cap on the
 // whole file (MaxFileSize) and on each field, a nesting cap for XML, KMZ
 // entries that must be local names within an uncompressed-size cap, no
 // NetworkLink or href ever followed, descriptions kept as plain text, dates
 // and coordinates range-checked, invalid UTF-8 reported with its line, a
-// UTF-8 byte-order mark stripped and UTF-16 with a byte-order mark decoded.
+// UTF-8 byte-order mark stripped, UTF-16 with a byte-order mark decoded and
+// Windows-1252 read when asked (Options.Encoding). CSV may be separated by
+// commas, semicolons or tabs (Delimiter).
 //
 // # ACLED event types
 //
