@@ -284,6 +284,12 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 		e.Title = what + ": " + a1 + ", " + loc
 	}
 	e.Summary = get(c.notes)
+	switch gp { // so the map's reader knows how far to trust the point
+	case 2:
+		e.Confidence = "ACLED geo_precision 2: placed at a nearby town, or the district's centre"
+	case 3:
+		e.Confidence = "ACLED geo_precision 3: placed at the centre of a larger region"
+	}
 	e.Sources = b.provenanceRef(r.From)
 	r.Sources = b.source
 	if s := get(c.timestamp); s != "" {

@@ -44,6 +44,7 @@ func TestACLEDRow(t *testing.T) {
 		{"provenance", r.From.String(), "acled.csv line 2"},
 		{"source", e.Sources[0], data.SourceRef{Document: "acled.csv", Note: "line 2"}},
 		{"summary", e.Summary, "Clashes near Boni."},
+		{"confidence", e.Confidence, ""},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -191,5 +192,18 @@ func TestACLEDNonLatinActors(t *testing.T) {
 	}
 	if d.Actor(d.Event("SDN2").Actors[0]).Name != "الدعم السريع" {
 		t.Errorf("SDN2 names the wrong actor")
+	}
+}
+
+func TestACLEDGeoPrecision(t *testing.T) {
+	r := okRow("A")
+	r.geoPrec = "3"
+	res, err := Import(bytes.NewReader(acledFile(r)), "a.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := res.Records[0]
+	if rec.Get("geo_precision") != "3" || !strings.Contains(rec.Event.Confidence, "geo_precision 3") {
+		t.Errorf("geo_precision 3: extra %q, confidence %q", rec.Get("geo_precision"), rec.Event.Confidence)
 	}
 }

@@ -50,7 +50,9 @@
 //	anything else                                   report
 //
 // ACLED's time_precision 1 is a day; 2 (within a week) becomes a day-precision
-// span of the date ± 3 days; 3 (the month) becomes month precision. Its
+// span of the date ± 3 days; 3 (the month) becomes month precision; both say
+// so in the event's date note. geo_precision 2 and 3 (a nearby town, a
+// region's centre) are said in the event's confidence. Its
 // actor types (inter1/inter2) give the actor kind: 1 state forces and 8
 // external forces → military; 2 rebels, 3 political militias, 4 identity
 // militias → armed_group; 5 rioters, 6 protesters, 7 civilians → person (a
