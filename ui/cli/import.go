@@ -142,6 +142,10 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
 		return nil, ExitUsage
 	}
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintf(stderr, "sahelatlas %s: no store at %s (%v); import a file into it first\n", cmd, path, cause(err))
+		return nil, ExitUsage
+	}
 	s, rec, err := store.Open(path)
 	switch {
 	case errors.Is(err, store.ErrLocked):

@@ -145,6 +145,12 @@ func TestImportUsageAndLocked(t *testing.T) {
 			t.Errorf("%v: status %d, stderr %q", args, status, errs)
 		}
 	}
+	if status, _, errs := runCLI(t, "events", "--store", db); status != ExitUsage || !strings.Contains(errs, "no store at") {
+		t.Errorf("events --store on no store: %d %q", status, errs)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("events --store created a store")
+	}
 	s, _, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
