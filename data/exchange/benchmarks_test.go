@@ -209,3 +209,25 @@ func BenchmarkOpenStoreWith100k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkLayers100k lists the layers of a store holding 100,000
+// imported events, checking each event's checksum and generation.
+func BenchmarkLayers100k(b *testing.B) {
+	recs := import100k(b)
+	s, _, err := store.Open(filepath.Join(b.TempDir(), "workspace.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutLayer(store.Layer{Name: "acled.csv"}, recs); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		ls, err := s.Layers()
+		if err != nil || len(ls) != 1 || ls[0].Problem != "" {
+			b.Fatal(ls, err)
+		}
+	}
+}

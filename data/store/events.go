@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/tidwall/buntdb"
@@ -498,7 +499,7 @@ func eventHeader(v string) (g, ver int64, rec int, err error) {
 	if perr != nil {
 		return 0, 0, 0, errors.New("the event's checksum field is damaged")
 	}
-	if got := crc32.ChecksumIEEE([]byte(v[head:])); uint32(want) != got {
+	if got := crc32.ChecksumIEEE(stringBytes(v[head:])); uint32(want) != got {
 		return 0, 0, 0, fmt.Errorf("checksum mismatch (stored %08x, computed %08x): bytes were changed", want, got)
 	}
 	rest := []byte(v[head:min(len(v), head+2*binary.MaxVarintLen64)])
@@ -512,6 +513,9 @@ func eventHeader(v string) (g, ver int64, rec int, err error) {
 	}
 	return int64(ug), ver, head + n1 + n2, nil
 }
+
+// stringBytes is s as a byte slice, without a copy, for reading only.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // decodeEvent checks and decodes a stored event into r.
 func decodeEvent(dec *exchange.RecordDecoder, v string, r *exchange.Record) error {
