@@ -228,7 +228,7 @@ func TestWindowImportedLayer(t *testing.T) {
 	if _, err := st.PutLayer(store.Layer{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
 		t.Fatal(err)
 	}
-	ui.Imports.reloadData()
+	ui.Imports.reloadNow()
 	if got := len(ui.Explorer.Data.Events); got != before+3 {
 		t.Fatalf("after the import the window has %d events, want %d", got, before+3)
 	}
@@ -241,7 +241,7 @@ func TestWindowImportedLayer(t *testing.T) {
 	}
 	// Hiding the layer takes its events off the map and the list.
 	ui.Imports.hidden[store.LayerID("acled-mali.csv")] = true
-	ui.Imports.reloadData()
+	ui.Imports.reloadNow()
 	if got := len(ui.Explorer.Data.Events); got != before {
 		t.Fatalf("with the layer hidden the window has %d events, want %d", got, before)
 	}
