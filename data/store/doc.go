@@ -20,6 +20,8 @@
 //   - a spatial index (buntdb's r-tree) is rebuilt on every open and
 //     serves InView.
 //
-// Keys are "annotation:<id>" for annotations and "meta:schema" for the
-// store's schema version; "event:<id>" is reserved for imported events.
+// Keys are "annotation:<id>" for annotations, "meta:schema" for the
+// store's schema version, and for imported events (see PutLayer)
+// "layer:<layer>" for each imported file and "event:<layer>:<id>" for its
+// events.
 package store
