@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // Explorer is what the analyst is looking at: the date window, the filters
@@ -47,20 +48,9 @@ func NewExplorer(d *data.Dataset) *Explorer {
 	return x
 }
 
-// Span is the first start and the last end of the dated events.
-func (x *Explorer) Span() (first, last data.Date) {
-	dated := x.Data.Dated()
-	if len(dated) == 0 {
-		return data.D(2024, 1, 1), data.D(2025, 12, 31)
-	}
-	first, last = dated[0].Start, dated[0].End
-	for _, e := range dated {
-		if e.End.After(last) {
-			last = e.End
-		}
-	}
-	return first, last
-}
+// Span is the first start and the last end of the dated events, the
+// window the map opens with (as snapshots use it).
+func (x *Explorer) Span() (first, last data.Date) { return cli.DataSpan(x.Data) }
 
 // SetData replaces the events (after an import, say), keeping the filter
 // and the window; the selection is kept when the event is still there.
