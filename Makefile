@@ -6,7 +6,7 @@ BIN := build/sahelatlas
 RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-FUZZTIME ?= 10s
+FUZZTIME ?= 8s
 
 .PHONY: run build test deps-run deps-test vet unit fuzz smoke bench clean
 

@@ -274,7 +274,8 @@ func (m *MapView) PanBy(fx, fy float64) {
 	m.setView(m.view.Pan(-fx*float64(w), -fy*float64(h)))
 }
 
-// HandleKey applies the map's keyboard shortcuts and reports whether the key was one of them.
+// HandleKey applies the map's arrow-key shortcuts and reports whether the
+// key was one of them.
 func (m *MapView) HandleKey(k fyne.KeyName) bool {
 	switch k {
 	case fyne.KeyLeft:
@@ -285,11 +286,7 @@ func (m *MapView) HandleKey(k fyne.KeyName) bool {
 		m.PanBy(0, -0.2)
 	case fyne.KeyDown:
 		m.PanBy(0, 0.2)
-	case fyne.KeyPlus, fyne.KeyEqual:
-		m.ZoomBy(2)
-	case fyne.KeyMinus:
-		m.ZoomBy(0.5)
-	default:
+	default: // + and - arrive as runes too: HandleRune zooms, once
 		return false
 	}
 	return true
