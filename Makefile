@@ -7,6 +7,7 @@ RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 8s
+STATICCHECK := v0.8.2
 
 .PHONY: run build test deps-run deps-test vet unit fuzz smoke bench clean
 
@@ -33,6 +34,7 @@ run: build
 
 vet:
 	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) ./...
 
 unit:
 	$(GO) test -race -count=1 ./...

@@ -140,7 +140,6 @@ func (ui *Window) layout() fyne.CanvasObject {
 	toolbar.Add(widget.NewSeparator())
 	toolbar.Add(widget.NewButton("−", func() { ui.Map.ZoomBy(0.5) }))
 	toolbar.Add(widget.NewButton("+", func() { ui.Map.ZoomBy(2) }))
-	top := container.NewBorder(nil, nil, toolbar, nil, ui.Search.Entry)
 
 	ui.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), ui.Player.Toggle)
 	ui.Player.OnChange = func(playing bool) {
@@ -180,7 +179,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 	for _, o := range layers.Objects {
 		o.(*widget.Check).SetChecked(true)
 	}
-	top = container.NewBorder(nil, nil, container.NewHBox(toolbar, layers), nil, ui.Search.Entry)
+	top := container.NewBorder(nil, nil, container.NewHBox(toolbar, layers), nil, ui.Search.Entry)
 
 	results := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)), container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Search results", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

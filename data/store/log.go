@@ -54,12 +54,12 @@ func (d Damage) String() string {
 
 // logRecord is one whole command.
 type logRecord struct {
-	op                   string // "set", "del" or "flushdb"
-	key                  string
-	valStart, valEnd     int
-	expArg               string // "ex", "ae" or "" for none
-	expSeconds           int64
-	headerEnd, recordEnd int
+	op               string // "set", "del" or "flushdb"
+	key              string
+	valStart, valEnd int
+	expArg           string // "ex", "ae" or "" for none
+	expSeconds       int64
+	recordEnd        int
 }
 
 // readLog replays data as buntdb would, skipping damaged regions: after a

@@ -120,7 +120,7 @@ func TestImportGenericCSVFlags(t *testing.T) {
 	}
 	// The same file saved by a French spreadsheet: semicolons, Windows-1252.
 	f = writeFile(t, dir, "visites.csv", "Quand;Ville;Objet\n2024-03-02;S\xe9gou;Pourparlers \xe0 S\xe9gou\n")
-	status, out, errs = runCLI(t, "import", f, "--store", db, "--date-col", "Quand", "--place-col", "ville", "--title-col", "Objet")
+	status, _, errs = runCLI(t, "import", f, "--store", db, "--date-col", "Quand", "--place-col", "ville", "--title-col", "Objet")
 	if status != ExitFailed || !strings.Contains(errs, "line 2: column \"Ville\" is not valid UTF-8") {
 		t.Errorf("Windows-1252 read as UTF-8: %d %q", status, errs)
 	}
