@@ -378,20 +378,28 @@ func (s *Store) InView(b orb.Bound) ([]Annotation, error) {
 	if s.closed {
 		return nil, errClosed
 	}
-	var keys, vals []string
+	var hits []keyValue
 	err := s.db.View(func(tx *buntdb.Tx) error {
 		return tx.Intersects(spatialIndex, queryRect(b), func(k, v string) bool {
-			keys, vals = append(keys, k), append(vals, v)
+			hits = append(hits, keyValue{k, v})
 			return true
 		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: could not query %s: %w", s.path, err)
 	}
-	out, err := s.decodeAll(keys, vals)
-	slices.SortFunc(out, func(a, b Annotation) int { return strings.Compare(a.ID, b.ID) })
-	return out, err
+	// Sort the small key/value pairs, not the decoded annotations: ids
+	// order keys the same, and moving 32 bytes beats moving ~250.
+	slices.SortFunc(hits, func(a, b keyValue) int { return strings.Compare(a.k, b.k) })
+	keys, vals := make([]string, len(hits)), make([]string, len(hits))
+	for i, h := range hits {
+		keys[i], vals[i] = h.k, h.v
+	}
+	return s.decodeAll(keys, vals)
 }
+
+// keyValue is one hit of a spatial query.
+type keyValue struct{ k, v string }
 
 func (s *Store) decodeAll(keys, vals []string) ([]Annotation, error) {
 	out := make([]Annotation, len(keys))
