@@ -37,7 +37,8 @@ vet:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) ./...
 
 unit:
-	$(GO) test -race -count=1 ./...
+	@mkdir -p build
+	set -o pipefail; $(GO) test -race -count=1 ./... 2>&1 | tee build/unit.log
 
 # Brief runs of every fuzz target, seeded with the damage and hostile-file corpora.
 fuzz:
@@ -52,6 +53,7 @@ smoke: build
 	./ui/smoke/run.sh ./$(BIN)
 
 test: deps-test vet unit fuzz smoke
+	@echo "packages: $$(grep -c '^ok' build/unit.log) passed, $$(grep -c '^FAIL' build/unit.log) failed"
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
