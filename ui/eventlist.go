@@ -9,29 +9,30 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
-// EventList lists the events in the window that pass the filters, by date.
-// Choosing one selects it; selecting elsewhere (on the map) selects it here.
+// EventList lists the events in the window that pass the filters, by date,
+// then those the sources give no date for. Choosing one selects it;
+// selecting elsewhere (on the map) selects it here.
 type EventList struct {
 	*widget.List
 	x        *Explorer
+	rows     []*data.Event // what the list shows, refreshed by Sync
 	syncing  bool
 	OnChosen func(e *data.Event) // called when the analyst picks an event in the list
 }
 
 // NewEventList makes the list for x.
 func NewEventList(x *Explorer) *EventList {
-	l := &EventList{x: x}
+	l := &EventList{x: x, rows: x.Listed()}
 	l.List = widget.NewList(
-		func() int { return len(x.InWindow()) },
+		func() int { return len(l.rows) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("9 Apr 2025 · a long event title for sizing")
 			t.Truncation = fyne.TextTruncateEllipsis
 			return t
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			events := x.InWindow()
-			if id < len(events) {
-				o.(*widget.Label).SetText(EventLine(events[id]))
+			if id < len(l.rows) {
+				o.(*widget.Label).SetText(EventLine(l.rows[id]))
 			}
 		},
 	)
@@ -39,11 +40,11 @@ func NewEventList(x *Explorer) *EventList {
 		if l.syncing {
 			return
 		}
-		events := x.InWindow()
-		if id < len(events) {
-			x.Select(events[id])
+		if id < len(l.rows) {
+			e := l.rows[id]
+			x.Select(e)
 			if l.OnChosen != nil {
-				l.OnChosen(events[id])
+				l.OnChosen(e)
 			}
 		}
 	}
@@ -54,8 +55,9 @@ func NewEventList(x *Explorer) *EventList {
 func (l *EventList) Sync() {
 	l.syncing = true
 	defer func() { l.syncing = false }()
+	l.rows = l.x.Listed()
 	l.List.Refresh()
-	for i, e := range l.x.InWindow() {
+	for i, e := range l.rows {
 		if e == l.x.Selected {
 			l.List.Select(i)
 			l.List.ScrollTo(i)

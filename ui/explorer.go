@@ -26,6 +26,7 @@ type Explorer struct {
 	inWindow  []*data.Event // events in the window that pass the filter, by date
 	filtered  []*data.Event // events at any date that pass the filter; a new slice each time, never changed
 	visits    []*data.Event // the visits with an origin among filtered; likewise
+	undated   []*data.Event // events with no date on the calendar that pass the filter
 	filterGen uint64        // counts the changes of filtered
 	buf       []*data.Event
 }
@@ -104,6 +105,20 @@ func (x *Explorer) Select(e *data.Event) {
 	x.changed(ChangeSelection)
 }
 
+// Undated returns the events that pass the filter but have no date on the
+// calendar (the sources give none, or no year): no window holds them, so
+// the list shows them after the window's events.
+func (x *Explorer) Undated() []*data.Event { return x.undated }
+
+// Listed returns what the event list shows: the window's events by date,
+// then the undated ones.
+func (x *Explorer) Listed() []*data.Event {
+	if len(x.undated) == 0 {
+		return x.inWindow
+	}
+	return append(x.inWindow[:len(x.inWindow):len(x.inWindow)], x.undated...)
+}
+
 // FilterGen changes whenever Filtered does.
 func (x *Explorer) FilterGen() uint64 { return x.filterGen }
 
@@ -112,8 +127,13 @@ func (x *Explorer) Visits() []*data.Event { return x.visits }
 
 func (x *Explorer) refilter() {
 	// New slices, not reused ones: the render goroutine may still hold the old.
-	x.filtered, x.visits = nil, nil
+	x.filtered, x.visits, x.undated = nil, nil, nil
 	x.filterGen++
+	for _, e := range x.Data.Undated() {
+		if x.Filter.Match(e) {
+			x.undated = append(x.undated, e)
+		}
+	}
 	for _, e := range x.Data.Dated() {
 		if x.Filter.Match(e) {
 			x.filtered = append(x.filtered, e)

@@ -214,7 +214,11 @@ func (ui *Window) explorerChanged(c Change) {
 		ui.Filters.Sync()
 	}
 	if c&(ChangeWindow|ChangeFilter) != 0 {
-		ui.Window.SetText(fmt.Sprintf("%s – %s · %d events", FormatDate(x.From), FormatDate(x.To), len(x.InWindow())))
+		text := fmt.Sprintf("%s – %s · %d events", FormatDate(x.From), FormatDate(x.To), len(x.InWindow()))
+		if n := len(x.Undated()); n > 0 {
+			text += fmt.Sprintf(" (+%d with no date, at the end of the list)", n)
+		}
+		ui.Window.SetText(text)
 	}
 	if c&ChangeSelection != 0 {
 		ui.Details.Show(x.Selected)

@@ -74,8 +74,8 @@ func TestWindowSliderMovesList(t *testing.T) {
 					t.Errorf("list %v has %s", ids, id)
 				}
 			}
-			if got := ui.List.List.Length(); got != len(ids) {
-				t.Errorf("the list widget shows %d rows for %d events", got, len(ids))
+			if got, want := ui.List.List.Length(), len(ids)+len(ui.Explorer.Undated()); got != want {
+				t.Errorf("the list widget shows %d rows for %d events in the window and %d undated", got, len(ids), len(ui.Explorer.Undated()))
 			}
 		})
 	}
@@ -244,5 +244,34 @@ func TestWindowImportedLayer(t *testing.T) {
 	ui.Imports.reloadNow()
 	if got := len(ui.Explorer.Data.Events); got != before {
 		t.Fatalf("with the layer hidden the window has %d events, want %d", got, before)
+	}
+}
+
+func TestWindowListsUndatedEvents(t *testing.T) {
+	ui := newTestWindow(t)
+	ui.Timeline.SetWindow(data.D(2025, 4, 1), data.D(2025, 4, 30))
+	undated := ui.Explorer.Undated()
+	if len(undated) == 0 {
+		t.Fatal("the bundled data has events with no date; the list shows none")
+	}
+	rows := ui.Explorer.Listed()
+	tail := rows[len(rows)-len(undated):]
+	for i, e := range tail {
+		if e.Dated() || e != undated[i] {
+			t.Fatalf("row %d is %s; the undated events should close the list", len(rows)-len(undated)+i, e.ID)
+		}
+	}
+	// Choosing one shows its sources, as for any event.
+	e := ui.Explorer.Data.Event("lavrov-remarks-russian-airpower-mali")
+	if e == nil {
+		t.Fatal("no Lavrov event in the bundled data")
+	}
+	ui.List.List.Select(slices.Index(rows, e))
+	if ui.Explorer.Selected != e {
+		t.Fatalf("choosing the row selected %v", ui.Explorer.Selected)
+	}
+	text := collectText(ui.Details.Container)
+	if !slices.ContainsFunc(text, func(s string) bool { return strings.Contains(s, "003_8a392f5eaed6f0a4.txt") }) {
+		t.Errorf("the details of an undated event lack its source: %q", text)
 	}
 }
