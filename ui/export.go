@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image"
-	_ "image/png" // the preview is read back from a PNG
 	"os"
 	"path/filepath"
 	"strconv"
@@ -205,32 +203,17 @@ func (x *Exporter) changed() {
 	}
 	x.status.SetText("")
 	gen := x.previewGen.Add(1)
-	// The preview is the snapshot itself, one frame, as a PNG at a
-	// reduced size with the same proportions and layout.
-	o.Format, o.Every, o.WorldFile, o.Progress = cli.FormatPNG, "", false, nil
+	// The preview is the snapshot itself, one raster frame at a reduced
+	// size with the same proportions and layout.
+	o.Progress = nil
 	w, h := o.Width, o.Height
 	if p, ok := cli.Papers[o.Paper]; ok {
 		w, h = p.Width, p.Height
 	}
 	o.Paper, o.Width, o.Height = "", 960, 960*h/max(w, 1)
-	scene := x.ui.sceneForExport()
+	scene := x.ui.sc // exports draw the window's map and data
 	go func() {
-		dir, err := os.MkdirTemp("", "sahelatlas-preview")
-		if err != nil {
-			fyne.Do(func() { x.status.SetText("No preview: " + err.Error()) })
-			return
-		}
-		defer os.RemoveAll(dir)
-		path := filepath.Join(dir, "preview.png")
-		err = cli.WriteSnapshot(scene, path, o)
-		var img image.Image
-		if err == nil {
-			var f *os.File
-			if f, err = os.Open(path); err == nil {
-				img, _, err = image.Decode(f)
-				f.Close()
-			}
-		}
+		img, err := cli.RenderSnapshot(scene, o)
 		fyne.Do(func() {
 			if x.previewGen.Load() != gen {
 				return // a newer preview is on its way
@@ -289,7 +272,7 @@ func (x *Exporter) export(path string, o cli.Snapshot) {
 	o.Progress = func(done, total int) {
 		fyne.Do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
 	}
-	scene := x.ui.sceneForExport()
+	scene := x.ui.sc // exports draw the window's map and data
 	go func() {
 		err := cli.WriteSnapshot(scene, path, o)
 		if err == nil && o.Layout.Caveat != "" {

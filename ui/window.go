@@ -18,7 +18,6 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
-	"github.com/sahelatlas/sahelatlas/geo/render"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
@@ -30,7 +29,6 @@ type Window struct {
 	Win        fyne.Window
 	Atlas      *geo.Atlas
 	Map        *MapView
-	Renderer   *render.Map
 	Explorer   *Explorer
 	Timeline   *Timeline
 	Player     *Player
@@ -71,7 +69,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	if err != nil {
 		return nil, err
 	}
-	ui := &Window{App: a, Win: w, Atlas: sc.Atlas, Renderer: sc.Map,
+	ui := &Window{App: a, Win: w, Atlas: sc.Atlas,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), Window: widget.NewLabel("")}
 	if opts.Synthetic > 0 {
 		// Try the map with many events: a synthetic dataset in place of the bundled one.
@@ -122,7 +120,6 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	go BundledGazetteer() // read it while the analyst looks at the map, before the first search
 	ui.Search.OnPicked = ui.pickResult
 	ui.Explorer.OnChange = ui.explorerChanged
-	ui.Timeline.SetHistogram(ui.Explorer.Filtered())
 
 	w.SetContent(ui.layout())
 	w.SetMainMenu(ui.menu())
@@ -283,22 +280,26 @@ func (ui *Window) ShowAllDates() {
 
 // StepNext moves the window so that it ends on the next event's start.
 func (ui *Window) StepNext() {
-	from, to := ui.Timeline.Window()
-	if e := ui.Explorer.NextEventAfter(to); e != nil {
-		d := int32(e.Start.Days() - to.Days())
-		ui.Timeline.setWindow(from.Days()+d, to.Days()+d)
-		ui.Explorer.Select(e)
-	}
+	_, to := ui.Timeline.Window()
+	ui.stepTo(ui.Explorer.NextEventAfter(to))
 }
 
 // StepPrev moves the window so that it ends on the previous event's start.
 func (ui *Window) StepPrev() {
-	from, to := ui.Timeline.Window()
-	if e := ui.Explorer.PrevEventBefore(to); e != nil {
-		d := int32(e.Start.Days() - to.Days())
-		ui.Timeline.setWindow(from.Days()+d, to.Days()+d)
-		ui.Explorer.Select(e)
+	_, to := ui.Timeline.Window()
+	ui.stepTo(ui.Explorer.PrevEventBefore(to))
+}
+
+// stepTo moves the window, keeping its width, to end on e's start, and
+// selects e; nil (no event that way) does nothing.
+func (ui *Window) stepTo(e *data.Event) {
+	if e == nil {
+		return
 	}
+	from, to := ui.Timeline.Window()
+	d := e.Start.Days() - to.Days()
+	ui.Timeline.setWindow(from.Days()+d, to.Days()+d)
+	ui.Explorer.Select(e)
 }
 
 func (ui *Window) countryName(code string) string {
@@ -322,15 +323,13 @@ func (ui *Window) menu() *fyne.MainMenu {
 	var items []*fyne.MenuItem
 	for i, p := range Presets {
 		name := p.Name
-		item := fyne.NewMenuItem(p.Label, func() { ui.ShowPreset(name) })
-		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
-		items = append(items, item)
+		items = append(items, withShortcut(fyne.NewMenuItem(p.Label, func() { ui.ShowPreset(name) }), fyne.KeyName(fmt.Sprint(i+1))))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Zoom in (+)", func() { ui.Map.ZoomBy(2) }),
 		fyne.NewMenuItem("Zoom out (−)", func() { ui.Map.ZoomBy(0.5) }))
 	notes := fyne.NewMenu("Annotations",
-		fyne.NewMenuItem("Add a pin (Ctrl+N)", func() { ui.Notes.startMode(modePin) }),
+		withShortcut(fyne.NewMenuItem("Add a pin", func() { ui.Notes.startMode(modePin) }), fyne.KeyN),
 		fyne.NewMenuItem("Draw a line", func() { ui.Notes.startMode(modeLine) }),
 		fyne.NewMenuItem("Draw an area", func() { ui.Notes.startMode(modeArea) }),
 		fyne.NewMenuItem("Annotate the selected event", func() {
@@ -340,19 +339,25 @@ func (ui *Window) menu() *fyne.MainMenu {
 				ui.Status.SetText("Select an event first.")
 			}
 		}),
-		fyne.NewMenuItem("Undo delete (Ctrl+Z)", func() { ui.Notes.undoDelete() }),
+		withShortcut(fyne.NewMenuItem("Undo delete", func() { ui.Notes.undoDelete() }), fyne.KeyZ),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Author name…", ui.askAuthor))
 	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("Import events… (Ctrl+I)", ui.Imports.ShowImport),
+		withShortcut(fyne.NewMenuItem("Import events…", ui.Imports.ShowImport), fyne.KeyI),
 		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export snapshot… (Ctrl+E)", ui.ShowExport))
+		withShortcut(fyne.NewMenuItem("Export snapshot…", ui.ShowExport), fyne.KeyE))
 	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), notes)
 }
 
+// withShortcut gives a menu item the shortcut Ctrl (Cmd on macOS) + key.
+func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
+	item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	return item
+}
+
 // bindKeys routes keys typed while no text field has focus to the map, and
-// registers the preset shortcuts (Ctrl+1 … Ctrl+5).
+// registers the shortcut of every menu item (the menus only show them).
 func (ui *Window) bindKeys() {
 	c := ui.Win.Canvas()
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
@@ -376,21 +381,16 @@ func (ui *Window) bindKeys() {
 		}
 	})
 	c.SetOnTypedRune(func(r rune) { ui.Map.HandleRune(r) })
-	for i, p := range Presets {
-		name := p.Name
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { ui.ShowPreset(name) })
+	for _, m := range ui.Win.MainMenu().Items {
+		for _, item := range m.Items {
+			if item.Shortcut != nil {
+				action := item.Action
+				c.AddShortcut(item.Shortcut, func(fyne.Shortcut) { action() })
+			}
+		}
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { ui.Imports.ShowImport() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { ui.ShowExport() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { ui.Notes.undoDelete() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { ui.Notes.startMode(modePin) })
 }
 
 func (ui *Window) showZoom() {
@@ -437,10 +437,6 @@ func (ui *Window) showError(err error) {
 	dialog.ShowError(err, ui.Win)
 }
 
-// sceneForExport is the scene the exports draw: the same map and data as
-// the window.
-func (ui *Window) sceneForExport() *cli.Scene { return ui.sc }
-
 // setData replaces the window's events (the bundled ones merged with the
 // shown imported layers): the timeline's span, the filters' choices, the
 // search, the map's layers and the exports all follow.
@@ -451,8 +447,7 @@ func (ui *Window) setData(d *data.Dataset) {
 	x := ui.Explorer
 	oldFirst, oldLast := x.Span()
 	wasAll := x.From == oldFirst && x.To == oldLast
-	x.Data = d
-	first, last := x.Span()
+	first, last := cli.DataSpan(d)
 	layers, err := sc.NewLayers(last)
 	if err != nil {
 		ui.showError(err)

@@ -114,6 +114,23 @@ type Snapshot struct {
 	Progress func(done, total int)
 }
 
+// RenderSnapshot draws the snapshot o of the scene as one raster page, as
+// WriteSnapshot would write it to a PNG, without writing anything: the
+// window's Export dialog previews with it.
+func RenderSnapshot(s *Scene, o Snapshot) (*image.RGBA, error) {
+	o.Format, o.Every, o.WorldFile = FormatPNG, "", false
+	o, err := o.complete(s, "")
+	if err != nil {
+		return nil, err
+	}
+	fr, err := newFramer(s, o)
+	if err != nil {
+		return nil, err
+	}
+	img, _, _ := fr.raster(o.From, o.To)
+	return img, nil
+}
+
 // ErrBadSnapshot wraps what is wrong with a Snapshot or its path, as
 // opposed to a failure while drawing or writing.
 var ErrBadSnapshot = errors.New("bad snapshot")
@@ -844,23 +861,6 @@ func SaveSnapshotPrefs(p SnapshotPrefs) error {
 		_, err := w.Write(append(b, '\n'))
 		return err
 	})
-}
-
-// snapshotCapitals are the embedded gazetteer's national capitals, read
-// without loading the dataset.
-func snapshotCapitals() ([]render.Place, error) {
-	places, err := data.BundledGazetteerPlaces()
-	if err != nil {
-		return nil, err
-	}
-	return Capitals(places), nil
-}
-
-// encodePNG writes img as PNG with draw.EncodePNG: zlib at BestSpeed like
-// png.BestSpeed, but without image/png's per-row filter search, which is
-// most of its time on a map frame.
-func encodePNG(w io.Writer, img *image.RGBA) error {
-	return draw.EncodePNG(w, img)
 }
 
 // createTemp creates a new hidden file beside name in dir, with the mode

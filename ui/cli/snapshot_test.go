@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
@@ -248,11 +249,11 @@ func benchmarkFrame(b *testing.B, view string) *image.RGBA {
 	if err != nil {
 		b.Fatal(err)
 	}
-	capitals, err := snapshotCapitals()
+	capitals, err := data.BundledCapitals()
 	if err != nil {
 		b.Fatal(err)
 	}
-	return render.New(atlas, render.Options{Capitals: capitals}).Render(geo.Fit(bound, 1920, 1080, 1))
+	return render.New(atlas, render.Options{Capitals: Capitals(capitals)}).Render(geo.Fit(bound, 1920, 1080, 1))
 }
 
 func BenchmarkSnapshotEncodePNG(b *testing.B) {
@@ -264,7 +265,7 @@ func BenchmarkSnapshotEncodePNG(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				buf.Reset()
-				if err := encodePNG(&buf, img); err != nil {
+				if err := draw.EncodePNG(&buf, img); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -786,5 +787,45 @@ func BenchmarkSnapshotExport(b *testing.B) {
 				b.ReportMetric(float64(st.Size()), "bytes")
 			}
 		})
+	}
+}
+
+// The preview the Export dialog shows is the PNG the export writes.
+func TestRenderSnapshotMatchesPNG(t *testing.T) {
+	s := testScene(t)
+	b, err := geo.ViewBound("sahel", s.Atlas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Snapshot{Width: 640, Height: 360, Bound: b, From: data.D(2025, 9, 1), To: data.D(2025, 9, 30),
+		Layout: layout.Options{Title: "Preview", Caveat: "UNCLASSIFIED", MadeAt: time.Date(2025, 10, 1, 12, 0, 0, 0, time.UTC)}}
+	img, err := RenderSnapshot(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sahel.png")
+	if err := WriteSnapshot(s, path, o); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	written, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Bounds() != written.Bounds() {
+		t.Fatalf("preview %v, written %v", img.Bounds(), written.Bounds())
+	}
+	for y := 0; y < img.Bounds().Dy(); y++ {
+		for x := 0; x < img.Bounds().Dx(); x++ {
+			r1, g1, b1, a1 := img.At(x, y).RGBA()
+			r2, g2, b2, a2 := written.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				t.Fatalf("preview and PNG differ at %d,%d", x, y)
+			}
+		}
 	}
 }
