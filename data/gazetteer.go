@@ -189,6 +189,27 @@ func BundledGazetteerPlaces() ([]*Place, error) {
 	return bundledGaz.places, bundledGaz.err
 }
 
+var bundledGazetteer struct {
+	once sync.Once
+	gaz  *Gazetteer
+	err  error
+}
+
+// BundledGazetteer is the embedded GeoNames gazetteer with its search
+// index, built once (about a tenth of a second) on first use and shared:
+// the search box and the CSV importer both look places up in it.
+func BundledGazetteer() (*Gazetteer, error) {
+	bundledGazetteer.once.Do(func() {
+		places, err := BundledGazetteerPlaces()
+		if err != nil {
+			bundledGazetteer.err = err
+			return
+		}
+		bundledGazetteer.gaz = NewGazetteer(places)
+	})
+	return bundledGazetteer.gaz, bundledGazetteer.err
+}
+
 var bundledCapitals struct {
 	once   sync.Once
 	places []*Place

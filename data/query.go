@@ -84,9 +84,12 @@ func (f Filter) IsZero() bool {
 	return len(f.Kinds) == 0 && len(f.Actors) == 0 && len(f.Countries) == 0 && strings.TrimSpace(f.Text) == ""
 }
 
-// Match reports whether e passes f. For many events, Query folds the text
-// once instead of on every call.
+// Match reports whether e passes f. It folds f's text on every call: to
+// test many events, use Matcher.
 func (f Filter) Match(e *Event) bool { return f.compile().match(e) }
+
+// Matcher returns Match with f's text folded once, for testing many events.
+func (f Filter) Matcher() func(e *Event) bool { return f.compile().match }
 
 type matcher struct {
 	f     Filter

@@ -129,13 +129,14 @@ func (x *Explorer) refilter() {
 	// New slices, not reused ones: the render goroutine may still hold the old.
 	x.filtered, x.visits, x.undated = nil, nil, nil
 	x.filterGen++
+	match := x.Filter.Matcher()
 	for _, e := range x.Data.Undated() {
-		if x.Filter.Match(e) {
+		if match(e) {
 			x.undated = append(x.undated, e)
 		}
 	}
 	for _, e := range x.Data.Dated() {
-		if x.Filter.Match(e) {
+		if match(e) {
 			x.filtered = append(x.filtered, e)
 			if e.Kind == data.KindVisit && e.Origin != "" {
 				x.visits = append(x.visits, e)
@@ -152,8 +153,9 @@ func (x *Explorer) rewindow() {
 		x.inWindow = append(x.inWindow, x.buf...)
 		return
 	}
+	match := x.Filter.Matcher()
 	for _, e := range x.buf {
-		if x.Filter.Match(e) {
+		if match(e) {
 			x.inWindow = append(x.inWindow, e)
 		}
 	}

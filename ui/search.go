@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -30,20 +29,11 @@ type Searcher struct {
 	Gaz func() *data.Gazetteer
 }
 
-var bundledGaz struct {
-	once sync.Once
-	gaz  *data.Gazetteer
-}
-
-// BundledGazetteer is the embedded GeoNames gazetteer, read once (about a
-// tenth of a second) on first use; nil if it cannot be read.
+// BundledGazetteer is data.BundledGazetteer for the search box: nil when
+// it cannot be read (the search then finds no GeoNames places).
 func BundledGazetteer() *data.Gazetteer {
-	bundledGaz.once.Do(func() {
-		if places, err := data.BundledGazetteerPlaces(); err == nil {
-			bundledGaz.gaz = data.NewGazetteer(places)
-		}
-	})
-	return bundledGaz.gaz
+	g, _ := data.BundledGazetteer()
+	return g
 }
 
 // Find returns up to limit results of each sort: events, actors, places, countries.

@@ -173,7 +173,8 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 	return nil
 }
 
-// gazetteerOnce reads the embedded gazetteer on first need.
+// gazetteerOnce is the gazetteer a generic CSV's place names are found in:
+// the one given in Options, else the embedded one, built once per process.
 type gazetteerOnce struct {
 	g   *data.Gazetteer
 	err error
@@ -181,12 +182,7 @@ type gazetteerOnce struct {
 
 func (g *gazetteerOnce) get() (*data.Gazetteer, error) {
 	if g.g == nil && g.err == nil {
-		places, err := data.BundledGazetteerPlaces()
-		if err != nil {
-			g.err = err
-		} else {
-			g.g = data.NewGazetteer(places)
-		}
+		g.g, g.err = data.BundledGazetteer()
 	}
 	return g.g, g.err
 }

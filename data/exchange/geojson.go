@@ -445,16 +445,16 @@ func checkRecord(r *Record) error {
 		places = append(places, r.OriginPlace)
 	}
 	actors := slices.Clone(r.Actors)
+	ev := r.Event // validated as a copy: an event without actors stands for the unattributed one
 	if len(actors) == 0 {
 		actors = append(actors, &unattributed)
-		r.Event.Actors = []string{unattributed.ID}
-		defer func() { r.Event.Actors = nil }()
+		ev.Actors = []string{unattributed.ID}
 	}
 	sources := make([]*data.Source, len(r.Sources))
 	for i := range r.Sources {
 		sources[i] = &r.Sources[i]
 	}
-	err := data.Validate(sources, places, actors, []*data.Event{&r.Event}, nil)
+	err := data.Validate(sources, places, actors, []*data.Event{&ev}, nil)
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
 		var ws []string

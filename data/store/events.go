@@ -267,8 +267,7 @@ func (s *Store) Layers() ([]Layer, error) {
 	var lastGen int64
 	var lastBatch map[string]int
 	err := s.db.View(func(tx *buntdb.Tx) error {
-		var derr error
-		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
+		err := tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
 			l, batch, err := decodeLayer(v)
 			if err != nil {
 				l = Layer{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
@@ -279,12 +278,15 @@ func (s *Store) Layers() ([]Layer, error) {
 			layers = append(layers, l)
 			return true
 		})
+		if err != nil {
+			return err
+		}
 		gens := map[string]int64{}
 		for _, l := range layers {
 			gens[l.ID] = l.Gen
 			tallies[l.ID] = &tally{}
 		}
-		tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
+		return tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
 			layer, _, ok := splitEventKey(k)
 			if !ok {
 				return true
@@ -307,7 +309,6 @@ func (s *Store) Layers() ([]Layer, error) {
 			}
 			return true
 		})
-		return derr
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: could not list the layers of %s: %w", s.path, err)

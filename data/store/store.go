@@ -142,9 +142,10 @@ func (s *Store) openDB() error {
 		return fmt.Errorf("store: could not set up %s: %w", s.path, err)
 	}
 	s.db, s.syncf = db, syncf
-	var schema string
+	// inspect has checked the version is never newer than SchemaVersion;
+	// here only whether it is recorded matters.
 	err = db.View(func(tx *buntdb.Tx) error {
-		schema, err = tx.Get(metaSchemaKey)
+		_, err := tx.Get(metaSchemaKey)
 		return err
 	})
 	if errors.Is(err, buntdb.ErrNotFound) {
@@ -157,7 +158,6 @@ func (s *Store) openDB() error {
 		s.closeDB()
 		return fmt.Errorf("store: could not set the schema version of %s: %w", s.path, err)
 	}
-	_ = schema // checked by inspect: never newer than SchemaVersion
 	return nil
 }
 

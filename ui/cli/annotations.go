@@ -139,11 +139,7 @@ func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 		Geometry: orb.Point{*lon, *lat}, Title: *title, Text: *text,
 		Colour: *colour, EventID: *event, Author: annotationsAuthor(*author),
 	}
-	for _, t := range strings.Split(*tags, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			a.Tags = append(a.Tags, t)
-		}
-	}
+	a.Tags = splitList(*tags)
 	var err error
 	if a.From, err = annotationsDate(*from); err != nil {
 		return usage("--from: %v", err)

@@ -76,13 +76,13 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		return usage(fmt.Sprintf("--from %s is after --to %s", from, to))
 	}
 	filter := data.Filter{Text: *text}
-	for _, k := range splitComma(*kinds) {
+	for _, k := range splitList(*kinds) {
 		if !data.Kind(k).Valid() {
 			return usage(fmt.Sprintf("--kind %q is not one of %v", k, data.Kinds))
 		}
 		filter.Kinds = append(filter.Kinds, data.Kind(k))
 	}
-	for _, c := range splitComma(*countries) {
+	for _, c := range splitList(*countries) {
 		c = strings.ToUpper(c)
 		if len(c) != 3 {
 			return usage(fmt.Sprintf("--country %q is not an ISO 3166 alpha-3 code", c))
@@ -107,8 +107,9 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	}
 	if !filter.IsZero() {
 		var kept []*data.Event
+		match := filter.Matcher()
 		for _, e := range events {
-			if filter.Match(e) {
+			if match(e) {
 				kept = append(kept, e)
 			}
 		}
@@ -143,15 +144,4 @@ var eventWriters = map[string]func(io.Writer, []*data.Event, *data.Dataset) erro
 		return exchange.WriteKMLStyled(w, events, d, func(k data.Kind) color.RGBA { return overlay.StyleOf(k).Colour })
 	},
 	"timeline": exchange.WriteTimeline,
-}
-
-// splitComma splits a flag's comma-separated list, dropping empty items.
-func splitComma(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }
