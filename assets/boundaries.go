@@ -15,9 +15,6 @@ var (
 	boundaries110m []byte
 )
 
-// BoundaryScales are the Natural Earth scales Boundaries accepts, finest first.
-var BoundaryScales = []string{"10m", "50m", "110m"}
-
 // Boundaries returns the embedded country boundaries at a Natural Earth scale
 // ("10m", "50m" or "110m") in the compact form read by boundaries.Decode, or
 // nil for any other scale. The bytes are shared, not copied: do not change

@@ -56,21 +56,9 @@ func (p *Path) AddPolygon(poly orb.Polygon) {
 	}
 }
 
-// AddMultiPolygon appends every polygon of mp with AddPolygon.
-func (p *Path) AddMultiPolygon(mp orb.MultiPolygon) {
-	for _, poly := range mp {
-		p.AddPolygon(poly)
-	}
-}
-
 // AddRect appends the rectangle from (x0, y0) to (x1, y1) as a closed subpath.
 func (p *Path) AddRect(x0, y0, x1, y1 float64) {
 	*p = append(*p, orb.LineString{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}})
-}
-
-// Reset empties p but keeps its storage for reuse.
-func (p *Path) Reset() {
-	*p = (*p)[:0]
 }
 
 // Bound is the bound of every point of p; an empty orb.Bound when p is empty.

@@ -3,6 +3,7 @@ package overlay
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -46,7 +47,7 @@ func NewAnnotationLayer() *AnnotationLayer { return &AnnotationLayer{} }
 func (l *AnnotationLayer) SetAnnotations(as []store.Annotation) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.all = append(l.all[:0:0], as...)
+	l.all = slices.Clone(as)
 	l.refilter()
 }
 
@@ -92,13 +93,16 @@ func InWindow(a store.Annotation, from, to data.Date) bool {
 	return data.DateOf(a.From).Compare(to) <= 0 && data.DateOf(end).Compare(from) >= 0
 }
 
+// refilter makes a new shown slice, never changing the old one, which
+// Draw and HitTest may still be reading outside the lock.
 func (l *AnnotationLayer) refilter() {
-	l.shown = l.shown[:0]
+	var shown []store.Annotation
 	for _, a := range l.all {
 		if !l.hasWindow || InWindow(a, l.from, l.to) {
-			l.shown = append(l.shown, a)
+			shown = append(shown, a)
 		}
 	}
+	l.shown = shown
 }
 
 // ParseColour reads an annotation's "#rrggbb" colour; an empty or bad one
@@ -117,7 +121,7 @@ func ParseColour(s string) color.RGBA {
 // Draw draws the annotations shown and the draft.
 func (l *AnnotationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	l.mu.Lock()
-	shown := append([]store.Annotation(nil), l.shown...)
+	shown := l.shown // never changed once made: see refilter
 	draft, area, selected := l.draft, l.draftArea, l.selectedID
 	l.mu.Unlock()
 	s := scaleOr1(v.Scale)

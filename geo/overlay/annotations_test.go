@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"fmt"
 	"image"
 	"testing"
 	"time"
@@ -85,4 +86,30 @@ func TestParseColour(t *testing.T) {
 			t.Errorf("ParseColour(%q) = %v, want %v", tt.in, c, tt.want)
 		}
 	}
+}
+
+// Moving the window while the map is drawn and hovered is safe: run with -race.
+func TestAnnotationLayerConcurrent(t *testing.T) {
+	l := NewAnnotationLayer()
+	var as []store.Annotation
+	for i := 0; i < 50; i++ {
+		day := time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC)
+		as = append(as, store.Annotation{ID: fmt.Sprint(i), Geometry: orb.Point{-10 + float64(i)/5, 12}, Title: "n", From: day, To: day})
+	}
+	l.SetAnnotations(as)
+	v := geo.Fit(orb.Bound{Min: orb.Point{-12, 10}, Max: orb.Point{5, 18}}, 200, 150, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 200; i++ {
+			l.SetWindow(data.D(2025, 1, 1+i%28), data.D(2025, 1, 28))
+		}
+	}()
+	img := image.NewRGBA(image.Rect(0, 0, 200, 150))
+	r := draw.NewRaster(img)
+	for i := 0; i < 200; i++ {
+		l.HitTest(v, 100, 75)
+		l.Draw(r, v)
+	}
+	<-done
 }

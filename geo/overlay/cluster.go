@@ -29,7 +29,6 @@ func (s *symbol) cluster() bool { return s.count > 1 }
 // eventLayout is where the event layer draws everything for one viewport
 // and one eventSet. It is never changed once made.
 type eventLayout struct {
-	v       geo.Viewport
 	set     *eventSet
 	symbols []symbol // in drawing order: single events, then clusters
 	members []int32  // the sites of each cluster
@@ -50,11 +49,11 @@ const mergeDistance = SymbolSize + 2
 // mergeDistance of it. A cluster sits at the mean position of its events.
 // With cluster false every event gets its own symbol.
 func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
-	lo := &eventLayout{v: v, set: set, markers: markerTable(scaleOf(v))}
+	scale := scaleOf(v)
+	lo := &eventLayout{set: set, markers: markerTable(scale)}
 	if set == nil || len(set.sites) == 0 {
 		return lo
 	}
-	scale := scaleOf(v)
 	w, h := v.PixelSize()
 	r := mergeDistance * scale
 	margin := clusterSize(math.MaxInt32) * scale // the widest cluster disc
@@ -165,7 +164,7 @@ type near struct {
 // The symbols are drawn grouped by style, in the order of style codes,
 // which lets the raster reuse one stamp for a run of symbols.
 func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
-	markers := markerTable(scale)
+	markers := lo.markers
 	count := make([]int, numStyleCodes+1)
 	for _, p := range pts {
 		st := &lo.set.sites[p.site]

@@ -34,6 +34,12 @@ type Measurer interface {
 // its halo.
 func (l Label) Box(m Measurer) orb.Bound {
 	w, h := m.MeasureText(l.Text, l.Style)
+	return l.boxOf(w, h)
+}
+
+// boxOf is Box for a text already measured w by h (the anchor does not
+// change the size).
+func (l Label) boxOf(w, h float64) orb.Bound {
 	x0 := l.X - w/2
 	switch l.Style.Anchor {
 	case draw.AnchorLeft:
@@ -66,9 +72,10 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 			continue
 		}
 		spots := append([]Spot{{l.X, l.Y, l.Style.Anchor}}, l.Else...)
+		tw, th := m.MeasureText(l.Text, l.Style) // once: every spot has the same size
 		for _, sp := range spots {
 			l.X, l.Y, l.Style.Anchor = sp.X, sp.Y, sp.Anchor
-			box := l.Box(m)
+			box := l.boxOf(tw, th)
 			if fits(box, screen, l.Within, placed) {
 				placed = append(placed, box)
 				kept = append(kept, l)
