@@ -40,7 +40,7 @@ func TestProjectedNoStreaks(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			v := testView(t, a, "world", tc.width, tc.height, tc.scale)
-			if lod := LODForZoom(v.Zoom + math.Log2(v.scale())); lod != tc.lod {
+			if lod := LODForZoom(v.Zoom + math.Log2(v.DeviceScale())); lod != tc.lod {
 				t.Fatalf("world view at %d×%d×%g draws at %s, want %s", tc.width, tc.height, tc.scale, lod, tc.lod)
 			}
 			w, _ := v.PixelSize()

@@ -45,8 +45,9 @@ func fromWorld(w orb.Point) orb.Point {
 	return project.Mercator.ToWGS84(orb.Point{(w[0] - 0.5) * 2 * earthHalf, (0.5 - w[1]) * 2 * earthHalf})
 }
 
-// scale is v.Scale with 0 meaning 1.
-func (v Viewport) scale() float64 {
+// DeviceScale is the device pixels per logical pixel: Scale, or 1 when
+// Scale is unset.
+func (v Viewport) DeviceScale() float64 {
 	if v.Scale <= 0 {
 		return 1
 	}
@@ -55,13 +56,13 @@ func (v Viewport) scale() float64 {
 
 // worldSize is the width of the world in device pixels.
 func (v Viewport) worldSize() float64 {
-	return tileSize * math.Exp2(v.Zoom) * v.scale()
+	return tileSize * math.Exp2(v.Zoom) * v.DeviceScale()
 }
 
 // PixelSize returns the size of the view in device pixels: Width·Scale by
 // Height·Scale, rounded.
 func (v Viewport) PixelSize() (w, h int) {
-	s := v.scale()
+	s := v.DeviceScale()
 	return int(math.Round(float64(v.Width) * s)), int(math.Round(float64(v.Height) * s))
 }
 
@@ -146,7 +147,7 @@ func Fit(b orb.Bound, width, height int, scale float64) Viewport {
 	fit := math.Min(float64(w)/(se[0]-nw[0]), float64(h)/(se[1]-nw[1])) // world size in device pixels
 	v.Zoom = MaxZoom
 	if !math.IsInf(fit, 1) && !math.IsNaN(fit) {
-		v.Zoom = math.Min(math.Log2(fit/(tileSize*v.scale())), MaxZoom)
+		v.Zoom = math.Min(math.Log2(fit/(tileSize*v.DeviceScale())), MaxZoom)
 	}
 	v.Center = fromWorld(orb.Point{(nw[0] + se[0]) / 2, (nw[1] + se[1]) / 2})
 	return v

@@ -36,10 +36,7 @@ func (l selectionLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	}
 	x, y := v.Project(e.At())
 	m := selectionRing
-	s := v.Scale
-	if s <= 0 {
-		s = 1
-	}
+	s := v.DeviceScale()
 	m.Size *= s
 	m.OutlineWidth *= s
 	c.Marker(x, y, m)
@@ -243,14 +240,11 @@ func (ui *Window) mapTapped(p orb.Point, x, y float64) {
 		ui.Explorer.Select(h.Events[0])
 	case overlay.HitCluster:
 		if v.Zoom+2 <= MaxZoom && !samePlace(h.Events) {
-			s := v.Scale
-			if s <= 0 {
-				s = 1
-			}
+			s := v.DeviceScale()
 			ui.Map.zoomAt(fyne.NewPos(float32(h.X/s), float32(h.Y/s)), 4)
 			return
 		}
-		ui.listCluster(h.Events, fyne.NewPos(float32(x/v.Scale), float32(y/v.Scale)))
+		ui.listCluster(h.Events, fyne.NewPos(float32(x/v.DeviceScale()), float32(y/v.DeviceScale())))
 	default:
 		ui.Explorer.Select(nil)
 	}

@@ -164,12 +164,7 @@ func (m *MapView) placeFrame() {
 	m.image.Resize(fyne.NewSize(float32((x1-x0)/s), float32((y1-y0)/s)))
 }
 
-func (m *MapView) scale() float64 {
-	if m.view.Scale <= 0 {
-		return 1
-	}
-	return m.view.Scale
-}
+func (m *MapView) scale() float64 { return m.view.DeviceScale() }
 
 // CreateRenderer implements fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {

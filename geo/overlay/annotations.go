@@ -124,7 +124,7 @@ func (l *AnnotationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	shown := l.shown // never changed once made: see refilter
 	draft, area, selected := l.draft, l.draftArea, l.selectedID
 	l.mu.Unlock()
-	s := scaleOr1(v.Scale)
+	s := v.DeviceScale()
 	w, h := c.Size()
 	view := orb.Bound{Min: orb.Point{-50 * s, -50 * s}, Max: orb.Point{float64(w) + 50*s, float64(h) + 50*s}}
 	draw.BeginGroup(c, "annotations")
@@ -221,7 +221,7 @@ func (l *AnnotationLayer) HitTest(v geo.Viewport, x, y float64) string {
 	l.mu.Lock()
 	shown := l.shown
 	l.mu.Unlock()
-	s := scaleOr1(v.Scale)
+	s := v.DeviceScale()
 	pt := orb.Point{x, y}
 	for i := len(shown) - 1; i >= 0; i-- {
 		a := shown[i]

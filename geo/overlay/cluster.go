@@ -49,7 +49,7 @@ const mergeDistance = SymbolSize + 2
 // mergeDistance of it. A cluster sits at the mean position of its events.
 // With cluster false every event gets its own symbol.
 func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	lo := &eventLayout{set: set, markers: markerTable(scale)}
 	if set == nil || len(set.sites) == 0 {
 		return lo

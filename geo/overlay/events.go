@@ -99,7 +99,7 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 		return
 	}
 	draw.BeginGroup(c, "events")
-	ts := ClusterTextStyle(scaleOf(v))
+	ts := ClusterTextStyle(v.DeviceScale())
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
 		c.Marker(s.x, s.y, s.marker)
@@ -115,7 +115,7 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 // cluster are in the order given to SetEvents.
 func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	lo := l.layout(v)
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	for i := len(lo.symbols) - 1; i >= 0; i-- {
 		s := &lo.symbols[i]
 		if !s.contains(x, y, scale) {

@@ -134,7 +134,7 @@ func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 		return lo
 	}
 	lo := &itineraryLayout{}
-	af, scale := affineOf(v), scaleOf(v)
+	af, scale := affineOf(v), v.DeviceScale()
 	w, h := v.PixelSize()
 	view := viewBound(w, h, stopSize*scale)
 	for i, s := range l.stops {
@@ -184,7 +184,7 @@ func (l *ItineraryLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	if len(lo.stops) == 0 && len(lo.legs) == 0 {
 		return
 	}
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	draw.BeginGroup(c, "itinerary")
 	if len(lo.connectors) > 0 {
 		var p draw.Path
@@ -208,7 +208,7 @@ func (l *ItineraryLayer) Draw(c draw.Canvas, v geo.Viewport) {
 // x, y; stops are on top of legs.
 func (l *ItineraryLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	lo := l.layout(v)
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	r := stopSize*scale/2 + scale
 	for i := len(lo.stops) - 1; i >= 0; i-- {
 		s := lo.stops[i]

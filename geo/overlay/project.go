@@ -40,6 +40,3 @@ func affineOf(v geo.Viewport) affine {
 func (a affine) pixel(w orb.Point) (x, y float64) {
 	return (w[0] - a.ox) * a.size, (w[1] - a.oy) * a.size
 }
-
-// scaleOf is the viewport's device pixels per logical pixel.
-func scaleOf(v geo.Viewport) float64 { return scaleOr1(v.Scale) }

@@ -132,7 +132,7 @@ func (l *RelationLayer) layout(v geo.Viewport) *relationLayout {
 		return lo
 	}
 	lo := &relationLayout{}
-	af, scale := affineOf(v), scaleOf(v)
+	af, scale := affineOf(v), v.DeviceScale()
 	w, h := v.PixelSize()
 	view := viewBound(w, h, RelationWidth*scale)
 	for _, p := range l.relations {
@@ -158,7 +158,7 @@ func (l *RelationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	if len(lo.lines) == 0 {
 		return
 	}
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	draw.BeginGroup(c, "relations")
 	var all draw.Path
 	byStatus := map[data.Status]*draw.Path{}
@@ -186,7 +186,7 @@ func (l *RelationLayer) Draw(c draw.Canvas, v geo.Viewport) {
 // pixels of device pixel x, y (the nearest), with its status that day.
 func (l *RelationLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	lo := l.layout(v)
-	scale := scaleOf(v)
+	scale := v.DeviceScale()
 	tol := RelationWidth*scale/2 + ArcTolerance*scale
 	p := orb.Point{x, y}
 	best, bestD := Hit{}, 0.0

@@ -127,7 +127,7 @@ func (l *VisitLayer) layout(v geo.Viewport) *arcLayout {
 		return lo
 	}
 	lo := &arcLayout{}
-	af, scale := affineOf(v), scaleOf(v)
+	af, scale := affineOf(v), v.DeviceScale()
 	w, h := v.PixelSize()
 	for _, r := range l.routes {
 		arc, pieces, arrow := layoutArc(af, r.from, r.to, w, h, scale, (SymbolSize/2+1)*scale)
@@ -151,7 +151,7 @@ func (l *VisitLayer) Draw(c draw.Canvas, v geo.Viewport) {
 		return
 	}
 	draw.BeginGroup(c, "visits")
-	drawArcs(c, lo.arcs, scaleOf(v), VisitColour)
+	drawArcs(c, lo.arcs, v.DeviceScale(), VisitColour)
 	draw.EndGroup(c)
 }
 
@@ -207,7 +207,7 @@ func closeRings(p draw.Path) draw.Path {
 // a few pixels of its curve or on its arrowhead, with every visit along
 // it, or a miss.
 func (l *VisitLayer) HitTest(v geo.Viewport, x, y float64) Hit {
-	return hitArcs(l.layout(v).arcs, x, y, scaleOf(v))
+	return hitArcs(l.layout(v).arcs, x, y, v.DeviceScale())
 }
 
 // ArcTolerance is how far, in logical pixels, from the edge of a drawn

@@ -77,14 +77,6 @@ func (l *countriesLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	}
 	draw.EndGroup(c)
 	draw.BeginGroup(c, "borders")
-	c.StrokePath(border, borderWidth*scaleOf(v), ColourBorder)
+	c.StrokePath(border, borderWidth*v.DeviceScale(), ColourBorder)
 	draw.EndGroup(c)
-}
-
-// scaleOf is the viewport's device pixels per logical pixel.
-func scaleOf(v geo.Viewport) float64 {
-	if v.Scale <= 0 {
-		return 1
-	}
-	return v.Scale
 }

@@ -37,7 +37,7 @@ func (l *namesLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	dots, dotBoxes := l.capitalDots(v, w, h)
 	labels, _ := PlaceLabels(c, w, h, l.labels(v, dots), dotBoxes)
 	draw.BeginGroup(c, "capitals")
-	m := capitalMarker(scaleOf(v))
+	m := capitalMarker(v.DeviceScale())
 	for _, d := range dots {
 		c.Marker(d.x, d.y, m)
 	}
@@ -71,7 +71,7 @@ func (l *namesLayer) capitalDots(v geo.Viewport, w, h int) ([]dot, []orb.Bound) 
 		dots  []dot
 		boxes []orb.Bound
 	)
-	r := dotRadius * scaleOf(v)
+	r := dotRadius * v.DeviceScale()
 	for i := range l.capitals {
 		p := &l.capitals[i]
 		cl := l.style.classOf(p.Country)
@@ -92,7 +92,7 @@ func (l *namesLayer) capitalDots(v geo.Viewport, w, h int) ([]dot, []orb.Bound) 
 // country names and their capitals, then neighbours' names and capitals,
 // then other countries by size on screen.
 func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
-	s := scaleOf(v)
+	s := v.DeviceScale()
 	type candidate struct {
 		label Label
 		class class
