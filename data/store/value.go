@@ -74,8 +74,7 @@ func encodeValue(a Annotation) (string, error) {
 	rest.WriteString(`],"a":`)
 	rest.Write(body)
 	rest.WriteByte('}')
-	r := rest.String()
-	return fmt.Sprintf("%s%08x\",%s", valueHeader, crc32.ChecksumIEEE([]byte(r)), r), nil
+	return seal([]byte(rest.String())), nil
 }
 
 // errNewerSchema marks a value written by a newer Sahel Atlas.
