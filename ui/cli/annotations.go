@@ -82,30 +82,6 @@ func annotationsParse(fs *flag.FlagSet, sub string, args []string, stdout, stder
 	}
 }
 
-// annotationsOpen opens the store named by --store, $SAHELATLAS_STORE or
-// the default, printing a repair report to stderr. It returns the exit
-// status when the store cannot be opened.
-func annotationsOpen(sub, flagPath string, stderr io.Writer) (*store.Store, int) {
-	path, err := store.Resolve(flagPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations %s: %v\n", sub, err)
-		return nil, ExitUsage
-	}
-	s, rec, err := store.Open(path)
-	switch {
-	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(stderr, "sahelatlas annotations %s: %v\n", sub, err)
-		return nil, ExitLocked
-	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas annotations %s: %v\n", sub, err)
-		return nil, ExitFailed
-	}
-	if rec != nil {
-		fmt.Fprintln(stderr, rec)
-	}
-	return s, ExitOK
-}
-
 func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 	fs, storePath := annotationsFlags("add")
 	lon := fs.Float64("lon", math.NaN(), "longitude, -180..180")
@@ -154,7 +130,7 @@ func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 	if err := a.Validate(); err != nil {
 		return usage("%s", strings.TrimPrefix(err.Error(), "store: "))
 	}
-	s, status := annotationsOpen("add", *storePath, stderr)
+	s, status := openStore("annotations add", *storePath, stderr)
 	if s == nil {
 		return status
 	}
@@ -205,7 +181,7 @@ func annotationsList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sahelatlas annotations list: unexpected argument %q (usage: %s)\n", rest[0], annotationsUsage["list"])
 		return ExitUsage
 	}
-	s, status := annotationsOpen("list", *storePath, stderr)
+	s, status := openStore("annotations list", *storePath, stderr)
 	if s == nil {
 		return status
 	}
@@ -234,7 +210,7 @@ func annotationsExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sahelatlas annotations export: only --format geojson is supported, with no other argument (usage: %s)\n", annotationsUsage["export"])
 		return ExitUsage
 	}
-	s, status := annotationsOpen("export", *storePath, stderr)
+	s, status := openStore("annotations export", *storePath, stderr)
 	if s == nil {
 		return status
 	}
@@ -318,7 +294,7 @@ func annotationsImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sahelatlas annotations import: %s: %v\n", rest[0], err)
 		return ExitUsage
 	}
-	s, status := annotationsOpen("import", *storePath, stderr)
+	s, status := openStore("annotations import", *storePath, stderr)
 	if s == nil {
 		return status
 	}

@@ -92,24 +92,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return ExitFailed
 	}
 
-	path, err := store.Resolve(*storePath)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		return ExitUsage
-	}
-	s, rec, err := store.Open(path)
-	switch {
-	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		return ExitLocked
-	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		return ExitFailed
+	s, status := openStore("import", *storePath, stderr)
+	if s == nil {
+		return status
 	}
 	defer s.Close()
-	if rec != nil {
-		fmt.Fprintln(stderr, rec)
-	}
 	layer := store.Layer{Name: res.Name, Format: string(res.Format)}
 	ch, err := s.PutLayer(layer, res.Records)
 	if err != nil {
@@ -146,19 +133,11 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		fmt.Fprintf(stderr, "sahelatlas %s: no store at %s (%v); import a file into it first\n", cmd, path, cause(err))
 		return nil, ExitUsage
 	}
-	s, rec, err := store.Open(path)
-	switch {
-	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitLocked
-	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitFailed
+	s, status := openStore(cmd, path, stderr)
+	if s == nil {
+		return nil, status
 	}
 	defer s.Close()
-	if rec != nil {
-		fmt.Fprintln(stderr, rec)
-	}
 	layers, err := s.Layers()
 	if err != nil {
 		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
