@@ -165,3 +165,20 @@ func ExampleDataset_Between() {
 	// 2025-02-01 2025-02-28 First formal US–Mali military meeting in five years
 	// 2025-04-09 2025-04-09 Mali's intelligence chief Koné meets Burhan in Port Sudan
 }
+
+func TestSpan(t *testing.T) {
+	d := bundled(t)
+	first, last := d.Span()
+	for _, e := range d.Dated() {
+		if e.Start.Before(first) || e.End.After(last) {
+			t.Errorf("event %s (%s–%s) lies outside the span %s–%s", e.ID, e.Start, e.End, first, last)
+		}
+	}
+	if first != d.Dated()[0].Start {
+		t.Errorf("span starts %s, the first dated event %s", first, d.Dated()[0].Start)
+	}
+	empty := &Dataset{}
+	if f, l := empty.Span(); f != D(2024, 1, 1) || l != D(2025, 12, 31) {
+		t.Errorf("empty dataset span %s–%s, want 2024-01-01–2025-12-31", f, l)
+	}
+}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
+	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 // BenchmarkWindowSliderStep is one step of the window's date slider with
@@ -15,7 +15,7 @@ import (
 // the render goroutine the layers take it and the frame is drawn over the
 // cached base map into a recycled image, at 1920×1080. Budget: 16 ms.
 func BenchmarkWindowSliderStep(b *testing.B) {
-	sc, err := cli.LoadScene()
+	sc, err := scene.Load()
 	if err != nil {
 		b.Fatal(err)
 	}

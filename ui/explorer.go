@@ -4,7 +4,6 @@ import (
 	"sync/atomic"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // Explorer is what the analyst is looking at: the date window, the filters
@@ -51,7 +50,7 @@ func NewExplorer(d *data.Dataset) *Explorer {
 
 // Span is the first start and the last end of the dated events, the
 // window the map opens with (as snapshots use it).
-func (x *Explorer) Span() (first, last data.Date) { return cli.DataSpan(x.Data) }
+func (x *Explorer) Span() (first, last data.Date) { return x.Data.Span() }
 
 // SetData replaces the events (after an import, say), keeping the filter
 // and the window; the selection is kept when the event is still there.

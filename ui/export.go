@@ -15,8 +15,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/sahelatlas/sahelatlas/data/prefs"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
+	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 // exportSizes are the size presets of the Export dialog, in order.
@@ -37,7 +38,7 @@ var exportElements = []struct {
 
 // Exporter is the Export dialog: it turns what the window shows (view,
 // date window, filters, layers, annotations) into a snapshot or a dated
-// series with cli.WriteSnapshot, the function the snapshot command uses,
+// series with scene.Write, the function the snapshot command uses,
 // so the file matches the preview and the window.
 type Exporter struct {
 	ui *Window
@@ -72,7 +73,7 @@ func (ui *Window) ShowExport() {
 		// A preset fills in its size; only Custom lets the analyst type one.
 		for _, s := range exportSizes {
 			if s.Label == label && s.Paper != "" {
-				p := cli.Papers[s.Paper]
+				p := scene.Papers[s.Paper]
 				x.width.SetText(strconv.Itoa(p.Width))
 				x.height.SetText(strconv.Itoa(p.Height))
 				x.width.Disable()
@@ -95,7 +96,7 @@ func (ui *Window) ShowExport() {
 	x.subtitle.OnChanged = func(string) { x.changed() }
 	x.caveat = widget.NewEntry()
 	x.caveat.SetPlaceHolder("Caveat, e.g. UNCLASSIFIED // FOR TRAINING")
-	if p, err := cli.LoadSnapshotPrefs(); err == nil {
+	if p, err := prefs.LoadSnapshot(); err == nil {
 		x.caveat.SetText(p.Caveat)
 	}
 	x.caveat.OnChanged = func(string) { x.changed() }
@@ -137,11 +138,11 @@ func (ui *Window) ShowExport() {
 }
 
 // snapshot is the dialog's choices applied to what the window shows.
-func (x *Exporter) snapshot() (cli.Snapshot, error) {
+func (x *Exporter) snapshot() (scene.Snapshot, error) {
 	ui := x.ui
 	ex := ui.Explorer
-	o := cli.Snapshot{
-		Format: cli.Format(strings.ToLower(x.format.Selected)),
+	o := scene.Snapshot{
+		Format: scene.Format(strings.ToLower(x.format.Selected)),
 		Bound:  ui.Map.View().Bound(),
 		From:   ex.From, To: ex.To,
 		Filter:        ex.Filter,
@@ -178,13 +179,13 @@ func (x *Exporter) snapshot() (cli.Snapshot, error) {
 	}
 	switch x.series.Selected {
 	case "Every day":
-		o.Every = cli.StepDay
+		o.Every = scene.StepDay
 	case "Every week":
-		o.Every = cli.StepWeek
+		o.Every = scene.StepWeek
 	case "Every month":
-		o.Every = cli.StepMonth
+		o.Every = scene.StepMonth
 	}
-	if o.Every != "" && o.Format == cli.FormatSVG {
+	if o.Every != "" && o.Format == scene.FormatSVG {
 		return o, fmt.Errorf("a series is written as a PDF (a page a step), a GIF or PNG frames: choose one of those")
 	}
 	return o, nil
@@ -207,13 +208,13 @@ func (x *Exporter) changed() {
 	// size with the same proportions and layout.
 	o.Progress = nil
 	w, h := o.Width, o.Height
-	if p, ok := cli.Papers[o.Paper]; ok {
+	if p, ok := scene.Papers[o.Paper]; ok {
 		w, h = p.Width, p.Height
 	}
 	o.Paper, o.Width, o.Height = "", 960, 960*h/max(w, 1)
-	scene := x.ui.sc // exports draw the window's map and data
+	sc := x.ui.sc // exports draw the window's map and data
 	go func() {
-		img, err := cli.RenderSnapshot(scene, o)
+		img, err := scene.Render(sc, o)
 		fyne.Do(func() {
 			if x.previewGen.Load() != gen {
 				return // a newer preview is on its way
@@ -238,7 +239,7 @@ func (x *Exporter) chooseFile(parent dialog.Dialog) {
 	}
 	ext := "." + string(o.Format)
 	save := func(path string) {
-		if o.Every != "" && o.Format == cli.FormatPNG {
+		if o.Every != "" && o.Format == scene.FormatPNG {
 			path = strings.TrimSuffix(path, ext) // numbered frames go in a folder
 		}
 		x.export(path, o)
@@ -254,7 +255,7 @@ func (x *Exporter) chooseFile(parent dialog.Dialog) {
 		path := w.URI().Path()
 		w.Close()
 		os.Remove(path) // the save dialog made an empty file; the export writes its own, atomically
-		if !strings.EqualFold(filepath.Ext(path), ext) && !(o.Every != "" && o.Format == cli.FormatPNG) {
+		if !strings.EqualFold(filepath.Ext(path), ext) && !(o.Every != "" && o.Format == scene.FormatPNG) {
 			path += ext
 		}
 		save(path)
@@ -264,7 +265,7 @@ func (x *Exporter) chooseFile(parent dialog.Dialog) {
 	fd.Show()
 }
 
-func (x *Exporter) export(path string, o cli.Snapshot) {
+func (x *Exporter) export(path string, o scene.Snapshot) {
 	x.ui.Status.SetText("Exporting " + path + "…")
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), x.ui.Win)
@@ -272,11 +273,11 @@ func (x *Exporter) export(path string, o cli.Snapshot) {
 	o.Progress = func(done, total int) {
 		fyne.Do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
 	}
-	scene := x.ui.sc // exports draw the window's map and data
+	sc := x.ui.sc // exports draw the window's map and data
 	go func() {
-		err := cli.WriteSnapshot(scene, path, o)
+		err := scene.Write(sc, path, o)
 		if err == nil && o.Layout.Caveat != "" {
-			err = cli.SaveSnapshotPrefs(cli.SnapshotPrefs{Caveat: o.Layout.Caveat})
+			err = prefs.SaveSnapshot(prefs.Snapshot{Caveat: o.Layout.Caveat})
 		}
 		fyne.Do(func() {
 			progress.Hide()

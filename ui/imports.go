@@ -19,9 +19,9 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // Imports is the imported-events part of the window: the layers of the
@@ -440,7 +440,7 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 		if !strings.EqualFold(filepath.Ext(path), ext) {
 			path += ext
 		}
-		if err := cli.WriteFileAtomic(path, func(out io.Writer) error { return write(out, events, d) }); err != nil {
+		if err := files.WriteAtomic(path, func(out io.Writer) error { return write(out, events, d) }); err != nil {
 			m.ui.showError(fmt.Errorf("the events were NOT written to %s: %w", path, err))
 			return
 		}

@@ -18,7 +18,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
+	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 // selectionLayer rings the selected event on the map.
@@ -56,7 +56,7 @@ func (ui *Window) overlays() []render.Layer {
 // frame, so dragging the slider over 100,000 events never lays out symbols
 // on the UI thread. Its slices are never changed once handed over.
 type layerState struct {
-	layers    cli.Layers    // the layers to draw (a copy of the window's: its fields are the render goroutine's own)
+	layers    scene.Layers  // the window's layers: a copy of the struct, the layers themselves shared (each locks its own state)
 	filtered  []*data.Event // every dated event that passes the filters
 	filterGen uint64        // changes whenever filtered does
 	visits    []*data.Event // the visits among filtered, for arcs and itineraries
@@ -66,7 +66,8 @@ type layerState struct {
 }
 
 // sceneRenderer is the map's FrameRenderer: it applies the newest layer
-// state, then renders into a recycled image. Older states that were never
+// state, then renders into a recycled image with render.Map.RenderTo, the
+// call every export makes too. Older states that were never
 // drawn are dropped.
 type sceneRenderer struct {
 	m       *render.Map
@@ -74,9 +75,11 @@ type sceneRenderer struct {
 	spare   chan *image.RGBA // frames no longer on screen, to draw into again
 
 	// The render goroutine's own.
-	layers    cli.Layers
+	layers    scene.Layers
 	filterGen uint64
 	actor     string
+	overlays  []render.Layer
+	raster    *draw.Raster // keeps its rendered markers, texts and buffers from frame to frame
 }
 
 func newSceneRenderer(m *render.Map) *sceneRenderer {
@@ -107,14 +110,23 @@ func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
 		if st.actor != "" {
 			l.Itinerary.SetEvents(st.visits, st.from, st.to)
 		}
-		r.m.SetOverlays(st.overlays...)
+		r.overlays = st.overlays
 	}
 	var dst *image.RGBA
 	select {
 	case dst = <-r.spare:
 	default:
 	}
-	return r.m.RenderTo(dst, v)
+	w, h := v.PixelSize()
+	if dst == nil || dst.Rect != image.Rect(0, 0, w, h) {
+		dst = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	if r.raster == nil {
+		r.raster = draw.NewRaster(dst)
+	}
+	r.raster.SetImage(dst)
+	r.m.RenderTo(r.raster, v, r.overlays...)
+	return dst
 }
 
 // Recycle takes back a frame that is no longer on screen.
@@ -136,7 +148,7 @@ func (ui *Window) updateLayers() {
 		}
 	}
 	ui.Layers.Actor = actor
-	ui.scene.pending.Store(&layerState{
+	ui.frames.pending.Store(&layerState{
 		layers:   *ui.Layers,
 		filtered: x.Filtered(), filterGen: x.FilterGen(), visits: x.Visits(),
 		from: x.From, to: x.To, actor: actor,
@@ -337,36 +349,39 @@ func legendLine(c color.RGBA) *canvas.Image {
 	return ci
 }
 
-// updateLegend lists the kinds of the symbols in view, approximate dates,
-// clusters and the relation statuses shown.
+// updateLegend shows the legend of the frame just drawn for v: the rows
+// scene.Legend gives every exported page, so the window and the page list
+// the same things (kinds, approximate dates, clusters, visits, the
+// itinerary, relation statuses, annotations).
 func (ui *Window) updateLegend(v geo.Viewport) {
-	lg := ui.Layers.Events.Legend(v)
-	key := fmt.Sprint(lg, ui.Layers.ShowRelations, ui.Layers.Relations.StatusesInView(v))
+	var notes *overlay.AnnotationLayer
+	if ui.showNote && ui.Notes != nil {
+		notes = ui.Notes.Layer
+	}
+	items := scene.Legend(ui.Layers, notes, v)
+	key := fmt.Sprint(items)
 	if key == ui.legendKey {
 		return
 	}
 	ui.legendKey = key
 	box := ui.legend
 	box.RemoveAll()
-	row := func(icon fyne.CanvasObject, text string) {
-		box.Add(container.NewHBox(icon, widget.NewLabel(text)))
+	if len(items) == 0 {
+		box.Add(widget.NewLabel("Nothing in view."))
 	}
-	if len(lg.Kinds) == 0 && !lg.Clusters {
-		box.Add(widget.NewLabel("No events in view."))
-	}
-	for _, k := range lg.Kinds {
-		row(legendIcon(overlay.StyleFor(k, 1.4)), string(k))
-	}
-	if lg.Approximate {
-		row(legendIcon(overlay.ApproximateStyleFor(data.KindVisit, 1.4)), "date approximate (month, year or no year)")
-	}
-	if lg.Clusters {
-		row(legendIcon(overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)), "cluster of events (click to zoom)")
-	}
-	if ui.Layers.ShowRelations {
-		for _, s := range ui.Layers.Relations.StatusesInView(v) {
-			row(legendLine(overlay.StatusColour[s]), "relation: "+string(s))
+	for _, it := range items {
+		icon := legendLine(it.Line)
+		if it.Marker.Size > 0 {
+			m := it.Marker
+			m.Size *= legendIconScale
+			m.OutlineWidth *= legendIconScale
+			icon = legendIcon(m)
 		}
+		box.Add(container.NewHBox(icon, widget.NewLabel(it.Label)))
 	}
 	box.Refresh()
 }
+
+// legendIconScale enlarges the legend's symbols (drawn at scale 1 for a
+// page) to the size the window's legend shows them.
+const legendIconScale = 1.4

@@ -18,7 +18,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
+	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 // Window is Sahel Atlas's main window: the map with its view presets, the
@@ -39,10 +39,10 @@ type Window struct {
 	Status     *widget.Label
 	Coords     *widget.Label
 	Window     *widget.Label // the date window and the count of events in it
-	Layers     *cli.Layers   // the time layers drawn over the base map
+	Layers     *scene.Layers // the time layers drawn over the base map
 	Notes      *Notes        // the analyst's annotations
-	scene      *sceneRenderer
-	sc         *cli.Scene
+	frames     *sceneRenderer
+	sc         *scene.Scene
 	Imports    *Imports
 	clustering bool
 	sideTabs   *container.AppTabs
@@ -61,7 +61,7 @@ var Presets = []struct{ Name, Label string }{
 
 // Build makes the window's content and menus on w.
 func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
-	sc, err := cli.LoadScene()
+	sc, err := scene.Load()
 	if err != nil {
 		return nil, err
 	}
@@ -88,12 +88,12 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		return nil, err
 	}
 	ui.tip, ui.legend = newTooltip(), container.NewVBox()
-	ui.scene = newSceneRenderer(sc.Map)
+	ui.frames = newSceneRenderer(sc.Map)
 	do := opts.do
 	if do == nil {
 		do = fyne.Do
 	}
-	ui.Map = newMapView(ui.scene, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
+	ui.Map = newMapView(ui.frames, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
 	ui.Map.OnTapped = ui.mapTapped
@@ -447,7 +447,7 @@ func (ui *Window) setData(d *data.Dataset) {
 	x := ui.Explorer
 	oldFirst, oldLast := x.Span()
 	wasAll := x.From == oldFirst && x.To == oldLast
-	first, last := cli.DataSpan(d)
+	first, last := d.Span()
 	layers, err := sc.NewLayers(last)
 	if err != nil {
 		ui.showError(err)

@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"bytes"
+	"image"
 	"path/filepath"
 	"runtime"
 	"syscall"
@@ -12,6 +13,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 )
@@ -170,15 +172,16 @@ func BenchmarkDrawImported100k(b *testing.B) {
 	v := geo.Fit(bound, 1920, 1080, 1)
 	m := render.New(atlas, render.Options{})
 	events := overlay.NewEventLayer()
-	m.SetOverlays(events)
+	w, h := v.PixelSize()
+	r := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, w, h)))
 	from, to := data.D(2018, 1, 1), data.D(2025, 12, 31)
 	events.SetEvents(d.Events, from, to)
-	m.Render(v)
+	m.RenderTo(r, v, events)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		events.SetEvents(d.Events, from, to)
-		m.Render(v)
+		m.RenderTo(r, v, events)
 	}
 }
 

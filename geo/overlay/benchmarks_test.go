@@ -36,8 +36,15 @@ func benchMap(b *testing.B, v geo.Viewport) *render.Map {
 		b.Fatal(err)
 	}
 	m := render.New(atlas, render.Options{})
-	m.Render(v)
+	m.Render(nil, v)
 	return m
+}
+
+// frameRaster is a Raster onto a frame of v's size, reused from frame to
+// frame as the window's renderer reuses its own.
+func frameRaster(v geo.Viewport) *draw.Raster {
+	w, h := v.PixelSize()
+	return draw.NewRaster(image.NewRGBA(image.Rect(0, 0, w, h)))
 }
 
 var synthetic100k *data.Dataset
@@ -69,7 +76,7 @@ func BenchmarkSliderStep(b *testing.B) {
 					m := benchMap(b, v)
 					events := NewEventLayer()
 					visits := NewVisitLayer(d)
-					m.SetOverlays(visits, events)
+					r := frameRaster(v)
 					from := data.D(2010, 1, 1)
 					if win.name == "all" {
 						from = data.D(2000, 1, 1)
@@ -89,7 +96,7 @@ func BenchmarkSliderStep(b *testing.B) {
 							events.SetWindow(f, t)
 							visits.SetEvents(nil, f, t) // no synthetic visit has an origin
 						}
-						m.Render(v)
+						m.RenderTo(r, v, visits, events)
 					}
 				})
 			}
@@ -154,13 +161,13 @@ func BenchmarkFullFrame100k(b *testing.B) {
 				l.SetClustering(clustered)
 				l.SetEvents(d.Events, data.Date{}, data.Date{})
 				m := render.New(atlas, render.Options{})
-				m.SetOverlays(l)
-				m.Render(v)
+				r := frameRaster(v)
+				m.RenderTo(r, v, l)
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; b.Loop(); i++ {
 					vv := v.Pan(float64(i%7), 0) // neither base nor layout cached
-					m.Render(vv)
+					m.RenderTo(r, vv, l)
 				}
 			})
 		}

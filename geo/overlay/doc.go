@@ -3,7 +3,7 @@
 // would overlap, visits as directed arcs, an actor's itinerary, and the
 // relations between countries coloured by their status on a date. Each
 // layer has a Draw(c draw.Canvas, v geo.Viewport) method, so it can be
-// given to (*render.Map).SetOverlays, and hit tests for hover and click.
+// given to (*render.Map).RenderTo, and hit tests for hover and click.
 //
 // Symbols. Every event kind has one symbol (StyleFor): a shape and a colour
 // from the Okabe–Ito palette, which stays distinct under the common forms

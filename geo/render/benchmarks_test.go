@@ -17,13 +17,13 @@ func benchmarkBase(b *testing.B, name string) {
 	a := testAtlas(b)
 	v := view(b, a, name)
 	m := New(a, Options{Capitals: sahelCapitals})
-	m.Render(v) // warm the fonts, stamps and simplification
+	m.Render(nil, v) // warm the fonts, stamps and simplification
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
 		i++
-		m.Render(v.Pan(float64(i), 0))
+		m.Render(nil, v.Pan(float64(i), 0))
 	}
 }
 
@@ -37,11 +37,11 @@ func benchmarkBaseDraw(b *testing.B, name string) {
 	v := view(b, a, name)
 	m := New(a, Options{Capitals: sahelCapitals})
 	r := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080)))
-	m.DrawBase(r, v)
+	m.drawBase(r, v)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.DrawBase(r, v)
+		m.drawBase(r, v)
 	}
 }
 
@@ -54,11 +54,11 @@ func BenchmarkRenderCachedBase(b *testing.B) {
 	a := testAtlas(b)
 	v := view(b, a, "sahel")
 	m := New(a, Options{Capitals: sahelCapitals})
-	m.Render(v)
+	m.Render(nil, v)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.Render(v)
+		m.Render(nil, v)
 	}
 }
 
@@ -84,7 +84,7 @@ func BenchmarkSVGSahel(b *testing.B) {
 	for b.Loop() {
 		n = 0
 		s := draw.NewSVG(&n, 1920, 1080)
-		m.Draw(s, v)
+		m.RenderTo(s, v)
 		if err := s.Close(); err != nil {
 			b.Fatal(err)
 		}
@@ -103,7 +103,7 @@ func BenchmarkPDFSahel(b *testing.B) {
 	for b.Loop() {
 		n = 0
 		p := draw.NewPDF(1920, 1080, draw.PageA4Landscape)
-		m.Draw(p, v)
+		m.RenderTo(p, v)
 		if err := p.Output(&n); err != nil {
 			b.Fatal(err)
 		}
@@ -120,15 +120,15 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // BenchmarkRenderToCachedBase is BenchmarkRenderCachedBase drawing into a
-// reused image.
+// reused image through one Raster, as the window does.
 func BenchmarkRenderToCachedBase(b *testing.B) {
 	a := testAtlas(b)
 	v := view(b, a, "sahel")
 	m := New(a, Options{Capitals: sahelCapitals})
-	img := m.Render(v)
+	r := draw.NewRaster(m.Render(nil, v))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		m.RenderTo(img, v)
+		m.RenderTo(r, v)
 	}
 }

@@ -18,7 +18,7 @@ func TestDrawSVG(t *testing.T) {
 	m := New(a, Options{Capitals: sahelCapitals})
 	var buf bytes.Buffer
 	s := draw.NewSVG(&buf, 1920, 1080)
-	m.Draw(s, view(t, a, "sahel"))
+	m.RenderTo(s, view(t, a, "sahel"))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestDrawPDF(t *testing.T) {
 	a := testAtlas(t)
 	m := New(a, Options{Capitals: sahelCapitals})
 	p := draw.NewPDF(1920, 1080, draw.PageA4Landscape)
-	m.Draw(p, view(t, a, "mali"))
+	m.RenderTo(p, view(t, a, "mali"))
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
 		t.Fatal(err)

@@ -8,29 +8,39 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
-// Map draws the base map (sea, countries, borders, names, capitals) and the
-// overlay layers over it.
+// Map draws the base map (sea, countries, borders, names, capitals) with
+// layers over it. RenderTo is the one way a frame is composed: the window's
+// frames, the export preview and every exported page go through it.
 //
-// Concurrency: Render, RenderTo, Draw and SetOverlays may be called from
-// any goroutine. Render calls are serialised (they share the cached base
-// image and one draw.Raster, whose rendered markers and font faces
-// overlays reuse from frame to frame); Draw holds no lock, so an export can
-// be drawn while the screen renders. Overlay layers must therefore be safe
-// to Draw concurrently.
+// Concurrency: RenderTo and Render may be called from any goroutine at
+// once (the window renders while an export draws). The cached base images
+// are shared read-only; overlay layers must therefore be safe to Draw
+// concurrently with themselves when the same layer is given to two calls.
 type Map struct {
 	atlas *geo.Atlas
 	base  []Layer
 
-	overlayMu sync.Mutex
-	overlays  []Layer
-
-	mu        sync.Mutex // guards the fields below and serialises Render
-	cached    bool
-	cacheView geo.Viewport
-	cache     *image.RGBA  // the base map of cacheView, never handed out
-	raster    *draw.Raster // reused by Render: keeps its buffers and stamps
-	baseDraws int          // times the base layers were drawn by Render
+	mu     sync.Mutex   // guards the fields below
+	cache  []*baseImage // most recently used first, at most maxBaseImages
+	raster *draw.Raster // draws base images, keeping its stamps and faces; nil while in use
 }
+
+// baseImage is the base map of one viewport, drawn once and copied into
+// every raster frame of that viewport.
+type baseImage struct {
+	view    geo.Viewport
+	img     *image.RGBA // never changed once in the cache
+	readers int         // RenderTo calls copying from img; guarded by Map.mu
+}
+
+// The base cache holds the base images of the two viewports drawn last
+// (typically the window's and an export's), each at most
+// maxBasePixels: a larger page draws its base map directly, so an A3 or
+// 16384-pixel export never pins hundreds of megabytes.
+const (
+	maxBaseImages = 2
+	maxBasePixels = 20 << 20 // 80 MB of RGBA; an A3 page at 300 dpi fits
+)
 
 // New returns a Map of atlas's countries styled by opts. It works out the
 // focus countries' neighbours from the atlas's geometry.
@@ -47,80 +57,121 @@ func New(atlas *geo.Atlas, opts Options) *Map {
 	}
 }
 
-// SetOverlays replaces the layers drawn over the base map, in order. The
-// next Render reuses the cached base image and redraws only these.
-func (m *Map) SetOverlays(layers ...Layer) {
-	m.overlayMu.Lock()
-	m.overlays = append([]Layer(nil), layers...)
-	m.overlayMu.Unlock()
+// RenderTo draws the map of v on c: the base map, then overlays in order,
+// bottom first. On a *draw.Raster (a screen frame, a PNG or GIF page, or
+// the raster's current frame within a page) the base map is copied from a
+// cache image drawn once per viewport; on a vector canvas (SVG, PDF) it is
+// drawn as paths and text.
+func (m *Map) RenderTo(c draw.Canvas, v geo.Viewport, overlays ...Layer) {
+	w, h := v.PixelSize()
+	if r, ok := c.(*draw.Raster); ok && w*h <= maxBasePixels {
+		b := m.acquire(v)
+		copyPixels(r.Image(), b.img)
+		m.release(b)
+	} else {
+		m.drawBase(c, v)
+	}
+	for _, l := range overlays {
+		l.Draw(c, v)
+	}
 }
 
-// overlayLayers is a snapshot of the overlay layers.
-func (m *Map) overlayLayers() []Layer {
-	m.overlayMu.Lock()
-	defer m.overlayMu.Unlock()
-	return m.overlays
+// Render draws the map of v with overlays into dst, when dst has v's pixel
+// size, or else into a new image, and returns the image drawn.
+func (m *Map) Render(dst *image.RGBA, v geo.Viewport, overlays ...Layer) *image.RGBA {
+	w, h := v.PixelSize()
+	if dst == nil || dst.Rect != image.Rect(0, 0, w, h) {
+		dst = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	m.RenderTo(draw.NewRaster(dst), v, overlays...)
+	return dst
 }
 
-// DrawBase draws only the base layers on c.
-func (m *Map) DrawBase(c draw.Canvas, v geo.Viewport) {
+// drawBase draws the base layers on c.
+func (m *Map) drawBase(c draw.Canvas, v geo.Viewport) {
 	for _, l := range m.base {
 		l.Draw(c, v)
 	}
 }
 
-// Draw draws the base layers and the overlays on c: the path used by SVG
-// and PDF exports. Nothing is cached.
-func (m *Map) Draw(c draw.Canvas, v geo.Viewport) {
-	m.DrawBase(c, v)
-	for _, l := range m.overlayLayers() {
-		l.Draw(c, v)
-	}
-}
-
-// Render returns a new image of v at its device pixel size: the base map,
-// drawn afresh only when v differs from the previous Render's viewport,
-// with the overlays drawn over a copy of it. The caller owns the result.
-func (m *Map) Render(v geo.Viewport) *image.RGBA {
-	return m.RenderTo(nil, v)
-}
-
-// RenderTo is Render drawing into dst, which it returns, when dst has
-// v's pixel size; otherwise it allocates a new image as Render does. A
-// caller that alternates two images (one shown, one being drawn) saves an
-// 8 MB allocation a 1920×1080 frame. dst must not be in use elsewhere
-// while RenderTo runs.
-func (m *Map) RenderTo(dst *image.RGBA, v geo.Viewport) *image.RGBA {
+// acquire returns the base image of v, drawing it (outside the lock) when
+// it is not cached, marked as being read until release.
+func (m *Map) acquire(v geo.Viewport) *baseImage {
+	w, h := v.PixelSize()
+	rect := image.Rect(0, 0, w, h)
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	if !m.cached || m.cacheView != v {
-		m.renderBase(v)
-	}
-	if dst == nil || dst.Rect != m.cache.Rect {
-		dst = image.NewRGBA(m.cache.Rect)
-	}
-	copy(dst.Pix, m.cache.Pix)
-	if overlays := m.overlayLayers(); len(overlays) > 0 {
-		m.raster.SetImage(dst)
-		for _, l := range overlays {
-			l.Draw(m.raster, v)
+	for i, b := range m.cache {
+		if b.view == v {
+			copy(m.cache[1:i+1], m.cache[:i])
+			m.cache[0] = b
+			b.readers++
+			m.mu.Unlock()
+			return b
 		}
 	}
-	return dst
+	// A miss: reuse the pixels of the image about to be evicted when no one
+	// reads them, as a window panning from frame to frame does.
+	var img *image.RGBA
+	if n := len(m.cache); n == maxBaseImages && m.cache[n-1].readers == 0 && m.cache[n-1].img.Rect == rect {
+		img = m.cache[n-1].img
+		m.cache = m.cache[:n-1]
+	}
+	r := m.raster
+	m.raster = nil
+	m.mu.Unlock()
+
+	if img == nil {
+		img = image.NewRGBA(rect)
+	}
+	if r == nil {
+		r = draw.NewRaster(img)
+	}
+	r.SetImage(img)
+	m.drawBase(r, v)
+	b := &baseImage{view: v, img: img, readers: 1}
+
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.raster == nil {
+		m.raster = r
+	}
+	m.cache = slicesDeleteView(m.cache, v) // another call may have drawn v meanwhile
+	m.cache = append([]*baseImage{b}, m.cache...)
+	if len(m.cache) > maxBaseImages {
+		m.cache = m.cache[:maxBaseImages]
+	}
+	return b
 }
 
-// renderBase draws the base map of v into the cache image, reusing its
-// pixels when the size is unchanged. The caller holds m.mu.
-func (m *Map) renderBase(v geo.Viewport) {
-	w, h := v.PixelSize()
-	if m.cache == nil || m.cache.Rect.Dx() != w || m.cache.Rect.Dy() != h {
-		m.cache = image.NewRGBA(image.Rect(0, 0, w, h))
+// release ends a read of b begun by acquire.
+func (m *Map) release(b *baseImage) {
+	m.mu.Lock()
+	b.readers--
+	m.mu.Unlock()
+}
+
+// slicesDeleteView drops the entry of v from cache, if any.
+func slicesDeleteView(cache []*baseImage, v geo.Viewport) []*baseImage {
+	out := cache[:0]
+	for _, b := range cache {
+		if b.view != v {
+			out = append(out, b)
+		}
 	}
-	if m.raster == nil {
-		m.raster = draw.NewRaster(m.cache)
+	return out
+}
+
+// copyPixels copies the overlap of src into dst, both anchored at their
+// top-left corners: dst may be a frame within a page (a view of a larger
+// image), src is a base image.
+func copyPixels(dst, src *image.RGBA) {
+	w := min(dst.Rect.Dx(), src.Rect.Dx())
+	h := min(dst.Rect.Dy(), src.Rect.Dy())
+	if w <= 0 || h <= 0 {
+		return
 	}
-	m.raster.SetImage(m.cache)
-	m.DrawBase(m.raster, v)
-	m.cacheView, m.cached = v, true
-	m.baseDraws++
+	n := 4 * w
+	for y := 0; y < h; y++ {
+		copy(dst.Pix[dst.PixOffset(dst.Rect.Min.X, dst.Rect.Min.Y+y):][:n], src.Pix[src.PixOffset(0, y):][:n])
+	}
 }

@@ -71,7 +71,7 @@ func TestRenderCountryColours(t *testing.T) {
 					t.Fatalf("probe %v lies under a label %v: pick another point", tc.point, b)
 				}
 			}
-			if got := m.Render(v).RGBAAt(px, py); got != tc.want {
+			if got := m.Render(nil, v).RGBAAt(px, py); got != tc.want {
 				t.Errorf("pixel (%d, %d) at %v = %v, want %v", px, py, tc.point, got, tc.want)
 			}
 		})
@@ -85,7 +85,7 @@ func TestRenderCapitals(t *testing.T) {
 	brasilia := Place{"Brasília", orb.Point{-47.9292, -15.7797}, "BRA"}
 	canberra := Place{"Canberra", orb.Point{149.1281, -35.2835}, "AUS"}
 	m := New(a, Options{Capitals: []Place{bamako, brasilia, canberra}})
-	img := m.Render(v)
+	img := m.Render(nil, v)
 	x, y := v.Project(bamako.Point)
 	if got := img.RGBAAt(int(x), int(y)); got != ColourCapital {
 		t.Errorf("pixel at Bamako = %v, want the capital dot %v", got, ColourCapital)
@@ -204,19 +204,35 @@ func TestInteriorPoint(t *testing.T) {
 	}
 }
 
+// cachedBase is the cached base image of v, or nil.
+func cachedBase(m *Map, v geo.Viewport) *image.RGBA {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, b := range m.cache {
+		if b.view == v {
+			return b.img
+		}
+	}
+	return nil
+}
+
 func TestBaseCacheReused(t *testing.T) {
 	a := testAtlas(t)
 	m := New(a, Options{})
 	v := view(t, a, "sahel")
-	first := m.Render(v)
+	first := m.Render(nil, v)
+	base := cachedBase(m, v)
+	if base == nil {
+		t.Fatal("no base image cached after a raster render")
+	}
 	overlayDraws := 0
-	m.SetOverlays(LayerFunc(func(c draw.Canvas, v geo.Viewport) {
+	dot := LayerFunc(func(c draw.Canvas, v geo.Viewport) {
 		overlayDraws++
 		c.Marker(960, 540, draw.Marker{Shape: draw.Square, Size: 10, Fill: color.RGBA{0, 0, 0, 255}})
-	}))
-	second := m.Render(v)
-	if m.baseDraws != 1 {
-		t.Errorf("base drawn %d times for one viewport, want 1", m.baseDraws)
+	})
+	second := m.Render(nil, v, dot)
+	if cachedBase(m, v) != base {
+		t.Error("the base image of an unchanged viewport was drawn again")
 	}
 	if overlayDraws != 1 {
 		t.Errorf("overlay drawn %d times, want 1", overlayDraws)
@@ -224,12 +240,40 @@ func TestBaseCacheReused(t *testing.T) {
 	if got := second.RGBAAt(960, 540); got != (color.RGBA{0, 0, 0, 255}) {
 		t.Errorf("overlay pixel = %v, want black", got)
 	}
-	if first.RGBAAt(960, 540) == (color.RGBA{0, 0, 0, 255}) {
-		t.Error("the overlay reached an image returned earlier: Render must return a new image")
+	if first.RGBAAt(960, 540) == (color.RGBA{0, 0, 0, 255}) || base.RGBAAt(960, 540) == (color.RGBA{0, 0, 0, 255}) {
+		t.Error("the overlay reached an image returned earlier or the cached base")
 	}
-	m.Render(v.Pan(10, 0))
-	if m.baseDraws != 2 {
-		t.Errorf("base drawn %d times after a pan, want 2", m.baseDraws)
+	// Two viewports (the window's and an export's) are cached side by side.
+	other := v.Pan(10, 0)
+	m.Render(nil, other)
+	if cachedBase(m, v) != base || cachedBase(m, other) == nil {
+		t.Error("a second viewport evicted the first")
+	}
+	m.Render(nil, v.Pan(20, 0))
+	if cachedBase(m, other) == nil || cachedBase(m, v) != nil {
+		t.Error("a third viewport should evict the least recently used one")
+	}
+}
+
+// A frame within a page, on a raster, gets the cached base map at the
+// frame's corner, as the same map drawn on its own.
+func TestRenderToFrame(t *testing.T) {
+	a := testAtlas(t)
+	m := New(a, Options{})
+	v := geo.Fit(a.Country("MLI").Bound, 400, 300, 1)
+	alone := m.Render(nil, v)
+	page := image.NewRGBA(image.Rect(0, 0, 600, 500))
+	r := draw.NewRaster(page)
+	r.BeginFrame(100, 150, 400, 300)
+	m.RenderTo(r, v)
+	r.EndFrame()
+	for _, p := range []image.Point{{0, 0}, {200, 150}, {399, 299}} {
+		if got, want := page.RGBAAt(100+p.X, 150+p.Y), alone.RGBAAt(p.X, p.Y); got != want {
+			t.Errorf("page pixel at frame %v = %v, want %v", p, got, want)
+		}
+	}
+	if got := page.RGBAAt(50, 50); got != (color.RGBA{}) {
+		t.Errorf("pixel outside the frame = %v, want untouched", got)
 	}
 }
 
@@ -238,14 +282,11 @@ func TestRenderConcurrent(t *testing.T) {
 	m := New(a, Options{})
 	v := view(t, a, "mali")
 	var wg sync.WaitGroup
-	for i := range 3 {
+	for i := range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if i == 0 {
-				m.SetOverlays()
-			}
-			img := m.Render(v.Pan(float64(i%2), 0))
+			img := m.Render(nil, v.Pan(float64(i%3), 0))
 			if img.Bounds().Dx() != 1920 {
 				t.Errorf("image %d wide", img.Bounds().Dx())
 			}
@@ -266,23 +307,20 @@ func TestPlaceLabelsElse(t *testing.T) {
 	}
 }
 
-func TestRenderToReusesImage(t *testing.T) {
+func TestRenderReusesImage(t *testing.T) {
 	a := testAtlas(t)
 	m := New(a, Options{})
 	v := view(t, a, "mali")
 	w, h := v.PixelSize()
 	buf := image.NewRGBA(image.Rect(0, 0, w, h))
-	if got := m.RenderTo(buf, v); got != buf {
-		t.Error("RenderTo allocated although dst had the right size")
+	if got := m.Render(buf, v); got != buf {
+		t.Error("Render allocated although dst had the right size")
 	}
 	if got := buf.RGBAAt(0, 0); got == (color.RGBA{}) {
-		t.Error("RenderTo left dst blank")
+		t.Error("Render left dst blank")
 	}
 	small := image.NewRGBA(image.Rect(0, 0, 10, 10))
-	if got := m.RenderTo(small, v); got == small || got.Rect.Dx() != w {
-		t.Errorf("RenderTo into a %v image returned %v, want a new %dx%d image", small.Rect, got.Rect, w, h)
-	}
-	if m.baseDraws != 1 {
-		t.Errorf("base drawn %d times for one viewport, want 1", m.baseDraws)
+	if got := m.Render(small, v); got == small || got.Rect.Dx() != w {
+		t.Errorf("Render into a %v image returned %v, want a new %dx%d image", small.Rect, got.Rect, w, h)
 	}
 }

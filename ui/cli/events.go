@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
@@ -129,7 +130,7 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	// A temporary file renamed over -o: never a half-written export.
-	if err := writeFileAtomic(*out, func(w io.Writer) error { return write(w, events, d) }); err != nil {
+	if err := files.WriteAtomic(*out, func(w io.Writer) error { return write(w, events, d) }); err != nil {
 		fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
 		return ExitUsage
 	}

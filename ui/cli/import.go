@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
@@ -130,7 +131,7 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		return nil, ExitUsage
 	}
 	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: no store at %s (%v); import a file into it first\n", cmd, path, cause(err))
+		fmt.Fprintf(stderr, "sahelatlas %s: no store at %s (%v); import a file into it first\n", cmd, path, files.Cause(err))
 		return nil, ExitUsage
 	}
 	s, status := openStore(cmd, path, stderr)

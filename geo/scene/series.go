@@ -1,19 +1,17 @@
-package cli
+package scene
 
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
-	"github.com/sahelatlas/sahelatlas/geo/overlay"
-	"github.com/sahelatlas/sahelatlas/geo/render"
 )
 
 // maxSeriesFrames bounds a series: a daily series of 25 years would
@@ -67,7 +65,7 @@ func writeSeries(s *Scene, path string, o Snapshot) error {
 	}
 	switch o.Format {
 	case FormatPDF:
-		return writeFileAtomic(path, func(w io.Writer) error {
+		return files.WriteAtomic(path, func(w io.Writer) error {
 			c := draw.NewPDF(o.Width, o.Height, o.page())
 			for i, win := range windows {
 				if i > 0 {
@@ -88,11 +86,10 @@ func writeSeries(s *Scene, path string, o Snapshot) error {
 // making it if it does not exist. On failure it removes the frames it
 // wrote, and the folder if it made it.
 func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (err error) {
-	f.cacheBase = true
 	made := false
 	if st, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
 		if err := os.Mkdir(dir, 0o777); err != nil {
-			return fmt.Errorf("cannot make the folder %s for the frames: %v", dir, cause(err))
+			return fmt.Errorf("cannot make the folder %s for the frames: %v", dir, files.Cause(err))
 		}
 		made = true
 	} else if statErr != nil || !st.IsDir() {
@@ -112,7 +109,7 @@ func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (
 	for i, win := range windows {
 		img, _, _ := f.raster(win[0], win[1])
 		name := filepath.Join(dir, fmt.Sprintf("frame-%03d-%s.png", i+1, win[0]))
-		if err := writeFileAtomic(name, func(w io.Writer) error { return layout.EncodePNG(w, img, o.DPI) }); err != nil {
+		if err := files.WriteAtomic(name, func(w io.Writer) error { return layout.EncodePNG(w, img, o.DPI) }); err != nil {
 			return err
 		}
 		written = append(written, name)
@@ -121,31 +118,3 @@ func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (
 	return nil
 }
 
-// gifDelay is how long a GIF shows each step, in hundredths of a second.
-func gifDelay(every Step) int {
-	switch every {
-	case StepDay:
-		return 25
-	case StepWeek:
-		return 50
-	}
-	return 100
-}
-
-// mapColours are the colours a map's symbols, lines and page use, so a
-// GIF's palette holds them exactly whatever its first frame shows.
-func mapColours() []color.RGBA {
-	cs := []color.RGBA{
-		layout.ColourPaper, layout.ColourInk, layout.ColourMuted, layout.ColourRule, layout.ColourBand,
-		render.ColourSea, render.ColourLand, render.ColourNeighbour, render.ColourMali, render.ColourSudan,
-		render.ColourFrance, render.ColourBorder, render.ColourLabel, render.ColourCapital, overlay.VisitColour, overlay.ItineraryColour, overlay.AnnotationColour,
-		{0x26, 0x26, 0x26, 0xFF}, // overlay.ClusterFill, opaque
-	}
-	for _, k := range overlay.KindStyles {
-		cs = append(cs, k.Colour)
-	}
-	for _, st := range overlay.Statuses {
-		cs = append(cs, overlay.StatusColour[st])
-	}
-	return cs
-}

@@ -1,56 +1,13 @@
-package cli
+package scene
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 )
-
-// Scene is everything a map view draws from: the countries, the bundled
-// dataset, and the renderer with its base layers. The window and the
-// snapshot command both build it here, so they draw the same map the same
-// way.
-type Scene struct {
-	Atlas *geo.Atlas
-	Data  *data.Dataset
-	Map   *render.Map
-}
-
-// LoadScene loads the embedded boundaries and dataset and makes the
-// renderer, with the gazetteer's national capitals on the base map. The
-// rest of the gazetteer is read only when a search needs it.
-func LoadScene() (*Scene, error) {
-	atlas, err := geo.LoadAtlas()
-	if err != nil {
-		return nil, fmt.Errorf("sahelatlas: cannot load the embedded country boundaries: %v", err)
-	}
-	d, err := data.LoadBundled()
-	if err != nil {
-		return nil, fmt.Errorf("sahelatlas: the bundled dataset is broken: %v", err)
-	}
-	capitals, err := data.BundledCapitals()
-	if err != nil {
-		return nil, fmt.Errorf("sahelatlas: cannot read the embedded gazetteer: %v", err)
-	}
-	return &Scene{Atlas: atlas, Data: d,
-		Map: render.New(atlas, render.Options{Capitals: Capitals(capitals)})}, nil
-}
-
-// Capitals are the national capitals (GeoNames feature PPLC) among places,
-// as the renderer wants them.
-func Capitals(places []*data.Place) []render.Place {
-	var out []render.Place
-	for _, p := range places {
-		if p.Feature == "PPLC" {
-			out = append(out, render.Place{Name: p.Name, Point: p.Point, Country: p.Country})
-		}
-	}
-	return out
-}
 
 // Layers are the map's time layers — relations, visits, an actor's
 // itinerary and the event symbols — fed the same events for the window and
@@ -132,11 +89,4 @@ func (l *Layers) HitTest(v geo.Viewport, x, y float64) overlay.Hit {
 		return l.Relations.HitTest(v, x, y)
 	}
 	return overlay.Hit{}
-}
-
-// WriteFileAtomic writes path through write without ever leaving a partial
-// file: a temporary file in the same folder, synced, renamed over path, and
-// the folder synced. The window's exports use it as the commands do.
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	return writeFileAtomic(path, write)
 }

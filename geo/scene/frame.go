@@ -1,0 +1,83 @@
+package scene
+
+import (
+	"image"
+
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
+	"github.com/sahelatlas/sahelatlas/geo/render"
+)
+
+// framer draws the pages of one snapshot for any date window: it feeds the
+// layers and lays out the page around the map, which the scene's renderer
+// draws with render.Map.RenderTo as it draws the window's frames.
+type framer struct {
+	scene  *Scene
+	opts   Snapshot
+	layers *Layers
+	notes  *overlay.AnnotationLayer // nil without annotations
+}
+
+// newFramer makes the layers of o.
+func newFramer(s *Scene, o Snapshot) (*framer, error) {
+	l, err := s.NewLayers(o.To)
+	if err != nil {
+		return nil, err
+	}
+	l.ShowRelations, l.ShowVisits = !o.HideRelations, !o.HideVisits
+	l.SetActor(o.Actor)
+	f := &framer{scene: s, opts: o, layers: l}
+	if len(o.Annotations) > 0 {
+		f.notes = overlay.NewAnnotationLayer()
+		f.notes.SetAnnotations(o.Annotations)
+	}
+	return f, nil
+}
+
+// set gives the layers the events of from–to, as the window does, and
+// returns them.
+func (f *framer) set(from, to data.Date) []*data.Event {
+	events := f.scene.Data.Query(from, to, f.opts.Filter)
+	f.layers.Set(events, from, to)
+	if f.notes != nil {
+		f.notes.SetWindow(from, to)
+	}
+	return events
+}
+
+// overlays are the layers drawn over the base map, bottom first.
+func (f *framer) overlays() []render.Layer {
+	out := f.layers.Overlays()
+	if f.notes != nil {
+		out = append(out, f.notes)
+	}
+	return out
+}
+
+// draw lays out and draws the page of from–to on c.
+func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Rectangle) {
+	events := f.set(from, to)
+	lo := f.opts.Layout
+	if lo.Subtitle == "" {
+		lo.Subtitle = layout.DateRange(from.Time(), to.Time())
+	}
+	if lo.Credits == "" {
+		lo.Credits = Credits(events)
+	}
+	page := layout.New(c, lo)
+	v := page.Fit(f.opts.Bound)
+	overlays := f.overlays()
+	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
+	page.Draw(c, v, m, Legend(f.layers, f.notes, v))
+	return v, page.Map
+}
+
+// raster draws the page of from–to into a new image.
+func (f *framer) raster(from, to data.Date) (*image.RGBA, geo.Viewport, image.Rectangle) {
+	img := image.NewRGBA(image.Rect(0, 0, f.opts.Width, f.opts.Height))
+	v, frame := f.draw(draw.NewRaster(img), from, to)
+	return img, v, frame
+}

@@ -1,0 +1,42 @@
+package scene
+
+import (
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
+)
+
+// Legend lists what the map drawn for v shows, for the window's Legend tab
+// and every exported page alike: the kinds of the event symbols,
+// approximate dates, clusters, the visit arcs, the itinerary, the relation
+// statuses and annotations; only what is on this map. notes may be nil.
+// Markers are at scale 1.
+func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.LegendItem {
+	var items []layout.LegendItem
+	lg := l.Events.Legend(v)
+	for _, k := range lg.Kinds {
+		items = append(items, layout.LegendItem{Label: string(k), Marker: overlay.StyleFor(k, 1)})
+	}
+	if lg.Approximate {
+		items = append(items, layout.LegendItem{Label: "date approximate", Marker: overlay.ApproximateStyleFor(data.KindVisit, 1)})
+	}
+	if lg.Clusters {
+		items = append(items, layout.LegendItem{Label: "cluster of events", Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
+	}
+	if l.ShowVisits && len(l.Visits.Arcs(v)) > 0 {
+		items = append(items, layout.LegendItem{Label: "visit (arc from origin)", Line: overlay.VisitColour})
+	}
+	if l.Actor != "" && len(l.Itinerary.Stops()) > 0 {
+		items = append(items, layout.LegendItem{Label: "itinerary of " + l.Actor, Line: overlay.ItineraryColour})
+	}
+	if l.ShowRelations {
+		for _, st := range l.Relations.StatusesInView(v) {
+			items = append(items, layout.LegendItem{Label: "relation: " + string(st), Line: overlay.StatusColour[st]})
+		}
+	}
+	if notes != nil && len(notes.Shown()) > 0 {
+		items = append(items, layout.LegendItem{Label: "annotation", Line: overlay.AnnotationColour})
+	}
+	return items
+}
