@@ -3,7 +3,6 @@ package scene
 import (
 	"bytes"
 	"encoding/xml"
-	"image"
 	"image/color"
 	"image/png"
 	"math"
@@ -288,19 +287,6 @@ func TestRenderSnapshotMatchesPNG(t *testing.T) {
 			}
 		}
 	}
-}
-
-// hasColour reports whether some pixel of img is exactly c.
-func hasColour(img image.Image, c color.RGBA) bool {
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
-			if color.RGBAModel.Convert(img.At(x, y)) == c {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func TestSeriesWindows(t *testing.T) {
