@@ -373,8 +373,9 @@ func (ui *Window) updateLegend(v geo.Viewport) {
 		icon := legendLine(it.Line)
 		if it.Marker.Size > 0 {
 			m := it.Marker
-			m.Size *= legendIconScale
-			m.OutlineWidth *= legendIconScale
+			k := min(legendIconScale, legendIconMax/m.Size) // a cluster's disc is large at scale 1
+			m.Size *= k
+			m.OutlineWidth = max(m.OutlineWidth, 1) * k // 0 draws 1 px
 			icon = legendIcon(m)
 		}
 		box.Add(container.NewHBox(icon, widget.NewLabel(it.Label)))
@@ -384,4 +385,8 @@ func (ui *Window) updateLegend(v geo.Viewport) {
 
 // legendIconScale enlarges the legend's symbols (drawn at scale 1 for a
 // page) to the size the window's legend shows them.
-const legendIconScale = 1.4
+// legendIconMax is the largest symbol that fits legendIcon's square.
+const (
+	legendIconScale = 1.4
+	legendIconMax   = 18
+)
