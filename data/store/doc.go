@@ -15,8 +15,14 @@
 //     record is written in its place, and Open returns a Recovery report;
 //   - every value carries its schema version and a CRC-32 of its contents,
 //     so bytes changed in place are detected rather than used;
-//   - the file is 0600 in a 0700 folder, auto-shrink is off and Compact
-//     writes, fsyncs and renames the new file itself, keeping "<file>.bak";
+//   - the file is 0600 in a 0700 folder;
+//   - auto-shrink is off: when Open finds the file, or a write (an import, a
+//     layer removed) leaves it, more than a third dead (old copies of
+//     replaced or deleted keys, at least 64 KiB), the store compacts it
+//     itself: it writes the new file beside it and fsyncs it, keeps the
+//     file as it was as "<file>.bak", renames the new file over it and
+//     fsyncs the folder, so a crash at any point leaves the old store or
+//     the new one;
 //   - a spatial index (buntdb's r-tree) is rebuilt on every open and
 //     serves InView.
 //

@@ -86,6 +86,17 @@ func copyFile(src, dst string) error {
 	return nil
 }
 
+// testStep, when a test sets it, is called at each step of replaceFile
+// with the step's name ("written", "kept", "renamed", "synced"): the kill
+// tests stop the process there.
+var testStep func(step string)
+
+func step(name string) {
+	if testStep != nil {
+		testStep(name)
+	}
+}
+
 // replaceFile writes data to a temporary file beside path, fsyncs it, keeps
 // the current file as keep (if keep is not empty and path exists), renames
 // the new file over path and fsyncs the folder. At every moment path holds
@@ -95,6 +106,7 @@ func replaceFile(path string, data []byte, keep string) error {
 	if err := writeSynced(tmp, data); err != nil {
 		return err
 	}
+	step("written")
 	if keep != "" {
 		if _, err := os.Stat(path); err == nil {
 			if err := keepCopy(path, keep); err != nil {
@@ -103,9 +115,15 @@ func replaceFile(path string, data []byte, keep string) error {
 			}
 		}
 	}
+	step("kept")
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("store: could not rename %s over %s: %w", tmp, path, err)
 	}
-	return syncDir(filepath.Dir(path))
+	step("renamed")
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	step("synced")
+	return nil
 }

@@ -38,6 +38,7 @@ type Store struct {
 	syncf  *os.File // a second handle on the file, fsync'd after each commit
 	broken error    // set when a write may have reached the disk only in part
 	closed bool
+	waste  waste // when to measure the file's dead share again (compact.go)
 
 	cacheMu sync.Mutex
 	cache   map[string]Annotation // decoded annotations, filled as they are read
@@ -88,11 +89,27 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 		err = s.openDB()
 	}
 	if err != nil {
-		_ = lk.Unlock()
-		_ = lk.Close()
+		s.unlock()
 		return nil, nil, err
 	}
+	// A file that failed to compact is still whole: the store opens, and
+	// compaction is tried again at the next write that adds to the waste.
+	_ = s.compactIfWasteful(true)
+	if s.closed {
+		return nil, nil, s.broken
+	}
 	return s, rec, nil
+}
+
+// unlock releases the store's lock.
+func (s *Store) unlock() error {
+	if s.lock == nil {
+		return nil
+	}
+	err := s.lock.Unlock()
+	_ = s.lock.Close()
+	s.lock = nil
+	return err
 }
 
 // prepare makes the file exist with mode 0600 and repairs it if damaged.
@@ -149,7 +166,7 @@ func (s *Store) openDB() error {
 		return err
 	})
 	if errors.Is(err, buntdb.ErrNotFound) {
-		err = s.commit(func(tx *buntdb.Tx) error {
+		err = s.write(func(tx *buntdb.Tx) error {
 			_, _, err := tx.Set(metaSchemaKey, strconv.Itoa(SchemaVersion), nil)
 			return err
 		})
@@ -179,7 +196,20 @@ func (s *Store) Path() string { return s.path }
 // handle of our own, which also sees any write-back error since it was
 // opened. After such an error the store refuses further writes: what is on
 // disk is no longer known, and only reopening tells.
+//
+// Once the transaction is on disk, commit compacts the file if it has
+// become more than a third dead (see compact.go). A compaction that fails
+// leaves the store as it was, and the write is saved all the same.
 func (s *Store) commit(fn func(tx *buntdb.Tx) error) error {
+	if err := s.write(fn); err != nil {
+		return err
+	}
+	_ = s.compactIfWasteful(false)
+	return nil
+}
+
+// write is commit without compaction.
+func (s *Store) write(fn func(tx *buntdb.Tx) error) error {
 	if s.broken != nil {
 		return fmt.Errorf("store: %s cannot be written since an earlier failure (%v); close and reopen it", s.path, s.broken)
 	}
@@ -432,10 +462,9 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	err := s.closeDB()
-	if uerr := s.lock.Unlock(); err == nil {
+	if uerr := s.unlock(); err == nil {
 		err = uerr
 	}
-	_ = s.lock.Close()
 	if err != nil {
 		return fmt.Errorf("store: closing %s: %w", s.path, err)
 	}
