@@ -45,6 +45,9 @@ func (s *Store) compactLocked() error {
 	if s.broken != nil {
 		return fmt.Errorf("store: %s cannot be compacted since an earlier failure (%v); close and reopen it", s.path, s.broken)
 	}
+	if fi, err := s.syncf.Stat(); err == nil && linkCount(fi) > 1 {
+		return fmt.Errorf("store: %s is not compacted: %w", s.path, &namesError{n: linkCount(fi)})
+	}
 	var buf bytes.Buffer
 	if err := s.db.Save(&buf); err != nil {
 		return fmt.Errorf("store: could not snapshot %s for compaction: %w", s.path, err)
@@ -53,7 +56,7 @@ func (s *Store) compactLocked() error {
 		s.broken = err
 		return fmt.Errorf("store: could not close %s for compaction: %w", s.path, err)
 	}
-	err := replaceFile(s.path, buf.Bytes(), s.path+".bak")
+	err := replaceFile(s.path, buf.Bytes(), s.path+".bak", s.lock)
 	if oerr := s.openDB(); oerr != nil {
 		s.broken = oerr
 		s.closed = true

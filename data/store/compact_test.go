@@ -171,7 +171,17 @@ func compactCrashChild(s *Store) {
 		}
 		fmt.Println("add", a.ID)
 	}
-	stop := os.Getenv(envStep)
+	stopAt(os.Getenv(envStep))
+	if err := s.Compact(); err != nil {
+		fmt.Println("compact failed:", err)
+		os.Exit(1)
+	}
+	fmt.Println("compacted")
+}
+
+// stopAt makes the process kill itself (SIGKILL) when a file replacement
+// reaches the step named stop.
+func stopAt(stop string) {
 	testStep = func(name string) {
 		if name == stop {
 			fmt.Println("stopping at", name)
@@ -179,11 +189,6 @@ func compactCrashChild(s *Store) {
 			select {} // the signal is on its way
 		}
 	}
-	if err := s.Compact(); err != nil {
-		fmt.Println("compact failed:", err)
-		os.Exit(1)
-	}
-	fmt.Println("compacted")
 }
 
 // compactLoopChild saves an annotation and compacts, as fast as it can,

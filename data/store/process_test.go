@@ -50,6 +50,13 @@ func TestHelperProcess(t *testing.T) {
 		return
 	}
 	path := os.Getenv(envPath)
+	switch role {
+	case "add-loop", "add-compact-loop":
+		addLoopChild(path, role == "add-compact-loop")
+		os.Exit(0)
+	case "open-crash":
+		stopAt(os.Getenv(envStep))
+	}
 	s, _, err := Open(path)
 	if err != nil {
 		fmt.Println("open failed:", err)

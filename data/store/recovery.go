@@ -11,9 +11,11 @@ import (
 	"time"
 )
 
-// Recovery reports a store file that Open found damaged and repaired. The
-// damaged original is kept unchanged at DamagedCopy; the store now holds
-// every record that could be read.
+// Recovery is Open's report. It reports a store file that Open found
+// damaged and repaired: the damaged original is kept unchanged at
+// DamagedCopy, and the store now holds every record that could be read.
+// It also carries Notes, things about the store the analyst should know
+// (a store Open could not compact, ...), with or without damage.
 type Recovery struct {
 	Path        string    // the repaired store
 	DamagedCopy string    // the damaged original, kept aside
@@ -25,6 +27,28 @@ type Recovery struct {
 	// Missing lists ids of annotations whose key appears in an unreadable
 	// region and that are not in the repaired store: probably lost.
 	Missing []string
+	// Notes are one-line messages about the store, each said once.
+	Notes []string
+}
+
+// Damaged reports whether the store file was found damaged.
+func (r *Recovery) Damaged() bool { return len(r.Damage) > 0 || len(r.Dropped) > 0 }
+
+// note adds a note to r, making r when nil.
+func (r *Recovery) note(path, msg string) *Recovery {
+	if r == nil {
+		r = &Recovery{Path: path}
+	}
+	r.Notes = append(r.Notes, msg)
+	return r
+}
+
+// namesError says why a file with more than one name (hard links) is not
+// replaced.
+type namesError struct{ n uint64 }
+
+func (e *namesError) Error() string {
+	return fmt.Sprintf("it has %d names (hard links), and replacing it would leave the other names on the old file; remove the other names (a symbolic link can stand for one)", e.n)
 }
 
 // Dropped is a key whose value could not be used.
@@ -33,9 +57,16 @@ type Dropped struct {
 	Reason string
 }
 
-// String describes the repair for the analyst, in a few lines.
+// String describes the repair and the notes for the analyst, in a few
+// lines.
 func (r *Recovery) String() string {
 	var b strings.Builder
+	for _, n := range r.Notes {
+		b.WriteString(n + "\n")
+	}
+	if !r.Damaged() {
+		return strings.TrimSuffix(b.String(), "\n")
+	}
 	fmt.Fprintf(&b, "store: %s was damaged and has been repaired; the damaged original is kept as %s\n", r.Path, r.DamagedCopy)
 	fmt.Fprintf(&b, "recovered: %d records read, %d keys kept\n", r.Records, r.Kept)
 	if len(r.Damage) > 0 {
@@ -61,10 +92,13 @@ func (r *Recovery) String() string {
 var idInDamage = regexp.MustCompile(annotationPrefix + `[0-9a-f]{24}`)
 
 // inspect reads the store file at path with the bounded log reader. A clean
-// file gives (nil, nil). A damaged one is repaired in place: the original
-// is kept as "<path>.damaged-<UTC time>", a clean file with every readable
-// record is fsync'd and renamed over path, and the folder is fsync'd.
-func inspect(path string, now time.Time) (*Recovery, error) {
+// file gives (nil, nil). A damaged one is repaired in place: a copy of the
+// original is kept as "<path>.damaged-<UTC time>", a clean file with every
+// readable record is fsync'd and renamed over path (the lock lk moving
+// with it), and the folder is fsync'd. A damaged file with other names
+// (hard links) is not repaired, since the other names would keep the
+// damaged file: Open fails, saying so.
+func inspect(path string, now time.Time, lk *storeLock) (*Recovery, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: could not read %s: %w", path, err)
@@ -113,8 +147,11 @@ func inspect(path string, now time.Time) (*Recovery, error) {
 		}
 	}
 	sort.Strings(rec.Missing)
+	if n := linkCount(fi); n > 1 {
+		return nil, fmt.Errorf("store: %s is damaged and was not repaired, nothing was changed: %w", path, &namesError{n: n})
+	}
 	rec.DamagedCopy = damagedName(path, now)
-	if err := replaceFile(path, clean, rec.DamagedCopy); err != nil {
+	if err := replaceFile(path, clean, rec.DamagedCopy, lk); err != nil {
 		return nil, fmt.Errorf("store: %s is damaged and could not be repaired (%w); nothing was changed", path, err)
 	}
 	return rec, nil

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gofrs/flock"
 	"github.com/paulmach/orb"
 	"github.com/tidwall/buntdb"
 )
@@ -30,8 +29,8 @@ const spatialIndex = "annotations"
 // tags with the store's cache: clone them (orb.Clone) before changing them
 // in place.
 type Store struct {
-	path string
-	lock *flock.Flock
+	path string // the store file, symbolic links resolved
+	lock *storeLock
 
 	mu     sync.RWMutex // writers and Compact hold it exclusively
 	db     *buntdb.DB
@@ -57,10 +56,13 @@ type options struct {
 func WithLockWait(d time.Duration) Option { return func(o *options) { o.lockWait = d } }
 
 // Open opens the store file at path, creating it (0600, in a 0700 folder)
-// when it does not exist. It fails with ErrLocked when another Sahel Atlas
-// holds the store. When the file was damaged, Open repairs it and returns a
-// non-nil Recovery saying what was kept, what was lost and where the
-// damaged original is; the caller must show it to the analyst.
+// when it does not exist. Symbolic links in path are followed: the store
+// is the file they lead to, under whatever name it is opened. It fails
+// with ErrLocked when another Sahel Atlas holds the store. When the file
+// was damaged, Open repairs it and returns a non-nil Recovery saying what
+// was kept, what was lost and where the damaged original is; the Recovery
+// also carries notes about the store the analyst should know (see
+// Recovery.Notes). The caller must show it to the analyst.
 func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	o := options{lockWait: lockWait, now: time.Now}
 	for _, opt := range opts {
@@ -69,8 +71,8 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if path == "" {
 		return nil, nil, errors.New("store: no store path given")
 	}
-	path = filepath.Clean(path)
-	dir := filepath.Dir(path)
+	given := filepath.Clean(path)
+	dir := filepath.Dir(given)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, nil, fmt.Errorf("store: could not create the folder %s: %w", dir, err)
@@ -79,12 +81,26 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 			return nil, nil, fmt.Errorf("store: could not make %s private: %w", dir, err)
 		}
 	}
-	lk, err := lockStore(path, o.lockWait)
+	path, err := resolvePath(given)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Opening a FIFO or a device to lock it could block or do worse.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("store: %s is not a regular file", path)
+	}
+	lk, created, err := lockStore(path, given, o.lockWait)
 	if err != nil {
 		return nil, nil, err
 	}
 	s := &Store{path: path, lock: lk, cache: map[string]Annotation{}}
-	rec, err := s.prepare(o.now())
+	var rec *Recovery
+	if created {
+		err = syncDir(filepath.Dir(path))
+	}
+	if err == nil {
+		rec, err = s.prepare(o.now())
+	}
 	if err == nil {
 		err = s.openDB()
 	}
@@ -94,9 +110,11 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	}
 	// A file that failed to compact is still whole: the store opens, and
 	// compaction is tried again at the next write that adds to the waste.
-	_ = s.compactIfWasteful(true)
-	if s.closed {
-		return nil, nil, s.broken
+	if err := s.compactIfWasteful(true); err != nil {
+		if s.closed {
+			return nil, nil, err
+		}
+		rec = rec.note(path, err.Error())
 	}
 	return s, rec, nil
 }
@@ -106,21 +124,15 @@ func (s *Store) unlock() error {
 	if s.lock == nil {
 		return nil
 	}
-	err := s.lock.Unlock()
-	_ = s.lock.Close()
+	err := s.lock.release()
 	s.lock = nil
 	return err
 }
 
-// prepare makes the file exist with mode 0600 and repairs it if damaged.
+// prepare makes the file mode 0600 and repairs it if damaged.
 func (s *Store) prepare(now time.Time) (*Recovery, error) {
 	fi, err := os.Stat(s.path)
 	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := writeSynced(s.path, nil); err != nil {
-			return nil, err
-		}
-		return nil, syncDir(filepath.Dir(s.path))
 	case err != nil:
 		return nil, fmt.Errorf("store: could not read %s: %w", s.path, err)
 	case !fi.Mode().IsRegular():
@@ -131,7 +143,7 @@ func (s *Store) prepare(now time.Time) (*Recovery, error) {
 			return nil, fmt.Errorf("store: could not make %s private (0600): %w", s.path, err)
 		}
 	}
-	return inspect(s.path, now)
+	return inspect(s.path, now, s.lock)
 }
 
 // openDB opens buntdb on a file already checked, configures it and
@@ -187,7 +199,7 @@ func (s *Store) closeDB() error {
 	return err
 }
 
-// Path returns the store file's path.
+// Path returns the store file's path, with symbolic links resolved.
 func (s *Store) Path() string { return s.path }
 
 // commit runs fn in a write transaction and returns nil only once the
