@@ -42,6 +42,9 @@ func (s *Store) Compact() error {
 
 // compactLocked is Compact, with s.mu held.
 func (s *Store) compactLocked() error {
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	if s.broken != nil {
 		return fmt.Errorf("store: %s cannot be compacted since an earlier failure (%v); close and reopen it", s.path, s.broken)
 	}
@@ -76,6 +79,9 @@ func (s *Store) compactLocked() error {
 // enough to pass the threshold since the last measurement, or keys were
 // removed. s.mu must be held.
 func (s *Store) compactIfWasteful(always bool) error {
+	if s.readOnly != nil {
+		return nil
+	}
 	fi, err := s.syncf.Stat()
 	if err != nil {
 		return fmt.Errorf("store: could not read the size of %s: %w", s.path, err)

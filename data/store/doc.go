@@ -30,7 +30,16 @@
 //     written in its place, and Open returns a Recovery report;
 //   - every value carries its schema version and a CRC-32 of its contents,
 //     so bytes changed in place are detected rather than used;
-//   - the file is 0600 in a 0700 folder;
+//   - the file is 0600 in a 0700 folder. Open takes group and other
+//     permissions off an existing file (0644 becomes 0600) and says so
+//     once in its report; it warns, at every open, when others can write
+//     the folder (they could replace or remove the store). It never adds
+//     the owner's write bit: a store that cannot be written (its mode gives
+//     its owner no write permission, it is on a read-only file system, or
+//     this user may not write it) is opened read-only (Store.ReadOnly): it
+//     is read into memory (buntdb ":memory:") and never changed, not even
+//     when damaged (the damage is reported, the readable records are
+//     served), and every write returns ErrReadOnly;
 //   - auto-shrink is off: when Open finds the file, or a write (an import, a
 //     layer removed) leaves it, more than a third dead (old copies of
 //     replaced or deleted keys, at least 64 KiB), the store compacts it

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -29,8 +28,10 @@ const spatialIndex = "annotations"
 // tags with the store's cache: clone them (orb.Clone) before changing them
 // in place.
 type Store struct {
-	path string // the store file, symbolic links resolved
-	lock *storeLock
+	path     string // the store file, symbolic links resolved
+	lock     *storeLock
+	readOnly *readOnlyError // set by Open when the file cannot be written
+	snapshot []byte         // a read-only store's bytes, from prepare to openDB
 
 	mu     sync.RWMutex // writers and Compact hold it exclusively
 	db     *buntdb.DB
@@ -62,7 +63,8 @@ func WithLockWait(d time.Duration) Option { return func(o *options) { o.lockWait
 // was damaged, Open repairs it and returns a non-nil Recovery saying what
 // was kept, what was lost and where the damaged original is; the Recovery
 // also carries notes about the store the analyst should know (see
-// Recovery.Notes). The caller must show it to the analyst.
+// Recovery.Notes). The caller must show it to the analyst. A store file
+// that cannot be written is opened read-only (see ReadOnly).
 func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	o := options{lockWait: lockWait, now: time.Now}
 	for _, opt := range opts {
@@ -89,18 +91,12 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		return nil, nil, fmt.Errorf("store: %s is not a regular file", path)
 	}
-	lk, created, err := lockStore(path, given, o.lockWait)
+	lk, err := lockStore(path, given, o.lockWait)
 	if err != nil {
 		return nil, nil, err
 	}
 	s := &Store{path: path, lock: lk, cache: map[string]Annotation{}}
-	var rec *Recovery
-	if created {
-		err = syncDir(filepath.Dir(path))
-	}
-	if err == nil {
-		rec, err = s.prepare(o.now())
-	}
+	rec, err := s.prepare(o.now())
 	if err == nil {
 		err = s.openDB()
 	}
@@ -117,86 +113,6 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 		rec = rec.note(path, err.Error())
 	}
 	return s, rec, nil
-}
-
-// unlock releases the store's lock.
-func (s *Store) unlock() error {
-	if s.lock == nil {
-		return nil
-	}
-	err := s.lock.release()
-	s.lock = nil
-	return err
-}
-
-// prepare makes the file mode 0600 and repairs it if damaged.
-func (s *Store) prepare(now time.Time) (*Recovery, error) {
-	fi, err := os.Stat(s.path)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("store: could not read %s: %w", s.path, err)
-	case !fi.Mode().IsRegular():
-		return nil, fmt.Errorf("store: %s is not a regular file", s.path)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		if err := os.Chmod(s.path, 0o600); err != nil {
-			return nil, fmt.Errorf("store: could not make %s private (0600): %w", s.path, err)
-		}
-	}
-	return inspect(s.path, now, s.lock)
-}
-
-// openDB opens buntdb on a file already checked, configures it and
-// rebuilds the spatial index.
-func (s *Store) openDB() error {
-	db, err := buntdb.Open(s.path)
-	if err != nil {
-		return fmt.Errorf("store: buntdb could not open %s: %w", s.path, err)
-	}
-	var cfg buntdb.Config
-	if err = db.ReadConfig(&cfg); err == nil {
-		cfg.SyncPolicy = buntdb.Always
-		cfg.AutoShrinkDisabled = true
-		err = db.SetConfig(cfg)
-	}
-	if err == nil {
-		err = db.CreateSpatialIndex(spatialIndex, annotationPrefix+"*", valueRect)
-	}
-	var syncf *os.File
-	if err == nil {
-		syncf, err = os.OpenFile(s.path, os.O_RDWR, 0)
-	}
-	if err != nil {
-		_ = db.Close()
-		return fmt.Errorf("store: could not set up %s: %w", s.path, err)
-	}
-	s.db, s.syncf = db, syncf
-	// inspect has checked the version is never newer than SchemaVersion;
-	// here only whether it is recorded matters.
-	err = db.View(func(tx *buntdb.Tx) error {
-		_, err := tx.Get(metaSchemaKey)
-		return err
-	})
-	if errors.Is(err, buntdb.ErrNotFound) {
-		err = s.write(func(tx *buntdb.Tx) error {
-			_, _, err := tx.Set(metaSchemaKey, strconv.Itoa(SchemaVersion), nil)
-			return err
-		})
-	}
-	if err != nil {
-		s.closeDB()
-		return fmt.Errorf("store: could not set the schema version of %s: %w", s.path, err)
-	}
-	return nil
-}
-
-func (s *Store) closeDB() error {
-	err := s.db.Close()
-	if cerr := s.syncf.Close(); err == nil {
-		err = cerr
-	}
-	s.db, s.syncf = nil, nil
-	return err
 }
 
 // Path returns the store file's path, with symbolic links resolved.
@@ -222,6 +138,9 @@ func (s *Store) commit(fn func(tx *buntdb.Tx) error) error {
 
 // write is commit without compaction.
 func (s *Store) write(fn func(tx *buntdb.Tx) error) error {
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	if s.broken != nil {
 		return fmt.Errorf("store: %s cannot be written since an earlier failure (%v); close and reopen it", s.path, s.broken)
 	}
@@ -300,6 +219,9 @@ func (s *Store) PutAll(as []Annotation) error {
 	if s.closed {
 		return errClosed
 	}
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	err := s.commit(func(tx *buntdb.Tx) error {
 		for i, a := range as {
 			if _, _, err := tx.Set(a.Key(), vals[i], nil); err != nil {
@@ -372,6 +294,9 @@ func (s *Store) Delete(id string) (Annotation, error) {
 	defer s.mu.Unlock()
 	if s.closed {
 		return Annotation{}, errClosed
+	}
+	if s.readOnly != nil {
+		return Annotation{}, s.readOnly
 	}
 	var v string
 	err := s.commit(func(tx *buntdb.Tx) error {
