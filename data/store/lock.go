@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 )
 
@@ -19,27 +18,18 @@ const lockWait = time.Second
 const lockRetry = 50 * time.Millisecond
 
 // lockStore takes the exclusive lock on the store file at path (symbolic
-// links resolved), creating the file (0600, its folder fsync'd) when it
-// does not exist, retrying for up to wait. given is the path as the caller
-// named it, for the error.
+// links resolved), creating the file (0600) when it does not exist,
+// retrying for up to wait. given is the path as the caller named it, for
+// the error.
 //
 // How the lock is held depends on the system: see lock_flock.go and
 // lock_file.go.
 func lockStore(path, given string, wait time.Duration) (*storeLock, error) {
 	deadline := time.Now().Add(wait)
 	for {
-		lk, created, err := tryLock(path)
-		if err != nil {
-			return nil, err
-		}
-		if lk != nil && created {
-			if err := syncDir(filepath.Dir(path)); err != nil {
-				lk.release()
-				return nil, err
-			}
-		}
-		if lk != nil {
-			return lk, nil
+		lk, err := tryLock(path)
+		if lk != nil || err != nil {
+			return lk, err
 		}
 		if time.Now().After(deadline) {
 			return nil, &lockedError{path: given, file: path}

@@ -22,21 +22,19 @@ import (
 type storeLock struct{ lk *flock.Flock }
 
 // tryLock tries once to lock "<path>.lock", creating path when it does not
-// exist. It returns nil, false, nil when another holds it.
-func tryLock(path string) (*storeLock, bool, error) {
+// exist. It returns nil, nil when another holds it.
+func tryLock(path string) (*storeLock, error) {
 	lk := flock.New(path+".lock", flock.SetPermissions(0o600))
 	ok, err := lk.TryLock()
 	if err != nil {
-		return nil, false, fmt.Errorf("store: could not lock %s.lock: %w", path, err)
+		return nil, fmt.Errorf("store: could not lock %s.lock: %w", path, err)
 	}
 	if !ok {
 		_ = lk.Close()
-		return nil, false, nil
+		return nil, nil
 	}
-	created := false
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
-		created = true
 		err = f.Close()
 	} else if errors.Is(err, fs.ErrExist) {
 		err = nil
@@ -44,9 +42,9 @@ func tryLock(path string) (*storeLock, bool, error) {
 	if err != nil {
 		_ = lk.Unlock()
 		_ = lk.Close()
-		return nil, false, fmt.Errorf("store: could not create %s: %w", path, err)
+		return nil, fmt.Errorf("store: could not create %s: %w", path, err)
 	}
-	return &storeLock{lk: lk}, created, nil
+	return &storeLock{lk: lk}, nil
 }
 
 // lockNew does nothing here: the lock file is not renamed.

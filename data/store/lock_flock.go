@@ -27,26 +27,24 @@ import (
 type storeLock struct{ f *os.File }
 
 // tryLock opens the file at path (creating it when it does not exist) and
-// tries once to lock it. It returns nil, false, nil when another holds it.
-func tryLock(path string) (*storeLock, bool, error) {
-	created := false
+// tries once to lock it. It returns nil, nil when another holds it.
+func tryLock(path string) (*storeLock, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		f, err = os.OpenFile(path, os.O_RDONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		created = err == nil
 		if errors.Is(err, fs.ErrExist) {
-			return nil, false, nil // created by another just now: try again
+			return nil, nil // created by another just now: try again
 		}
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("store: could not open %s to lock it: %w", path, err)
+		return nil, fmt.Errorf("store: could not open %s to lock it: %w", path, err)
 	}
 	if err := flock(f); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, false, nil
+			return nil, nil
 		}
-		return nil, false, fmt.Errorf("store: could not lock %s: %w", path, err)
+		return nil, fmt.Errorf("store: could not lock %s: %w", path, err)
 	}
 	held, err := f.Stat()
 	if err == nil {
@@ -54,18 +52,18 @@ func tryLock(path string) (*storeLock, bool, error) {
 		named, err = os.Stat(path)
 		if err == nil && !os.SameFile(held, named) {
 			f.Close() // replaced by a compaction while we waited
-			return nil, false, nil
+			return nil, nil
 		}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		f.Close()
-		return nil, false, nil
+		return nil, nil
 	}
 	if err != nil {
 		f.Close()
-		return nil, false, fmt.Errorf("store: could not read %s: %w", path, err)
+		return nil, fmt.Errorf("store: could not read %s: %w", path, err)
 	}
-	return &storeLock{f: f}, created, nil
+	return &storeLock{f: f}, nil
 }
 
 func flock(f *os.File) error {

@@ -45,6 +45,13 @@ func (s *Store) prepare(now time.Time) (*Recovery, error) {
 	if n := makePrivate(s.path, fi.Mode()); n != "" {
 		notes = append(notes, n)
 	}
+	if fi.Size() == 0 && s.readOnly == nil {
+		// A new store (or an empty one): make sure its name is on disk
+		// before anything is saved in it.
+		if err := syncDir(filepath.Dir(s.path)); err != nil {
+			return nil, err
+		}
+	}
 	var rec *Recovery
 	if s.readOnly != nil {
 		rec, s.snapshot, _, err = readStore(s.path, now)
