@@ -99,7 +99,11 @@ func Run(args []string) int {
 	w.Resize(fyne.NewSize(1280, 800))
 	if recovery != nil {
 		fmt.Fprintln(os.Stderr, "sahelatlas:", recovery)
-		dialog.ShowInformation("The workspace store was repaired", recovery.String(), w)
+		title := "The workspace store"
+		if recovery.Repaired() {
+			title = "The workspace store was repaired"
+		}
+		dialog.ShowInformation(title, recovery.String(), w)
 	}
 	debug.FreeOSMemory() // hand back what loading needed and no longer does
 	w.ShowAndRun()

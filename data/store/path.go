@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -42,4 +44,28 @@ func Resolve(flagPath string) (string, error) {
 		return p, nil
 	}
 	return DefaultPath()
+}
+
+// resolvePath returns the file that path names, with symbolic links
+// resolved, so that the store is locked, repaired and compacted as that
+// file and a link to it stays a link. For a store not yet created, the
+// folder's links are resolved. A link to a file that does not exist is
+// refused rather than replaced by a new, empty store.
+func resolvePath(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		return real, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("store: could not follow the links of %s: %w", path, err)
+	}
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(path)
+		return "", fmt.Errorf("store: %s is a link to %s, which does not exist (is its drive mounted?); restore the store there or give another path", path, target)
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return "", fmt.Errorf("store: could not find the folder of %s: %w", path, err)
+	}
+	return filepath.Join(dir, filepath.Base(path)), nil
 }

@@ -20,14 +20,17 @@ import (
 const (
 	envHelper = "SAHELATLAS_STORE_TEST_HELPER"
 	envPath   = "SAHELATLAS_STORE_TEST_PATH"
+	envStep   = "SAHELATLAS_STORE_TEST_STEP" // where a "crash" child stops
 )
 
 // helper starts the test binary as a child running TestHelperProcess in
-// the given role, with stdout piped to the returned reader.
-func helper(t *testing.T, role, path string) (*exec.Cmd, *bufio.Reader) {
+// the given role, with stdout piped to the returned reader; env adds
+// "NAME=value" settings.
+func helper(t *testing.T, role, path string, env ...string) (*exec.Cmd, *bufio.Reader) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1")
 	cmd.Env = append(os.Environ(), envHelper+"="+role, envPath+"="+path)
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -47,6 +50,13 @@ func TestHelperProcess(t *testing.T) {
 		return
 	}
 	path := os.Getenv(envPath)
+	switch role {
+	case "add-loop", "add-compact-loop":
+		addLoopChild(path, role == "add-compact-loop")
+		os.Exit(0)
+	case "open-crash":
+		stopAt(os.Getenv(envStep))
+	}
 	s, _, err := Open(path)
 	if err != nil {
 		fmt.Println("open failed:", err)
@@ -83,6 +93,10 @@ func TestHelperProcess(t *testing.T) {
 		}
 	case "full":
 		diskFullChild(s)
+	case "compact-crash":
+		compactCrashChild(s)
+	case "compact-loop":
+		compactLoopChild(s)
 	}
 	s.Close()
 	os.Exit(0)

@@ -11,9 +11,11 @@ import (
 	"time"
 )
 
-// Recovery reports a store file that Open found damaged and repaired. The
-// damaged original is kept unchanged at DamagedCopy; the store now holds
-// every record that could be read.
+// Recovery is Open's report. It reports a store file that Open found
+// damaged and repaired: the damaged original is kept unchanged at
+// DamagedCopy, and the store now holds every record that could be read.
+// It also carries Notes, things about the store the analyst should know
+// (a store Open could not compact, ...), with or without damage.
 type Recovery struct {
 	Path        string    // the repaired store
 	DamagedCopy string    // the damaged original, kept aside
@@ -25,6 +27,28 @@ type Recovery struct {
 	// Missing lists ids of annotations whose key appears in an unreadable
 	// region and that are not in the repaired store: probably lost.
 	Missing []string
+	// Notes are one-line messages about the store, each said once.
+	Notes []string
+}
+
+// Damaged reports whether the store file was found damaged.
+func (r *Recovery) Damaged() bool { return len(r.Damage) > 0 || len(r.Dropped) > 0 }
+
+// note adds a note to r, making r when nil.
+func (r *Recovery) note(path, msg string) *Recovery {
+	if r == nil {
+		r = &Recovery{Path: path}
+	}
+	r.Notes = append(r.Notes, msg)
+	return r
+}
+
+// namesError says why a file with more than one name (hard links) is not
+// replaced.
+type namesError struct{ n uint64 }
+
+func (e *namesError) Error() string {
+	return fmt.Sprintf("it has %d names (hard links), and replacing it would leave the other names on the old file; remove the other names (a symbolic link can stand for one)", e.n)
 }
 
 // Dropped is a key whose value could not be used.
@@ -33,11 +57,23 @@ type Dropped struct {
 	Reason string
 }
 
-// String describes the repair for the analyst, in a few lines.
+// Repaired reports whether the damaged store was repaired: it was not when
+// it is read-only (see Store.ReadOnly).
+func (r *Recovery) Repaired() bool { return r.DamagedCopy != "" }
+
+// String describes the damage, the repair and the notes for the analyst,
+// in a few lines.
 func (r *Recovery) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "store: %s was damaged and has been repaired; the damaged original is kept as %s\n", r.Path, r.DamagedCopy)
-	fmt.Fprintf(&b, "recovered: %d records read, %d keys kept\n", r.Records, r.Kept)
+	switch {
+	case r.Repaired():
+		fmt.Fprintf(&b, "store: %s was damaged and has been repaired; the damaged original is kept as %s\n", r.Path, r.DamagedCopy)
+	case r.Damaged():
+		fmt.Fprintf(&b, "store: %s is damaged and read-only, so it was not repaired and nothing was changed; what could be read is shown\n", r.Path)
+	}
+	if r.Damaged() {
+		fmt.Fprintf(&b, "recovered: %d records read, %d keys kept\n", r.Records, r.Kept)
+	}
 	if len(r.Damage) > 0 {
 		fmt.Fprintf(&b, "not recovered: %d bytes in %d damaged region(s):", r.LostBytes, len(r.Damage))
 		for i, d := range r.Damage {
@@ -55,23 +91,48 @@ func (r *Recovery) String() string {
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "probably lost (named in a damaged region): annotations %s\n", strings.Join(r.Missing, ", "))
 	}
+	for _, n := range r.Notes {
+		b.WriteString(n + "\n")
+	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
 var idInDamage = regexp.MustCompile(annotationPrefix + `[0-9a-f]{24}`)
 
 // inspect reads the store file at path with the bounded log reader. A clean
-// file gives (nil, nil). A damaged one is repaired in place: the original
-// is kept as "<path>.damaged-<UTC time>", a clean file with every readable
-// record is fsync'd and renamed over path, and the folder is fsync'd.
-func inspect(path string, now time.Time) (*Recovery, error) {
+// file gives (nil, nil). A damaged one is repaired in place: a copy of the
+// original is kept as "<path>.damaged-<UTC time>", a clean file with every
+// readable record is fsync'd and renamed over path (the lock lk moving
+// with it), and the folder is fsync'd. A damaged file with other names
+// (hard links) is not repaired, since the other names would keep the
+// damaged file: Open fails, saying so.
+func inspect(path string, now time.Time, lk *storeLock) (*Recovery, error) {
+	rec, clean, fi, err := readStore(path, now)
+	if rec == nil || err != nil {
+		return nil, err
+	}
+	if n := linkCount(fi); n > 1 {
+		return nil, fmt.Errorf("store: %s is damaged and was not repaired, nothing was changed: %w", path, &namesError{n: n})
+	}
+	rec.DamagedCopy = damagedName(path, now)
+	if err := replaceFile(path, clean, rec.DamagedCopy, lk); err != nil {
+		return nil, fmt.Errorf("store: %s is damaged and could not be repaired (%w); nothing was changed", path, err)
+	}
+	return rec, nil
+}
+
+// readStore reads the store file at path with the bounded log reader and
+// returns what buntdb may be given: the file itself when it is clean (and
+// a nil Recovery), or a clean copy of every readable record with a
+// Recovery saying what was lost. It changes nothing.
+func readStore(path string, now time.Time) (*Recovery, []byte, os.FileInfo, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("store: could not read %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("store: could not read %s: %w", path, err)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("store: could not read %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("store: could not read %s: %w", path, err)
 	}
 	st := readLog(data, fi.ModTime(), now)
 	var dropped []Dropped
@@ -79,14 +140,14 @@ func inspect(path string, now time.Time) (*Recovery, error) {
 	for k, e := range st.entries {
 		if reason := checkEntry(k, string(data[e.start:e.end])); reason != nil {
 			if errors.Is(reason, errNewerSchema) {
-				return nil, fmt.Errorf("store: %s was written by a newer Sahel Atlas (%s: %v); update Sahel Atlas to open it", path, k, reason)
+				return nil, nil, nil, fmt.Errorf("store: %s was written by a newer Sahel Atlas (%s: %v); update Sahel Atlas to open it", path, k, reason)
 			}
 			dropped = append(dropped, Dropped{Key: k, Reason: reason.Error()})
 			bad[k] = true
 		}
 	}
 	if len(st.damage) == 0 && len(dropped) == 0 {
-		return nil, nil
+		return nil, data, fi, nil
 	}
 	sort.Slice(dropped, func(i, j int) bool { return dropped[i].Key < dropped[j].Key })
 	rec := &Recovery{Path: path, Records: st.records, Damage: st.damage, Dropped: dropped}
@@ -113,11 +174,7 @@ func inspect(path string, now time.Time) (*Recovery, error) {
 		}
 	}
 	sort.Strings(rec.Missing)
-	rec.DamagedCopy = damagedName(path, now)
-	if err := replaceFile(path, clean, rec.DamagedCopy); err != nil {
-		return nil, fmt.Errorf("store: %s is damaged and could not be repaired (%w); nothing was changed", path, err)
-	}
-	return rec, nil
+	return rec, clean, fi, nil
 }
 
 // checkEntry reports why the value of key k cannot be used, or nil.

@@ -6,12 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/gofrs/flock"
 	"github.com/paulmach/orb"
 	"github.com/tidwall/buntdb"
 )
@@ -30,14 +28,17 @@ const spatialIndex = "annotations"
 // tags with the store's cache: clone them (orb.Clone) before changing them
 // in place.
 type Store struct {
-	path string
-	lock *flock.Flock
+	path     string // the store file, symbolic links resolved
+	lock     *storeLock
+	readOnly *readOnlyError // set by Open when the file cannot be written
+	snapshot []byte         // a read-only store's bytes, from prepare to openDB
 
 	mu     sync.RWMutex // writers and Compact hold it exclusively
 	db     *buntdb.DB
 	syncf  *os.File // a second handle on the file, fsync'd after each commit
 	broken error    // set when a write may have reached the disk only in part
 	closed bool
+	waste  waste // when to measure the file's dead share again (compact.go)
 
 	cacheMu sync.Mutex
 	cache   map[string]Annotation // decoded annotations, filled as they are read
@@ -56,10 +57,14 @@ type options struct {
 func WithLockWait(d time.Duration) Option { return func(o *options) { o.lockWait = d } }
 
 // Open opens the store file at path, creating it (0600, in a 0700 folder)
-// when it does not exist. It fails with ErrLocked when another Sahel Atlas
-// holds the store. When the file was damaged, Open repairs it and returns a
-// non-nil Recovery saying what was kept, what was lost and where the
-// damaged original is; the caller must show it to the analyst.
+// when it does not exist. Symbolic links in path are followed: the store
+// is the file they lead to, under whatever name it is opened. It fails
+// with ErrLocked when another Sahel Atlas holds the store. When the file
+// was damaged, Open repairs it and returns a non-nil Recovery saying what
+// was kept, what was lost and where the damaged original is; the Recovery
+// also carries notes about the store the analyst should know (see
+// Recovery.Notes). The caller must show it to the analyst. A store file
+// that cannot be written is opened read-only (see ReadOnly).
 func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	o := options{lockWait: lockWait, now: time.Now}
 	for _, opt := range opts {
@@ -68,8 +73,8 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if path == "" {
 		return nil, nil, errors.New("store: no store path given")
 	}
-	path = filepath.Clean(path)
-	dir := filepath.Dir(path)
+	given := filepath.Clean(path)
+	dir := filepath.Dir(given)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, nil, fmt.Errorf("store: could not create the folder %s: %w", dir, err)
@@ -78,7 +83,15 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 			return nil, nil, fmt.Errorf("store: could not make %s private: %w", dir, err)
 		}
 	}
-	lk, err := lockStore(path, o.lockWait)
+	path, err := resolvePath(given)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Opening a FIFO or a device to lock it could block or do worse.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("store: %s is not a regular file", path)
+	}
+	lk, err := lockStore(path, given, o.lockWait)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -88,89 +101,21 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 		err = s.openDB()
 	}
 	if err != nil {
-		_ = lk.Unlock()
-		_ = lk.Close()
+		s.unlock()
 		return nil, nil, err
+	}
+	// A file that failed to compact is still whole: the store opens, and
+	// compaction is tried again at the next write that adds to the waste.
+	if err := s.compactIfWasteful(true); err != nil {
+		if s.closed {
+			return nil, nil, err
+		}
+		rec = rec.note(path, err.Error())
 	}
 	return s, rec, nil
 }
 
-// prepare makes the file exist with mode 0600 and repairs it if damaged.
-func (s *Store) prepare(now time.Time) (*Recovery, error) {
-	fi, err := os.Stat(s.path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := writeSynced(s.path, nil); err != nil {
-			return nil, err
-		}
-		return nil, syncDir(filepath.Dir(s.path))
-	case err != nil:
-		return nil, fmt.Errorf("store: could not read %s: %w", s.path, err)
-	case !fi.Mode().IsRegular():
-		return nil, fmt.Errorf("store: %s is not a regular file", s.path)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		if err := os.Chmod(s.path, 0o600); err != nil {
-			return nil, fmt.Errorf("store: could not make %s private (0600): %w", s.path, err)
-		}
-	}
-	return inspect(s.path, now)
-}
-
-// openDB opens buntdb on a file already checked, configures it and
-// rebuilds the spatial index.
-func (s *Store) openDB() error {
-	db, err := buntdb.Open(s.path)
-	if err != nil {
-		return fmt.Errorf("store: buntdb could not open %s: %w", s.path, err)
-	}
-	var cfg buntdb.Config
-	if err = db.ReadConfig(&cfg); err == nil {
-		cfg.SyncPolicy = buntdb.Always
-		cfg.AutoShrinkDisabled = true
-		err = db.SetConfig(cfg)
-	}
-	if err == nil {
-		err = db.CreateSpatialIndex(spatialIndex, annotationPrefix+"*", valueRect)
-	}
-	var syncf *os.File
-	if err == nil {
-		syncf, err = os.OpenFile(s.path, os.O_RDWR, 0)
-	}
-	if err != nil {
-		_ = db.Close()
-		return fmt.Errorf("store: could not set up %s: %w", s.path, err)
-	}
-	s.db, s.syncf = db, syncf
-	// inspect has checked the version is never newer than SchemaVersion;
-	// here only whether it is recorded matters.
-	err = db.View(func(tx *buntdb.Tx) error {
-		_, err := tx.Get(metaSchemaKey)
-		return err
-	})
-	if errors.Is(err, buntdb.ErrNotFound) {
-		err = s.commit(func(tx *buntdb.Tx) error {
-			_, _, err := tx.Set(metaSchemaKey, strconv.Itoa(SchemaVersion), nil)
-			return err
-		})
-	}
-	if err != nil {
-		s.closeDB()
-		return fmt.Errorf("store: could not set the schema version of %s: %w", s.path, err)
-	}
-	return nil
-}
-
-func (s *Store) closeDB() error {
-	err := s.db.Close()
-	if cerr := s.syncf.Close(); err == nil {
-		err = cerr
-	}
-	s.db, s.syncf = nil, nil
-	return err
-}
-
-// Path returns the store file's path.
+// Path returns the store file's path, with symbolic links resolved.
 func (s *Store) Path() string { return s.path }
 
 // commit runs fn in a write transaction and returns nil only once the
@@ -179,7 +124,23 @@ func (s *Store) Path() string { return s.path }
 // handle of our own, which also sees any write-back error since it was
 // opened. After such an error the store refuses further writes: what is on
 // disk is no longer known, and only reopening tells.
+//
+// Once the transaction is on disk, commit compacts the file if it has
+// become more than a third dead (see compact.go). A compaction that fails
+// leaves the store as it was, and the write is saved all the same.
 func (s *Store) commit(fn func(tx *buntdb.Tx) error) error {
+	if err := s.write(fn); err != nil {
+		return err
+	}
+	_ = s.compactIfWasteful(false)
+	return nil
+}
+
+// write is commit without compaction.
+func (s *Store) write(fn func(tx *buntdb.Tx) error) error {
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	if s.broken != nil {
 		return fmt.Errorf("store: %s cannot be written since an earlier failure (%v); close and reopen it", s.path, s.broken)
 	}
@@ -258,6 +219,9 @@ func (s *Store) PutAll(as []Annotation) error {
 	if s.closed {
 		return errClosed
 	}
+	if s.readOnly != nil {
+		return s.readOnly
+	}
 	err := s.commit(func(tx *buntdb.Tx) error {
 		for i, a := range as {
 			if _, _, err := tx.Set(a.Key(), vals[i], nil); err != nil {
@@ -330,6 +294,9 @@ func (s *Store) Delete(id string) (Annotation, error) {
 	defer s.mu.Unlock()
 	if s.closed {
 		return Annotation{}, errClosed
+	}
+	if s.readOnly != nil {
+		return Annotation{}, s.readOnly
 	}
 	var v string
 	err := s.commit(func(tx *buntdb.Tx) error {
@@ -432,10 +399,9 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	err := s.closeDB()
-	if uerr := s.lock.Unlock(); err == nil {
+	if uerr := s.unlock(); err == nil {
 		err = uerr
 	}
-	_ = s.lock.Close()
 	if err != nil {
 		return fmt.Errorf("store: closing %s: %w", s.path, err)
 	}
