@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Recovery reports a store file that Open found damaged and repaired. The
@@ -124,7 +126,7 @@ func inspect(path string, now time.Time) (*Recovery, error) {
 func checkEntry(k, v string) error {
 	switch {
 	case strings.HasPrefix(k, annotationPrefix):
-		if !ValidID(strings.TrimPrefix(k, annotationPrefix)) {
+		if !data.ValidAnnotationID(strings.TrimPrefix(k, annotationPrefix)) {
 			return errors.New("the key is not an annotation id")
 		}
 		return checkValue(v)

@@ -98,7 +98,7 @@ type Snapshot struct {
 	Actor                     string
 	HideRelations, HideVisits bool
 	// Annotations are drawn over the map, those dated in the window.
-	Annotations []store.Annotation
+	Annotations []data.Annotation
 	// Layout holds the title, caveat and hidden elements. An empty
 	// Subtitle becomes the date window; empty Credits and a zero MadeAt
 	// are filled in (Natural Earth, GeoNames, the documents of the
@@ -784,7 +784,7 @@ func snapTo(s Snapshot, sc *Scene) data.Date {
 }
 
 // snapshotAnnotations reads every annotation of the store at path.
-func snapshotAnnotations(path string, stderr io.Writer) ([]store.Annotation, int) {
+func snapshotAnnotations(path string, stderr io.Writer) ([]data.Annotation, int) {
 	st, rec, err := store.Open(path)
 	switch {
 	case errors.Is(err, store.ErrLocked):
