@@ -91,7 +91,7 @@ func (m *Imports) merge(hidden map[string]bool) ([]store.Layer, *data.Dataset, e
 	if err != nil {
 		return nil, m.base, fmt.Errorf("cannot list the imported layers: %w", err)
 	}
-	var records []exchange.Record
+	var records []data.Record
 	for _, l := range layers {
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue

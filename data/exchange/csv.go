@@ -188,7 +188,7 @@ func (g *gazetteerOnce) get() (*data.Gazetteer, error) {
 }
 
 // csvRow maps one generic CSV row onto a record.
-func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (Record, error) {
+func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (data.Record, error) {
 	var err error
 	get := func(i int) string {
 		if i < 0 || err != nil {
@@ -198,7 +198,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		s, err = cleanText(fmt.Sprintf("column %d", i+1), rec[i])
 		return unneutralise(s)
 	}
-	r := Record{From: Provenance{File: b.file, Line: line}}
+	r := data.Record{From: data.Provenance{File: b.file, Line: line}}
 	e := &r.Event
 	e.ID = get(x.id)
 	e.Title = get(x.title)
@@ -214,7 +214,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		return r, err
 	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-line-%d", Slug(b.file), line)
+		e.ID = fmt.Sprintf("%s-line-%d", data.Slug(b.file), line)
 	} else if err := checkID(e.ID); err != nil {
 		return r, err
 	}

@@ -4,7 +4,7 @@
 //
 // Import turns a file into Records: each an event of the data model with the
 // place, actors and sources it names and where in the file it came from
-// (Provenance). A file with any bad row is refused whole unless
+// (data.Provenance). A file with any bad row is refused whole unless
 // Options.SkipInvalid is set; either way every bad row is listed, by line or
 // feature and reason, in Result.Rejected. Import never touches a store:
 // store.(*Store).PutLayer keeps the records, in one transaction.

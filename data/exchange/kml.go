@@ -178,8 +178,8 @@ func (pm *placemark) set(field, s string, stack []string) {
 }
 
 // kmlRecord maps a placemark onto a record.
-func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
-	r := Record{From: Provenance{File: b.file, Feature: n}}
+func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
+	r := data.Record{From: data.Provenance{File: b.file, Feature: n}}
 	if pm.tooLong != "" {
 		return r, fmt.Errorf("%s is longer than %d bytes", pm.tooLong, MaxFieldSize)
 	}
@@ -204,7 +204,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 		return r, err
 	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-placemark-%d", Slug(b.file), n)
+		e.ID = fmt.Sprintf("%s-placemark-%d", data.Slug(b.file), n)
 	}
 	if err := checkID(e.ID); err != nil {
 		return r, err

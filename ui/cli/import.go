@@ -143,7 +143,7 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
 		return nil, ExitFailed
 	}
-	var all []exchange.Record
+	var all []data.Record
 	for _, l := range layers {
 		if l.Problem != "" {
 			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %s\n", cmd, l.ID, l.Problem)
