@@ -97,7 +97,7 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("exchange: %s is not an ACLED export: the header lacks the column(s) %s", name, strings.Join(missing, ", "))
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	seen := map[string]int{}
 	var chunks chunked
 	rej := rejecter{res}

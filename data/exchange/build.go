@@ -11,7 +11,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 // NoCountry is the country code of an event at sea or outside every
@@ -29,7 +28,10 @@ type builder struct {
 	lists   map[string][]string     // one-country lists, shared (read-only)
 	kinds   map[[2]string]data.Kind // ACLED event type and sub-event type → kind
 	numeric map[string]string       // ISO numeric as written → alpha-3
-	atlasMu sync.Mutex
+	// countries finds the country at a point (Options.Countries), called
+	// under countriesMu: importers may ask from more than one goroutine.
+	countries   CountryFinder
+	countriesMu sync.Mutex
 	// actorSets shares the actor lists of ACLED rows naming the same actors.
 	actorSets map[actorSetKey]actorSet
 }
@@ -39,7 +41,7 @@ type placeKey struct {
 	lon, lat float64
 }
 
-func newBuilder(name string) *builder {
+func newBuilder(name string, countries CountryFinder) *builder {
 	file := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	if file == "." || file == "/" || file == "" {
 		file = "import"
@@ -54,6 +56,7 @@ func newBuilder(name string) *builder {
 		slugs:   map[string]string{},
 		places:  map[placeKey]data.Place{},
 
+		countries: countries,
 		actorSets: map[actorSetKey]actorSet{},
 	}
 }
@@ -134,69 +137,16 @@ func parseCoord(s string) (float64, error) {
 	return f, nil
 }
 
-var countries struct {
-	once    sync.Once
-	atlas   *geo.Atlas
-	numeric map[string]string // "466" → "MLI"
-	names   map[string]string // folded name → alpha-3
-	alpha3  map[string]bool
-}
-
-func loadCountries() {
-	countries.once.Do(func() {
-		countries.numeric = map[string]string{}
-		countries.names = map[string]string{}
-		countries.alpha3 = map[string]bool{}
-		a, err := geo.LoadAtlas()
-		if err != nil {
-			return
-		}
-		countries.atlas = a
-		for _, c := range a.Countries() {
-			if c.Numeric != "" {
-				n, _ := strconv.Atoi(c.Numeric)
-				countries.numeric[strconv.Itoa(n)] = c.Code
-			}
-			countries.names[data.Fold(c.Name)] = c.Code
-			countries.alpha3[c.Code] = true
-		}
-	})
-}
-
-// countryOfNumeric returns the alpha-3 code of an ISO 3166 numeric code
-// ("466" or "466.0" → "MLI"), or "".
-func countryOfNumeric(s string) string {
-	s = strings.TrimSuffix(strings.TrimSpace(s), ".0")
-	n, ok := atoi(s)
-	if !ok {
-		return ""
-	}
-	loadCountries()
-	return countries.numeric[strconv.Itoa(n)]
-}
-
-// countryNamed returns the alpha-3 code of a country named in English
-// ("Mali") or given as alpha-3, or "".
-func countryNamed(s string) string {
-	s = strings.TrimSpace(s)
-	loadCountries()
-	if up := strings.ToUpper(s); len(up) == 3 && countries.alpha3[up] {
-		return up
-	}
-	return countries.names[data.Fold(s)]
-}
-
-// countryAt returns the alpha-3 code of the country at (lon, lat), or
-// NoCountry at sea.
+// countryAt returns the alpha-3 code of the country at (lon, lat) that
+// Options.Countries finds, or NoCountry at sea or without one.
 func (b *builder) countryAt(lon, lat float64) string {
-	loadCountries()
-	if countries.atlas == nil {
+	if b.countries == nil {
 		return NoCountry
 	}
-	b.atlasMu.Lock()
-	defer b.atlasMu.Unlock()
-	if c := countries.atlas.At(orb.Point{lon, lat}); c != nil && isAlpha3(c.Code) {
-		return c.Code
+	b.countriesMu.Lock()
+	defer b.countriesMu.Unlock()
+	if c := b.countries.CountryCodeAt(orb.Point{lon, lat}); isAlpha3(c) {
+		return c
 	}
 	return NoCountry
 }

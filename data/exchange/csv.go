@@ -148,7 +148,7 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 	if len(missing) > 0 {
 		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(rows.header, ", "))
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	g := &gazetteerOnce{g: opts.Gazetteer}
 	ids := map[string]bool{}
 	for {

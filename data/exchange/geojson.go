@@ -21,7 +21,7 @@ import (
 // other names accepted (name or headline for title, description for
 // summary, date or time for start). Other properties are kept in Extra.
 // "crs" is ignored, as RFC 7946 says.
-func readGeoJSON(in io.Reader, name string, res *Result) error {
+func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
 	dec := json.NewDecoder(in)
 	dec.UseNumber()
 	bad := func(format string, a ...any) error {
@@ -34,7 +34,7 @@ func readGeoJSON(in io.Reader, name string, res *Result) error {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return bad("it does not start with an object")
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	rej := rejecter{res}
 	ids := map[string]bool{}
 	var typ string

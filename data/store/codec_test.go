@@ -9,6 +9,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 // codecRecords returns imported records of two formats (ACLED rows with
@@ -16,6 +17,10 @@ import (
 // placemark), and one with every field set.
 func codecRecords(t testing.TB) []data.Record {
 	t.Helper()
+	atlas, err := geo.LoadAtlas() // the country of the placemark, as in the window
+	if err != nil {
+		t.Fatal(err)
+	}
 	var all []data.Record
 	for _, f := range []struct {
 		name string
@@ -24,7 +29,7 @@ func codecRecords(t testing.TB) []data.Record {
 		{"a.csv", []byte(codecACLED)},
 		{"b.kml", []byte(codecKML)},
 	} {
-		res, err := exchange.Import(bytes.NewReader(f.in), f.name, exchange.Options{})
+		res, err := exchange.Import(bytes.NewReader(f.in), f.name, exchange.Options{Countries: atlas})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
@@ -80,6 +81,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
+	if atlas, err := geo.LoadAtlas(); err == nil {
+		opts.Countries = atlas // the country of a row that names none
+	}
 	res, err := exchange.Import(in, file, opts)
 	var refused *exchange.RefusedError
 	switch {
