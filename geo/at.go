@@ -28,6 +28,15 @@ func (a *Atlas) At(p orb.Point) *Country {
 	return nil
 }
 
+// CountryCodeAt returns the code of the country At finds at p, or "" at
+// sea. It lets packages that do not import geo ask (exchange.CountryFinder).
+func (a *Atlas) CountryCodeAt(p orb.Point) string {
+	if c := a.At(p); c != nil {
+		return c.Code
+	}
+	return ""
+}
+
 // indexRings builds the ring indexes of every 10m polygon.
 func (a *Atlas) indexRings() {
 	for _, polygons := range a.polygons {

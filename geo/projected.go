@@ -147,7 +147,7 @@ func simplified(g orb.MultiPolygon, tolerance float64) []boundPolygon {
 	for _, p := range g {
 		sp := make(orb.Polygon, 0, len(p))
 		for _, r := range p {
-			s := dp.Ring(project.Ring(thin(r, tolerance), toWorld))
+			s := dp.Ring(project.Ring(thin(r, tolerance), ToWorld))
 			if len(s) < 4 {
 				if len(sp) == 0 {
 					break // the exterior is gone

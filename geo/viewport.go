@@ -33,14 +33,17 @@ const tileSize = 256
 // earthHalf is half the circumference of the Mercator sphere in metres.
 const earthHalf = orb.EarthRadius * math.Pi
 
-// toWorld returns the Web Mercator position of a lon/lat point as a fraction
-// of the world square: x from 0 (180°W) to 1, y from 0 (top) to 1.
-func toWorld(p orb.Point) orb.Point {
+// ToWorld returns the Web Mercator position of a lon/lat point as a
+// fraction of the world square: x from 0 (180°W) to 1, y from 0 (top) to 1.
+// A layer that draws the same places in many views works it out once per
+// place; a view's WorldTransform then takes it to pixels with a
+// multiply-add.
+func ToWorld(p orb.Point) orb.Point {
 	m := project.WGS84.ToMercator(p)
 	return orb.Point{0.5 + m[0]/(2*earthHalf), 0.5 - m[1]/(2*earthHalf)}
 }
 
-// fromWorld is the inverse of toWorld.
+// fromWorld is the inverse of ToWorld.
 func fromWorld(w orb.Point) orb.Point {
 	return project.Mercator.ToWGS84(orb.Point{(w[0] - 0.5) * 2 * earthHalf, (0.5 - w[1]) * 2 * earthHalf})
 }
@@ -71,15 +74,32 @@ func (v Viewport) PixelSize() (w, h int) {
 func (v Viewport) origin() (orb.Point, float64) {
 	w, h := v.PixelSize()
 	size := v.worldSize()
-	c := toWorld(v.Center)
+	c := ToWorld(v.Center)
 	return orb.Point{c[0] - float64(w)/2/size, c[1] - float64(h)/2/size}, size
+}
+
+// WorldTransform takes world positions (ToWorld) to one view's device
+// pixels.
+type WorldTransform struct {
+	Origin orb.Point // the world position of the view's top-left device pixel
+	Size   float64   // the world square's side in device pixels
+}
+
+// Pixel returns the device pixel of the world position w.
+func (t WorldTransform) Pixel(w orb.Point) (x, y float64) {
+	return (w[0] - t.Origin[0]) * t.Size, (w[1] - t.Origin[1]) * t.Size
+}
+
+// WorldTransform returns the transform from world positions to v's device
+// pixels: v.Project(p) is v.WorldTransform().Pixel(ToWorld(p)).
+func (v Viewport) WorldTransform() WorldTransform {
+	o, size := v.origin()
+	return WorldTransform{Origin: o, Size: size}
 }
 
 // Project returns the device pixel (origin top-left) of the lon/lat point p.
 func (v Viewport) Project(p orb.Point) (x, y float64) {
-	o, size := v.origin()
-	w := toWorld(p)
-	return (w[0] - o[0]) * size, (w[1] - o[1]) * size
+	return v.WorldTransform().Pixel(ToWorld(p))
 }
 
 // Unproject returns the lon/lat point at device pixel x, y. Points beyond the
@@ -141,8 +161,8 @@ func (v Viewport) MetresPerPixel() float64 {
 func Fit(b orb.Bound, width, height int, scale float64) Viewport {
 	v := Viewport{Width: max(width, 1), Height: max(height, 1), Scale: scale}
 	clampLat := func(lat float64) float64 { return math.Max(-MaxLatitude, math.Min(MaxLatitude, lat)) }
-	nw := toWorld(orb.Point{b.Min[0], clampLat(b.Max[1])})
-	se := toWorld(orb.Point{b.Max[0], clampLat(b.Min[1])})
+	nw := ToWorld(orb.Point{b.Min[0], clampLat(b.Max[1])})
+	se := ToWorld(orb.Point{b.Max[0], clampLat(b.Min[1])})
 	w, h := v.PixelSize()
 	fit := math.Min(float64(w)/(se[0]-nw[0]), float64(h)/(se[1]-nw[1])) // world size in device pixels
 	v.Zoom = MaxZoom

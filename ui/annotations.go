@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,10 +43,10 @@ type Notes struct {
 	Store *store.Store
 	Layer *overlay.AnnotationLayer
 
-	all      []store.Annotation // every annotation, by id
-	shown    []store.Annotation // the list's rows after the search
+	all      []data.Annotation // every annotation, by id
+	shown    []data.Annotation // the list's rows after the search
 	selected string
-	deleted  []store.Annotation // undo stack of deletes
+	deleted  []data.Annotation // undo stack of deletes
 
 	mode  drawMode
 	draft orb.LineString
@@ -98,7 +97,7 @@ func newNotes(ui *Window, s *store.Store) *Notes {
 	return n
 }
 
-func noteLine(a store.Annotation) string {
+func noteLine(a data.Annotation) string {
 	kind := "pin"
 	switch a.Geometry.(type) {
 	case orb.LineString:
@@ -108,7 +107,7 @@ func noteLine(a store.Annotation) string {
 	}
 	s := a.Title + " · " + kind
 	if !a.From.IsZero() {
-		s += " · " + FormatDate(data.DateOf(a.From))
+		s += " · " + FormatDate(a.From)
 	}
 	return s
 }
@@ -135,7 +134,7 @@ func (n *Notes) refreshLayer() {
 		return
 	}
 	v := n.ui.Map.View()
-	var in []store.Annotation
+	var in []data.Annotation
 	if v.Width > 0 {
 		var err error
 		if in, err = n.Store.InView(v.Bound()); err != nil {
@@ -168,13 +167,13 @@ func (n *Notes) refreshList() {
 	n.list.Refresh()
 }
 
-func (n *Notes) find(id string) (store.Annotation, bool) {
+func (n *Notes) find(id string) (data.Annotation, bool) {
 	for _, a := range n.all {
 		if a.ID == id {
 			return a, true
 		}
 	}
-	return store.Annotation{}, false
+	return data.Annotation{}, false
 }
 
 // choose selects an annotation and, from the list, brings it into view.
@@ -232,7 +231,7 @@ func (n *Notes) tapped(p orb.Point, x, y float64) bool {
 	case modePin:
 		n.mode = modeBrowse
 		n.hint.SetText("")
-		n.edit(store.Annotation{Geometry: p}, false)
+		n.edit(data.Annotation{Geometry: p}, false)
 		return true
 	case modeLine, modeArea:
 		n.draft = append(n.draft, p)
@@ -290,7 +289,7 @@ func (n *Notes) Finish() bool {
 	if area {
 		g = orb.Polygon{append(orb.Ring(pts), pts[0])}
 	}
-	n.edit(store.Annotation{Geometry: g}, false)
+	n.edit(data.Annotation{Geometry: g}, false)
 	return true
 }
 
@@ -300,9 +299,9 @@ func (n *Notes) AnnotateEvent(e *data.Event) {
 		n.ui.showError(errors.New("annotations are off: no workspace store is open"))
 		return
 	}
-	a := store.Annotation{Geometry: e.At(), EventID: e.ID, Title: "Note: " + e.Title}
+	a := data.Annotation{Geometry: e.At(), EventID: e.ID, Title: "Note: " + e.Title}
 	if e.Dated() {
-		a.From, a.To = e.Start.Time(), e.End.Time()
+		a.From, a.To = e.Start, e.End
 	}
 	n.edit(a, false)
 }
@@ -317,7 +316,7 @@ func (n *Notes) editSelected() {
 }
 
 // edit opens the editor on a; existing says whether a is already saved.
-func (n *Notes) edit(a store.Annotation, existing bool) {
+func (n *Notes) edit(a data.Annotation, existing bool) {
 	title := widget.NewEntry()
 	title.SetText(a.Title)
 	text := widget.NewMultiLineEntry()
@@ -340,8 +339,8 @@ func (n *Notes) edit(a store.Annotation, existing bool) {
 	from.SetPlaceHolder("YYYY-MM-DD (optional)")
 	to.SetPlaceHolder("YYYY-MM-DD (optional)")
 	if !a.From.IsZero() {
-		from.SetText(data.DateOf(a.From).String())
-		to.SetText(data.DateOf(a.To).String())
+		from.SetText(a.From.String())
+		to.SetText(a.To.String())
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem("Title", title),
@@ -395,10 +394,10 @@ func splitTags(s string) []string {
 }
 
 // parseDateRange reads the editor's optional dates; a lone From is a single day.
-func parseDateRange(from, to string) (time.Time, time.Time, error) {
+func parseDateRange(from, to string) (data.Date, data.Date, error) {
 	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
 	if from == "" && to == "" {
-		return time.Time{}, time.Time{}, nil
+		return data.Date{}, data.Date{}, nil
 	}
 	if from == "" {
 		from = to
@@ -408,21 +407,21 @@ func parseDateRange(from, to string) (time.Time, time.Time, error) {
 	}
 	f, err := data.ParseDate(from)
 	if err != nil {
-		return time.Time{}, time.Time{}, fmt.Errorf("the From date %q is not a date: write it as YYYY-MM-DD", from)
+		return data.Date{}, data.Date{}, fmt.Errorf("the From date %q is not a date: write it as YYYY-MM-DD", from)
 	}
 	t, err := data.ParseDate(to)
 	if err != nil {
-		return time.Time{}, time.Time{}, fmt.Errorf("the To date %q is not a date: write it as YYYY-MM-DD", to)
+		return data.Date{}, data.Date{}, fmt.Errorf("the To date %q is not a date: write it as YYYY-MM-DD", to)
 	}
 	if t.Before(f) {
-		return time.Time{}, time.Time{}, fmt.Errorf("the To date %s is before the From date %s", to, from)
+		return data.Date{}, data.Date{}, fmt.Errorf("the To date %s is before the From date %s", to, from)
 	}
-	return f.Time(), t.Time(), nil
+	return f, t, nil
 }
 
 // save writes a to the store; the status bar says "saved" only once the
 // store has it on disk.
-func (n *Notes) save(a store.Annotation, existing bool) {
+func (n *Notes) save(a data.Annotation, existing bool) {
 	a.Author = n.ui.App.Preferences().String(authorPref)
 	var err error
 	if existing {

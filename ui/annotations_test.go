@@ -5,14 +5,14 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 func TestNotesSaveDeleteUndo(t *testing.T) {
 	ui := newTestWindow(t)
 	n := ui.Notes
 	gossi := orb.Point{-1.3, 15.82}
-	n.save(store.Annotation{Geometry: gossi, Title: "Gossi: watch", Text: "two lines\nof text", Tags: []string{"field"}}, false)
+	n.save(data.Annotation{Geometry: gossi, Title: "Gossi: watch", Text: "two lines\nof text", Tags: []string{"field"}}, false)
 	if len(n.all) != 1 || n.all[0].Title != "Gossi: watch" {
 		t.Fatalf("after saving, the annotations are %+v", n.all)
 	}
@@ -98,7 +98,7 @@ func TestParseDateRange(t *testing.T) {
 			t.Errorf("parseDateRange(%q, %q) error %v, want ok=%v", tt.from, tt.to, err, tt.ok)
 			continue
 		}
-		if tt.ok && tt.days >= 0 && int(to.Sub(f).Hours()/24) != tt.days {
+		if tt.ok && tt.days >= 0 && int(to.Days()-f.Days()) != tt.days {
 			t.Errorf("parseDateRange(%q, %q) = %v–%v", tt.from, tt.to, f, to)
 		}
 		if tt.ok && tt.days < 0 && (!f.IsZero() || !to.IsZero()) {

@@ -91,7 +91,7 @@ func (m *Imports) merge(hidden map[string]bool) ([]store.Layer, *data.Dataset, e
 	if err != nil {
 		return nil, m.base, fmt.Errorf("cannot list the imported layers: %w", err)
 	}
-	var records []exchange.Record
+	var records []data.Record
 	for _, l := range layers {
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue
@@ -292,6 +292,9 @@ func (m *Imports) run(path string, opts exchange.Options) {
 	progress.Show()
 	st := m.store()
 	d := m.ui.Explorer.Data
+	if opts.Countries == nil && m.ui.Atlas != nil {
+		opts.Countries = m.ui.Atlas // the country of a row that names none
+	}
 	go func() {
 		if opts.Format == exchange.FormatCSV && opts.Gazetteer == nil {
 			if g, err := d.Gazetteer(); err == nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
@@ -36,7 +35,7 @@ func legendLabels(ui *Window) []string {
 // it used to show only kinds, clusters and relations).
 func TestWindowLegendMatchesPage(t *testing.T) {
 	ui := newTestWindow(t)
-	if _, err := ui.Notes.Store.Add(store.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "Checkpoint Bamako"}); err != nil {
+	if _, err := ui.Notes.Store.Add(data.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "Checkpoint Bamako"}); err != nil {
 		t.Fatal(err)
 	}
 	ui.Notes.reload()
@@ -69,4 +68,3 @@ func TestWindowLegendMatchesPage(t *testing.T) {
 		t.Error("the legend lists annotations while they are hidden")
 	}
 }
-

@@ -16,7 +16,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
@@ -412,7 +411,7 @@ func FormatLonLat(p orb.Point) string {
 // mapMenu is the map's right-click menu: annotate here.
 func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Add a note here", func() { ui.Notes.edit(store.Annotation{Geometry: p}, false) }),
+		fyne.NewMenuItem("Add a note here", func() { ui.Notes.edit(data.Annotation{Geometry: p}, false) }),
 		fyne.NewMenuItem("Start a line here", func() { ui.Notes.startMode(modeLine); ui.Notes.tapped(p, 0, 0) }),
 		fyne.NewMenuItem("Start an area here", func() { ui.Notes.startMode(modeArea); ui.Notes.tapped(p, 0, 0) }),
 	)

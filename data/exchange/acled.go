@@ -97,7 +97,7 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("exchange: %s is not an ACLED export: the header lacks the column(s) %s", name, strings.Join(missing, ", "))
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	seen := map[string]int{}
 	var chunks chunked
 	rej := rejecter{res}
@@ -138,25 +138,25 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 // chunked gathers records in fixed-size chunks, so that a large file is
 // not copied over and over as one slice grows; join copies them once.
 type chunked struct {
-	chunks [][]Record
+	chunks [][]data.Record
 	n      int
 }
 
 const chunkSize = 4096
 
-func (c *chunked) add(r Record) {
+func (c *chunked) add(r data.Record) {
 	if c.n%chunkSize == 0 {
-		c.chunks = append(c.chunks, make([]Record, 0, chunkSize))
+		c.chunks = append(c.chunks, make([]data.Record, 0, chunkSize))
 	}
 	last := &c.chunks[len(c.chunks)-1]
 	*last = append(*last, r)
 	c.n++
 }
 
-func (c *chunked) at(i int) *Record { return &c.chunks[i/chunkSize][i%chunkSize] }
+func (c *chunked) at(i int) *data.Record { return &c.chunks[i/chunkSize][i%chunkSize] }
 
 // join appends every record to dst.
-func (c *chunked) join(dst []Record) []Record {
+func (c *chunked) join(dst []data.Record) []data.Record {
 	if len(c.chunks) == 1 && dst == nil {
 		return c.chunks[0]
 	}
@@ -168,14 +168,14 @@ func (c *chunked) join(dst []Record) []Record {
 }
 
 // acledRow maps one ACLED row onto a record.
-func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, error) {
+func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record, error) {
 	get := func(i int) string {
 		if i < 0 {
 			return ""
 		}
 		return strings.TrimSpace(rec[i])
 	}
-	r := Record{From: Provenance{File: b.file, Line: line}}
+	r := data.Record{From: data.Provenance{File: b.file, Line: line}}
 	e := &r.Event
 	e.ID = get(c.id)
 	if err := checkID(e.ID); err != nil {
@@ -299,7 +299,7 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (Record, err
 		}
 		r.Version = v
 	}
-	r.Extra = make([]Field, 0, 12)
+	r.Extra = make([]data.Field, 0, 12)
 	r.Extra = appendField(r.Extra, "event_type", etype)
 	r.Extra = appendField(r.Extra, "sub_event_type", sub)
 	r.Extra = appendField(r.Extra, "disorder_type", get(c.disorder))

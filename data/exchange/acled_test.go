@@ -150,29 +150,6 @@ func TestACLEDWindows1252(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"Military Forces of Mali (2021-)", "military-forces-of-mali-2021"},
-		{"Ségou", "segou"},
-		{"JNIM: Group for Support of Islam and Muslims", "jnim-group-for-support-of-islam-and-muslims"},
-		{"", "x"},
-		{"../../etc/passwd", "etc-passwd"},
-		{"acled 2025.csv", "acled-2025-csv"},
-	}
-	for _, c := range cases {
-		if got := Slug(c.in); got != c.want {
-			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-	a, b := Slug("الجيش"), Slug("الدعم السريع")
-	if a == b || a == "x" || !strings.HasPrefix(a, "u") {
-		t.Errorf("Arabic names slug to %q and %q", a, b)
-	}
-	if m := Slug("RSF (الدعم السريع)"); !strings.HasPrefix(m, "rsf-u") {
-		t.Errorf("mixed name slugs to %q", m)
-	}
-}
-
 // TestACLEDNonLatinActors keeps actors apart whose names have no Latin
 // letters.
 func TestACLEDNonLatinActors(t *testing.T) {

@@ -29,7 +29,7 @@ func acled100k() []byte {
 	return benchFile
 }
 
-func import100k(b *testing.B) []exchange.Record {
+func import100k(b *testing.B) []data.Record {
 	b.Helper()
 	res, err := exchange.Import(bytes.NewReader(acled100k()), "acled.csv", exchange.Options{})
 	if err != nil {

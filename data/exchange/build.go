@@ -2,18 +2,15 @@ package exchange
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 // NoCountry is the country code of an event at sea or outside every
@@ -31,7 +28,10 @@ type builder struct {
 	lists   map[string][]string     // one-country lists, shared (read-only)
 	kinds   map[[2]string]data.Kind // ACLED event type and sub-event type → kind
 	numeric map[string]string       // ISO numeric as written → alpha-3
-	atlasMu sync.Mutex
+	// countries finds the country at a point (Options.Countries), called
+	// under countriesMu: importers may ask from more than one goroutine.
+	countries   CountryFinder
+	countriesMu sync.Mutex
 	// actorSets shares the actor lists of ACLED rows naming the same actors.
 	actorSets map[actorSetKey]actorSet
 }
@@ -41,14 +41,14 @@ type placeKey struct {
 	lon, lat float64
 }
 
-func newBuilder(name string) *builder {
+func newBuilder(name string, countries CountryFinder) *builder {
 	file := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	if file == "." || file == "/" || file == "" {
 		file = "import"
 	}
 	return &builder{
 		file:    file,
-		source:  []data.Source{{Document: file, Headline: "imported from " + file}},
+		source:  []data.Source{data.ImportSource(file)},
 		actors:  map[string]*data.Actor{},
 		lists:   map[string][]string{},
 		kinds:   map[[2]string]data.Kind{},
@@ -56,30 +56,14 @@ func newBuilder(name string) *builder {
 		slugs:   map[string]string{},
 		places:  map[placeKey]data.Place{},
 
+		countries: countries,
 		actorSets: map[actorSetKey]actorSet{},
 	}
 }
 
-// provenanceSource is the source that stands for an imported file.
-func provenanceSource(file string) []data.Source {
-	return []data.Source{{Document: file, Headline: "imported from " + file}}
-}
-
 // provenanceRef cites the imported file, with the line or feature.
-func (b *builder) provenanceRef(p Provenance) []data.SourceRef {
-	return []data.SourceRef{{Document: b.file, Note: provenanceNote(p)}}
-}
-
-// provenanceNote is "line 12", "feature 3" or "".
-func provenanceNote(p Provenance) string {
-	note := ""
-	switch {
-	case p.Line > 0:
-		note = "line " + strconv.Itoa(p.Line)
-	case p.Feature > 0:
-		note = "feature " + strconv.Itoa(p.Feature)
-	}
-	return note
+func (b *builder) provenanceRef(p data.Provenance) []data.SourceRef {
+	return []data.SourceRef{{Document: b.file, Note: p.Note()}}
 }
 
 // actor returns the actor named name, of kind k the first time it is met.
@@ -87,7 +71,7 @@ func (b *builder) actor(name string, k data.ActorKind, country string) *data.Act
 	if a, ok := b.actors[name]; ok {
 		return a
 	}
-	a := &data.Actor{ID: actorID(b.slug(name)), Name: name, Kind: k, Country: country}
+	a := &data.Actor{ID: data.ImportedActorID(b.slug(name)), Name: name, Kind: k, Country: country}
 	b.actors[name] = a
 	return a
 }
@@ -107,50 +91,9 @@ func (b *builder) slug(name string) string {
 	if s, ok := b.slugs[name]; ok {
 		return s
 	}
-	s := Slug(name)
+	s := data.Slug(name)
 	b.slugs[name] = s
 	return s
-}
-
-// Slug returns s folded (no case, no diacritics) with every run of other
-// characters than a–z and 0–9 turned into one '-', at most 80 bytes; ""
-// becomes "x". Letters and digits it cannot spell in a–z and 0–9 (Arabic,
-// Ge'ez, Chinese…) add a hash of s, so "الجيش" and "الدعم السريع" get
-// different slugs. It makes ids and file names that stay inside a folder.
-func Slug(s string) string {
-	f := data.Fold(s)
-	var out strings.Builder
-	out.Grow(min(len(f), 90))
-	dash, other := false, false
-	for _, r := range f {
-		switch {
-		case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
-			if out.Len() >= 80 {
-				continue
-			}
-			if dash && out.Len() > 0 {
-				out.WriteByte('-')
-			}
-			out.WriteRune(r)
-			dash = false
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			other, dash = true, true
-		default:
-			dash = true
-		}
-	}
-	if other {
-		h := fnv.New32a()
-		h.Write([]byte(s))
-		if out.Len() > 0 {
-			out.WriteByte('-')
-		}
-		fmt.Fprintf(&out, "u%08x", h.Sum32())
-	}
-	if out.Len() == 0 {
-		return "x"
-	}
-	return out.String()
 }
 
 // place returns the place named name at (lon, lat) in country.
@@ -160,7 +103,7 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 		return p
 	}
 	p := data.Place{
-		ID:      placeID(b.slug(name), name, lon, lat),
+		ID:      data.ImportedPlaceID(b.slug(name), name, lon, lat),
 		Name:    name,
 		Point:   orb.Point{lon, lat},
 		Country: country,
@@ -168,32 +111,6 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 	b.places[k] = p
 	return p
 }
-
-// placeID is the id of an imported place: its slugged name and a hash of
-// its name and coordinates.
-func placeID(slug, name string, lon, lat float64) string {
-	var buf [80]byte
-	b := append(buf[:0], name...)
-	b = append(b, '|')
-	b = strconv.AppendFloat(b, lon, 'g', -1, 64)
-	b = append(b, '|')
-	b = strconv.AppendFloat(b, lat, 'g', -1, 64)
-	h := fnv.New64a()
-	h.Write(b)
-	sum := uint32(h.Sum64())
-	id := make([]byte, 0, len(slug)+11)
-	id = append(id, "x-"...)
-	id = append(id, slug...)
-	id = append(id, '-')
-	const hexdigits = "0123456789abcdef"
-	for i := 28; i >= 0; i -= 4 {
-		id = append(id, hexdigits[sum>>i&0xf])
-	}
-	return string(id)
-}
-
-// actorID is the id of an imported actor, from its slugged name.
-func actorID(slug string) string { return "x-" + slug }
 
 // checkPoint reports coordinates that are not numbers in range.
 func checkPoint(lon, lat float64) error {
@@ -220,69 +137,16 @@ func parseCoord(s string) (float64, error) {
 	return f, nil
 }
 
-var countries struct {
-	once    sync.Once
-	atlas   *geo.Atlas
-	numeric map[string]string // "466" → "MLI"
-	names   map[string]string // folded name → alpha-3
-	alpha3  map[string]bool
-}
-
-func loadCountries() {
-	countries.once.Do(func() {
-		countries.numeric = map[string]string{}
-		countries.names = map[string]string{}
-		countries.alpha3 = map[string]bool{}
-		a, err := geo.LoadAtlas()
-		if err != nil {
-			return
-		}
-		countries.atlas = a
-		for _, c := range a.Countries() {
-			if c.Numeric != "" {
-				n, _ := strconv.Atoi(c.Numeric)
-				countries.numeric[strconv.Itoa(n)] = c.Code
-			}
-			countries.names[data.Fold(c.Name)] = c.Code
-			countries.alpha3[c.Code] = true
-		}
-	})
-}
-
-// countryOfNumeric returns the alpha-3 code of an ISO 3166 numeric code
-// ("466" or "466.0" → "MLI"), or "".
-func countryOfNumeric(s string) string {
-	s = strings.TrimSuffix(strings.TrimSpace(s), ".0")
-	n, ok := atoi(s)
-	if !ok {
-		return ""
-	}
-	loadCountries()
-	return countries.numeric[strconv.Itoa(n)]
-}
-
-// countryNamed returns the alpha-3 code of a country named in English
-// ("Mali") or given as alpha-3, or "".
-func countryNamed(s string) string {
-	s = strings.TrimSpace(s)
-	loadCountries()
-	if up := strings.ToUpper(s); len(up) == 3 && countries.alpha3[up] {
-		return up
-	}
-	return countries.names[data.Fold(s)]
-}
-
-// countryAt returns the alpha-3 code of the country at (lon, lat), or
-// NoCountry at sea.
+// countryAt returns the alpha-3 code of the country at (lon, lat) that
+// Options.Countries finds, or NoCountry at sea or without one.
 func (b *builder) countryAt(lon, lat float64) string {
-	loadCountries()
-	if countries.atlas == nil {
+	if b.countries == nil {
 		return NoCountry
 	}
-	b.atlasMu.Lock()
-	defer b.atlasMu.Unlock()
-	if c := countries.atlas.At(orb.Point{lon, lat}); c != nil && isAlpha3(c.Code) {
-		return c.Code
+	b.countriesMu.Lock()
+	defer b.countriesMu.Unlock()
+	if c := b.countries.CountryCodeAt(orb.Point{lon, lat}); isAlpha3(c) {
+		return c
 	}
 	return NoCountry
 }
@@ -376,7 +240,7 @@ func kindNamed(s string) (data.Kind, bool) {
 // citeSources makes the record cite the documents a file names (as the
 // exports write them), or else the imported file itself, at the record's
 // line or feature.
-func (b *builder) citeSources(r *Record, docs []string) {
+func (b *builder) citeSources(r *data.Record, docs []string) {
 	if len(docs) == 0 {
 		r.Event.Sources = b.provenanceRef(r.From)
 		r.Sources = b.source

@@ -148,7 +148,7 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 	if len(missing) > 0 {
 		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(rows.header, ", "))
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	g := &gazetteerOnce{g: opts.Gazetteer}
 	ids := map[string]bool{}
 	for {
@@ -188,7 +188,7 @@ func (g *gazetteerOnce) get() (*data.Gazetteer, error) {
 }
 
 // csvRow maps one generic CSV row onto a record.
-func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (Record, error) {
+func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (data.Record, error) {
 	var err error
 	get := func(i int) string {
 		if i < 0 || err != nil {
@@ -198,7 +198,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		s, err = cleanText(fmt.Sprintf("column %d", i+1), rec[i])
 		return unneutralise(s)
 	}
-	r := Record{From: Provenance{File: b.file, Line: line}}
+	r := data.Record{From: data.Provenance{File: b.file, Line: line}}
 	e := &r.Event
 	e.ID = get(x.id)
 	e.Title = get(x.title)
@@ -214,7 +214,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		return r, err
 	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-line-%d", Slug(b.file), line)
+		e.ID = fmt.Sprintf("%s-line-%d", data.Slug(b.file), line)
 	} else if err := checkID(e.ID); err != nil {
 		return r, err
 	}

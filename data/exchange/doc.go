@@ -2,9 +2,9 @@
 // spreadsheets, GeoJSON, KML/KMZ) and writes the events in view for other
 // tools (GeoJSON, CSV, KML with time spans, a TimelineJS sheet).
 //
-// Import turns a file into Records: each an event of the data model with the
+// Import turns a file into records (data.Record): each an event with the
 // place, actors and sources it names and where in the file it came from
-// (Provenance). A file with any bad row is refused whole unless
+// (data.Provenance). A file with any bad row is refused whole unless
 // Options.SkipInvalid is set; either way every bad row is listed, by line or
 // feature and reason, in Result.Rejected. Import never touches a store:
 // store.(*Store).PutLayer keeps the records, in one transaction.
@@ -13,12 +13,19 @@
 //
 //	format, columns, _ := exchange.Header(f, name)      // for the column dialog (CSV)
 //	cols := exchange.DetectColumns(columns, exchange.Columns{})
-//	res, err := exchange.Import(f, name, exchange.Options{Columns: cols, SkipInvalid: skip})
+//	res, err := exchange.Import(f, name, exchange.Options{Columns: cols, SkipInvalid: skip, Countries: atlas})
 //	// err is a *RefusedError listing res.Rejected when a row is bad and skip is false
 //	change, err := st.PutLayer(store.Layer{Name: name, Format: string(res.Format)}, res.Records)
 //	// later: st.Layers(), st.LayerEvents(id), st.RemoveLayer(id)
 //	d, err := exchange.Merge(bundled, records) // one dataset for the map, filters and exports
 //	exchange.WriteGeoJSON(w, d.Query(from, to, filter), d) // or WriteCSV, WriteKMLStyled, WriteTimeline
+//
+// Countries a file names (alpha-3 or ISO 3166 numeric codes, English names
+// and the variants ACLED, GDELT and spreadsheets use, French names) are read
+// with a table generated from the embedded boundaries (countries_table.go,
+// go generate). The country of a row that names none is asked of
+// Options.Countries, a *geo.Atlas in the window and the commands: this
+// package does not import geo.
 //
 // Hostile files are met with limits rather than trust: a size cap on the
 // whole file (MaxFileSize) and on each field, a nesting cap for XML, KMZ
@@ -32,7 +39,7 @@
 // # ACLED event types
 //
 // ACLED has no diplomacy types; its event and sub-event types map onto
-// data.Kind as follows (the original types are kept in Record.Extra):
+// data.Kind as follows (the original types are kept in data.Record.Extra):
 //
 //	Battles                                         attack
 //	Battles / Government regains territory          operation

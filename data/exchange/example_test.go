@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 // An ACLED export is read by column name; its events carry where they came
@@ -31,7 +32,8 @@ func ExampleImport() {
 
 // The events in view go out as GeoJSON, CSV, KML or a TimelineJS sheet.
 func ExampleWriteKML() {
-	res, _ := exchange.Import(strings.NewReader("title,lat,lon,start,end\nTalks in Niamey,13.51,2.11,2024-03-02,2024-03-04\n"), "talks.csv", exchange.Options{})
+	atlas, _ := geo.LoadAtlas() // finds the country of a row that names none
+	res, _ := exchange.Import(strings.NewReader("title,lat,lon,start,end\nTalks in Niamey,13.51,2.11,2024-03-02,2024-03-04\n"), "talks.csv", exchange.Options{Countries: atlas})
 	d, _ := exchange.Merge(nil, res.Records)
 	exchange.WriteKML(os.Stdout, d.Events, d)
 	// Output:

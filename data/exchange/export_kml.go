@@ -61,18 +61,18 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 			continue
 		}
 		c := colour(k)
-		start("Style", xml.Attr{Name: xml.Name{Local: "id"}, Value: "kind-" + Slug(string(k))})
+		start("Style", xml.Attr{Name: xml.Name{Local: "id"}, Value: "kind-" + data.Slug(string(k))})
 		start("IconStyle")
 		elem("color", fmt.Sprintf("ff%02x%02x%02x", c.B, c.G, c.R)) // KML writes aabbggrr
 		end("IconStyle")
 		end("Style")
 	}
 	for _, e := range events {
-		start("Placemark", xml.Attr{Name: xml.Name{Local: "id"}, Value: "e-" + Slug(e.ID)})
+		start("Placemark", xml.Attr{Name: xml.Name{Local: "id"}, Value: "e-" + data.Slug(e.ID)})
 		elem("name", e.Title)
 		elem("description", e.Summary)
 		if colour != nil && e.Kind.Valid() {
-			elem("styleUrl", "#kind-"+Slug(string(e.Kind)))
+			elem("styleUrl", "#kind-"+data.Slug(string(e.Kind)))
 		}
 		if e.Dated() {
 			start("TimeSpan")

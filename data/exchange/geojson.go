@@ -21,7 +21,7 @@ import (
 // other names accepted (name or headline for title, description for
 // summary, date or time for start). Other properties are kept in Extra.
 // "crs" is ignored, as RFC 7946 says.
-func readGeoJSON(in io.Reader, name string, res *Result) error {
+func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
 	dec := json.NewDecoder(in)
 	dec.UseNumber()
 	bad := func(format string, a ...any) error {
@@ -34,7 +34,7 @@ func readGeoJSON(in io.Reader, name string, res *Result) error {
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return bad("it does not start with an object")
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	rej := rejecter{res}
 	ids := map[string]bool{}
 	var typ string
@@ -168,8 +168,8 @@ func (b *builder) geojsonFeature(raw []byte, n int, res *Result, rej rejecter, i
 }
 
 // geojsonRecord maps one feature onto a record.
-func (b *builder) geojsonRecord(raw []byte, n int) (Record, error) {
-	r := Record{From: Provenance{File: b.file, Feature: n}}
+func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
+	r := data.Record{From: data.Provenance{File: b.file, Feature: n}}
 	if d := depthOf(raw); d > maxJSONNesting {
 		return r, fmt.Errorf("nests %d levels deep, more than the %d allowed", d, maxJSONNesting)
 	}
@@ -201,7 +201,7 @@ func (b *builder) geojsonRecord(raw []byte, n int) (Record, error) {
 		e.ID = jsonID(f.ID)
 	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-feature-%d", Slug(b.file), n)
+		e.ID = fmt.Sprintf("%s-feature-%d", data.Slug(b.file), n)
 	}
 	if err := checkID(e.ID); err != nil {
 		return r, err
@@ -439,7 +439,7 @@ func jsonID(raw json.RawMessage) string {
 
 // checkRecord checks a record as a dataset would, so a file's problems are
 // reported by line or feature at import rather than later.
-func checkRecord(r *Record) error {
+func checkRecord(r *data.Record) error {
 	places := []*data.Place{&r.Place}
 	if r.OriginPlace != nil {
 		places = append(places, r.OriginPlace)

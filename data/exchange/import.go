@@ -55,6 +55,11 @@ type Options struct {
 	// Gazetteer finds places named in a generic CSV without coordinates;
 	// nil uses the embedded GeoNames gazetteer, read on first need.
 	Gazetteer *data.Gazetteer
+	// Countries finds the country at an event's coordinates when the file
+	// names none (*geo.Atlas does, from the embedded boundaries). Without
+	// it such events get NoCountry; countries a file names are read with
+	// the table in countries.go either way.
+	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0.
 	MaxFileSize int64
 	// Encoding of a text file without a byte-order mark: "" or "utf-8"
@@ -101,12 +106,12 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case FormatACLED, FormatCSV:
 		err = readCSVFile(text(), name, f, opts, res)
 	case FormatGeoJSON:
-		err = readGeoJSON(text(), name, res)
+		err = readGeoJSON(text(), name, opts, res)
 	case FormatKML:
 		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-			err = readKMZ(br, name, max, res)
+			err = readKMZ(br, name, max, opts, res)
 		} else {
-			err = readKML(text(), name, res)
+			err = readKML(text(), name, opts, res)
 		}
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {

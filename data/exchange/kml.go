@@ -34,13 +34,13 @@ type placemark struct {
 // refused as unknown), never fetches anything, and is held here to
 // MaxXMLDepth levels. NetworkLink and every href are ignored, never
 // followed; descriptions are kept as plain text.
-func readKML(in io.Reader, name string, res *Result) error {
+func readKML(in io.Reader, name string, opts Options, res *Result) error {
 	dec := xml.NewDecoder(in)
 	dec.Strict = true
 	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
 		return nil, fmt.Errorf("the encoding %q is not UTF-8; save the file as UTF-8", charset)
 	}
-	b := newBuilder(name)
+	b := newBuilder(name, opts.Countries)
 	rej := rejecter{res}
 	ids := map[string]bool{}
 	var stack []string
@@ -178,8 +178,8 @@ func (pm *placemark) set(field, s string, stack []string) {
 }
 
 // kmlRecord maps a placemark onto a record.
-func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
-	r := Record{From: Provenance{File: b.file, Feature: n}}
+func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
+	r := data.Record{From: data.Provenance{File: b.file, Feature: n}}
 	if pm.tooLong != "" {
 		return r, fmt.Errorf("%s is longer than %d bytes", pm.tooLong, MaxFieldSize)
 	}
@@ -204,7 +204,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 		return r, err
 	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-placemark-%d", Slug(b.file), n)
+		e.ID = fmt.Sprintf("%s-placemark-%d", data.Slug(b.file), n)
 	}
 	if err := checkID(e.ID); err != nil {
 		return r, err
@@ -308,7 +308,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (Record, error) {
 // .kml entry at the root. Every entry must have a local name (no absolute
 // path, no "..") and declare at most max bytes; the archive is refused
 // otherwise.
-func readKMZ(in io.Reader, name string, max int64, res *Result) error {
+func readKMZ(in io.Reader, name string, max int64, opts Options, res *Result) error {
 	raw, err := io.ReadAll(in)
 	if err != nil {
 		return err
@@ -342,7 +342,7 @@ func readKMZ(in io.Reader, name string, max int64, res *Result) error {
 	}
 	defer rc.Close()
 	lr := &capReader{r: rc, left: max, max: max, name: name + ":" + doc.Name}
-	err = readKML(decodeKMZText(lr), name, res)
+	err = readKML(decodeKMZText(lr), name, opts, res)
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
 		return lr.err
 	}

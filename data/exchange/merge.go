@@ -22,7 +22,7 @@ var unattributed = data.Actor{
 // actor; an event with no actor gets "Unattributed (imported)"; an imported
 // event whose id base or an earlier record already uses gets the id
 // "<file>/<id>". Base's relations are kept.
-func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
+func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 	var (
 		sources   []*data.Source
 		places    []*data.Place
@@ -104,9 +104,9 @@ func Merge(base *data.Dataset, records []Record) (*data.Dataset, error) {
 		e := &evs[i]
 		*e = r.Event
 		if eventSeen[e.ID] {
-			e.ID = Slug(r.From.File) + "/" + e.ID
+			e.ID = data.Slug(r.From.File) + "/" + e.ID
 			for k := 2; eventSeen[e.ID]; k++ {
-				e.ID = fmt.Sprintf("%s/%s-%d", Slug(r.From.File), r.Event.ID, k)
+				e.ID = fmt.Sprintf("%s/%s-%d", data.Slug(r.From.File), r.Event.ID, k)
 			}
 		}
 		eventSeen[e.ID] = true

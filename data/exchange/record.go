@@ -7,44 +7,6 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
-// Record is one imported event with the place, actors and sources it
-// names, and where it came from. Event.Place, Event.Origin, Event.Actors and
-// Event.Sources refer to Place, OriginPlace, Actors and Sources by id.
-type Record struct {
-	Event       data.Event
-	Place       data.Place
-	OriginPlace *data.Place   // the place a visitor came from, when the file gives one
-	Actors      []*data.Actor // in the order the file gives them; shared between records of one file: do not change them
-	Sources     []data.Source // every document Event.Sources cites
-	From        Provenance
-	// Version orders copies of one event: ACLED's timestamp (Unix seconds).
-	// Zero when the format has none.
-	Version int64
-	// Extra keeps what the format says that the event model has no field
-	// for: ACLED's event_type, sub_event_type, fatalities, time_precision,
-	// geo_precision, admin1, source and so on.
-	Extra []Field `json:",omitempty"`
-}
-
-// Provenance says where a record came from: the file, and the line (CSV)
-// or the feature or placemark (GeoJSON, KML; counted from 1).
-type Provenance struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Feature int    `json:"feature,omitempty"`
-}
-
-// String writes "file line 12" or "file feature 3".
-func (p Provenance) String() string {
-	switch {
-	case p.Line > 0:
-		return fmt.Sprintf("%s line %d", p.File, p.Line)
-	case p.Feature > 0:
-		return fmt.Sprintf("%s feature %d", p.File, p.Feature)
-	}
-	return p.File
-}
-
 // Problem is one rejected row, feature or placemark, or something wrong
 // with the file as a whole (Line and Feature both zero).
 type Problem struct {
@@ -66,9 +28,9 @@ func (p Problem) String() string {
 
 // Result is what Import read.
 type Result struct {
-	Name     string   // the file's name, as given to Import
-	Format   Format   // the format read
-	Records  []Record // the good rows, in file order
+	Name     string        // the file's name, as given to Import
+	Format   Format        // the format read
+	Records  []data.Record // the good rows, in file order
 	Rejected []Problem
 	// More counts problems beyond MaxProblems that were not listed.
 	More int
@@ -107,26 +69,10 @@ const (
 	maxJSONNesting = 32        // nesting of a GeoJSON feature's properties
 )
 
-// Field is one named value a format gives beyond the event model.
-type Field struct {
-	Name  string `json:"n"`
-	Value string `json:"v"`
-}
-
 // appendField appends a non-empty value.
-func appendField(fs []Field, name, value string) []Field {
+func appendField(fs []data.Field, name, value string) []data.Field {
 	if value == "" {
 		return fs
 	}
-	return append(fs, Field{name, value})
-}
-
-// Get returns the extra value called name, or "".
-func (r *Record) Get(name string) string {
-	for _, f := range r.Extra {
-		if f.Name == name {
-			return f.Value
-		}
-	}
-	return ""
+	return append(fs, data.Field{Name: name, Value: value})
 }

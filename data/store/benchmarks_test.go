@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // BenchmarkSave measures one annotation save, fsync'd (SyncPolicy Always
@@ -43,7 +45,7 @@ func viewStore(b *testing.B, n int) *Store {
 	}
 	b.Cleanup(func() { s.Close() })
 	rng := rand.New(rand.NewPCG(1, 2))
-	batch := make([]Annotation, 0, 1000)
+	batch := make([]data.Annotation, 0, 1000)
 	for i := 0; i < n; i++ {
 		a := sample(i)
 		lon, lat := -18+rng.Float64()*58, rng.Float64()*40
@@ -56,7 +58,7 @@ func viewStore(b *testing.B, n int) *Store {
 			_ = g
 			a.Geometry = orb.Polygon{{{lon, lat}, {lon + 0.2, lat}, {lon + 0.2, lat + 0.2}, {lon, lat + 0.2}, {lon, lat}}}
 		}
-		a.ID = NewID()
+		a.ID = data.NewAnnotationID()
 		batch = append(batch, a)
 		if len(batch) == cap(batch) || i == n-1 {
 			if err := s.PutAll(batch); err != nil {

@@ -134,7 +134,7 @@ func TestCompactAtOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	for len(data) < 3*compactMinDead { // the same annotation saved again and again
-		data = appendSet(data, a.Key(), v, 0)
+		data = appendSet(data, annotationKey(a.ID), v, 0)
 	}
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)

@@ -6,14 +6,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // smallStore returns the bytes of a closed store holding n annotations,
 // the annotations, and the offset where each annotation's record ends.
-func smallStore(t testing.TB, n int) ([]byte, []Annotation, map[string]int) {
+func smallStore(t testing.TB, n int) ([]byte, []data.Annotation, map[string]int) {
 	t.Helper()
 	s, path := openTest(t)
-	var as []Annotation
+	var as []data.Annotation
 	for i := 0; i < n; i++ {
 		a := sample(i)
 		a.Text, a.Tags = "", nil // keep the file small: it is cut at every offset

@@ -1,19 +1,17 @@
 package store
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unsafe"
 
-	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/tidwall/buntdb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Imported events live beside the annotations, one layer per imported
@@ -42,7 +40,7 @@ var ErrNoLayer = errors.New("store: no layer with this id")
 
 // Layer describes the events imported from one file.
 type Layer struct {
-	ID       string    `json:"id"`     // from the file name, see exchange.Slug
+	ID       string    `json:"id"`     // from the file name, see data.Slug
 	Name     string    `json:"name"`   // the file's name
 	Format   string    `json:"format"` // acled, csv, geojson, kml
 	Imported time.Time `json:"imported"`
@@ -65,7 +63,7 @@ type LayerChange struct {
 }
 
 // ValidLayerID reports whether id can name a layer: 1–80 of a–z, 0–9 and
-// '-', as exchange.Slug makes them.
+// '-', as data.Slug makes them.
 func ValidLayerID(id string) bool {
 	if id == "" || len(id) > 80 {
 		return false
@@ -84,7 +82,7 @@ func LayerID(name string) string {
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:]
 	}
-	return exchange.Slug(name)
+	return data.Slug(name)
 }
 
 // PutLayer keeps imported records in the layer l (l.ID from LayerID(l.Name)
@@ -96,7 +94,7 @@ func LayerID(name string) string {
 // left alone when not, so re-importing a newer export never duplicates
 // events. A layer re-imported without versions is replaced: its events are
 // those of the new file.
-func (s *Store) PutLayer(l Layer, records []exchange.Record) (LayerChange, error) {
+func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 	var ch LayerChange
 	if l.ID == "" {
 		l.ID = LayerID(l.Name)
@@ -170,7 +168,7 @@ func (s *Store) PutLayer(l Layer, records []exchange.Record) (LayerChange, error
 		}
 		versioned := len(records) > 0 && records[0].Version > 0
 		var buf []byte
-		var enc exchange.RecordEncoder
+		var enc recordEncoder
 		touched := map[string]int{l.ID: 0} // layer → events set
 		if !versioned {
 			// A re-import replaces the layer's events.
@@ -342,7 +340,7 @@ func (s *Store) Layers() ([]Layer, error) {
 
 // LayerEvents returns the records of a layer, by event id. It fails on a
 // damaged record, naming it.
-func (s *Store) LayerEvents(id string) ([]exchange.Record, error) {
+func (s *Store) LayerEvents(id string) ([]data.Record, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
@@ -375,8 +373,8 @@ func (s *Store) LayerEvents(id string) ([]exchange.Record, error) {
 		}
 		return nil, fmt.Errorf("store: could not read layer %s of %s: %w", id, s.path, err)
 	}
-	out := make([]exchange.Record, len(vals))
-	var dec exchange.RecordDecoder
+	out := make([]data.Record, len(vals))
+	var dec recordDecoder
 	for i, v := range vals {
 		if err := decodeEvent(&dec, v, &out[i]); err != nil {
 			return nil, fmt.Errorf("store: %s in %s cannot be read (%v); remove layer %s and import its file again", keys[i], s.path, err, id)
@@ -465,66 +463,6 @@ func seal(rest []byte) string {
 	b.WriteString(`",`)
 	b.Write(rest)
 	return b.String()
-}
-
-// eventMagic starts every stored event: its layout, before the checksum.
-const eventMagic = "E1"
-
-// encodeEvent returns the stored form of a record imported by generation g:
-//
-//	E1 <CRC-32 of the rest, 8 hex digits> <g uvarint> <version varint> <exchange.AppendRecord>
-//
-// Binary, not JSON: a 100,000-event layer encodes and decodes several
-// times faster, and takes half the space.
-func encodeEvent(enc *exchange.RecordEncoder, buf []byte, g int64, r *exchange.Record) ([]byte, string) {
-	buf = append(buf[:0], eventMagic+"00000000"...)
-	buf = binary.AppendUvarint(buf, uint64(g))
-	buf = binary.AppendVarint(buf, r.Version)
-	buf = enc.Append(buf, r)
-	crc := crc32.ChecksumIEEE(buf[len(eventMagic)+8:])
-	const hexdigits = "0123456789abcdef"
-	for i := 0; i < 8; i++ {
-		buf[len(eventMagic)+i] = hexdigits[crc>>(28-4*i)&0xf]
-	}
-	return buf, string(buf)
-}
-
-// eventHeader reads the generation and version of a stored event, after
-// checking its checksum, and returns where the record starts.
-func eventHeader(v string) (g, ver int64, rec int, err error) {
-	const head = len(eventMagic) + 8
-	if len(v) < head || v[:len(eventMagic)] != eventMagic {
-		return 0, 0, 0, errors.New("the value is not an event this build reads")
-	}
-	want, perr := strconv.ParseUint(v[len(eventMagic):head], 16, 32)
-	if perr != nil {
-		return 0, 0, 0, errors.New("the event's checksum field is damaged")
-	}
-	if got := crc32.ChecksumIEEE(stringBytes(v[head:])); uint32(want) != got {
-		return 0, 0, 0, fmt.Errorf("checksum mismatch (stored %08x, computed %08x): bytes were changed", want, got)
-	}
-	rest := []byte(v[head:min(len(v), head+2*binary.MaxVarintLen64)])
-	ug, n1 := binary.Uvarint(rest)
-	if n1 <= 0 {
-		return 0, 0, 0, errors.New("the event's generation is damaged")
-	}
-	ver, n2 := binary.Varint(rest[n1:])
-	if n2 <= 0 {
-		return 0, 0, 0, errors.New("the event's version is damaged")
-	}
-	return int64(ug), ver, head + n1 + n2, nil
-}
-
-// stringBytes is s as a byte slice, without a copy, for reading only.
-func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
-
-// decodeEvent checks and decodes a stored event into r.
-func decodeEvent(dec *exchange.RecordDecoder, v string, r *exchange.Record) error {
-	_, _, at, err := eventHeader(v)
-	if err != nil {
-		return err
-	}
-	return dec.Decode(v[at:], r)
 }
 
 // layerDoc is the stored form of a layer record: the layer, and every

@@ -8,12 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 )
 
 // acledRecords imports an ACLED file of the given rows (id, notes,
 // timestamp).
-func acledRecords(t testing.TB, name string, rows ...[3]string) []exchange.Record {
+func acledRecords(t testing.TB, name string, rows ...[3]string) []data.Record {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,iso,location,latitude,longitude,notes,timestamp\n")
@@ -115,7 +116,7 @@ func TestPutLayer(t *testing.T) {
 // becomes the new file's events.
 func TestPutLayerReplaces(t *testing.T) {
 	s, _ := openTest(t)
-	imp := func(body string) []exchange.Record {
+	imp := func(body string) []data.Record {
 		res, err := exchange.Import(strings.NewReader("id,title,lat,lon,date\n"+body), "notes.csv", exchange.Options{})
 		if err != nil {
 			t.Fatal(err)

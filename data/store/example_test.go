@@ -8,6 +8,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data/store"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 func Example() {
@@ -23,7 +25,7 @@ func Example() {
 		fmt.Println(rec) // tell the analyst what was repaired
 	}
 
-	a, err := s.Add(store.Annotation{
+	a, err := s.Add(data.Annotation{
 		Geometry: orb.Point{-8.0, 12.65},
 		Title:    "Bamako: talks resume",
 		Tags:     []string{"mali", "talks"},

@@ -8,14 +8,16 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // EncodeGeoJSON returns the annotations as a GeoJSON FeatureCollection. Each
 // feature's id is the annotation's id and its properties hold every other
-// field (title, text, tags, colour, event, from, to, author, created,
-// updated, and "schema"), so DecodeGeoJSON gives the annotations back
+// field (title, text, tags, colour, event, from and to as YYYY-MM-DD,
+// author, created, updated, and "schema"), so DecodeGeoJSON gives the annotations back
 // unchanged.
-func EncodeGeoJSON(as []Annotation) ([]byte, error) {
+func EncodeGeoJSON(as []data.Annotation) ([]byte, error) {
 	fc := geojson.NewFeatureCollection()
 	for _, a := range as {
 		f := geojson.NewFeature(a.Geometry)
@@ -31,8 +33,8 @@ func EncodeGeoJSON(as []Annotation) ([]byte, error) {
 		p["tags"] = tags
 		p["colour"] = a.Colour
 		p["event"] = a.EventID
-		p["from"] = timeProperty(a.From)
-		p["to"] = timeProperty(a.To)
+		p["from"] = a.From.String()
+		p["to"] = a.To.String()
 		p["author"] = a.Author
 		p["created"] = timeProperty(a.Created)
 		p["updated"] = timeProperty(a.Updated)
@@ -75,13 +77,13 @@ func (e *ImportError) Error() string {
 // feature without "title" takes "name"; polygon rings are turned to the
 // RFC 7946 winding. Every feature is checked (Annotation.Validate) and any
 // rejected feature makes the whole file rejected with an *ImportError.
-func DecodeGeoJSON(data []byte) ([]Annotation, error) {
-	fc, err := geojson.UnmarshalFeatureCollection(data)
+func DecodeGeoJSON(file []byte) ([]data.Annotation, error) {
+	fc, err := geojson.UnmarshalFeatureCollection(file)
 	if err != nil {
 		return nil, fmt.Errorf("store: not a GeoJSON FeatureCollection: %v", err)
 	}
 	ie := &ImportError{Features: len(fc.Features)}
-	out := make([]Annotation, 0, len(fc.Features))
+	out := make([]data.Annotation, 0, len(fc.Features))
 	now := time.Now().UTC()
 	for i, f := range fc.Features {
 		a, err := featureAnnotation(f, now)
@@ -89,7 +91,7 @@ func DecodeGeoJSON(data []byte) ([]Annotation, error) {
 			err = a.Validate()
 		}
 		if err != nil {
-			ie.Problems = append(ie.Problems, fmt.Sprintf("feature %d: %s", i+1, strings.TrimPrefix(err.Error(), "store: ")))
+			ie.Problems = append(ie.Problems, fmt.Sprintf("feature %d: %s", i+1, strings.TrimPrefix(err.Error(), "data: ")))
 			continue
 		}
 		out = append(out, a)
@@ -100,12 +102,12 @@ func DecodeGeoJSON(data []byte) ([]Annotation, error) {
 	return out, nil
 }
 
-func featureAnnotation(f *geojson.Feature, now time.Time) (Annotation, error) {
-	var a Annotation
-	if id, ok := f.ID.(string); ok && ValidID(id) {
+func featureAnnotation(f *geojson.Feature, now time.Time) (data.Annotation, error) {
+	var a data.Annotation
+	if id, ok := f.ID.(string); ok && data.ValidAnnotationID(id) {
 		a.ID = id
 	} else {
-		a.ID = NewID()
+		a.ID = data.NewAnnotationID()
 	}
 	a.Geometry = f.Geometry
 	if pg, ok := a.Geometry.(orb.Polygon); ok {
@@ -136,16 +138,18 @@ func featureAnnotation(f *geojson.Feature, now time.Time) (Annotation, error) {
 	default:
 		return a, fmt.Errorf("tags must be a list of strings")
 	}
+	var from, to time.Time
 	for _, t := range []struct {
 		name string
 		dst  *time.Time
-	}{{"from", &a.From}, {"to", &a.To}, {"created", &a.Created}, {"updated", &a.Updated}} {
+	}{{"from", &from}, {"to", &to}, {"created", &a.Created}, {"updated", &a.Updated}} {
 		v, err := parseTimeProperty(p[t.name])
 		if err != nil {
 			return a, fmt.Errorf("%s: %v", t.name, err)
 		}
 		*t.dst = v
 	}
+	a.From, a.To = timeDay(from), timeDay(to)
 	if a.Created.IsZero() {
 		a.Created = now
 	}

@@ -4,13 +4,16 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 func TestGeoJSONRoundTrip(t *testing.T) {
 	s, _ := openTest(t)
-	var want []Annotation
+	var want []data.Annotation
 	for i := 0; i < 9; i++ {
 		a := sample(i)
 		if i == 4 {
@@ -22,11 +25,11 @@ func TestGeoJSONRoundTrip(t *testing.T) {
 		}
 		want = append(want, a)
 	}
-	data, err := EncodeGeoJSON(want)
+	file, err := EncodeGeoJSON(want)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := DecodeGeoJSON(data)
+	got, err := DecodeGeoJSON(file)
 	if err != nil {
 		t.Fatalf("DecodeGeoJSON of our own export: %v", err)
 	}
@@ -43,8 +46,8 @@ func TestGeoJSONRoundTrip(t *testing.T) {
 	}
 	list, _ := s2.List()
 	again, _ := EncodeGeoJSON(list)
-	if string(again) != string(data) {
-		t.Errorf("export after import differs:\n%s\nwant\n%s", again, data)
+	if string(again) != string(file) {
+		t.Errorf("export after import differs:\n%s\nwant\n%s", again, file)
 	}
 }
 
@@ -56,13 +59,13 @@ func TestDecodeGeoJSONForeign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if as[0].Title != "Ouagadougou" || strings.Join(as[0].Tags, "|") != "a|b" || !ValidID(as[0].ID) {
+	if as[0].Title != "Ouagadougou" || strings.Join(as[0].Tags, "|") != "a|b" || !data.ValidAnnotationID(as[0].ID) {
 		t.Errorf("first feature: %+v", as[0])
 	}
 	if o := as[1].Geometry.(orb.Polygon)[0].Orientation(); o != orb.CCW {
 		t.Errorf("outer ring orientation %v, want counter-clockwise", o)
 	}
-	if !as[1].From.Equal(as[1].To) || as[1].From.Format("2006-01-02") != "2024-01-05" {
+	if as[1].From != as[1].To || as[1].From != data.D(2024, time.January, 5) {
 		t.Errorf("single date: from %v to %v", as[1].From, as[1].To)
 	}
 }

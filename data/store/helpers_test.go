@@ -8,12 +8,14 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // sample returns a distinct valid annotation (without id or times).
-func sample(i int) Annotation {
+func sample(i int) data.Annotation {
 	lon, lat := -17+float64(i%50)*1.1, 1+float64(i%37)
-	a := Annotation{
+	a := data.Annotation{
 		Title:  fmt.Sprintf("Note %d", i),
 		Text:   "first line\nsecond line",
 		Tags:   []string{"mali", "visit"},
@@ -28,8 +30,8 @@ func sample(i int) Annotation {
 		a.EventID = fmt.Sprintf("ev-%d", i)
 	case 2:
 		a.Geometry = orb.Polygon{{{lon, lat}, {lon + 1, lat}, {lon + 1, lat + 1}, {lon, lat + 1}, {lon, lat}}}
-		a.From = time.Date(2023, 7, 26, 0, 0, 0, 0, time.UTC)
-		a.To = time.Date(2023, 8, 2, 0, 0, 0, 0, time.UTC)
+		a.From = data.D(2023, time.July, 26)
+		a.To = data.D(2023, time.August, 2)
 	}
 	return a
 }
@@ -81,7 +83,7 @@ func openWithin(t testing.TB, path string, d time.Duration) (*Store, *Recovery, 
 }
 
 // ids returns the ids of as, in order.
-func ids(as []Annotation) []string {
+func ids(as []data.Annotation) []string {
 	out := make([]string, len(as))
 	for i, a := range as {
 		out[i] = a.ID

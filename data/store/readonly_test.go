@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // TestModeTightened: a store others can read or write loses their
@@ -70,7 +71,7 @@ func TestModeTightened(t *testing.T) {
 
 // readOnlyStore returns a closed store holding an annotation and a layer,
 // the annotation, and the store's bytes, its file made mode.
-func readOnlyStore(t *testing.T, mode fs.FileMode) (string, Annotation, []byte) {
+func readOnlyStore(t *testing.T, mode fs.FileMode) (string, data.Annotation, []byte) {
 	t.Helper()
 	s, path := openTest(t)
 	a, err := s.Add(sample(2))
@@ -84,11 +85,11 @@ func readOnlyStore(t *testing.T, mode fs.FileMode) (string, Annotation, []byte) 
 	if err := os.Chmod(path, mode); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return path, a, data
+	return path, a, raw
 }
 
 // TestReadOnlyStore: a store its owner made read-only opens read-only,
@@ -98,7 +99,7 @@ func readOnlyStore(t *testing.T, mode fs.FileMode) (string, Annotation, []byte) 
 func TestReadOnlyStore(t *testing.T) {
 	for _, mode := range []fs.FileMode{0o400, 0o444, 0o500} {
 		t.Run(fmt.Sprintf("%04o", mode), func(t *testing.T) {
-			path, a, data := readOnlyStore(t, mode)
+			path, a, raw := readOnlyStore(t, mode)
 			before := dirNames(t, filepath.Dir(path))
 			s, rec, err := Open(path)
 			if err != nil {
@@ -123,11 +124,11 @@ func TestReadOnlyStore(t *testing.T) {
 			}
 			// Writes are refused.
 			b := sample(3)
-			b.ID = NewID()
+			b.ID = data.NewAnnotationID()
 			writes := map[string]func() error{
 				"Add":    func() error { _, err := s.Add(sample(3)); return err },
 				"Put":    func() error { return s.Put(b) },
-				"PutAll": func() error { return s.PutAll([]Annotation{b}) },
+				"PutAll": func() error { return s.PutAll([]data.Annotation{b}) },
 				"Update": func() error { _, err := s.Update(a); return err },
 				"Delete": func() error { _, err := s.Delete(a.ID); return err },
 				"PutLayer": func() error {
@@ -143,7 +144,7 @@ func TestReadOnlyStore(t *testing.T) {
 					t.Errorf("%s: %v, want ErrReadOnly naming %s", name, err, path)
 				}
 			}
-			if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+			if got, _ := os.ReadFile(path); !bytes.Equal(got, raw) {
 				t.Error("the read-only store was changed")
 			}
 			if fi, _ := os.Stat(path); fi.Mode().Perm()&0o200 != 0 || fi.Mode().Perm() != mode&0o600 {

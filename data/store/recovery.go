@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Recovery is Open's report. It reports a store file that Open found
@@ -181,7 +183,7 @@ func readStore(path string, now time.Time) (*Recovery, []byte, os.FileInfo, erro
 func checkEntry(k, v string) error {
 	switch {
 	case strings.HasPrefix(k, annotationPrefix):
-		if !ValidID(strings.TrimPrefix(k, annotationPrefix)) {
+		if !data.ValidAnnotationID(strings.TrimPrefix(k, annotationPrefix)) {
 			return errors.New("the key is not an annotation id")
 		}
 		return checkValue(v)

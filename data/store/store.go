@@ -12,6 +12,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/tidwall/buntdb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // ErrNotFound is returned by Get, Update and Delete for an id the store
@@ -41,7 +43,7 @@ type Store struct {
 	waste  waste // when to measure the file's dead share again (compact.go)
 
 	cacheMu sync.Mutex
-	cache   map[string]Annotation // decoded annotations, filled as they are read
+	cache   map[string]data.Annotation // decoded annotations, filled as they are read
 }
 
 // Option changes how Open works.
@@ -95,7 +97,7 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Store{path: path, lock: lk, cache: map[string]Annotation{}}
+	s := &Store{path: path, lock: lk, cache: map[string]data.Annotation{}}
 	rec, err := s.prepare(o.now())
 	if err == nil {
 		err = s.openDB()
@@ -156,26 +158,26 @@ func (s *Store) write(fn func(tx *buntdb.Tx) error) error {
 
 // Add saves a new annotation. It gives it an id when it has none, sets its
 // author's times (Created and Updated) and returns it once it is on disk.
-func (s *Store) Add(a Annotation) (Annotation, error) {
+func (s *Store) Add(a data.Annotation) (data.Annotation, error) {
 	if a.ID == "" {
-		a.ID = NewID()
+		a.ID = data.NewAnnotationID()
 	}
 	now := time.Now().UTC()
 	a.Created, a.Updated = now, now
-	as := []Annotation{a}
+	as := []data.Annotation{a}
 	err := s.PutAll(as)
 	return as[0], err
 }
 
 // Update saves a changed annotation that the store holds, keeping its
 // creation time and setting Updated, and returns it once it is on disk.
-func (s *Store) Update(a Annotation) (Annotation, error) {
+func (s *Store) Update(a data.Annotation) (data.Annotation, error) {
 	old, err := s.Get(a.ID)
 	if err != nil {
 		return a, err
 	}
 	a.Created, a.Updated = old.Created, time.Now().UTC()
-	as := []Annotation{a}
+	as := []data.Annotation{a}
 	err = s.PutAll(as)
 	return as[0], err
 }
@@ -184,14 +186,14 @@ func (s *Store) Update(a Annotation) (Annotation, error) {
 // now), replacing any annotation with the same id. It is one key: after a
 // crash the annotation is either whole or as it was. It returns nil only
 // once the annotation is on disk.
-func (s *Store) Put(a Annotation) error {
-	return s.PutAll([]Annotation{a})
+func (s *Store) Put(a data.Annotation) error {
+	return s.PutAll([]data.Annotation{a})
 }
 
 // PutAll saves several annotations in one transaction, as Put does: all
 // are checked before any is written, and nil means all are on disk. Areas
 // are stored with the RFC 7946 winding; as is updated to what was stored.
-func (s *Store) PutAll(as []Annotation) error {
+func (s *Store) PutAll(as []data.Annotation) error {
 	now := time.Now().UTC()
 	vals := make([]string, len(as))
 	for i := range as {
@@ -224,7 +226,7 @@ func (s *Store) PutAll(as []Annotation) error {
 	}
 	err := s.commit(func(tx *buntdb.Tx) error {
 		for i, a := range as {
-			if _, _, err := tx.Set(a.Key(), vals[i], nil); err != nil {
+			if _, _, err := tx.Set(annotationKey(a.ID), vals[i], nil); err != nil {
 				return err
 			}
 		}
@@ -247,11 +249,11 @@ func (s *Store) PutAll(as []Annotation) error {
 var errClosed = errors.New("store: the store is closed")
 
 // Get returns the annotation with the given id, or ErrNotFound.
-func (s *Store) Get(id string) (Annotation, error) {
+func (s *Store) Get(id string) (data.Annotation, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return Annotation{}, errClosed
+		return data.Annotation{}, errClosed
 	}
 	var v string
 	err := s.db.View(func(tx *buntdb.Tx) error {
@@ -260,16 +262,16 @@ func (s *Store) Get(id string) (Annotation, error) {
 		return err
 	})
 	if errors.Is(err, buntdb.ErrNotFound) {
-		return Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
+		return data.Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
 	if err != nil {
-		return Annotation{}, fmt.Errorf("store: could not read annotation %s: %w", id, err)
+		return data.Annotation{}, fmt.Errorf("store: could not read annotation %s: %w", id, err)
 	}
 	return s.decode(id, v)
 }
 
 // decode returns the cached annotation for id, decoding v on a miss.
-func (s *Store) decode(id, v string) (Annotation, error) {
+func (s *Store) decode(id, v string) (data.Annotation, error) {
 	s.cacheMu.Lock()
 	a, ok := s.cache[id]
 	s.cacheMu.Unlock()
@@ -278,7 +280,7 @@ func (s *Store) decode(id, v string) (Annotation, error) {
 	}
 	a, err := decodeValue(v)
 	if err != nil {
-		return Annotation{}, fmt.Errorf("store: annotation %s in %s cannot be read: %w", id, s.path, err)
+		return data.Annotation{}, fmt.Errorf("store: annotation %s in %s cannot be read: %w", id, s.path, err)
 	}
 	s.cacheMu.Lock()
 	s.cache[id] = a
@@ -289,14 +291,14 @@ func (s *Store) decode(id, v string) (Annotation, error) {
 // Delete removes the annotation with the given id and returns it, so the
 // caller can offer to undo (Put it back). It returns nil only once the
 // removal is on disk.
-func (s *Store) Delete(id string) (Annotation, error) {
+func (s *Store) Delete(id string) (data.Annotation, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return Annotation{}, errClosed
+		return data.Annotation{}, errClosed
 	}
 	if s.readOnly != nil {
-		return Annotation{}, s.readOnly
+		return data.Annotation{}, s.readOnly
 	}
 	var v string
 	err := s.commit(func(tx *buntdb.Tx) error {
@@ -305,10 +307,10 @@ func (s *Store) Delete(id string) (Annotation, error) {
 		return err
 	})
 	if errors.Is(err, buntdb.ErrNotFound) {
-		return Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
+		return data.Annotation{}, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
 	if err != nil {
-		return Annotation{}, fmt.Errorf("store: annotation %s was NOT deleted from %s: %w", id, s.path, err)
+		return data.Annotation{}, fmt.Errorf("store: annotation %s was NOT deleted from %s: %w", id, s.path, err)
 	}
 	a, derr := s.decode(id, v)
 	s.cacheMu.Lock()
@@ -318,7 +320,7 @@ func (s *Store) Delete(id string) (Annotation, error) {
 }
 
 // List returns every annotation, oldest id first.
-func (s *Store) List() ([]Annotation, error) {
+func (s *Store) List() ([]data.Annotation, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
@@ -339,7 +341,7 @@ func (s *Store) List() ([]Annotation, error) {
 
 // InView returns the annotations whose bounding box intersects b (a
 // viewport in lon/lat), in id order, through the spatial index.
-func (s *Store) InView(b orb.Bound) ([]Annotation, error) {
+func (s *Store) InView(b orb.Bound) ([]data.Annotation, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
@@ -368,8 +370,8 @@ func (s *Store) InView(b orb.Bound) ([]Annotation, error) {
 // keyValue is one hit of a spatial query.
 type keyValue struct{ k, v string }
 
-func (s *Store) decodeAll(keys, vals []string) ([]Annotation, error) {
-	out := make([]Annotation, len(keys))
+func (s *Store) decodeAll(keys, vals []string) ([]data.Annotation, error) {
+	out := make([]data.Annotation, len(keys))
 	var miss []int
 	s.cacheMu.Lock()
 	for i, k := range keys {

@@ -12,6 +12,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/tidwall/buntdb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // SchemaVersion is the version of the values this build writes. Every
@@ -28,7 +30,13 @@ const (
 	bboxPrefix     = `"bbox":[`
 )
 
-// record is the JSON form of an Annotation inside a value.
+// annotationKey returns the store key of the annotation with id,
+// "annotation:<id>".
+func annotationKey(id string) string { return annotationPrefix + id }
+
+// record is the JSON form of an annotation inside a value. Its date bounds
+// are times (midnight UTC of the day), as the first stores wrote them, so
+// stores written before and after annotations took data.Date open in both.
 type record struct {
 	ID       string            `json:"id"`
 	Geometry *geojson.Geometry `json:"geometry"`
@@ -50,11 +58,11 @@ type record struct {
 //
 // The CRC covers every byte after `"crc":"…",`, so a byte changed in place
 // anywhere in the bound or the annotation is caught when the store opens.
-func encodeValue(a Annotation) (string, error) {
+func encodeValue(a data.Annotation) (string, error) {
 	rec := record{
 		ID: a.ID, Geometry: geojson.NewGeometry(a.Geometry), Title: a.Title, Text: a.Text,
 		Tags: a.Tags, Colour: a.Colour, EventID: a.EventID,
-		From: a.From.UTC(), To: a.To.UTC(), Author: a.Author,
+		From: dayTime(a.From), To: dayTime(a.To), Author: a.Author,
 		Created: a.Created.UTC(), Updated: a.Updated.UTC(),
 	}
 	body, err := json.Marshal(rec)
@@ -75,6 +83,25 @@ func encodeValue(a Annotation) (string, error) {
 	rest.Write(body)
 	rest.WriteByte('}')
 	return seal([]byte(rest.String())), nil
+}
+
+// dayTime returns midnight UTC at the start of d, or the zero time for the
+// zero Date: how a value stores an annotation's date bound.
+func dayTime(d data.Date) time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return d.Time()
+}
+
+// timeDay is the inverse of dayTime. Values written before annotations
+// took data.Date may hold any time of day (a GeoJSON import kept the time
+// it read): the bound is the UTC day of that time, the day the map showed.
+func timeDay(t time.Time) data.Date {
+	if t.IsZero() {
+		return data.Date{}
+	}
+	return data.DateOf(t.UTC())
 }
 
 // errNewerSchema marks a value written by a newer Sahel Atlas.
@@ -116,9 +143,9 @@ func leadingVersion(v string) (int, bool) {
 }
 
 // decodeValue checks and decodes a stored value.
-func decodeValue(v string) (Annotation, error) {
+func decodeValue(v string) (data.Annotation, error) {
 	if err := checkValue(v); err != nil {
-		return Annotation{}, err
+		return data.Annotation{}, err
 	}
 	var doc struct {
 		V    int        `json:"v"`
@@ -126,22 +153,22 @@ func decodeValue(v string) (Annotation, error) {
 		A    record     `json:"a"`
 	}
 	if err := json.Unmarshal([]byte(v), &doc); err != nil {
-		return Annotation{}, fmt.Errorf("the value is not valid JSON: %w", err)
+		return data.Annotation{}, fmt.Errorf("the value is not valid JSON: %w", err)
 	}
 	if doc.A.Geometry == nil {
-		return Annotation{}, errors.New("the value has no geometry")
+		return data.Annotation{}, errors.New("the value has no geometry")
 	}
 	r := doc.A
-	a := Annotation{
+	a := data.Annotation{
 		ID: r.ID, Geometry: r.Geometry.Geometry(), Title: r.Title, Text: r.Text, Tags: r.Tags,
-		Colour: r.Colour, EventID: r.EventID, From: r.From, To: r.To, Author: r.Author,
+		Colour: r.Colour, EventID: r.EventID, From: timeDay(r.From), To: timeDay(r.To), Author: r.Author,
 		Created: r.Created, Updated: r.Updated,
 	}
 	if err := a.Validate(); err != nil {
-		return Annotation{}, err
+		return data.Annotation{}, err
 	}
 	if b := a.Bound(); doc.BBox != [4]float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]} {
-		return Annotation{}, errors.New("the stored bounding box does not match the geometry")
+		return data.Annotation{}, errors.New("the stored bounding box does not match the geometry")
 	}
 	return a, nil
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
@@ -31,8 +30,8 @@ var DraftColour = color.RGBA{0xe9, 0x1e, 0x63, 0xff}
 // It is safe for concurrent use, like EventLayer.
 type AnnotationLayer struct {
 	mu         sync.Mutex
-	all        []store.Annotation
-	shown      []store.Annotation
+	all        []data.Annotation
+	shown      []data.Annotation
 	from, to   data.Date
 	draft      orb.LineString
 	draftArea  bool
@@ -44,7 +43,7 @@ type AnnotationLayer struct {
 func NewAnnotationLayer() *AnnotationLayer { return &AnnotationLayer{} }
 
 // SetAnnotations replaces the annotations drawn.
-func (l *AnnotationLayer) SetAnnotations(as []store.Annotation) {
+func (l *AnnotationLayer) SetAnnotations(as []data.Annotation) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.all = slices.Clone(as)
@@ -74,15 +73,15 @@ func (l *AnnotationLayer) SetDraft(vertices orb.LineString, area bool) {
 }
 
 // Shown returns the annotations drawn for the current window.
-func (l *AnnotationLayer) Shown() []store.Annotation {
+func (l *AnnotationLayer) Shown() []data.Annotation {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]store.Annotation(nil), l.shown...)
+	return append([]data.Annotation(nil), l.shown...)
 }
 
 // InWindow reports whether a is shown in the window from–to: undated
 // annotations always are, dated ones when their dates overlap it.
-func InWindow(a store.Annotation, from, to data.Date) bool {
+func InWindow(a data.Annotation, from, to data.Date) bool {
 	if a.From.IsZero() {
 		return true
 	}
@@ -90,13 +89,13 @@ func InWindow(a store.Annotation, from, to data.Date) bool {
 	if end.IsZero() {
 		end = a.From
 	}
-	return data.DateOf(a.From).Compare(to) <= 0 && data.DateOf(end).Compare(from) >= 0
+	return a.From.Compare(to) <= 0 && end.Compare(from) >= 0
 }
 
 // refilter makes a new shown slice, never changing the old one, which
 // Draw and HitTest may still be reading outside the lock.
 func (l *AnnotationLayer) refilter() {
-	var shown []store.Annotation
+	var shown []data.Annotation
 	for _, a := range l.all {
 		if !l.hasWindow || InWindow(a, l.from, l.to) {
 			shown = append(shown, a)

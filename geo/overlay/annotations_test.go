@@ -9,7 +9,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
@@ -18,11 +17,10 @@ func TestAnnotationLayer(t *testing.T) {
 	gossi := orb.Point{-1.3, 15.82}
 	triBorder := orb.Polygon{{{0.5, 14.5}, {2.5, 14.5}, {2.5, 16}, {0.5, 16}, {0.5, 14.5}}}
 	route := orb.LineString{{-8, 12.65}, {-4, 14.5}}
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-	as := []store.Annotation{
+	as := []data.Annotation{
 		{ID: "a", Geometry: gossi, Title: "Gossi", Colour: "#ff0000"},
 		{ID: "b", Geometry: triBorder, Title: "Tri-border"},
-		{ID: "c", Geometry: route, Title: "Route", From: day(2025, 9, 1), To: day(2025, 9, 30)},
+		{ID: "c", Geometry: route, Title: "Route", From: data.D(2025, 9, 1), To: data.D(2025, 9, 30)},
 	}
 	l := NewAnnotationLayer()
 	l.SetAnnotations(as)
@@ -54,7 +52,7 @@ func TestAnnotationLayer(t *testing.T) {
 func TestAnnotationLayerDraws(t *testing.T) {
 	l := NewAnnotationLayer()
 	p := orb.Point{-1.3, 15.82}
-	l.SetAnnotations([]store.Annotation{{ID: "a", Geometry: p, Title: "Gossi", Colour: "#00ff00"}})
+	l.SetAnnotations([]data.Annotation{{ID: "a", Geometry: p, Title: "Gossi", Colour: "#00ff00"}})
 	v := geo.Fit(orb.Bound{Min: orb.Point{-12, 10}, Max: orb.Point{5, 18}}, 400, 300, 1)
 	img := image.NewRGBA(image.Rect(0, 0, 400, 300))
 	l.Draw(draw.NewRaster(img), v)
@@ -91,10 +89,10 @@ func TestParseColour(t *testing.T) {
 // Moving the window while the map is drawn and hovered is safe: run with -race.
 func TestAnnotationLayerConcurrent(t *testing.T) {
 	l := NewAnnotationLayer()
-	var as []store.Annotation
+	var as []data.Annotation
 	for i := 0; i < 50; i++ {
-		day := time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC)
-		as = append(as, store.Annotation{ID: fmt.Sprint(i), Geometry: orb.Point{-10 + float64(i)/5, 12}, Title: "n", From: day, To: day})
+		day := data.D(2025, time.January, 1+i%28)
+		as = append(as, data.Annotation{ID: fmt.Sprint(i), Geometry: orb.Point{-10 + float64(i)/5, 12}, Title: "n", From: day, To: day})
 	}
 	l.SetAnnotations(as)
 	v := geo.Fit(orb.Bound{Min: orb.Point{-12, 10}, Max: orb.Point{5, 18}}, 200, 150, 1)

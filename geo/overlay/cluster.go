@@ -57,14 +57,14 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 	w, h := v.PixelSize()
 	r := mergeDistance * scale
 	margin := clusterSize(math.MaxInt32) * scale // the widest cluster disc
-	a := affineOf(v)
+	a := v.WorldTransform()
 
 	// Project the sites near the view.
 	gw := int32(math.Ceil((float64(w)+2*margin)/r)) + 1
 	gh := int32(math.Ceil((float64(h)+2*margin)/r)) + 1
 	pts := make([]near, 0, len(set.sites))
 	for k := range set.sites {
-		x, y := a.pixel(set.sites[k].world)
+		x, y := a.Pixel(set.sites[k].world)
 		if x < -margin || y < -margin || x > float64(w)+margin || y > float64(h)+margin {
 			continue
 		}

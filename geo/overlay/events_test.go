@@ -364,9 +364,9 @@ func TestAffineMatchesProject(t *testing.T) {
 	views := []geo.Viewport{viewAt(0, 0, 0), viewAt(-8, 12.65, 7.3), {Center: orb.Point{150, -40}, Zoom: 11, Width: 300, Height: 200, Scale: 2}}
 	points := []orb.Point{{-8, 12.65}, {37.2, 19.6}, {179, 80}, {-179, -70}}
 	for _, v := range views {
-		a := affineOf(v)
+		a := v.WorldTransform()
 		for _, p := range points {
-			x, y := a.pixel(world(p))
+			x, y := a.Pixel(geo.ToWorld(p))
 			wx, wy := v.Project(p)
 			if d := (x-wx)*(x-wx) + (y-wy)*(y-wy); d > 1e-6 {
 				t.Errorf("view %+v point %v: %v,%v, want %v,%v", v, p, x, y, wx, wy)

@@ -106,9 +106,9 @@ func (l *ItineraryLayer) rebuild() {
 		return a.End.Compare(b.End)
 	})
 	for _, e := range visits {
-		s := stop{at: world(e.At()), visit: e}
+		s := stop{at: geo.ToWorld(e.At()), visit: e}
 		if o := l.places.Place(e.Origin); e.Origin != "" && o != nil {
-			s.origin, s.known = world(o.Point), true
+			s.origin, s.known = geo.ToWorld(o.Point), true
 		}
 		l.stops = append(l.stops, s)
 	}
@@ -134,7 +134,7 @@ func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 		return lo
 	}
 	lo := &itineraryLayout{}
-	af, scale := affineOf(v), v.DeviceScale()
+	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
 	view := viewBound(w, h, stopSize*scale)
 	for i, s := range l.stops {
@@ -144,8 +144,8 @@ func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 			if !ok {
 				start, ok = prev, true
 			} else if prev != start {
-				px, py := af.pixel(prev)
-				sx, sy := af.pixel(start)
+				px, py := af.Pixel(prev)
+				sx, sy := af.Pixel(start)
 				lo.connectors = append(lo.connectors, clipLine(view, orb.LineString{{px, py}, {sx, sy}})...)
 			}
 		}
@@ -156,7 +156,7 @@ func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 				lo.legs = append(lo.legs, drawnArc{arc: arc, pieces: pieces, arrow: arrow, width: 2 * scale, visits: []*data.Event{s.visit}, stop: i + 1})
 			}
 		}
-		x, y := af.pixel(s.at)
+		x, y := af.Pixel(s.at)
 		if !view.Contains(orb.Point{x, y}) {
 			continue
 		}

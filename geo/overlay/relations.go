@@ -70,7 +70,7 @@ func NewRelationLayer(d *data.Dataset, day data.Date) (*RelationLayer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("overlay: relation %s: %w", r.ID, err)
 		}
-		l.relations = append(l.relations, capitalPair{rel: r, from: world(a.Point), to: world(b.Point)})
+		l.relations = append(l.relations, capitalPair{rel: r, from: geo.ToWorld(a.Point), to: geo.ToWorld(b.Point)})
 	}
 	return l, nil
 }
@@ -132,7 +132,7 @@ func (l *RelationLayer) layout(v geo.Viewport) *relationLayout {
 		return lo
 	}
 	lo := &relationLayout{}
-	af, scale := affineOf(v), v.DeviceScale()
+	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
 	view := viewBound(w, h, RelationWidth*scale)
 	for _, p := range l.relations {
@@ -140,8 +140,8 @@ func (l *RelationLayer) layout(v geo.Viewport) *relationLayout {
 		if st == data.StatusUnknown {
 			continue
 		}
-		ax, ay := af.pixel(p.from)
-		bx, by := af.pixel(p.to)
+		ax, ay := af.Pixel(p.from)
+		bx, by := af.Pixel(p.to)
 		pieces := clipLine(view, orb.LineString{{ax, ay}, {bx, by}})
 		if len(pieces) > 0 {
 			lo.lines = append(lo.lines, drawnRelation{rel: p.rel, status: st, pieces: pieces})

@@ -5,13 +5,14 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
 // site is a point where events are drawn: every event given to the layer
 // at that lon/lat.
 type site struct {
-	world    orb.Point // Web Mercator, see world
+	world    orb.Point // Web Mercator, see geo.ToWorld
 	first, n int32     // the site's events are eventSet.events[first : first+n]
 	family   [4]int32  // how many of its events are of each Family
 }
@@ -170,7 +171,7 @@ func (m *memo) learn(e *data.Event) eventInfo {
 	if !ok {
 		p = int32(len(m.worlds))
 		m.places[at] = p
-		m.worlds = append(m.worlds, world(at))
+		m.worlds = append(m.worlds, geo.ToWorld(at))
 	}
 	info := eventInfo{place: p, family: FamilyOf(e.Kind), dated: e.Dated(), style: styleCode(e)}
 	if info.dated {

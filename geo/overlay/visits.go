@@ -23,7 +23,7 @@ var casing = color.RGBA{0xD0, 0xD0, 0xD0, 0xD0} // white at 82 %, premultiplied
 
 // route is every visit given to a layer from one place to another.
 type route struct {
-	from, to orb.Point // Web Mercator, see world
+	from, to orb.Point // Web Mercator, see geo.ToWorld
 	visits   []*data.Event
 	approx   bool // every visit on it has an approximate date
 }
@@ -80,7 +80,7 @@ func routesOf(places Places, events []*data.Event, from, to data.Date) []route {
 		if !ok {
 			i = len(routes)
 			index[k] = i
-			routes = append(routes, route{from: world(o.Point), to: world(e.At()), approx: true})
+			routes = append(routes, route{from: geo.ToWorld(o.Point), to: geo.ToWorld(e.At()), approx: true})
 		}
 		routes[i].visits = append(routes[i].visits, e)
 		routes[i].approx = routes[i].approx && Approximate(e)
@@ -112,9 +112,9 @@ func routeWidth(n int) float64 {
 // layoutArc flattens one arc from world a to world b for a w×h view, its
 // tip gap pixels short of b, and clips it to the view: it returns the
 // arc, the pieces of its curve in view, and whether the arrowhead shows.
-func layoutArc(af affine, a, b orb.Point, w, h int, scale, gap float64) (Arc, orb.MultiLineString, bool) {
-	ax, ay := af.pixel(a)
-	bx, by := af.pixel(b)
+func layoutArc(af geo.WorldTransform, a, b orb.Point, w, h int, scale, gap float64) (Arc, orb.MultiLineString, bool) {
+	ax, ay := af.Pixel(a)
+	bx, by := af.Pixel(b)
 	arc := NewArc(orb.Point{ax, ay}, orb.Point{bx, by}, scale, gap)
 	view := viewBound(w, h, 4*scale)
 	return arc, clipLine(view, arc.Line), view.Contains(arc.Tip)
@@ -127,7 +127,7 @@ func (l *VisitLayer) layout(v geo.Viewport) *arcLayout {
 		return lo
 	}
 	lo := &arcLayout{}
-	af, scale := affineOf(v), v.DeviceScale()
+	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
 	for _, r := range l.routes {
 		arc, pieces, arrow := layoutArc(af, r.from, r.to, w, h, scale, (SymbolSize/2+1)*scale)

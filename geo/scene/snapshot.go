@@ -9,7 +9,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -97,7 +96,7 @@ type Snapshot struct {
 	Actor                     string
 	HideRelations, HideVisits bool
 	// Annotations are drawn over the map, those dated in the window.
-	Annotations []store.Annotation
+	Annotations []data.Annotation
 	// Layout holds the title, caveat and hidden elements. An empty
 	// Subtitle becomes the date window; empty Credits and a zero MadeAt
 	// are filled in (Natural Earth, GeoNames, the documents of the

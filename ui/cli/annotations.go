@@ -10,9 +10,9 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -111,7 +111,7 @@ func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 	if strings.TrimSpace(*title) == "" {
 		return usage("--title is required")
 	}
-	a := store.Annotation{
+	a := data.Annotation{
 		Geometry: orb.Point{*lon, *lat}, Title: *title, Text: *text,
 		Colour: *colour, EventID: *event, Author: annotationsAuthor(*author),
 	}
@@ -126,9 +126,9 @@ func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 	if !a.From.IsZero() && a.To.IsZero() {
 		a.To = a.From
 	}
-	a.ID = store.NewID()
+	a.ID = data.NewAnnotationID()
 	if err := a.Validate(); err != nil {
-		return usage("%s", strings.TrimPrefix(err.Error(), "store: "))
+		return usage("%s", strings.TrimPrefix(err.Error(), "data: "))
 	}
 	s, status := openStore("annotations add", *storePath, stderr)
 	if s == nil {
@@ -160,15 +160,15 @@ func annotationsAuthor(flagAuthor string) string {
 	return ""
 }
 
-func annotationsDate(s string) (time.Time, error) {
+func annotationsDate(s string) (data.Date, error) {
 	if s == "" {
-		return time.Time{}, nil
+		return data.Date{}, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := data.ParseDate(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return data.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
-	return t, nil
+	return d, nil
 }
 
 func annotationsList(args []string, stdout, stderr io.Writer) int {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -35,7 +36,7 @@ func TestAnnotationsAddListExportImport(t *testing.T) {
 	} {
 		status, out, errs := runCLI(t, append([]string{"annotations", "add"}, args...)...)
 		id := strings.TrimSpace(out)
-		if status != ExitOK || !store.ValidID(id) || errs != "" {
+		if status != ExitOK || !data.ValidAnnotationID(id) || errs != "" {
 			t.Fatalf("add: status %d, stdout %q, stderr %q", status, out, errs)
 		}
 		added = append(added, id)
@@ -73,7 +74,7 @@ func TestAnnotationsAddListExportImport(t *testing.T) {
 	}
 	defer s.Close()
 	a, err := s.Get(added[1])
-	if err != nil || a.Author != "R. Analyst" || a.Colour != "#112233" || a.From.Format(time.DateOnly) != "2023-04-15" {
+	if err != nil || a.Author != "R. Analyst" || a.Colour != "#112233" || a.From.String() != "2023-04-15" {
 		t.Errorf("imported annotation: %+v %v", a, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/geo"
 )
 
 const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
@@ -81,6 +82,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
+	if atlas, err := geo.LoadAtlas(); err == nil {
+		opts.Countries = atlas // the country of a row that names none
+	}
 	res, err := exchange.Import(in, file, opts)
 	var refused *exchange.RefusedError
 	switch {
@@ -144,7 +148,7 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
 		return nil, ExitFailed
 	}
-	var all []exchange.Record
+	var all []data.Record
 	for _, l := range layers {
 		if l.Problem != "" {
 			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %s\n", cmd, l.ID, l.Problem)

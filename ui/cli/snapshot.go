@@ -290,7 +290,7 @@ func runSnapshot(args []string, stdout, stderr io.Writer) int {
 }
 
 // snapshotAnnotations reads every annotation of the store at path.
-func snapshotAnnotations(path string, stderr io.Writer) ([]store.Annotation, int) {
+func snapshotAnnotations(path string, stderr io.Writer) ([]data.Annotation, int) {
 	st, rec, err := store.Open(path)
 	switch {
 	case errors.Is(err, store.ErrLocked):

@@ -379,7 +379,7 @@ func TestSnapshotAnnotations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Add(store.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "Checkpoint Bamako"}); err != nil {
+	if _, err := st.Add(data.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "Checkpoint Bamako"}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
