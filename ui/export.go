@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -172,14 +173,25 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	content := container.NewBorder(
 		container.NewVBox(form, checks, x.worldFile), x.status, nil, nil,
 		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, x.preview))
-	x.dialog = dialog.NewCustomConfirm("Export snapshot", "Export…", "Close", content, func(ok bool) {
-		if ok {
-			x.chooseFile()
-		}
-	}, ui.Win)
-	x.dialog.Resize(fyne.NewSize(900, 820))
+	d := dialog.NewCustomWithoutButtons("Export snapshot", content, ui.Win)
+	exportButton := widget.NewButtonWithIcon("Export…", theme.ConfirmIcon(), func() {
+		x.hide()
+		x.chooseFile()
+	})
+	exportButton.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), x.hide), exportButton})
+	d.Resize(fyne.NewSize(900, 820))
+	x.dialog = d
 	x.built = true
 	return x
+}
+
+// hide closes the dialog, first taking the focus from its fields (Fyne
+// forgets a closed dialog's focus without telling the field, which then
+// shows a cursor when the dialog opens again).
+func (x *Exporter) hide() {
+	x.ui.Win.Canvas().Unfocus()
+	x.dialog.Hide()
 }
 
 // show opens the dialog with a new preview (the map may have moved since

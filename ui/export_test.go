@@ -44,7 +44,7 @@ func exportNow(t *testing.T, ui *Window, x *Exporter, q *uiQueue, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x.dialog.Hide() // as the Export… button does
+	x.hide() // as the Export… button does
 	x.export(path, o)
 	for strings.HasPrefix(ui.Status.Text, "Exporting") {
 		q.next(t)
@@ -153,6 +153,36 @@ func holds(tree, o fyne.CanvasObject) bool {
 	return false
 }
 
+// dialogButton returns the button labelled text in c's top overlay.
+func dialogButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == text {
+				found = w
+			}
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	if top := c.Overlays().Top(); top != nil {
+		walk(top)
+	}
+	if found == nil {
+		t.Fatalf("no %q button in the dialog", text)
+	}
+	return found
+}
+
 func TestExportDialogKeepsItsChoices(t *testing.T) {
 	withConfigDir(t)
 	ui, x, _ := newTestExporter(t)
@@ -166,7 +196,7 @@ func TestExportDialogKeepsItsChoices(t *testing.T) {
 	x.format.SetSelected("PDF")
 	x.series.SetSelected("Every month")
 	x.elements[2].SetChecked(false) // legend
-	x.dialog.Hide()                 // Close
+	test.Tap(dialogButton(t, c, "Close"))
 	if shownDialog(c, x.format) != nil {
 		t.Fatal("the Export dialog is still shown after Close")
 	}

@@ -16,7 +16,7 @@ type newestWorker[Q, R any] struct {
 	compute func(Q) R
 	show    func(R)       // runs on the UI goroutine
 	do      func(func())  // runs a function on the UI goroutine (fyne.Do; tests pass a queue)
-	delay   time.Duration // wait this long before taking a request, so that a burst of keystrokes costs one computation
+	delay   time.Duration // wait until no request has come for this long, so that a burst of keystrokes costs one computation
 
 	mu      sync.Mutex
 	pending *Q
@@ -66,9 +66,7 @@ func (w *newestWorker[Q, R]) settled() bool {
 
 func (w *newestWorker[Q, R]) run() {
 	for {
-		if w.delay > 0 {
-			time.Sleep(w.delay) // requests made meanwhile replace one another
-		}
+		w.waitQuiet()
 		w.mu.Lock()
 		q, gen := w.pending, w.gen
 		w.pending = nil
@@ -90,5 +88,22 @@ func (w *newestWorker[Q, R]) run() {
 				w.show(r)
 			}
 		})
+	}
+}
+
+// waitQuiet returns once no request has come for w.delay (at once when
+// the delay is 0).
+func (w *newestWorker[Q, R]) waitQuiet() {
+	for w.delay > 0 {
+		w.mu.Lock()
+		gen := w.gen
+		w.mu.Unlock()
+		time.Sleep(w.delay)
+		w.mu.Lock()
+		quiet := w.gen == gen
+		w.mu.Unlock()
+		if quiet {
+			return
+		}
 	}
 }
