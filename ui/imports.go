@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"image/color"
@@ -34,13 +32,14 @@ type Imports struct {
 	layers  []store.Layer   // the store's layers
 	hidden  map[string]bool // layer ids the analyst hid
 	gen     uint64          // counts reloads, to drop overtaken ones
+	do      func(func())    // runs a function on the UI goroutine: fyne.Do; tests pass a queue
 	list    *widget.List
 	Panel   fyne.CanvasObject
 	message *widget.Label
 }
 
 func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
-	m := &Imports{ui: ui, base: base, st: st, hidden: map[string]bool{}, message: widget.NewLabel("")}
+	m := &Imports{ui: ui, base: base, st: st, hidden: map[string]bool{}, message: widget.NewLabel(""), do: fyne.Do}
 	m.message.Wrapping = fyne.TextWrapWord
 	m.list = widget.NewList(
 		func() int { return len(m.layers) },
@@ -139,7 +138,7 @@ func (m *Imports) reloadData() {
 	m.message.SetText("Loading the imported events…")
 	go func() {
 		layers, d, err := m.merge(hidden)
-		fyne.Do(func() {
+		m.do(func() {
 			if gen != m.gen {
 				return
 			}
@@ -182,105 +181,34 @@ func (m *Imports) ShowImport() {
 	fd.Show()
 }
 
-// prepare shows a generic CSV's columns to map, with its first rows, then imports.
-func (m *Imports) prepare(path string) {
+// prepare imports path, first showing a generic CSV's columns to map,
+// with its first rows; it returns that dialog, nil when there is none.
+func (m *Imports) prepare(path string) *columnDialog {
 	f, err := os.Open(path)
 	if err != nil {
 		m.ui.showError(fmt.Errorf("cannot open %s: %w", path, err))
-		return
+		return nil
 	}
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
 	f.Close()
 	format := exchange.Sniff(path, head[:n])
-	if format != exchange.FormatCSV {
+	if format != exchange.FormatCSV && format != exchange.FormatACLED {
 		m.run(path, exchange.Options{Format: format})
-		return
+		return nil
 	}
-	header, rows := previewCSV(path, 5)
-	if len(header) == 0 {
-		m.run(path, exchange.Options{Format: format}) // the importer says what is wrong
-		return
+	p, err := readCSVPreview(path, 5)
+	if format == exchange.FormatACLED { // columns known by name: no dialog
+		m.run(path, exchange.Options{Format: format, Encoding: p.Encoding})
+		return nil
 	}
-	cols := exchange.DetectColumns(header, exchange.Columns{})
-	choices := append([]string{"(none)"}, header...)
-	fields := []struct {
-		label string
-		ptr   *string
-	}{
-		{"Latitude", &cols.Lat}, {"Longitude", &cols.Lon}, {"Place name", &cols.Place},
-		{"Date", &cols.Date}, {"Start", &cols.Start}, {"End", &cols.End}, {"Title", &cols.Title},
-		{"Summary", &cols.Summary}, {"Kind", &cols.Kind}, {"Actors", &cols.Actors},
+	if err != nil || len(p.Header) == 0 {
+		m.run(path, exchange.Options{Format: format, Encoding: p.Encoding}) // the importer says what is wrong
+		return nil
 	}
-	var items []*widget.FormItem
-	for _, fld := range fields {
-		fld := fld
-		sel := widget.NewSelect(choices, func(s string) {
-			if s == "(none)" {
-				s = ""
-			}
-			*fld.ptr = s
-		})
-		if *fld.ptr != "" {
-			sel.SetSelected(*fld.ptr)
-		} else {
-			sel.SetSelected("(none)")
-		}
-		items = append(items, widget.NewFormItem(fld.label, sel))
-	}
-	grid := container.NewGridWithColumns(max(1, min(len(header), 6)))
-	for _, h := range header[:min(len(header), 6)] {
-		grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
-	for _, row := range rows {
-		for i := 0; i < min(len(header), 6); i++ {
-			cell := ""
-			if i < len(row) {
-				cell = row[i]
-			}
-			l := widget.NewLabel(cell)
-			l.Truncation = fyne.TextTruncateEllipsis
-			grid.Add(l)
-		}
-	}
-	skip := widget.NewCheck("Import the good rows when some are bad (and list the rest)", nil)
-	content := container.NewBorder(widget.NewForm(items...), skip, nil, nil,
-		container.NewVScroll(container.NewVBox(widget.NewLabel("First rows of "+filepath.Base(path)+":"), grid)))
-	d := dialog.NewCustomConfirm("Map the columns of "+filepath.Base(path), "Import", "Cancel", content, func(ok bool) {
-		if ok {
-			m.run(path, exchange.Options{Format: format, Columns: cols, SkipInvalid: skip.Checked})
-		}
-	}, m.ui.Win)
-	d.Resize(fyne.NewSize(820, 640))
-	d.Show()
-}
-
-// previewCSV reads a CSV's header and first rows for the column dialog.
-func previewCSV(path string, rows int) ([]string, [][]string) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil
-	}
-	defer f.Close()
-	r := csv.NewReader(bufio.NewReader(f))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	header, err := r.Read()
-	if err != nil {
-		return nil, nil
-	}
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	var out [][]string
-	for len(out) < rows {
-		rec, err := r.Read()
-		if err != nil {
-			break
-		}
-		out = append(out, rec)
-	}
-	return header, out
+	c := newColumnDialog(m, path, p)
+	c.dialog.Show()
+	return c
 }
 
 // run imports path in the background with a progress dialog, then stores
@@ -314,7 +242,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 		if err == nil {
 			ch, err = st.PutLayer(store.Layer{Name: filepath.Base(path), Format: string(res.Format)}, res.Records)
 		}
-		fyne.Do(func() {
+		m.do(func() {
 			progress.Hide()
 			var refused *exchange.RefusedError
 			switch {

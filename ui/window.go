@@ -51,6 +51,7 @@ type Window struct {
 	tip       *tooltip
 	legend    *fyne.Container
 	legendKey string
+	exporter  *Exporter // the Export dialog, its choices kept for the session
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.

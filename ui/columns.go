@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sahelatlas/sahelatlas/data/exchange"
+)
+
+// previewColumns is how many columns the column dialog shows rows of.
+const previewColumns = 6
+
+// columnDialog asks which columns of a generic CSV file hold the
+// coordinates, the place, the dates, the title and the rest, showing the
+// file's first rows; Import imports the file with those columns.
+type columnDialog struct {
+	m       *Imports
+	path    string
+	preview csvPreview
+	cols    exchange.Columns
+	fields  map[string]*widget.Select // by the field's label: "Latitude", "Date"…
+	grid    *fyne.Container           // the first columns' names, then the first rows
+	skip    *widget.Check
+	dialog  dialog.Dialog
+}
+
+func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
+	c := &columnDialog{m: m, path: path, preview: p, fields: map[string]*widget.Select{},
+		cols: exchange.DetectColumns(p.Header, exchange.Columns{})}
+	choices := append([]string{"(none)"}, p.Header...)
+	fields := []struct {
+		label string
+		ptr   *string
+	}{
+		{"Latitude", &c.cols.Lat}, {"Longitude", &c.cols.Lon}, {"Place name", &c.cols.Place},
+		{"Date", &c.cols.Date}, {"Start", &c.cols.Start}, {"End", &c.cols.End}, {"Title", &c.cols.Title},
+		{"Summary", &c.cols.Summary}, {"Kind", &c.cols.Kind}, {"Actors", &c.cols.Actors},
+	}
+	var items []*widget.FormItem
+	for _, fld := range fields {
+		sel := widget.NewSelect(choices, func(s string) {
+			if s == "(none)" {
+				s = ""
+			}
+			*fld.ptr = s
+		})
+		if *fld.ptr != "" {
+			sel.SetSelected(*fld.ptr)
+		} else {
+			sel.SetSelected("(none)")
+		}
+		c.fields[fld.label] = sel
+		items = append(items, widget.NewFormItem(fld.label, sel))
+	}
+	shown := min(len(p.Header), previewColumns)
+	c.grid = container.NewGridWithColumns(max(1, shown))
+	for _, h := range p.Header[:shown] {
+		c.grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, row := range p.Rows {
+		for i := range shown {
+			cell := ""
+			if i < len(row) {
+				cell = row[i]
+			}
+			l := widget.NewLabel(cell)
+			l.Truncation = fyne.TextTruncateEllipsis
+			c.grid.Add(l)
+		}
+	}
+	name := filepath.Base(path)
+	about := "First rows of " + name + ":"
+	if p.Encoding != "" {
+		about = "First rows of " + name + " (not UTF-8: read as Windows-1252):"
+	}
+	c.skip = widget.NewCheck("Import the good rows when some are bad (and list the rest)", nil)
+	content := container.NewBorder(widget.NewForm(items...), c.skip, nil, nil,
+		container.NewVScroll(container.NewVBox(widget.NewLabel(about), c.grid)))
+	c.dialog = dialog.NewCustomConfirm("Map the columns of "+name, "Import", "Cancel", content, func(ok bool) {
+		if ok {
+			c.importFile()
+		}
+	}, m.ui.Win)
+	c.dialog.Resize(fyne.NewSize(820, 640))
+	return c
+}
+
+// options are the import options the dialog's choices make.
+func (c *columnDialog) options() exchange.Options {
+	return exchange.Options{Format: exchange.FormatCSV, Columns: c.cols, SkipInvalid: c.skip.Checked, Encoding: c.preview.Encoding}
+}
+
+// importFile imports the file with the columns chosen (the Import button).
+func (c *columnDialog) importFile() { c.m.run(c.path, c.options()) }
