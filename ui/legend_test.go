@@ -9,7 +9,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
@@ -34,25 +33,28 @@ func legendLabels(ui *Window) []string {
 // the same map, visits, the itinerary and annotations included (issue 10:
 // it used to show only kinds, clusters and relations).
 func TestWindowLegendMatchesPage(t *testing.T) {
-	ui := newTestWindow(t)
+	ui, q := newTestWindowQueue(t)
 	if _, err := ui.Notes.Store.Add(data.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "Checkpoint Bamako"}); err != nil {
 		t.Fatal(err)
 	}
 	ui.Notes.reload()
 	ui.Timeline.SetWindow(data.D(2025, 4, 1), data.D(2025, 4, 30)) // Koné's visit to Port Sudan
-	b, err := geo.ViewBound("sahel", ui.Atlas)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := geo.Fit(b, 1400, 800, 1)
-	ui.frames.Render(v) // the render goroutine takes the layer state
-	ui.updateLegend(v)
-
-	var page []string
-	for _, it := range scene.Legend(ui.Layers, ui.Notes.Layer, v) {
-		page = append(page, it.Label)
+	// Run what the render goroutine hands over (frames shown, each
+	// updating the legend) until the newest frame asked for is on screen.
+	for w := ui.Map.frames; ; {
+		w.mu.Lock()
+		newest := w.gen
+		w.mu.Unlock()
+		if w.shown >= newest {
+			break
+		}
+		q.next(t)
 	}
 	got := legendLabels(ui)
+	var page []string
+	for _, it := range scene.Legend(ui.Layers, ui.Notes.Layer, ui.Map.View()) {
+		page = append(page, it.Label)
+	}
 	if !slices.Equal(got, page) {
 		t.Errorf("window legend %q, page legend %q", got, page)
 	}
@@ -63,7 +65,7 @@ func TestWindowLegendMatchesPage(t *testing.T) {
 	}
 	// Hiding the notes takes their row away.
 	ui.showNote = false
-	ui.updateLegend(v)
+	ui.updateLegend(ui.Map.View())
 	if slices.Contains(legendLabels(ui), "annotation") {
 		t.Error("the legend lists annotations while they are hidden")
 	}

@@ -20,6 +20,14 @@ import (
 // test never drains: these tests look at the panels, not the pixels.
 func newTestWindow(t *testing.T) *Window {
 	t.Helper()
+	ui, _ := newTestWindowQueue(t)
+	return ui
+}
+
+// newTestWindowQueue is newTestWindow with the queue of work handed to the
+// UI goroutine (frames shown, legends updated), for a test to run.
+func newTestWindowQueue(t *testing.T) (*Window, *uiQueue) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Sahel Atlas")
 	t.Cleanup(w.Close)
@@ -34,7 +42,7 @@ func newTestWindow(t *testing.T) *Window {
 		t.Fatal(err)
 	}
 	w.Resize(fyne.NewSize(1400, 900))
-	return ui
+	return ui, q
 }
 
 func listIDs(ui *Window) []string {
