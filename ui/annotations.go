@@ -333,7 +333,7 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 			colour = c.Name
 		}
 	}
-	colours := widget.NewSelect(names, nil)
+	colours := newChoice(names, nil)
 	colours.SetSelected(colour)
 	from, to := widget.NewEntry(), widget.NewEntry()
 	from.SetPlaceHolder("YYYY-MM-DD (optional)")

@@ -22,14 +22,14 @@ type columnDialog struct {
 	path    string
 	preview csvPreview
 	cols    exchange.Columns
-	fields  map[string]*widget.Select // by the field's label: "Latitude", "Date"…
+	fields  map[string]*choice // by the field's label: "Latitude", "Date"…
 	grid    *fyne.Container           // the first columns' names, then the first rows
 	skip    *widget.Check
 	dialog  dialog.Dialog
 }
 
 func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
-	c := &columnDialog{m: m, path: path, preview: p, fields: map[string]*widget.Select{},
+	c := &columnDialog{m: m, path: path, preview: p, fields: map[string]*choice{},
 		cols: exchange.DetectColumns(p.Header, exchange.Columns{})}
 	choices := append([]string{"(none)"}, p.Header...)
 	fields := []struct {
@@ -42,7 +42,7 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 	}
 	var items []*widget.FormItem
 	for _, fld := range fields {
-		sel := widget.NewSelect(choices, func(s string) {
+		sel := newChoice(choices, func(s string) {
 			if s == "(none)" {
 				s = ""
 			}

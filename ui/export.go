@@ -46,7 +46,7 @@ var exportElements = []struct {
 type Exporter struct {
 	ui *Window
 
-	format, size, series *widget.Select
+	format, size, series *choice
 	width, height        *widget.Entry
 	title, subtitle      *widget.Entry
 	caveat               *widget.Entry
@@ -104,7 +104,7 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 		img, err := x.render(r.sc, r.o)
 		return previewResult{img, err}
 	}, x.showPreview, do, previewDelay)
-	x.format = widget.NewSelect([]string{"PNG", "SVG", "PDF", "GIF"}, func(string) { x.changed() })
+	x.format = newChoice([]string{"PNG", "SVG", "PDF", "GIF"}, func(string) { x.changed() })
 	x.format.SetSelected("PNG")
 	labels := make([]string, len(exportSizes))
 	for i, s := range exportSizes {
@@ -115,7 +115,7 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	x.height.SetText("1080")
 	x.width.OnChanged = func(string) { x.changed() }
 	x.height.OnChanged = func(string) { x.changed() }
-	x.size = widget.NewSelect(labels, func(label string) {
+	x.size = newChoice(labels, func(label string) {
 		// A preset fills in its size; only Custom lets the analyst type one.
 		for _, s := range exportSizes {
 			if s.Label == label && s.Paper != "" {
@@ -132,7 +132,7 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 		x.changed()
 	})
 	x.size.SetSelected(labels[0])
-	x.series = widget.NewSelect([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { x.changed() })
+	x.series = newChoice([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { x.changed() })
 	x.series.SetSelected("One snapshot")
 	x.title = widget.NewEntry()
 	x.title.SetPlaceHolder("Title")

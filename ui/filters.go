@@ -16,7 +16,7 @@ const anyChoice = "(any)"
 type Filters struct {
 	*fyne.Container
 	x                      *Explorer
-	kind, actor, country   *widget.Select
+	kind, actor, country   *choice
 	actorIDs, countryCodes map[string]string // choice label -> id
 	countryName            func(code string) string
 	syncing                bool
@@ -25,9 +25,9 @@ type Filters struct {
 // NewFilters makes the filter bar for x.
 func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
 	f := &Filters{x: x, countryName: countryName}
-	f.kind = widget.NewSelect(nil, func(string) { f.apply() })
-	f.actor = widget.NewSelect(nil, func(string) { f.apply() })
-	f.country = widget.NewSelect(nil, func(string) { f.apply() })
+	f.kind = newChoice(nil, func(string) { f.apply() })
+	f.actor = newChoice(nil, func(string) { f.apply() })
+	f.country = newChoice(nil, func(string) { f.apply() })
 	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
 	f.SetOptions()
 	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
@@ -104,7 +104,7 @@ func (f *Filters) Sync() {
 	f.syncing = true
 	defer func() { f.syncing = false }()
 	flt := f.x.Filter
-	pick := func(s *widget.Select, choice string) {
+	pick := func(s *choice, choice string) {
 		switch {
 		case choice == "" && s.Selected != "":
 			s.ClearSelected()

@@ -337,7 +337,7 @@ func (m *Imports) ShowExportEvents() {
 	for i, f := range exportFormats {
 		labels[i] = f.Label
 	}
-	format := widget.NewSelect(labels, nil)
+	format := newChoice(labels, nil)
 	format.SetSelected(labels[0])
 	events := m.ui.Explorer.InWindow()
 	info := widget.NewLabel(fmt.Sprintf("%d events: those in the date window that pass the filters.", len(events)))

@@ -152,7 +152,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 	for i, s := range Speeds {
 		speeds[i] = s.Label
 	}
-	speed := widget.NewSelect(speeds, func(label string) {
+	speed := newChoice(speeds, func(label string) {
 		for _, s := range Speeds {
 			if s.Label == label {
 				ui.Player.SetSpeed(s.Days)
