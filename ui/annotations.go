@@ -27,8 +27,13 @@ const (
 	modeArea                   // clicks add vertices of an area
 )
 
-// authorPref is the preference key of the analyst's name, set once.
-const authorPref = "author"
+// authorPref is the preference key of the analyst's name, empty unless
+// given; authorAskedPref records that the window asked for it once, before
+// the first annotation was saved.
+const (
+	authorPref      = "author"
+	authorAskedPref = "author-asked"
+)
 
 // Colours offered for annotations.
 var annotationColours = []struct{ Name, Hex string }{
@@ -422,7 +427,15 @@ func parseDateRange(from, to string) (data.Date, data.Date, error) {
 // save writes a to the store; the status bar says "saved" only once the
 // store has it on disk.
 func (n *Notes) save(a data.Annotation, existing bool) {
-	a.Author = n.ui.App.Preferences().String(authorPref)
+	prefs := n.ui.App.Preferences()
+	if !prefs.Bool(authorAskedPref) {
+		// The name goes into every annotation and its exports: ask once,
+		// before the first save, and never guess it from the login.
+		prefs.SetBool(authorAskedPref, true)
+		n.ui.askAuthor(func() { n.save(a, existing) })
+		return
+	}
+	a.Author = prefs.String(authorPref)
 	var err error
 	if existing {
 		a, err = n.Store.Update(a)

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -105,4 +109,87 @@ func TestParseDateRange(t *testing.T) {
 			t.Errorf("no dates gave %v–%v", f, to)
 		}
 	}
+}
+
+// Ctrl+Z, which Fyne delivers as fyne.ShortcutUndo, brings back the
+// annotation deleted last (a custom Ctrl+Z shortcut never fired).
+func TestUndoShortcutRestoresDelete(t *testing.T) {
+	ui := newTestWindow(t)
+	n := ui.Notes
+	n.save(data.Annotation{Geometry: orb.Point{-1.3, 15.82}, Title: "Gossi"}, false)
+	id := n.all[0].ID
+	n.choose(id, false)
+	n.deleteSelected()
+	if _, err := n.Store.Get(id); err == nil {
+		t.Fatal("the annotation was not deleted")
+	}
+	sc, ok := ui.Win.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatalf("the canvas %T takes no shortcuts", ui.Win.Canvas())
+	}
+	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	if got, err := n.Store.Get(id); err != nil || got.Title != "Gossi" {
+		t.Fatalf("Ctrl+Z did not restore the annotation: %+v, %v", got, err)
+	}
+}
+
+// The author's name is asked for once, before the first annotation is
+// saved, and never taken from the login; an empty answer signs nothing.
+func TestAskAuthorOnce(t *testing.T) {
+	for _, name := range []string{"A. Analyst", ""} {
+		t.Run(fmt.Sprintf("name %q", name), func(t *testing.T) {
+			ui := newTestWindow(t)
+			ui.App.Preferences().SetBool(authorAskedPref, false)
+			n := ui.Notes
+			n.save(data.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "first"}, false)
+			if len(n.all) != 0 {
+				t.Fatal("saved before asking for the author's name")
+			}
+			form := ui.Win.Canvas().Overlays().Top()
+			entry, _ := findObject(t, form, func(o fyne.CanvasObject) bool {
+				e, ok := o.(*widget.Entry)
+				return ok && e.PlaceHolder == "Leave empty to sign nothing"
+			}).(*widget.Entry)
+			save, _ := findObject(t, form, func(o fyne.CanvasObject) bool {
+				b, ok := o.(*widget.Button)
+				return ok && b.Text == "Save"
+			}).(*widget.Button)
+			if entry == nil || save == nil {
+				t.Fatalf("no author form shown (overlay %T)", form)
+			}
+			entry.SetText(name)
+			test.Tap(save)
+			if len(n.all) != 1 || n.all[0].Author != name {
+				t.Fatalf("after the form: annotations %+v, want one by %q", n.all, name)
+			}
+			n.save(data.Annotation{Geometry: orb.Point{-8, 12.65}, Title: "second"}, false)
+			if len(n.all) != 2 {
+				t.Fatalf("the second save asked again or failed: %d annotations", len(n.all))
+			}
+		})
+	}
+}
+
+// findObject is the first object under o, walking containers and widgets'
+// renderers, for which match is true; nil if none.
+func findObject(t *testing.T, o fyne.CanvasObject, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if o == nil {
+		return nil
+	}
+	if match(o) {
+		return o
+	}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.TempWidgetRenderer(t, x).Objects()
+	}
+	for _, c := range children {
+		if f := findObject(t, c, match); f != nil {
+			return f
+		}
+	}
+	return nil
 }

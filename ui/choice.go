@@ -39,7 +39,8 @@ func (c *choice) Tapped(ev *fyne.PointEvent) {
 }
 
 // TypedKey opens the menu for Space, Up and Down as widget.Select does,
-// when it safely can; other keys go to the select.
+// when it safely can, and steps with Left and Right; other keys go to the
+// window.
 func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 	if c.Disabled() {
 		return
@@ -48,6 +49,14 @@ func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
 		if c.ownCanvas() == nil {
 			c.showOnWindow()
+			return
+		}
+	case fyne.KeyLeft, fyne.KeyRight:
+	default:
+		// Keys a select has no use for (Home, Page Up, Escape…) reach the
+		// window's own handler, as they would with nothing focused.
+		if cv := c.windowCanvas(); cv != nil && cv.OnTypedKey() != nil {
+			cv.OnTypedKey()(ev)
 			return
 		}
 	}
@@ -65,6 +74,19 @@ func (c *choice) ownCanvas() fyne.Canvas {
 		return nil
 	}
 	return app.Driver().CanvasForObject(c)
+}
+
+// windowCanvas is the canvas the choice is on, else the fallback's.
+func (c *choice) windowCanvas() fyne.Canvas {
+	if app := fyne.CurrentApp(); app != nil {
+		if cv := app.Driver().CanvasForObject(c); cv != nil {
+			return cv
+		}
+	}
+	if c.canvas != nil {
+		return c.canvas()
+	}
+	return nil
 }
 
 // showOnWindow shows the options in a menu on the window's canvas, under

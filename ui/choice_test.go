@@ -143,3 +143,31 @@ func findMenu(t *testing.T, o fyne.CanvasObject) *widget.PopUpMenu {
 	}
 	return nil
 }
+
+// With the speed select focused, Home still shows all dates (the select
+// hands keys it has no use for to the window), and choosing a speed gives
+// the keys back to the map.
+func TestSpeedSelectKeys(t *testing.T) {
+	ui := newTestWindow(t)
+	var speed *choice
+	cs, _ := choicesIn(t, ui.Win.Content())
+	for _, c := range cs {
+		if len(c.Options) > 0 && c.Options[0] == Speeds[0].Label {
+			speed = c
+		}
+	}
+	if speed == nil {
+		t.Fatal("no speed select in the window")
+	}
+	first, last := ui.Timeline.Span()
+	ui.Timeline.SetWindow(first, first.AddDays(30))
+	ui.Win.Canvas().Focus(speed)
+	speed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if from, to := ui.Timeline.Window(); from != first || to != last {
+		t.Errorf("Home with the speed select focused: window %s–%s, want all dates %s–%s", from, to, first, last)
+	}
+	speed.SetSelected(Speeds[2].Label)
+	if f := ui.Win.Canvas().Focused(); f != nil {
+		t.Errorf("after choosing a speed, %T keeps the focus", f)
+	}
+}

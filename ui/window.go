@@ -158,6 +158,8 @@ func (ui *Window) layout() fyne.CanvasObject {
 				ui.Player.SetSpeed(s.Days)
 			}
 		}
+		// Give the keys back to the map: Space plays, Home shows all dates.
+		ui.Win.Canvas().Unfocus()
 	})
 	speed.SetSelected(Speeds[1].Label)
 	controls := container.NewHBox(
@@ -339,9 +341,9 @@ func (ui *Window) menu() *fyne.MainMenu {
 				ui.Status.SetText("Select an event first.")
 			}
 		}),
-		withShortcut(fyne.NewMenuItem("Undo delete", func() { ui.Notes.undoDelete() }), fyne.KeyZ),
+		undoItem(fyne.NewMenuItem("Undo delete", func() { ui.Notes.undoDelete() })),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Author name…", ui.askAuthor))
+		fyne.NewMenuItem("Author name…", func() { ui.askAuthor(nil) }))
 	file := fyne.NewMenu("File",
 		withShortcut(fyne.NewMenuItem("Import events…", ui.Imports.ShowImport), fyne.KeyI),
 		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
@@ -353,6 +355,14 @@ func (ui *Window) menu() *fyne.MainMenu {
 // withShortcut gives a menu item the shortcut Ctrl (Cmd on macOS) + key.
 func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 	item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	return item
+}
+
+// undoItem gives a menu item Fyne's own undo shortcut: Ctrl+Z (Cmd+Z on
+// macOS) arrives as fyne.ShortcutUndo, never as a custom shortcut, and a
+// text field with focus keeps it for its own undo.
+func undoItem(item *fyne.MenuItem) *fyne.MenuItem {
+	item.Shortcut = &fyne.ShortcutUndo{}
 	return item
 }
 
@@ -420,13 +430,21 @@ func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(menu, ui.Win.Canvas(), at)
 }
 
-// askAuthor sets the name written on every annotation.
-func (ui *Window) askAuthor() {
+// askAuthor sets the name written on every annotation and its exports,
+// empty for none; then, when set, runs after the dialog closes either way.
+func (ui *Window) askAuthor(then func()) {
 	e := widget.NewEntry()
 	e.SetText(ui.App.Preferences().String(authorPref))
-	dialog.ShowForm("Author name", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+	e.SetPlaceHolder("Leave empty to sign nothing")
+	note := widget.NewLabel("Your name is written on the annotations you save and in their exports.")
+	note.Wrapping = fyne.TextWrapWord
+	dialog.ShowForm("Author name", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", note), widget.NewFormItem("Name", e)}, func(ok bool) {
 		if ok {
 			ui.App.Preferences().SetString(authorPref, strings.TrimSpace(e.Text))
+		}
+		if then != nil {
+			then()
 		}
 	}, ui.Win)
 }

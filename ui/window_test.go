@@ -29,6 +29,7 @@ func newTestWindow(t *testing.T) *Window {
 func newTestWindowQueue(t *testing.T) (*Window, *uiQueue) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	a.Preferences().SetBool(authorAskedPref, true) // TestAskAuthorOnce asks
 	w := a.NewWindow("Sahel Atlas")
 	t.Cleanup(w.Close)
 	s, _, err := store.Open(t.TempDir() + "/w.db")
