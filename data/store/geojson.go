@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // EncodeGeoJSON returns the annotations as a GeoJSON FeatureCollection. Each
@@ -120,11 +121,7 @@ func featureAnnotation(f *geojson.Feature, now time.Time) (Annotation, error) {
 	switch tags := p["tags"].(type) {
 	case nil:
 	case string:
-		for _, t := range strings.Split(tags, ",") {
-			if t = strings.TrimSpace(t); t != "" {
-				a.Tags = append(a.Tags, t)
-			}
-		}
+		a.Tags = data.SplitList(tags)
 	case []any:
 		for _, t := range tags {
 			s, ok := t.(string)
