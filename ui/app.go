@@ -5,6 +5,7 @@ package ui
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -39,8 +40,9 @@ type Options struct {
 }
 
 // ParseOptions reads the window's flags (cli.ParseWindow: the same
-// parsing, checks and help as the commands'). Its error is one line for
-// stderr, to be given with status 2.
+// parsing, checks and help as the commands'). It returns flag.ErrHelp for
+// -h or --help; any other error is one line for stderr, to be given with
+// status 2.
 func ParseOptions(args []string) (Options, error) {
 	w, err := cli.ParseWindow(args)
 	if err != nil {
@@ -55,6 +57,10 @@ func ParseOptions(args []string) (Options, error) {
 // commands give.
 func Run(args []string) int {
 	opts, err := ParseOptions(args)
+	if errors.Is(err, flag.ErrHelp) {
+		cli.Usage(os.Stdout)
+		return cli.ExitOK
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return cli.ExitUsage

@@ -16,6 +16,18 @@ import (
 // named pipe or a socket. errors.Is(err, ErrNotRegular) reports it.
 var ErrNotRegular = errors.New("files: not a regular file")
 
+// notRegularError is ErrNotRegular with the path and what is there.
+type notRegularError struct {
+	path string
+	mode fs.FileMode
+}
+
+func (e *notRegularError) Error() string {
+	return fmt.Sprintf("cannot write %s: it is %s, not a regular file; name a file to write", e.path, kindOf(e.mode))
+}
+
+func (e *notRegularError) Is(target error) bool { return target == ErrNotRegular }
+
 // maxLinks bounds the symbolic links WriteAtomic follows, as the system
 // does (Linux's limit is 40).
 const maxLinks = 40
@@ -87,7 +99,7 @@ func resolve(path string) (file string, perm fs.FileMode, exists bool, err error
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && !fi.Mode().IsRegular():
-		return "", 0, false, fmt.Errorf("cannot write %s: it is %s, not a regular file; name a file to be written (%w)", path, kindOf(fi.Mode()), ErrNotRegular)
+		return "", 0, false, &notRegularError{path: path, mode: fi.Mode()}
 	case err == nil:
 		file, err = filepath.EvalSymlinks(path)
 		if err != nil {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,6 +85,11 @@ func TestParseWindow(t *testing.T) {
 		{[]string{"--colour", "red"}, "not defined"},
 		{[]string{"snapshots"}, `unknown command "snapshots"`},
 		{[]string{"--store", ""}, `--store ""`},
+	}
+	for _, args := range [][]string{{"-h"}, {"--view", "mali", "--help"}} {
+		if _, err := ParseWindow(args); !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("ParseWindow(%q) = %v, want flag.ErrHelp", args, err)
+		}
 	}
 	for _, tc := range bad {
 		_, err := ParseWindow(tc.args)

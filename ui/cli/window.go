@@ -32,16 +32,18 @@ func (o *WindowOptions) flagSet() *flag.FlagSet {
 	return fs
 }
 
-// ParseWindow reads the window's flags. Its error is one line for stderr,
-// to be given with status ExitUsage: a flag that does not exist, a number
-// that is not one, or a view that is not one.
+// ParseWindow reads the window's flags. It returns flag.ErrHelp for -h or
+// --help among them: the caller then prints Usage on stdout, with status
+// ExitOK. Any other error is one line for stderr, to be given with status
+// ExitUsage: a flag that does not exist, a number that is not one, or a
+// view that is not one.
 func ParseWindow(args []string) (WindowOptions, error) {
 	var o WindowOptions
 	fs := o.flagSet()
 	rest, err := parseFlags(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		return o, errors.New("sahelatlas: for the flags and commands, run: sahelatlas help")
+		return o, flag.ErrHelp
 	case err != nil:
 		return o, errors.New("sahelatlas: " + err.Error() + " (try: sahelatlas help)")
 	case len(rest) > 0:
