@@ -12,8 +12,12 @@ import (
 // Countries and their polygons are skipped by bound; the rings left are tested
 // through a band index (see ringIndex), built for all of them on the first
 // call, so a point in Russia costs a few microseconds, not a walk of its
-// 37,000 vertices.
+// 37,000 vertices. A point with a NaN or infinite coordinate is nowhere:
+// At returns nil.
 func (a *Atlas) At(p orb.Point) *Country {
+	if !finitePoint(p) {
+		return nil
+	}
 	a.atOnce.Do(a.indexRings)
 	for _, c := range a.countries {
 		if !c.Bound.Contains(p) {
@@ -97,9 +101,15 @@ func newRingIndex(r orb.Ring) ringIndex {
 }
 
 // band returns the band holding latitude y, which must be within the ring's
-// bound.
+// bound; it stays within the bands whatever y is.
 func (ri *ringIndex) band(y float64) int {
-	return min(int((y-ri.minY)/ri.bandHeight), len(ri.bands)-1)
+	return max(min(int((y-ri.minY)/ri.bandHeight), len(ri.bands)-1), 0)
+}
+
+// finitePoint reports whether both of p's coordinates are numbers, neither
+// NaN nor infinite.
+func finitePoint(p orb.Point) bool {
+	return !math.IsNaN(p[0]) && !math.IsNaN(p[1]) && !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0)
 }
 
 // contains casts a ray from p towards the east and counts the edges it

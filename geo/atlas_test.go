@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -36,6 +37,10 @@ func TestAt(t *testing.T) {
 		{"Suva", orb.Point{178.44, -18.14}, "FJI"},
 		{"Atlantic", orb.Point{-30, 20}, ""},
 		{"Gulf of Guinea", orb.Point{2, 2}, ""},
+		{"NaN latitude", orb.Point{-8, math.NaN()}, ""},
+		{"NaN longitude", orb.Point{math.NaN(), 12.6}, ""},
+		{"infinite latitude", orb.Point{-8, math.Inf(1)}, ""},
+		{"infinite longitude", orb.Point{math.Inf(-1), 12.6}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

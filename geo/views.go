@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,9 @@ const viewPadding = 0.1
 // lat −5..50), "world" (lon −180..180, lat −60..80), "mali" or "sudan" (the
 // country's bound with 10 % padding), "france" (metropolitan France, lon
 // −5.5..10, lat 41..51.5), or "W,S,E,N" in degrees. Names are
-// case-insensitive. The atlas is needed only for the country views.
+// case-insensitive. Every number must be finite (NaN and ±Inf are
+// refused, as are degrees out of range). The atlas is needed only for the
+// country views.
 func ViewBound(name string, a *Atlas) (orb.Bound, error) {
 	key := strings.ToLower(strings.TrimSpace(name))
 	if b, ok := fixedViews[key]; ok {
@@ -52,6 +55,18 @@ func ViewBound(name string, a *Atlas) (orb.Bound, error) {
 	return orb.Bound{}, fmt.Errorf("geo: unknown view %q: use sahel, mali, sudan, france, world or W,S,E,N in degrees", name)
 }
 
+// CheckView reports what is wrong with name as a view, without the atlas:
+// nil for a named view or a valid W,S,E,N, the error ViewBound would give
+// otherwise. Flags are checked with it before the atlas is loaded.
+func CheckView(name string) error {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if _, ok := countryViews[key]; ok {
+		return nil
+	}
+	_, err := ViewBound(name, nil)
+	return err
+}
+
 // parseBound reads "W,S,E,N" in degrees.
 func parseBound(s string) (orb.Bound, error) {
 	parts := strings.Split(s, ",")
@@ -61,7 +76,7 @@ func parseBound(s string) (orb.Bound, error) {
 	var v [4]float64
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return orb.Bound{}, fmt.Errorf("geo: view %q: %q is not a number of degrees", s, strings.TrimSpace(p))
 		}
 		v[i] = f

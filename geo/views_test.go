@@ -53,6 +53,11 @@ func TestViewBoundErrors(t *testing.T) {
 		{"40,0,-18,40", true, "west 40"},
 		{"-18,40,40,0", true, "south 40"},
 		{"mali", false, "MLI"},
+		{"NaN,NaN,NaN,NaN", true, `"NaN"`},
+		{"-10,NaN,10,20", true, `"NaN"`},
+		{"-10,0,+Inf,20", true, `"+Inf"`},
+		{"-Inf,0,10,20", true, `"-Inf"`},
+		{"-10,0,10,1e400", true, `"1e400"`},
 	}
 	a := testAtlas(t)
 	for _, tc := range cases {
@@ -63,6 +68,28 @@ func TestViewBoundErrors(t *testing.T) {
 		_, err := ViewBound(tc.name, atlas)
 		if err == nil || !strings.HasPrefix(err.Error(), "geo: ") || !strings.Contains(err.Error(), tc.mention) {
 			t.Errorf("ViewBound(%q) error %v, want one naming %s", tc.name, err, tc.mention)
+		}
+	}
+}
+
+func TestCheckView(t *testing.T) {
+	cases := []struct {
+		name string
+		ok   bool
+	}{
+		{"sahel", true},
+		{" Mali ", true},
+		{"sudan", true},
+		{"-18,0,40,40", true},
+		{"mars", false},
+		{"NaN,NaN,NaN,NaN", false},
+		{"-10,NaN,10,20", false},
+		{"0,0,inf,10", false},
+		{"10,0,5,10", false},
+	}
+	for _, tc := range cases {
+		if err := CheckView(tc.name); (err == nil) != tc.ok {
+			t.Errorf("CheckView(%q) = %v, want ok %v", tc.name, err, tc.ok)
 		}
 	}
 }

@@ -364,7 +364,7 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 		}
 		a.Title = strings.TrimSpace(title.Text)
 		a.Text = text.Text
-		a.Tags = splitTags(tags.Text)
+		a.Tags = data.SplitList(tags.Text)
 		for _, c := range annotationColours {
 			if c.Name == colours.Selected {
 				a.Colour = c.Hex
@@ -386,16 +386,6 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 	d.Resize(fyne.NewSize(520, 480))
 	d.Show()
 	n.ui.Win.Canvas().Focus(title)
-}
-
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // parseDateRange reads the editor's optional dates; a lone From is a single day.

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"runtime/debug"
 
@@ -19,6 +18,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/assets"
 	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // AppID is Sahel Atlas's reverse-DNS application id (as in FyneApp.toml).
@@ -39,48 +39,47 @@ type Options struct {
 	do func(func())
 }
 
-// ParseOptions reads the window's flags.
-func ParseOptions(args []string, stderr io.Writer) (Options, error) {
-	var o Options
-	fs := flag.NewFlagSet("sahelatlas", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.View, "view", "sahel", "view at start: sahel, mali, sudan, france, world or W,S,E,N")
-	fs.IntVar(&o.Synthetic, "synthetic", 0, "show `N` synthetic events instead of the bundled dataset, to try the map with a lot of data")
-	fs.StringVar(&o.StorePath, "store", "", "workspace store of annotations (default $SAHELATLAS_STORE or the user's data folder)")
-	if err := fs.Parse(args); err != nil {
-		return o, fmt.Errorf("sahelatlas: %v (try: sahelatlas help)", err)
+// ParseOptions reads the window's flags (cli.ParseWindow: the same
+// parsing, checks and help as the commands'). It returns flag.ErrHelp for
+// -h or --help; any other error is one line for stderr, to be given with
+// status 2.
+func ParseOptions(args []string) (Options, error) {
+	w, err := cli.ParseWindow(args)
+	if err != nil {
+		return Options{}, err
 	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("sahelatlas: unknown command %q (try: sahelatlas help)", fs.Arg(0))
-	}
-	return o, nil
+	return Options{View: w.View, StorePath: w.StorePath, Synthetic: w.Synthetic}, nil
 }
 
 // Run opens the Sahel Atlas window and returns the process's exit status
-// once it is closed.
+// once it is closed: 2 for bad flags or no place for the store, 3 when
+// another Sahel Atlas holds the store, 1 when it cannot be opened, as the
+// commands give.
 func Run(args []string) int {
-	opts, err := ParseOptions(args, os.Stderr)
+	opts, err := ParseOptions(args)
+	if errors.Is(err, flag.ErrHelp) {
+		cli.Usage(os.Stdout)
+		return cli.ExitOK
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return 2
+		return cli.ExitUsage
 	}
-	path, err := store.Resolve(opts.StorePath)
-	if err != nil {
+	ws, recovery, err := store.OpenWorkspace(opts.StorePath)
+	switch {
+	case errors.Is(err, store.ErrNoPath):
 		fmt.Fprintf(os.Stderr, "sahelatlas: cannot find a place for the workspace store: %v (use --store PATH)\n", err)
-		return 2
-	}
-	ws, recovery, err := store.Open(path)
-	if errors.Is(err, store.ErrLocked) {
+		return cli.ExitUsage
+	case errors.Is(err, store.ErrLocked):
 		// Refused within a second, changing nothing: say so in a window
 		// too, for an analyst who started the app from a menu.
 		fmt.Fprintln(os.Stderr, "sahelatlas:", err)
-		showFatal(err.Error()+"\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.", 3)
-		return 3
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "sahelatlas: cannot open the workspace store %s: %v\n", path, err)
-		showFatal(fmt.Sprintf("Cannot open the workspace store %s:\n%v", path, err), 1)
-		return 1
+		showFatal(err.Error()+"\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.", cli.ExitLocked)
+		return cli.ExitLocked
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "sahelatlas: cannot open the workspace store: %v\n", err)
+		showFatal(fmt.Sprintf("Cannot open the workspace store:\n%v", err), cli.ExitFailed)
+		return cli.ExitFailed
 	}
 	defer ws.Close()
 	opts.Workspace = ws

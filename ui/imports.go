@@ -86,20 +86,9 @@ func (m *Imports) merge(hidden map[string]bool) ([]store.Layer, *data.Dataset, e
 	if s == nil {
 		return nil, m.base, nil
 	}
-	layers, err := s.Layers()
+	layers, records, err := s.ShownEvents(hidden) // what snapshot --store draws too
 	if err != nil {
-		return nil, m.base, fmt.Errorf("cannot list the imported layers: %w", err)
-	}
-	var records []data.Record
-	for _, l := range layers {
-		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
-			continue
-		}
-		rs, err := s.LayerEvents(l.ID)
-		if err != nil {
-			return layers, m.base, fmt.Errorf("cannot read the events of %s: %w", l.Name, err)
-		}
-		records = append(records, rs...)
+		return layers, m.base, err
 	}
 	if len(records) == 0 {
 		return layers, m.base, nil

@@ -8,7 +8,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
-
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
@@ -122,11 +121,7 @@ func featureAnnotation(f *geojson.Feature, now time.Time) (data.Annotation, erro
 	switch tags := p["tags"].(type) {
 	case nil:
 	case string:
-		for _, t := range strings.Split(tags, ",") {
-			if t = strings.TrimSpace(t); t != "" {
-				a.Tags = append(a.Tags, t)
-			}
-		}
+		a.Tags = data.SplitList(tags)
 	case []any:
 		for _, t := range tags {
 			s, ok := t.(string)

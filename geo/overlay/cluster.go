@@ -54,6 +54,9 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 	if set == nil || len(set.sites) == 0 {
 		return lo
 	}
+	if !finiteView(v) { // NaN pixels would index the grid out of range
+		return lo
+	}
 	w, h := v.PixelSize()
 	r := mergeDistance * scale
 	margin := clusterSize(math.MaxInt32) * scale // the widest cluster disc
@@ -297,4 +300,15 @@ func (s *symbol) contains(px, py, scale float64) bool {
 		return dx*dx+dy*dy <= r*r
 	}
 	return math.Abs(dx) <= r && math.Abs(dy) <= r
+}
+
+// finiteView reports whether v's centre, zoom and scale are numbers,
+// neither NaN nor infinite, so that it projects sites to real pixels.
+func finiteView(v geo.Viewport) bool {
+	for _, f := range []float64{v.Center[0], v.Center[1], v.Zoom, v.Scale} {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package overlay
 
 import (
 	"image/color"
+	"math"
 	"slices"
 	"sync"
 	"testing"
@@ -64,6 +65,18 @@ func TestEventLayerClusters(t *testing.T) {
 			name:   "off the view",
 			events: []ev{{id: "a", place: "paris", kind: data.KindVisit}},
 			view:   viewAt(32.53, 15.55, 8),
+			want:   nil,
+		},
+		{
+			name:   "a view of NaN degrees (--view NaN,NaN,NaN,NaN) shows nothing",
+			events: []ev{{id: "a", place: "bamako", kind: data.KindVisit}, {id: "b", place: "paris", kind: data.KindCoup}},
+			view:   geo.Viewport{Center: orb.Point{math.NaN(), math.NaN()}, Zoom: geo.MaxZoom, Width: 2138, Height: 982, Scale: 0.0927},
+			want:   nil,
+		},
+		{
+			name:   "a view at an infinite zoom shows nothing",
+			events: []ev{{id: "a", place: "bamako", kind: data.KindVisit}},
+			view:   viewAt(-8, 12.65, math.Inf(1)),
 			want:   nil,
 		},
 	}

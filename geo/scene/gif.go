@@ -1,36 +1,41 @@
 package scene
 
 import (
+	"context"
 	"image/color"
 	"image/gif"
-	"io"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 )
 
-// writeGIF writes one GIF frame a window, with a palette made from the
-// first frame and the map's symbol and line colours.
-func writeGIF(path string, f *framer, o Snapshot, windows [][2]data.Date) error {
+// gifFrames draws one GIF frame a window, with a palette made from the
+// first frame and the map's symbol and line colours. It stops with
+// context.Cause(ctx) before each frame once ctx is done.
+func gifFrames(ctx context.Context, f *framer, o Snapshot, windows [][2]data.Date) (*gif.GIF, error) {
 	anim := &gif.GIF{LoopCount: 0}
 	var palette color.Palette
 	delay := gifDelay(o.Every)
 	for i, w := range windows {
+		if err := stopped(ctx); err != nil {
+			return nil, err
+		}
 		img, _, _ := f.raster(w[0], w[1])
 		if palette == nil {
 			palette = layout.Palette(img, mapColours())
 		}
 		anim.Image = append(anim.Image, layout.Paletted(img, palette))
 		anim.Delay = append(anim.Delay, delay)
-		report(o.Progress, i+1, len(windows))
+		if i+1 < len(windows) {
+			report(o.Progress, i+1, len(windows))
+		}
 	}
 	if n := len(anim.Delay); n > 1 {
 		anim.Delay[n-1] = 3 * delay // hold the last frame
 	}
-	return files.WriteAtomic(path, func(w io.Writer) error { return gif.EncodeAll(w, anim) })
+	return anim, nil
 }
 
 // gifDelay is how long a GIF shows each step, in hundredths of a second.

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/files"
-	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 )
 
@@ -52,40 +52,11 @@ func SeriesWindows(from, to data.Date, every Step) ([][2]data.Date, error) {
 	}
 }
 
-// writeSeries writes the series of o to path: a PDF with a page a step, an
-// animated GIF, or numbered PNG frames in the folder path.
-func writeSeries(s *Scene, path string, o Snapshot) error {
-	windows, err := SeriesWindows(o.From, o.To, o.Every)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrBadSnapshot, err)
-	}
-	f, err := newFramer(s, o)
-	if err != nil {
-		return err
-	}
-	switch o.Format {
-	case FormatPDF:
-		return files.WriteAtomic(path, func(w io.Writer) error {
-			c := draw.NewPDF(o.Width, o.Height, o.page())
-			for i, win := range windows {
-				if i > 0 {
-					c.NewPage()
-				}
-				f.draw(c, win[0], win[1])
-				report(o.Progress, i+1, len(windows))
-			}
-			return c.Output(w)
-		})
-	case FormatGIF:
-		return writeGIF(path, f, o, windows)
-	}
-	return writePNGFrames(path, f, o, windows)
-}
-
 // writePNGFrames writes frame-001-2025-01-01.png… into the folder dir,
-// making it if it does not exist. On failure it removes the frames it
-// wrote, and the folder if it made it.
-func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (err error) {
+// making it if it does not exist. On failure, or once ctx is done (checked
+// before each frame), it removes the frames it wrote, and the folder if it
+// made it.
+func writePNGFrames(ctx context.Context, dir string, f *framer, o Snapshot, windows [][2]data.Date) (err error) {
 	made := false
 	if st, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
 		if err := os.Mkdir(dir, 0o777); err != nil {
@@ -107,9 +78,18 @@ func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (
 		}
 	}()
 	for i, win := range windows {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
 		img, _, _ := f.raster(win[0], win[1])
 		name := filepath.Join(dir, fmt.Sprintf("frame-%03d-%s.png", i+1, win[0]))
-		if err := files.WriteAtomic(name, func(w io.Writer) error { return layout.EncodePNG(w, img, o.DPI) }); err != nil {
+		err := files.WriteAtomic(name, func(w io.Writer) error {
+			if err := stopped(ctx); err != nil {
+				return err
+			}
+			return layout.EncodePNG(w, img, o.DPI)
+		})
+		if err != nil {
 			return err
 		}
 		written = append(written, name)
@@ -117,4 +97,3 @@ func writePNGFrames(dir string, f *framer, o Snapshot, windows [][2]data.Date) (
 	}
 	return nil
 }
-

@@ -1,7 +1,11 @@
 package scene
 
 import (
+	"bufio"
+	"context"
+	"fmt"
 	"image"
+	"image/gif"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,42 +40,157 @@ func Render(s *Scene, o Snapshot) (*image.RGBA, error) {
 // renamed, so a failed export leaves no broken file. It builds its own
 // layers (Scene.NewLayers), so the window can export while it draws.
 func Write(s *Scene, path string, o Snapshot) error {
+	return WriteContext(context.Background(), s, path, o)
+}
+
+// WriteContext is Write, stopping once ctx is done: before each frame of a
+// series, and before a file drawn is put in place. It then removes what it
+// wrote (temporary files, the frames of a series, their folder if it made
+// it) and returns context.Cause(ctx).
+func WriteContext(ctx context.Context, s *Scene, path string, o Snapshot) error {
 	o, err := o.Complete(s, path)
 	if err != nil {
 		return err
 	}
-	if o.Every != "" {
-		return writeSeries(s, path, o)
+	windows, err := o.windows()
+	if err != nil {
+		return err
 	}
 	fr, err := newFramer(s, o)
 	if err != nil {
 		return err
 	}
-	defer report(o.Progress, 1, 1)
-	switch o.Format {
-	case FormatSVG:
-		return files.WriteAtomic(path, func(w io.Writer) error {
-			c := draw.NewSVG(w, o.Width, o.Height)
-			fr.draw(c, o.From, o.To)
-			return c.Close()
-		})
-	case FormatPDF:
-		return files.WriteAtomic(path, func(w io.Writer) error {
-			c := draw.NewPDF(o.Width, o.Height, o.page())
-			fr.draw(c, o.From, o.To)
-			return c.Output(w)
-		})
-	case FormatGIF:
-		return writeGIF(path, fr, o, [][2]data.Date{{o.From, o.To}})
+	if o.Format == FormatPNG && o.Every != "" {
+		return writePNGFrames(ctx, path, fr, o, windows)
 	}
-	img, v, frame := fr.raster(o.From, o.To)
-	if err := files.WriteAtomic(path, func(w io.Writer) error { return layout.EncodePNG(w, img, o.DPI) }); err != nil {
+	var v geo.Viewport
+	var frame image.Rectangle
+	err = files.WriteAtomic(path, func(w io.Writer) (err error) {
+		v, frame, err = encode(ctx, w, fr, o, windows)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	if o.WorldFile {
-		return writeWorldFile(path, v, frame)
+		if err := writeWorldFile(path, v, frame); err != nil {
+			return err
+		}
+	}
+	report(o.Progress, len(windows), len(windows))
+	return nil
+}
+
+// Encode draws the snapshot o of the scene as one file and writes it to w
+// (standard output, say): a PNG, SVG, PDF or GIF, or a series as the pages
+// of a PDF or the frames of a GIF. o.Format must be set: there is no file
+// name to tell it from. A series of PNG frames, which needs a folder, and
+// a world file, which goes beside a file, are refused (ErrBadSnapshot). It
+// stops before each frame once ctx is done, returning context.Cause(ctx);
+// w then holds part of a file.
+func Encode(ctx context.Context, s *Scene, w io.Writer, o Snapshot) error {
+	if o.Format == "" {
+		return fmt.Errorf("%w: without a file name, give the format: png, svg, pdf or gif", ErrBadSnapshot)
+	}
+	o, err := o.Complete(s, "")
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.Format == FormatPNG && o.Every != "":
+		return fmt.Errorf("%w: a series of PNG frames is written to a folder, not a stream: name a folder, or write a PDF or GIF", ErrBadSnapshot)
+	case o.WorldFile:
+		return fmt.Errorf("%w: a world file is written beside a PNG file, not a stream: name a file", ErrBadSnapshot)
+	}
+	windows, err := o.windows()
+	if err != nil {
+		return err
+	}
+	fr, err := newFramer(s, o)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if _, _, err := encode(ctx, bw, fr, o, windows); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	report(o.Progress, len(windows), len(windows))
+	return nil
+}
+
+// windows are the date windows of o's pages: one, or a series's.
+func (o Snapshot) windows() ([][2]data.Date, error) {
+	if o.Every == "" {
+		return [][2]data.Date{{o.From, o.To}}, nil
+	}
+	windows, err := SeriesWindows(o.From, o.To, o.Every)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSnapshot, err)
+	}
+	return windows, nil
+}
+
+// stopped is context.Cause(ctx) once ctx is done, else nil.
+func stopped(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
 	return nil
+}
+
+// encode draws the pages of windows and writes them to w as one file of
+// o.Format: a page of PNG or SVG, a PDF page or a GIF frame a window. It
+// returns the last page's view and map frame, for a world file, and stops
+// with context.Cause(ctx) before each page and before writing once ctx is
+// done.
+func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][2]data.Date) (v geo.Viewport, frame image.Rectangle, err error) {
+	switch o.Format {
+	case FormatSVG:
+		if err := stopped(ctx); err != nil {
+			return v, frame, err
+		}
+		c := draw.NewSVG(w, o.Width, o.Height)
+		v, frame = f.draw(c, o.From, o.To)
+		return v, frame, c.Close()
+	case FormatPDF:
+		c := draw.NewPDF(o.Width, o.Height, o.page())
+		for i, win := range windows {
+			if err := stopped(ctx); err != nil {
+				return v, frame, err
+			}
+			if i > 0 {
+				c.NewPage()
+			}
+			v, frame = f.draw(c, win[0], win[1])
+			if i+1 < len(windows) {
+				report(o.Progress, i+1, len(windows))
+			}
+		}
+		if err := stopped(ctx); err != nil {
+			return v, frame, err
+		}
+		return v, frame, c.Output(w)
+	case FormatGIF:
+		anim, err := gifFrames(ctx, f, o, windows)
+		if err == nil {
+			err = stopped(ctx)
+		}
+		if err != nil {
+			return v, frame, err
+		}
+		return v, frame, gif.EncodeAll(w, anim)
+	}
+	if err := stopped(ctx); err != nil {
+		return v, frame, err
+	}
+	img, v, frame := f.raster(o.From, o.To)
+	if err := stopped(ctx); err != nil {
+		return v, frame, err
+	}
+	return v, frame, layout.EncodePNG(w, img, o.DPI)
 }
 
 // writeWorldFile writes the .pgw and .prj of the PNG at path; on failure

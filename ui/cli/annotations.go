@@ -1,126 +1,88 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"os/user"
-	"path/filepath"
 	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
 func init() {
-	Register(Command{
-		Name:    "annotations",
-		Summary: "add, list, export or import the workspace's annotations (add|list|export|import)",
-		Run:     runAnnotations,
+	register(&command{
+		name:    "annotations",
+		summary: "add, list, export or import the workspace's annotations",
+		subs: []*command{
+			{name: "annotations add", summary: "add an annotation at a point; prints its id", flags: annotationsAdd},
+			{name: "annotations list", summary: "list the annotations: id, position and title, one a line", flags: annotationsList},
+			{name: "annotations export", summary: "write the annotations as GeoJSON", flags: annotationsExport},
+			{name: "annotations import", args: "FILE.geojson", summary: "add or replace annotations from a GeoJSON file", flags: annotationsImport},
+		},
 	})
 }
 
 // maxImportSize caps the GeoJSON file annotations import reads.
 const maxImportSize = 256 << 20
 
-// annotationsUsage is the one-line usage of each sub-command.
-var annotationsUsage = map[string]string{
-	"add":    "sahelatlas annotations add --lon X --lat Y --title T [--text S] [--tags a,b] [--colour #rrggbb] [--event ID] [--from DATE] [--to DATE] [--author NAME] [--store PATH]",
-	"list":   "sahelatlas annotations list [--store PATH]",
-	"export": "sahelatlas annotations export [--format geojson] [-o FILE] [--store PATH]",
-	"import": "sahelatlas annotations import FILE.geojson [--store PATH]",
+// storeUsage describes --store where it means the workspace store.
+const storeUsage = "workspace store `PATH` (default $" + store.EnvStore + ", else the user's data folder)"
+
+// storeFlag declares --store on fs.
+func storeFlag(fs *flag.FlagSet) *string { return fs.String("store", "", storeUsage) }
+
+// addOptions are the flags of annotations add.
+type addOptions struct {
+	store                            string
+	lon, lat                         float64
+	title, text, tags, colour, event string
+	from, to, author                 string
 }
 
-// runAnnotations dispatches "sahelatlas annotations SUB ...".
-func runAnnotations(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "sahelatlas annotations: missing sub-command (add, list, export or import)")
-		return ExitUsage
-	}
-	sub, args := args[0], args[1:]
-	run := map[string]func([]string, io.Writer, io.Writer) int{
-		"add": annotationsAdd, "list": annotationsList, "export": annotationsExport, "import": annotationsImport,
-	}[sub]
-	if run == nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations: unknown sub-command %q (add, list, export or import)\n", sub)
-		return ExitUsage
-	}
-	return run(args, stdout, stderr)
+func annotationsAdd(fs *flag.FlagSet) runFunc {
+	o := &addOptions{}
+	fs.StringVar(&o.store, "store", "", storeUsage)
+	numberVar(fs, &o.lon, "lon", math.NaN(), -180, 180, "longitude in `DEGREES`, -180 to 180 (required)")
+	numberVar(fs, &o.lat, "lat", math.NaN(), -90, 90, "latitude in `DEGREES`, -90 to 90 (required)")
+	fs.StringVar(&o.title, "title", "", "`TITLE`, one line (required)")
+	fs.StringVar(&o.text, "text", "", "`TEXT`")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated `TAGS`")
+	fs.StringVar(&o.colour, "colour", "", "`COLOUR`, #rrggbb")
+	fs.StringVar(&o.event, "event", "", "`ID` of the event it comments on")
+	fs.StringVar(&o.from, "from", "", "date, `YYYY-MM-DD`")
+	fs.StringVar(&o.to, "to", "", "end of a date range, `YYYY-MM-DD`")
+	fs.StringVar(&o.author, "author", "", "`AUTHOR` (default $SAHELATLAS_AUTHOR, else the login name)")
+	return func(con console, rest []string) int { return addAnnotation(con, o, rest) }
 }
 
-// annotationsFlags is a silent flag set for one sub-command: errors are
-// printed by the caller on one line.
-func annotationsFlags(sub string) (*flag.FlagSet, *string) {
-	fs := flag.NewFlagSet("annotations "+sub, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
-	return fs, storePath
-}
-
-// annotationsParse parses flags and positional arguments in any order. It
-// returns the positional arguments, or the exit status to return at once.
-func annotationsParse(fs *flag.FlagSet, sub string, args []string, stdout, stderr io.Writer) ([]string, int, bool) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintln(stdout, "usage:", annotationsUsage[sub])
-				return nil, ExitOK, false
-			}
-			fmt.Fprintf(stderr, "sahelatlas annotations %s: %v (usage: %s)\n", sub, err, annotationsUsage[sub])
-			return nil, ExitUsage, false
-		}
-		if fs.NArg() == 0 {
-			return rest, 0, true
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
-func annotationsAdd(args []string, stdout, stderr io.Writer) int {
-	fs, storePath := annotationsFlags("add")
-	lon := fs.Float64("lon", math.NaN(), "longitude, -180..180")
-	lat := fs.Float64("lat", math.NaN(), "latitude, -90..90")
-	title := fs.String("title", "", "title (one line)")
-	text := fs.String("text", "", "text")
-	tags := fs.String("tags", "", "comma-separated tags")
-	colour := fs.String("colour", "", "colour, #rrggbb")
-	event := fs.String("event", "", "id of the event it comments on")
-	from := fs.String("from", "", "date, YYYY-MM-DD")
-	to := fs.String("to", "", "end of a date range, YYYY-MM-DD")
-	author := fs.String("author", "", "author (default $SAHELATLAS_AUTHOR, else the login name)")
-	rest, status, ok := annotationsParse(fs, "add", args, stdout, stderr)
-	if !ok {
-		return status
-	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "sahelatlas annotations add: %s (usage: %s)\n", fmt.Sprintf(format, a...), annotationsUsage["add"])
-		return ExitUsage
-	}
+// addAnnotation is "annotations add" once its flags are parsed.
+func addAnnotation(con console, o *addOptions, rest []string) int {
+	usage := con.usagef
 	if len(rest) > 0 {
 		return usage("unexpected argument %q", rest[0])
 	}
-	if math.IsNaN(*lon) || math.IsNaN(*lat) {
+	if math.IsNaN(o.lon) || math.IsNaN(o.lat) { // the flags' NaN default: numberVar refuses a NaN given
 		return usage("--lon and --lat are required")
 	}
-	if strings.TrimSpace(*title) == "" {
+	if strings.TrimSpace(o.title) == "" {
 		return usage("--title is required")
 	}
 	a := data.Annotation{
-		Geometry: orb.Point{*lon, *lat}, Title: *title, Text: *text,
-		Colour: *colour, EventID: *event, Author: annotationsAuthor(*author),
+		Geometry: orb.Point{o.lon, o.lat}, Title: o.title, Text: o.text,
+		Colour: o.colour, EventID: o.event, Author: annotationsAuthor(o.author),
 	}
-	a.Tags = splitList(*tags)
+	a.Tags = data.SplitList(o.tags)
 	var err error
-	if a.From, err = annotationsDate(*from); err != nil {
+	if a.From, err = annotationsDate(o.from); err != nil {
 		return usage("--from: %v", err)
 	}
-	if a.To, err = annotationsDate(*to); err != nil {
+	if a.To, err = annotationsDate(o.to); err != nil {
 		return usage("--to: %v", err)
 	}
 	if !a.From.IsZero() && a.To.IsZero() {
@@ -130,17 +92,16 @@ func annotationsAdd(args []string, stdout, stderr io.Writer) int {
 	if err := a.Validate(); err != nil {
 		return usage("%s", strings.TrimPrefix(err.Error(), "data: "))
 	}
-	s, status := openStore("annotations add", *storePath, stderr)
+	s, status := openStore(con, o.store)
 	if s == nil {
 		return status
 	}
 	defer s.Close()
 	if a, err = s.Add(a); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations add: %v\n", err)
-		return ExitFailed
+		return con.failf(ExitFailed, "%v", err)
 	}
 	// Add returned nil: the annotation is on disk. Only now print its id.
-	fmt.Fprintln(stdout, a.ID)
+	fmt.Fprintln(con.stdout, a.ID)
 	return ExitOK
 }
 
@@ -171,138 +132,95 @@ func annotationsDate(s string) (data.Date, error) {
 	return d, nil
 }
 
-func annotationsList(args []string, stdout, stderr io.Writer) int {
-	fs, storePath := annotationsFlags("list")
-	rest, status, ok := annotationsParse(fs, "list", args, stdout, stderr)
-	if !ok {
-		return status
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "sahelatlas annotations list: unexpected argument %q (usage: %s)\n", rest[0], annotationsUsage["list"])
-		return ExitUsage
-	}
-	s, status := openStore("annotations list", *storePath, stderr)
-	if s == nil {
-		return status
-	}
-	defer s.Close()
-	list, err := s.List()
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations list: %v\n", err)
-		return ExitFailed
-	}
-	for _, a := range list {
-		p := a.Position()
-		fmt.Fprintf(stdout, "%s\t%.6f,%.6f\t%s\n", a.ID, p[0], p[1], a.Title)
-	}
-	return ExitOK
-}
-
-func annotationsExport(args []string, stdout, stderr io.Writer) int {
-	fs, storePath := annotationsFlags("export")
-	format := fs.String("format", "geojson", "output format: geojson")
-	out := fs.String("o", "", "output file (default standard output)")
-	rest, status, ok := annotationsParse(fs, "export", args, stdout, stderr)
-	if !ok {
-		return status
-	}
-	if len(rest) > 0 || *format != "geojson" {
-		fmt.Fprintf(stderr, "sahelatlas annotations export: only --format geojson is supported, with no other argument (usage: %s)\n", annotationsUsage["export"])
-		return ExitUsage
-	}
-	s, status := openStore("annotations export", *storePath, stderr)
-	if s == nil {
-		return status
-	}
-	list, err := s.List()
-	s.Close()
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations export: %v\n", err)
-		return ExitFailed
-	}
-	data, err := store.EncodeGeoJSON(list)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations export: %v\n", err)
-		return ExitFailed
-	}
-	data = append(data, '\n')
-	if *out == "" {
-		if _, err := stdout.Write(data); err != nil {
-			fmt.Fprintf(stderr, "sahelatlas annotations export: %v\n", err)
-			return ExitFailed
+func annotationsList(fs *flag.FlagSet) runFunc {
+	storePath := storeFlag(fs)
+	return func(con console, rest []string) int {
+		if len(rest) > 0 {
+			return con.usagef("unexpected argument %q", rest[0])
+		}
+		s, status := openStore(con, *storePath)
+		if s == nil {
+			return status
+		}
+		defer s.Close()
+		list, err := s.List()
+		if err != nil {
+			return con.failf(ExitFailed, "%v", err)
+		}
+		for _, a := range list {
+			p := a.Position()
+			fmt.Fprintf(con.stdout, "%s\t%.6f,%.6f\t%s\n", a.ID, p[0], p[1], a.Title)
 		}
 		return ExitOK
 	}
-	if err := annotationsWriteFile(*out, data); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations export: %v\n", err)
-		return ExitUsage
-	}
-	return ExitOK
 }
 
-// annotationsWriteFile writes data to path through a temporary file in the
-// same folder, fsync'd and renamed, so path is never half written.
-func annotationsWriteFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
+func annotationsExport(fs *flag.FlagSet) runFunc {
+	storePath := storeFlag(fs)
+	format := fs.String("format", "geojson", "`FORMAT`: geojson")
+	out := fs.String("o", "", "`FILE` to write, replaced whole or not at all (default, or -: standard output)")
+	return func(con console, rest []string) int {
+		if len(rest) > 0 || *format != "geojson" {
+			return con.usagef("only --format geojson is supported, with no other argument")
+		}
+		s, status := openStore(con, *storePath)
+		if s == nil {
+			return status
+		}
+		list, err := s.List()
+		s.Close()
+		if err != nil {
+			return con.failf(ExitFailed, "%v", err)
+		}
+		data, err := store.EncodeGeoJSON(list)
+		if err != nil {
+			return con.failf(ExitFailed, "%v", err)
+		}
+		data = append(data, '\n')
+		if *out == "" || *out == "-" {
+			if _, err := con.stdout.Write(data); err != nil {
+				return con.failf(ExitFailed, "%v", err)
+			}
+			return ExitOK
+		}
+		if err := files.WriteAtomic(*out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return con.failf(ExitUsage, "%v", err)
+		}
+		return ExitOK
 	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	return nil
 }
 
-func annotationsImport(args []string, stdout, stderr io.Writer) int {
-	fs, storePath := annotationsFlags("import")
-	rest, status, ok := annotationsParse(fs, "import", args, stdout, stderr)
-	if !ok {
-		return status
+func annotationsImport(fs *flag.FlagSet) runFunc {
+	storePath := storeFlag(fs)
+	return func(con console, rest []string) int {
+		if len(rest) != 1 {
+			return con.usagef("give exactly one GeoJSON file")
+		}
+		f, err := os.Open(rest[0])
+		if err != nil {
+			return con.failf(ExitUsage, "%v", err)
+		}
+		data, err := io.ReadAll(io.LimitReader(f, maxImportSize+1))
+		f.Close()
+		if err != nil {
+			return con.failf(ExitUsage, "could not read %s: %v", rest[0], err)
+		}
+		if len(data) > maxImportSize {
+			return con.failf(ExitUsage, "%s is larger than %d MB; nothing imported", rest[0], maxImportSize>>20)
+		}
+		as, err := store.DecodeGeoJSON(data)
+		if err != nil {
+			return con.failf(ExitUsage, "%s: %v", rest[0], err)
+		}
+		s, status := openStore(con, *storePath)
+		if s == nil {
+			return status
+		}
+		defer s.Close()
+		if err := s.PutAll(as); err != nil {
+			return con.failf(ExitFailed, "%v", err)
+		}
+		fmt.Fprintf(con.stdout, "imported %d annotations\n", len(as))
+		return ExitOK
 	}
-	if len(rest) != 1 {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: give exactly one GeoJSON file (usage: %s)\n", annotationsUsage["import"])
-		return ExitUsage
-	}
-	f, err := os.Open(rest[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: %v\n", err)
-		return ExitUsage
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxImportSize+1))
-	f.Close()
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: could not read %s: %v\n", rest[0], err)
-		return ExitUsage
-	}
-	if len(data) > maxImportSize {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: %s is larger than %d MB; nothing imported\n", rest[0], maxImportSize>>20)
-		return ExitUsage
-	}
-	as, err := store.DecodeGeoJSON(data)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: %s: %v\n", rest[0], err)
-		return ExitUsage
-	}
-	s, status := openStore("annotations import", *storePath, stderr)
-	if s == nil {
-		return status
-	}
-	defer s.Close()
-	if err := s.PutAll(as); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas annotations import: %v\n", err)
-		return ExitFailed
-	}
-	fmt.Fprintf(stdout, "imported %d annotations\n", len(as))
-	return ExitOK
 }

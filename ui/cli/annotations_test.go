@@ -157,11 +157,15 @@ func TestAnnotationsLocked(t *testing.T) {
 }
 
 // TestHelperCLI is not a test: it runs the CLI in a child process for
-// TestAnnotationsLocked, and returns at once otherwise.
+// TestAnnotationsLocked and TestSnapshotSignal, and returns at once
+// otherwise.
 func TestHelperCLI(t *testing.T) {
 	args := os.Getenv("SAHELATLAS_CLI_TEST_ARGS")
 	if args == "" {
 		return
+	}
+	if frame := os.Getenv("SAHELATLAS_CLI_TEST_SIGNAL_AT"); frame != "" {
+		seriesProgress = waitForSignalAt(frame)
 	}
 	status, _ := Run(strings.Split(args, "\t"), os.Stdout, os.Stderr)
 	os.Exit(status)

@@ -2,60 +2,61 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"flag"
-	"fmt"
 	"image/color"
 	"io"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
 
-const eventsUsage = "sahelatlas events [--format geojson|csv|kml|timeline] [--store PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kind K,...] [--country ISO3,...] [--text WORDS] [-o FILE]"
-
 func init() {
-	Register(Command{
-		Name:    "events",
-		Summary: "write the bundled (and with --store, imported) events: " + eventsUsage,
-		Run:     runEvents,
+	register(&command{
+		name:    "events",
+		summary: "write the bundled events (and with --store, the imported ones) as GeoJSON, CSV, KML or a timeline",
+		notes: `Without --from or --to every event is written, the undated ones last (with empty
+start and end and a date_note); with them, only the dated events overlapping the window.`,
+		flags: eventsFlags,
 	})
+}
+
+// eventsOptions are the events command's flags.
+type eventsOptions struct {
+	format, store    string
+	from, to         string
+	kinds, countries string
+	text             string
+	out              string
+}
+
+// eventsFlags declares the events command's flags.
+func eventsFlags(fs *flag.FlagSet) runFunc {
+	o := &eventsOptions{}
+	fs.StringVar(&o.format, "format", "geojson", "`FORMAT`: geojson, csv, kml or timeline")
+	fs.StringVar(&o.store, "store", "", "also write the events imported into the workspace store at `PATH` (the layers the window shows)")
+	fs.StringVar(&o.from, "from", "", "first day, `YYYY-MM-DD`")
+	fs.StringVar(&o.to, "to", "", "last day, `YYYY-MM-DD`")
+	fs.StringVar(&o.kinds, "kind", "", "only these `KINDS`, separated by commas (visit, talks, attack, ...)")
+	fs.StringVar(&o.countries, "country", "", "only events involving these `COUNTRIES` (ISO 3166 alpha-3), separated by commas")
+	fs.StringVar(&o.text, "text", "", "only events whose text holds every one of these `WORDS` (case and diacritics ignored)")
+	fs.StringVar(&o.out, "o", "", "`FILE` to write, replaced whole or not at all (default, or -: standard output)")
+	return func(con console, args []string) int { return runEvents(con, o, args) }
 }
 
 // runEvents writes the bundled dataset's events, and with --store those of
 // the workspace's layers too. With --from or --to only the dated events
 // overlapping the window are written; without them, every event, the
 // undated ones last (with empty start and end and a date_note).
-func runEvents(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("events", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "geojson", "geojson, csv, kml or timeline")
-	storePath := fs.String("store", "", "also write the events imported into this store")
-	fromS := fs.String("from", "", "first day, YYYY-MM-DD")
-	toS := fs.String("to", "", "last day, YYYY-MM-DD")
-	kinds := fs.String("kind", "", "only these kinds, separated by commas (visit, talks, attack, ...)")
-	countries := fs.String("country", "", "only events involving these countries (ISO 3166 alpha-3), separated by commas")
-	text := fs.String("text", "", "only events whose text holds every word (case and diacritics ignored)")
-	out := fs.String("o", "", "file to write (default standard output)")
-	usage := func(msg string) int {
-		fmt.Fprintf(stderr, "sahelatlas events: %s (usage: %s)\n", msg, eventsUsage)
-		return ExitUsage
+func runEvents(con console, o *eventsOptions, args []string) int {
+	if len(args) > 0 {
+		return con.usagef("unexpected argument %q", args[0])
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return usage("help requested")
-		}
-		return usage(err.Error())
-	}
-	if fs.NArg() > 0 {
-		return usage(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
-	}
-	write, ok := eventWriters[*format]
+	write, ok := eventWriters[o.format]
 	if !ok {
-		return usage(fmt.Sprintf("--format %q is not geojson, csv, kml or timeline", *format))
+		return con.usagef("--format %q is not geojson, csv, kml or timeline", o.format)
 	}
 	from, to := data.D(1, 1, 1), data.D(9999, 12, 31)
 	window := false
@@ -63,44 +64,44 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		name string
 		s    string
 		d    *data.Date
-	}{{"--from", *fromS, &from}, {"--to", *toS, &to}} {
+	}{{"--from", o.from, &from}, {"--to", o.to, &to}} {
 		if f.s == "" {
 			continue
 		}
 		d, err := data.ParseDate(f.s)
 		if err != nil {
-			return usage(fmt.Sprintf("%s %q is not a real date written YYYY-MM-DD", f.name, f.s))
+			return con.usagef("%s %q is not a real date written YYYY-MM-DD", f.name, f.s)
 		}
 		*f.d, window = d, true
 	}
 	if to.Before(from) {
-		return usage(fmt.Sprintf("--from %s is after --to %s", from, to))
+		return con.usagef("--from %s is after --to %s", from, to)
 	}
-	filter := data.Filter{Text: *text}
-	for _, k := range splitList(*kinds) {
+	filter := data.Filter{Text: o.text}
+	for _, k := range data.SplitList(o.kinds) {
 		if !data.Kind(k).Valid() {
-			return usage(fmt.Sprintf("--kind %q is not one of %v", k, data.Kinds))
+			return con.usagef("--kind %q is not one of %v", k, data.Kinds)
 		}
 		filter.Kinds = append(filter.Kinds, data.Kind(k))
 	}
-	for _, c := range splitList(*countries) {
+	for _, c := range data.SplitList(o.countries) {
 		c = strings.ToUpper(c)
 		if len(c) != 3 {
-			return usage(fmt.Sprintf("--country %q is not an ISO 3166 alpha-3 code", c))
+			return con.usagef("--country %q is not an ISO 3166 alpha-3 code", c)
 		}
 		filter.Countries = append(filter.Countries, c)
 	}
 
 	d, err := data.LoadBundled()
 	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas events: %v\n", strings.ReplaceAll(err.Error(), "\n", "; "))
-		return ExitFailed
+		return con.failf(ExitFailed, "%v", err)
 	}
-	if *storePath != "" {
-		var status int
-		if d, status = storeDataset("events", d, *storePath, stderr); d == nil {
+	if o.store != "" {
+		ws, status := readWorkspace(con, o.store, d, false)
+		if status != ExitOK {
 			return status
 		}
+		d = ws.data
 	}
 	events := d.Events
 	if window {
@@ -117,22 +118,19 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		events = kept
 	}
 
-	if *out == "" {
+	if o.out == "" || o.out == "-" {
 		var buf bytes.Buffer
 		if err := write(&buf, events, d); err != nil {
-			fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
-			return ExitFailed
+			return con.failf(ExitFailed, "%v", err)
 		}
-		if _, err := stdout.Write(buf.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "sahelatlas events: cannot write standard output: %v\n", err)
-			return ExitFailed
+		if _, err := con.stdout.Write(buf.Bytes()); err != nil {
+			return con.failf(ExitFailed, "cannot write standard output: %v", err)
 		}
 		return ExitOK
 	}
 	// A temporary file renamed over -o: never a half-written export.
-	if err := files.WriteAtomic(*out, func(w io.Writer) error { return write(w, events, d) }); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas events: %v\n", err)
-		return ExitUsage
+	if err := files.WriteAtomic(o.out, func(w io.Writer) error { return write(w, events, d) }); err != nil {
+		return con.failf(ExitUsage, "%v", err)
 	}
 	return ExitOK
 }

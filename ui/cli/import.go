@@ -4,84 +4,75 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
-	"github.com/sahelatlas/sahelatlas/data"
-	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
-const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
-	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
-
 func init() {
-	Register(Command{
-		Name:    "import",
-		Summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into the store: " + importUsage,
-		Run:     runImport,
+	register(&command{
+		name: "import", args: "FILE",
+		summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into a layer of the workspace store",
+		notes: `A file with bad rows is refused whole (status 1, every bad row on stderr) unless
+--skip-invalid. A file with no events (a header and no rows, say) makes no layer:
+"nothing to import in FILE", status 1.`,
+		flags: importFlags,
 	})
 }
 
+// importOptions are the import command's flags.
+type importOptions struct {
+	format, store, encoding string
+	skip                    bool
+	cols                    exchange.Columns
+}
+
+// importFlags declares the import command's flags.
+func importFlags(fs *flag.FlagSet) runFunc {
+	o := &importOptions{}
+	fs.StringVar(&o.format, "format", "", "`FORMAT`: acled, csv, geojson or kml (default: from the file)")
+	fs.StringVar(&o.store, "store", "", storeUsage)
+	fs.BoolVar(&o.skip, "skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
+	fs.StringVar(&o.encoding, "encoding", "", "`ENCODING` of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
+	fs.StringVar(&o.cols.Lat, "lat-col", "", "`COLUMN` holding the latitude")
+	fs.StringVar(&o.cols.Lon, "lon-col", "", "`COLUMN` holding the longitude")
+	fs.StringVar(&o.cols.Place, "place-col", "", "`COLUMN` holding a place name the gazetteer knows")
+	fs.StringVar(&o.cols.Date, "date-col", "", "`COLUMN` holding the date")
+	fs.StringVar(&o.cols.Start, "start-col", "", "`COLUMN` holding the start date")
+	fs.StringVar(&o.cols.End, "end-col", "", "`COLUMN` holding the end date")
+	fs.StringVar(&o.cols.Title, "title-col", "", "`COLUMN` holding the title")
+	return func(con console, args []string) int { return runImport(con, o, args) }
+}
+
 // runImport reads one file into a layer of the store. A file with bad rows
-// is refused whole (exit 1, every bad row on stderr) unless --skip-invalid.
-func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "", "acled, csv, geojson or kml (default: from the file)")
-	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
-	skip := fs.Bool("skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
-	encoding := fs.String("encoding", "", "encoding of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
-	var cols exchange.Columns
-	fs.StringVar(&cols.Lat, "lat-col", "", "column holding the latitude")
-	fs.StringVar(&cols.Lon, "lon-col", "", "column holding the longitude")
-	fs.StringVar(&cols.Place, "place-col", "", "column holding a place name the gazetteer knows")
-	fs.StringVar(&cols.Date, "date-col", "", "column holding the date")
-	fs.StringVar(&cols.Start, "start-col", "", "column holding the start date")
-	fs.StringVar(&cols.End, "end-col", "", "column holding the end date")
-	fs.StringVar(&cols.Title, "title-col", "", "column holding the title")
-	usage := func(msg string) int {
-		fmt.Fprintf(stderr, "sahelatlas import: %s (usage: %s)\n", msg, importUsage)
-		return ExitUsage
+// is refused whole (exit 1, every bad row on stderr) unless --skip-invalid;
+// a file with no events is refused (exit 1) without making a layer.
+func runImport(con console, o *importOptions, args []string) int {
+	switch len(args) {
+	case 0:
+		return con.usagef("no file given")
+	case 1:
+	default:
+		return con.usagef("unexpected argument %q: import one file at a time", args[1])
 	}
-	// Flags may come before or after the file.
-	var file string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintln(stdout, "usage: "+importUsage)
-				return ExitOK
-			}
-			return usage(err.Error())
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		if file != "" {
-			return usage(fmt.Sprintf("unexpected argument %q: import one file at a time", fs.Arg(0)))
-		}
-		file, args = fs.Arg(0), fs.Args()[1:]
-	}
-	if file == "" {
-		return usage("no file given")
-	}
-	f := exchange.Format(strings.ToLower(*format))
+	file := args[0]
+	f := exchange.Format(strings.ToLower(o.format))
 	if f != "" && !f.Valid() {
-		return usage(fmt.Sprintf("--format %q is not acled, csv, geojson or kml", *format))
+		return con.usagef("--format %q is not acled, csv, geojson or kml", o.format)
 	}
 	in, err := os.Open(file)
 	if err != nil {
-		return usage(fmt.Sprintf("cannot open %s: %v", file, err))
+		return con.usagef("cannot open %s: %v", file, err)
 	}
 	defer in.Close()
 	if fi, err := in.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return usage(fmt.Sprintf("%s is not a regular file", file))
+		return con.usagef("%s is not a regular file", file)
 	}
 
-	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
+	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding}
 	if atlas, err := geo.LoadAtlas(); err == nil {
 		opts.Countries = atlas // the country of a row that names none
 	}
@@ -89,15 +80,27 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	var refused *exchange.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		fmt.Fprintf(stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
+		con.failf(ExitFailed, "%v", err)
+		fmt.Fprintf(con.stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
 		return ExitFailed
 	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		return ExitFailed
+		return con.failf(ExitFailed, "%v", err)
+	}
+	rejected := len(res.Rejected) + res.More
+	for _, p := range res.Rejected {
+		fmt.Fprintf(con.stderr, "sahelatlas import: %s: skipped %s\n", file, p)
+	}
+	if res.More > 0 {
+		fmt.Fprintf(con.stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
+	}
+	if len(res.Records) == 0 {
+		if rejected > 0 {
+			return con.failf(ExitFailed, "nothing to import in %s: every one of its %d events was skipped; the store is unchanged", file, rejected)
+		}
+		return con.failf(ExitFailed, "nothing to import in %s: it holds no events; the store is unchanged", file)
 	}
 
-	s, status := openStore("import", *storePath, stderr)
+	s, status := openStore(con, o.store)
 	if s == nil {
 		return status
 	}
@@ -105,66 +108,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	layer := store.Layer{Name: res.Name, Format: string(res.Format)}
 	ch, err := s.PutLayer(layer, res.Records)
 	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
-		return ExitFailed
+		return con.failf(ExitFailed, "%v", err)
 	}
-	rejected := len(res.Rejected) + res.More
-	for _, p := range res.Rejected {
-		fmt.Fprintf(stderr, "sahelatlas import: %s: skipped %s\n", file, p)
-	}
-	if res.More > 0 {
-		fmt.Fprintf(stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
-	}
-	fmt.Fprintf(stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
+	fmt.Fprintf(con.stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
 	if ch.Unchanged > 0 {
-		fmt.Fprintf(stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
+		fmt.Fprintf(con.stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
 	}
 	if ch.Removed > 0 {
-		fmt.Fprintf(stdout, ", removed %d (no longer in the file)", ch.Removed)
+		fmt.Fprintf(con.stdout, ", removed %d (no longer in the file)", ch.Removed)
 	}
-	fmt.Fprintf(stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
+	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
 	return ExitOK
-}
-
-// storeDataset merges the events of every complete layer of the store at
-// path into base. Layers with a problem are left out, with a warning.
-func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer) (*data.Dataset, int) {
-	path, err := store.Resolve(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitUsage
-	}
-	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: no store at %s (%v); import a file into it first\n", cmd, path, files.Cause(err))
-		return nil, ExitUsage
-	}
-	s, status := openStore(cmd, path, stderr)
-	if s == nil {
-		return nil, status
-	}
-	defer s.Close()
-	layers, err := s.Layers()
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitFailed
-	}
-	var all []data.Record
-	for _, l := range layers {
-		if l.Problem != "" {
-			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %s\n", cmd, l.ID, l.Problem)
-			continue
-		}
-		rs, err := s.LayerEvents(l.ID)
-		if err != nil {
-			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %v\n", cmd, l.ID, err)
-			continue
-		}
-		all = append(all, rs...)
-	}
-	d, err := exchange.Merge(base, all)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: the store's events cannot join the bundled ones: %s\n", cmd, strings.ReplaceAll(err.Error(), "\n", "; "))
-		return nil, ExitFailed
-	}
-	return d, ExitOK
 }

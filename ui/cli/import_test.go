@@ -106,6 +106,54 @@ func TestImportRefused(t *testing.T) {
 	}
 }
 
+// A file with no events (a header alone, or every row skipped) is
+// "nothing to import", status 1, and makes neither a layer nor a store.
+func TestImportNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws", "workspace.db")
+	header := acledSample[:strings.Index(acledSample, "\n")+1]
+	bad := header + "MLI4,2025-02-30,2025,1,,Battles,Armed clash,X,,,,,,,,466,,,,,,Gao,16.27,-0.04,1,,,,,,1\n"
+	cases := []struct {
+		name, body string
+		args       []string
+		want       string
+	}{
+		{"header only", header, nil, "it holds no events"},
+		{"header only, no final newline", strings.TrimSuffix(header, "\n"), nil, "it holds no events"},
+		{"every row skipped", bad, []string{"--skip-invalid"}, "every one of its 1 events was skipped"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := writeFile(t, dir, "empty.csv", tc.body)
+			status, out, errs := runCLI(t, append([]string{"import", f, "--store", db}, tc.args...)...)
+			if status != ExitFailed || out != "" || !strings.Contains(errs, "nothing to import in "+f) || !strings.Contains(errs, tc.want) {
+				t.Errorf("status %d, stdout %q, stderr %q; want %d and nothing to import", status, out, errs, ExitFailed)
+			}
+			if _, err := os.Stat(db); !os.IsNotExist(err) {
+				t.Errorf("an empty import made the store (%v)", err)
+			}
+		})
+	}
+	// Into an existing store: no layer is added.
+	good := writeFile(t, dir, "acled.csv", acledSample)
+	if status, _, errs := runCLI(t, "import", good, "--store", db); status != ExitOK {
+		t.Fatalf("import: %d %q", status, errs)
+	}
+	empty := writeFile(t, dir, "empty.csv", header)
+	if status, _, _ := runCLI(t, "import", empty, "--store", db); status != ExitFailed {
+		t.Errorf("empty import into a store: status %d", status)
+	}
+	s, _, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	layers, err := s.Layers()
+	if err != nil || len(layers) != 1 || layers[0].ID != store.LayerID("acled.csv") {
+		t.Errorf("layers %+v (%v), want only acled.csv's", layers, err)
+	}
+}
+
 func TestImportGenericCSVFlags(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "workspace.db")

@@ -1,33 +1,41 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/prefs"
-	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 func init() {
-	Register(Command{
-		Name:    "snapshot",
-		Summary: "draw a titled, dated, credited map to PNG, SVG, PDF or GIF without a window: " + snapshotUsage,
-		Run:     runSnapshot,
+	register(&command{
+		name: "snapshot", args: "-o FILE",
+		summary: "draw a titled, dated, credited map to PNG, SVG, PDF or GIF without a window",
+		notes: `-o - writes to standard output (PNG unless --format says otherwise).
+With --every, a series: a PDF page, a GIF frame or a PNG file in the folder -o per step.
+Ctrl-C (SIGINT) or SIGTERM during a series stops it and removes what was begun;
+the status is then 130 or 143.`,
+		flags: func(fs *flag.FlagSet) runFunc {
+			o := &snapshotOptions{}
+			o.bind(fs)
+			return func(con console, args []string) int { return runSnapshot(con, fs, o, args) }
+		},
 	})
 }
 
-const snapshotUsage = "snapshot -o FILE.png|.svg|.pdf|.gif [--view sahel|mali|sudan|france|world|W,S,E,N] " +
-	"[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--every day|week|month] [--size WxH | --paper a4|a3|letter|slide|4k] " +
-	"[--title T] [--subtitle S] [--caveat C] [--no-legend] [--no-scale] [--no-north] [--no-credits] [--world-file] " +
-	"[--kind K,...] [--actor ID] [--country ISO3,...] [--store PATH]"
+// Limits of --dpi, the resolution a PNG records.
+const (
+	minDPI = 1
+	maxDPI = 10000
+)
 
 // snapshotOptions are the snapshot command's flags once parsed. To add a
 // flag, add a field, bind it in bind and check it in check.
@@ -58,18 +66,18 @@ type snapshotOptions struct {
 
 // bind declares the flags on fs, with their defaults.
 func (o *snapshotOptions) bind(fs *flag.FlagSet) {
-	fs.StringVar(&o.out, "o", "", "file to write: .png, .svg, .pdf or .gif; for a series of PNG frames, a folder")
-	fs.StringVar(&o.format, "format", "", "png, svg, pdf or gif (default: from the extension of -o)")
-	fs.StringVar(&o.view, "view", "sahel", "sahel, mali, sudan, france, world, or W,S,E,N in degrees")
-	fs.StringVar(&o.size, "size", "", "page size in pixels, WIDTHxHEIGHT (default 1920x1080; 960x540 for a GIF)")
-	fs.StringVar(&o.paper, "paper", "", "a4, a3, letter (landscape, 300 dpi), slide (1920x1080) or 4k")
-	fs.Float64Var(&o.dpi, "dpi", 0, "resolution recorded in a PNG (default: the paper's, else 96)")
-	fs.StringVar(&o.from, "from", "", "first day of the date window, YYYY-MM-DD (default: the first event)")
-	fs.StringVar(&o.to, "to", "", "last day of the date window, YYYY-MM-DD (default: the last event)")
-	fs.StringVar(&o.every, "every", "", "day, week or month: a series over --from..--to")
-	fs.StringVar(&o.title, "title", "", "title (default: Sahel Atlas and the view)")
-	fs.StringVar(&o.subtitle, "subtitle", "", "subtitle (default: the date window)")
-	fs.StringVar(&o.caveat, "caveat", "", "caveat or classification line, top and bottom; remembered for the next snapshot (\"\" clears it)")
+	fs.StringVar(&o.out, "o", "", "`FILE` to write: .png, .svg, .pdf or .gif; for a series of PNG frames, a folder; - for standard output")
+	fs.StringVar(&o.format, "format", "", "`FORMAT`: png, svg, pdf or gif (default: from the extension of -o)")
+	fs.StringVar(&o.view, "view", "sahel", "`VIEW`: sahel, mali, sudan, france, world, or W,S,E,N in degrees")
+	fs.StringVar(&o.size, "size", "", fmt.Sprintf("page size in pixels, `WIDTHxHEIGHT`, each side 1 to %d (default 1920x1080; 960x540 for a GIF)", scene.MaxSide))
+	fs.StringVar(&o.paper, "paper", "", "`PAPER`: a4, a3, letter (landscape, 300 dpi), slide (1920x1080) or 4k")
+	numberVar(fs, &o.dpi, "dpi", 0, minDPI, maxDPI, fmt.Sprintf("resolution recorded in a PNG, `DPI` from %d to %d (default: the paper's, else 96)", minDPI, maxDPI))
+	fs.StringVar(&o.from, "from", "", "first day of the date window, `YYYY-MM-DD` (default: the first event)")
+	fs.StringVar(&o.to, "to", "", "last day of the date window, `YYYY-MM-DD` (default: the last event)")
+	fs.StringVar(&o.every, "every", "", "`STEP`: day, week or month, for a series over --from..--to")
+	fs.StringVar(&o.title, "title", "", "`TITLE` (default: Sahel Atlas and the view)")
+	fs.StringVar(&o.subtitle, "subtitle", "", "`SUBTITLE` (default: the date window)")
+	fs.StringVar(&o.caveat, "caveat", "", "`CAVEAT` or classification line, top and bottom; remembered for the next snapshot (\"\" clears it)")
 	fs.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
 	fs.BoolVar(&o.noScale, "no-scale", false, "leave out the scale bar")
 	fs.BoolVar(&o.noNorth, "no-north", false, "leave out the north arrow")
@@ -80,10 +88,10 @@ func (o *snapshotOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noRelations, "no-relations", false, "leave out the relation lines")
 	fs.BoolVar(&o.noVisits, "no-visits", false, "leave out the visit arcs")
 	fs.BoolVar(&o.worldFile, "world-file", false, "write FILE.pgw and FILE.prj (Web Mercator) beside a PNG")
-	fs.StringVar(&o.kinds, "kind", "", "only events of these kinds, comma-separated")
-	fs.StringVar(&o.actor, "actor", "", "only events of this actor (an id), whose itinerary is drawn")
-	fs.StringVar(&o.countries, "country", "", "only events of these countries, ISO 3166 alpha-3, comma-separated")
-	fs.StringVar(&o.store, "store", "", "annotations store to draw from (default: none)")
+	fs.StringVar(&o.kinds, "kind", "", "only events of these `KINDS`, comma-separated")
+	fs.StringVar(&o.actor, "actor", "", "only events of this actor (an `ID`), whose itinerary is drawn")
+	fs.StringVar(&o.countries, "country", "", "only events of these `COUNTRIES`, ISO 3166 alpha-3, comma-separated")
+	fs.StringVar(&o.store, "store", "", "workspace store `PATH` whose annotations and imported events (the layers the window shows) are drawn too (default: none)")
 }
 
 // check validates what bind cannot and fills the derived fields.
@@ -92,52 +100,34 @@ func (o *snapshotOptions) check() error {
 		return errors.New("-o FILE is required")
 	}
 	if o.size != "" {
-		w, h, ok := parseSize(o.size)
-		if !ok {
-			return fmt.Errorf("--size %q is not WIDTHxHEIGHT with each side 1 to %d pixels", o.size, scene.MaxSide)
+		w, h, err := parseSize(o.size)
+		if err != nil {
+			return fmt.Errorf("--size %q: %v", o.size, err)
 		}
 		o.width, o.height = w, h
 		if o.paper != "" {
 			return errors.New("give --size or --paper, not both")
 		}
 	}
-	if o.dpi < 0 {
-		return fmt.Errorf("--dpi %g is negative", o.dpi)
-	}
 	return nil
 }
 
-// parseSize reads "1920x1080".
-func parseSize(s string) (w, h int, ok bool) {
+// parseSize reads "1920x1080", each side within the limits of every
+// snapshot (scene.CheckSize), the Export dialog's too.
+func parseSize(s string) (w, h int, err error) {
 	ws, hs, found := strings.Cut(strings.ToLower(s), "x")
 	if !found {
-		return 0, 0, false
+		return 0, 0, errors.New("not WIDTHxHEIGHT in pixels")
 	}
 	w, errW := strconv.Atoi(ws)
 	h, errH := strconv.Atoi(hs)
-	if errW != nil || errH != nil || w < 1 || h < 1 || w > scene.MaxSide || h > scene.MaxSide {
-		return 0, 0, false
+	if errW != nil || errH != nil {
+		return 0, 0, fmt.Errorf("not WIDTHxHEIGHT in whole pixels, each side 1 to %d", scene.MaxSide)
 	}
-	return w, h, true
-}
-
-// parseSnapshot parses the command's arguments.
-func parseSnapshot(args []string) (snapshotOptions, error) {
-	var o snapshotOptions
-	fs := flag.NewFlagSet("snapshot", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // one line of our own instead of flag's usage dump
-	o.bind(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return o, errors.New("help requested")
-		}
-		return o, err
+	if err := scene.CheckSize(w, h); err != nil {
+		return 0, 0, err
 	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	fs.Visit(func(f *flag.Flag) { o.caveatGiven = o.caveatGiven || f.Name == "caveat" })
-	return o, o.check()
+	return w, h, nil
 }
 
 // snapshot turns the flags into a Snapshot of scene.
@@ -172,13 +162,13 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	if snap.Every != "" && (o.from == "" || o.to == "") {
 		return snap, errors.New("--every needs --from and --to")
 	}
-	for _, k := range splitList(o.kinds) {
+	for _, k := range data.SplitList(o.kinds) {
 		if !data.Kind(k).Valid() {
 			return snap, fmt.Errorf("--kind %q is not a kind of event (kinds: %s)", k, kindNames())
 		}
 		snap.Filter.Kinds = append(snap.Filter.Kinds, data.Kind(k))
 	}
-	for _, c := range splitList(o.countries) {
+	for _, c := range data.SplitList(o.countries) {
 		snap.Filter.Countries = append(snap.Filter.Countries, strings.ToUpper(c))
 	}
 	if o.actor != "" {
@@ -208,17 +198,6 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	return snap, nil
 }
 
-// splitList splits a comma-separated flag, dropping empty items.
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // kindNames lists the kinds of event for a message.
 func kindNames() string {
 	names := make([]string, len(data.Kinds))
@@ -228,87 +207,93 @@ func kindNames() string {
 	return strings.Join(names, ", ")
 }
 
-// runSnapshot draws a snapshot or a series to a file.
-func runSnapshot(args []string, stdout, stderr io.Writer) int {
-	fail := func(status int, msg string) int {
-		fmt.Fprintf(stderr, "sahelatlas snapshot: %s\n", strings.ReplaceAll(msg, "\n", "; "))
-		return status
+// seriesProgress, when set, hears of every frame a snapshot draws, with
+// the command's context. Tests set it to stop a series at a known frame.
+var seriesProgress func(ctx context.Context, done, total int)
+
+// runSnapshot draws a snapshot or a series to a file, or to standard
+// output with -o -.
+func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []string) int {
+	if len(args) > 0 {
+		return con.usagef("unexpected argument %q", args[0])
 	}
-	usage := func(msg string) int {
-		return fail(ExitUsage, msg+" (usage: sahelatlas "+snapshotUsage+")")
+	if err := o.check(); err != nil {
+		return con.usagef("%v", err)
 	}
-	o, err := parseSnapshot(args)
-	if err != nil {
-		return usage(err.Error())
-	}
+	fs.Visit(func(f *flag.Flag) { o.caveatGiven = o.caveatGiven || f.Name == "caveat" })
 	sc, err := scene.Load()
 	if err != nil {
-		return fail(ExitFailed, err.Error())
+		return con.failf(ExitFailed, "%v", err)
+	}
+	var notes []data.Annotation
+	if o.store != "" {
+		ws, status := readWorkspace(con, o.store, sc.Data, true)
+		if status != ExitOK {
+			return status
+		}
+		sc, notes = sc.WithData(ws.data), ws.notes
+	}
+	toStdout := o.out == "-"
+	if toStdout && o.format == "" {
+		o.format = string(scene.FormatPNG)
 	}
 	snap, err := o.snapshot(sc)
 	if err != nil {
-		return usage(err.Error())
+		return con.usagef("%v", err)
 	}
+	snap.Annotations = notes
 	saved, err := prefs.LoadSnapshot()
 	if err != nil {
-		return fail(ExitUsage, err.Error())
+		return con.failf(ExitUsage, "%v", err)
 	}
 	snap.Layout.Caveat = saved.Caveat
 	if o.caveatGiven {
 		snap.Layout.Caveat = o.caveat
 	}
-	if o.store != "" {
-		notes, status := snapshotAnnotations(o.store, stderr)
-		if status != ExitOK {
-			return status
-		}
-		snap.Annotations = notes
+	path := o.out
+	if toStdout {
+		path = ""
 	}
-	done, err := snap.Complete(sc, o.out)
+	done, err := snap.Complete(sc, path)
 	if err == nil {
-		err = scene.Write(sc, o.out, done)
+		ctx, release := catchSignals()
+		defer release()
+		if seriesProgress != nil {
+			done.Progress = func(n, total int) { seriesProgress(ctx, n, total) }
+		}
+		if toStdout {
+			err = scene.Encode(ctx, sc, con.stdout, done)
+		} else {
+			err = scene.WriteContext(ctx, sc, o.out, done)
+		}
+		if status := signalStatus(ctx); status != 0 && err != nil {
+			what := "removed what it had begun"
+			if toStdout {
+				what = "standard output holds part of a file"
+			}
+			return con.failf(status, "%v; %s", context.Cause(ctx), what)
+		}
 	}
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), scene.ErrBadSnapshot.Error()+": ")
 		if errors.Is(err, scene.ErrBadSnapshot) {
-			return usage(msg)
+			return con.usagef("%s", msg)
 		}
-		return fail(ExitUsage, msg)
+		return con.failf(ExitUsage, "%s", msg)
 	}
 	if o.caveatGiven && o.caveat != saved.Caveat {
 		saved.Caveat = o.caveat
 		if err := prefs.SaveSnapshot(saved); err != nil {
-			fmt.Fprintf(stderr, "sahelatlas snapshot: wrote %s but could not remember the caveat: %v\n", o.out, err)
+			con.failf(ExitOK, "wrote %s but could not remember the caveat: %v", o.out, err)
 		}
+	}
+	if toStdout {
+		return ExitOK
 	}
 	what := string(done.Format)
 	if done.Every != "" {
 		what += " series every " + string(done.Every)
 	}
-	fmt.Fprintf(stdout, "wrote %s (%s, %s to %s, view %s)\n", o.out, what, done.From, done.To, o.view)
+	fmt.Fprintf(con.stdout, "wrote %s (%s, %s to %s, view %s)\n", o.out, what, done.From, done.To, o.view)
 	return ExitOK
 }
-
-// snapshotAnnotations reads every annotation of the store at path.
-func snapshotAnnotations(path string, stderr io.Writer) ([]data.Annotation, int) {
-	st, rec, err := store.Open(path)
-	switch {
-	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(stderr, "sahelatlas snapshot: %v\n", err)
-		return nil, ExitLocked
-	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas snapshot: --store %s: %v\n", path, err)
-		return nil, ExitUsage
-	}
-	defer st.Close()
-	if rec != nil {
-		fmt.Fprintln(stderr, rec)
-	}
-	notes, err := st.List()
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas snapshot: --store %s: %v\n", path, err)
-		return nil, ExitUsage
-	}
-	return notes, ExitOK
-}
-

@@ -132,7 +132,6 @@ func TestSnapshotBadInput(t *testing.T) {
 			}
 			return []string{"-o", sub, "--size", "32x32", "--format", "png"}
 		}, "cannot write"},
-		{"help", func(string) []string { return []string{"-h"} }, "usage"},
 		{"bad from", func(d string) []string { return []string{"-o", filepath.Join(d, "m.png"), "--from", "2025-13-01"} }, "--from"},
 		{"to before from", func(d string) []string {
 			return []string{"-o", filepath.Join(d, "m.png"), "--from", "2025-05-01", "--to", "2025-04-01"}
@@ -220,8 +219,8 @@ func TestParseSize(t *testing.T) {
 		{"", 0, 0, false},
 	}
 	for _, tc := range cases {
-		w, h, ok := parseSize(tc.in)
-		if w != tc.w || h != tc.h || ok != tc.ok {
+		w, h, err := parseSize(tc.in)
+		if ok := err == nil; w != tc.w || h != tc.h || ok != tc.ok {
 			t.Errorf("parseSize(%q) = %d, %d, %v, want %d, %d, %v", tc.in, w, h, ok, tc.w, tc.h, tc.ok)
 		}
 	}
@@ -280,7 +279,7 @@ func BenchmarkSnapshotSahel(b *testing.B) {
 
 func runSnapshotBench(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	status := runSnapshot(args, &out, &errb)
+	status, _ := Run(append([]string{"snapshot"}, args...), &out, &errb)
 	return status, out.String(), errb.String()
 }
 

@@ -3,34 +3,80 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
+	"os"
 
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
-// openStore opens the workspace store for the command cmd ("import",
-// "annotations add"): the path from the --store flag, $SAHELATLAS_STORE or
-// the default. On failure it writes one line to stderr and returns the exit
-// status: ExitLocked when another Sahel Atlas holds the store, ExitUsage
-// when no path can be found, ExitFailed otherwise. A repaired store's
-// report goes to stderr too.
-func openStore(cmd, flagPath string, stderr io.Writer) (*store.Store, int) {
-	path, err := store.Resolve(flagPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitUsage
-	}
-	s, rec, err := store.Open(path)
+// openStore opens the workspace store with store.OpenWorkspace, as the
+// window does: the path of --store, $SAHELATLAS_STORE or the default. On
+// failure it writes one line and returns the exit status: ExitUsage when
+// there is no path, ExitLocked when another Sahel Atlas holds the store,
+// ExitFailed otherwise. A repaired store's report goes to stderr.
+func openStore(con console, flagPath string) (*store.Store, int) {
+	s, rec, err := store.OpenWorkspace(flagPath)
 	switch {
+	case errors.Is(err, store.ErrNoPath):
+		return nil, con.failf(ExitUsage, "%v", err)
 	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitLocked
+		return nil, con.failf(ExitLocked, "%v", err)
 	case err != nil:
-		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
-		return nil, ExitFailed
+		return nil, con.failf(ExitFailed, "%v", err)
 	}
 	if rec != nil {
-		fmt.Fprintln(stderr, rec)
+		fmt.Fprintln(con.stderr, rec)
 	}
 	return s, ExitOK
+}
+
+// workspace is what the commands that draw or write events read from the
+// store: the events, bundled and imported, and the annotations.
+type workspace struct {
+	data  *data.Dataset
+	notes []data.Annotation
+}
+
+// readWorkspace reads the store at flagPath (resolved as openStore does),
+// which must exist: a command that only reads makes no store. It merges
+// the events of the layers the window shows into base (store.ShownEvents
+// and exchange.Merge, as the window merges them), warning on stderr of a
+// layer left out for a problem, and lists the annotations when notes is
+// set. On failure it returns the exit status.
+func readWorkspace(con console, flagPath string, base *data.Dataset, notes bool) (workspace, int) {
+	path, err := store.Resolve(flagPath)
+	if err != nil {
+		return workspace{}, con.failf(ExitUsage, "%v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return workspace{}, con.failf(ExitUsage, "no store at %s (%v); import a file into it first", path, files.Cause(err))
+	}
+	s, status := openStore(con, path)
+	if s == nil {
+		return workspace{}, status
+	}
+	defer s.Close()
+	layers, records, err := s.ShownEvents(nil)
+	if err != nil {
+		return workspace{}, con.failf(ExitFailed, "%v", err)
+	}
+	for _, l := range layers {
+		if l.Problem != "" {
+			fmt.Fprintf(con.stderr, "sahelatlas %s: layer %s left out: %s\n", con.cmd.name, l.ID, l.Problem)
+		}
+	}
+	ws := workspace{data: base}
+	if len(records) > 0 {
+		if ws.data, err = exchange.Merge(base, records); err != nil {
+			return workspace{}, con.failf(ExitFailed, "the store's events cannot join the bundled ones: %v", err)
+		}
+	}
+	if notes {
+		if ws.notes, err = s.List(); err != nil {
+			return workspace{}, con.failf(ExitFailed, "%v", err)
+		}
+	}
+	return ws, ExitOK
 }

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// ErrNoPath is returned by OpenWorkspace when there is no path for the
+// store: no --store, no $SAHELATLAS_STORE and no home folder. The
+// analyst must give one.
+var ErrNoPath = errors.New("store: no path for the workspace store")
+
+// noPathError is ErrNoPath with the reason.
+type noPathError struct{ err error }
+
+func (e *noPathError) Error() string        { return e.err.Error() }
+func (e *noPathError) Unwrap() error        { return e.err }
+func (e *noPathError) Is(target error) bool { return target == ErrNoPath }
+
+// OpenWorkspace opens the workspace store the analyst chose, as the window
+// and every command do: flagPath (--store) when not empty, else
+// $SAHELATLAS_STORE, else DefaultPath. Errors tell the caller what to say
+// and which exit status to give: errors.Is(err, ErrNoPath) when there is
+// no path (a usage error), errors.Is(err, ErrLocked) when another Sahel
+// Atlas holds the store, and any other error when it cannot be opened. A
+// non-nil Recovery must be shown to the analyst, as with Open.
+func OpenWorkspace(flagPath string, opts ...Option) (*Store, *Recovery, error) {
+	path, err := Resolve(flagPath)
+	if err != nil {
+		return nil, nil, &noPathError{err}
+	}
+	return Open(path, opts...)
+}
+
+// ShownEvents returns the store's imported layers and the events of those
+// shown: every layer but the ones whose id is in hidden, the ones with a
+// Problem (listed, with their problem, for the analyst) and the ones with
+// no name. The window and the commands merge them into the bundled events
+// with exchange.Merge, so a snapshot shows what the window shows.
+func (s *Store) ShownEvents(hidden map[string]bool) ([]Layer, []data.Record, error) {
+	layers, err := s.Layers()
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: cannot list the imported layers: %w", err)
+	}
+	var records []data.Record
+	for _, l := range layers {
+		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
+			continue
+		}
+		rs, err := s.LayerEvents(l.ID)
+		if err != nil {
+			return layers, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
+		}
+		records = append(records, rs...)
+	}
+	return layers, records, nil
+}
