@@ -6,6 +6,9 @@ package main
 
 import (
 	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
 	"os"
 
 	_ "github.com/sahelatlas/sahelatlas/ui/locale" // before Fyne reads the locale
@@ -25,5 +28,17 @@ func main() {
 	if status, ok := cli.Run(os.Args[1:], os.Stdout, os.Stderr); ok {
 		os.Exit(status)
 	}
-	os.Exit(ui.Run(os.Args[1:]))
+	w, err := cli.ParseWindow(os.Args[1:]) // the window's flags, checked as the commands' are
+	if errors.Is(err, flag.ErrHelp) {
+		cli.Usage(os.Stdout)
+		os.Exit(cli.ExitOK)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(cli.ExitUsage)
+	}
+	if err := ui.Run(ui.Options{View: w.View, StorePath: w.StorePath, Synthetic: w.Synthetic}); err != nil {
+		fmt.Fprintln(os.Stderr, "sahelatlas:", err)
+		os.Exit(cli.StatusOf(err))
+	}
 }

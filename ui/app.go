@@ -5,7 +5,6 @@ package ui
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -18,7 +17,6 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/assets"
 	"github.com/sahelatlas/sahelatlas/data/store"
-	"github.com/sahelatlas/sahelatlas/ui/cli"
 )
 
 // AppID is Sahel Atlas's reverse-DNS application id (as in FyneApp.toml).
@@ -39,47 +37,25 @@ type Options struct {
 	do func(func())
 }
 
-// ParseOptions reads the window's flags (cli.ParseWindow: the same
-// parsing, checks and help as the commands'). It returns flag.ErrHelp for
-// -h or --help; any other error is one line for stderr, to be given with
-// status 2.
-func ParseOptions(args []string) (Options, error) {
-	w, err := cli.ParseWindow(args)
-	if err != nil {
-		return Options{}, err
-	}
-	return Options{View: w.View, StorePath: w.StorePath, Synthetic: w.Synthetic}, nil
-}
-
-// Run opens the Sahel Atlas window and returns the process's exit status
-// once it is closed: 2 for bad flags or no place for the store, 3 when
-// another Sahel Atlas holds the store, 1 when it cannot be opened, as the
-// commands give.
-func Run(args []string) int {
-	opts, err := ParseOptions(args)
-	if errors.Is(err, flag.ErrHelp) {
-		cli.Usage(os.Stdout)
-		return cli.ExitOK
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return cli.ExitUsage
-	}
+// Run opens the workspace store of opts.StorePath (as every command
+// opens it: store.OpenWorkspace) and the Sahel Atlas window, and returns
+// once the window is closed. The error it returns wraps store.ErrNoPath
+// when there is no place for the store and store.ErrLocked when another
+// Sahel Atlas holds it, so the caller gives the commands' exit statuses;
+// a store that cannot be opened is also shown in a small window, for an
+// analyst who started the app from a menu.
+func Run(opts Options) error {
 	ws, recovery, err := store.OpenWorkspace(opts.StorePath)
 	switch {
 	case errors.Is(err, store.ErrNoPath):
-		fmt.Fprintf(os.Stderr, "sahelatlas: cannot find a place for the workspace store: %v (use --store PATH)\n", err)
-		return cli.ExitUsage
+		return fmt.Errorf("cannot find a place for the workspace store: %w (use --store PATH)", err)
 	case errors.Is(err, store.ErrLocked):
-		// Refused within a second, changing nothing: say so in a window
-		// too, for an analyst who started the app from a menu.
-		fmt.Fprintln(os.Stderr, "sahelatlas:", err)
-		showFatal(err.Error()+"\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.", cli.ExitLocked)
-		return cli.ExitLocked
+		// Refused within a second, changing nothing.
+		showFatal(err.Error() + "\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.")
+		return err
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "sahelatlas: cannot open the workspace store: %v\n", err)
-		showFatal(fmt.Sprintf("Cannot open the workspace store:\n%v", err), cli.ExitFailed)
-		return cli.ExitFailed
+		showFatal(fmt.Sprintf("Cannot open the workspace store:\n%v", err))
+		return fmt.Errorf("cannot open the workspace store: %w", err)
 	}
 	defer ws.Close()
 	opts.Workspace = ws
@@ -92,8 +68,7 @@ func Run(args []string) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Sahel Atlas")
 	if _, err := Build(a, w, opts); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		return err
 	}
 	w.Resize(fyne.NewSize(1280, 800))
 	if recovery != nil {
@@ -106,14 +81,14 @@ func Run(args []string) int {
 	}
 	debug.FreeOSMemory() // hand back what loading needed and no longer does
 	w.ShowAndRun()
-	return 0
+	return nil
 }
 
 // memoryLimit is the Go heap's soft limit for the window.
 const memoryLimit = 256 << 20
 
 // showFatal shows msg in a small window and returns when it is closed.
-func showFatal(msg string, _ int) {
+func showFatal(msg string) {
 	a := app.NewWithID(AppID)
 	w := a.NewWindow("Sahel Atlas")
 	l := widget.NewLabel(msg)

@@ -18,18 +18,29 @@ import (
 // ExitFailed otherwise. A repaired store's report goes to stderr.
 func openStore(con console, flagPath string) (*store.Store, int) {
 	s, rec, err := store.OpenWorkspace(flagPath)
-	switch {
-	case errors.Is(err, store.ErrNoPath):
-		return nil, con.failf(ExitUsage, "%v", err)
-	case errors.Is(err, store.ErrLocked):
-		return nil, con.failf(ExitLocked, "%v", err)
-	case err != nil:
-		return nil, con.failf(ExitFailed, "%v", err)
+	if err != nil {
+		return nil, con.failf(StatusOf(err), "%v", err)
 	}
 	if rec != nil {
 		fmt.Fprintln(con.stderr, rec)
 	}
 	return s, ExitOK
+}
+
+// StatusOf is the exit status for an error opening the workspace store,
+// the same for the window and every command: ExitUsage when there is no
+// path for it (store.ErrNoPath), ExitLocked when another Sahel Atlas holds
+// it (store.ErrLocked), ExitFailed otherwise.
+func StatusOf(err error) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, store.ErrNoPath):
+		return ExitUsage
+	case errors.Is(err, store.ErrLocked):
+		return ExitLocked
+	}
+	return ExitFailed
 }
 
 // workspace is what the commands that draw or write events read from the
