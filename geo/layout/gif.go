@@ -7,11 +7,13 @@ import (
 	"slices"
 )
 
-// Palette is up to 256 colours for an animated GIF of frames like first:
-// the colours in must (the map's symbol and line colours, say), then the
-// colours most common in first, then an even 6×6×6 cube for whatever later
-// frames bring. Near-equal colours (same 5 bits a channel) count as one.
-func Palette(first *image.RGBA, must []color.RGBA) color.Palette {
+// Palette is up to 256 colours for an animated GIF of frames like
+// samples (the first, middle and last frames of a series, say): the
+// colours in must (the map's symbol and line colours), then the colours
+// most common across the samples, then an even 6×6×6 cube for whatever
+// other frames bring. Near-equal colours (same 5 bits a channel) count as
+// one.
+func Palette(samples []*image.RGBA, must []color.RGBA) color.Palette {
 	const cube = 6 * 6 * 6
 	p := make(color.Palette, 0, 256)
 	seen := map[uint16]bool{}
@@ -28,14 +30,16 @@ func Palette(first *image.RGBA, must []color.RGBA) color.Palette {
 	}
 	counts := map[uint16]int{}
 	sample := map[uint16]color.RGBA{}
-	pix := first.Pix
-	for i := 0; i+3 < len(pix); i += 4 * 3 { // every third pixel is plenty
-		c := color.RGBA{pix[i], pix[i+1], pix[i+2], 255}
-		k := key(c)
-		if counts[k] == 0 {
-			sample[k] = c
+	for _, img := range samples {
+		pix := img.Pix
+		for i := 0; i+3 < len(pix); i += 4 * 3 { // every third pixel is plenty
+			c := color.RGBA{pix[i], pix[i+1], pix[i+2], 255}
+			k := key(c)
+			if counts[k] == 0 {
+				sample[k] = c
+			}
+			counts[k]++
 		}
-		counts[k]++
 	}
 	keys := make([]uint16, 0, len(counts))
 	for k := range counts {

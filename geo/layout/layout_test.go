@@ -192,7 +192,7 @@ func TestPalette(t *testing.T) {
 	p.AddRect(0, 0, 32, 64)
 	r.FillPath(p, render.ColourMali)
 	must := []color.RGBA{{0xD5, 0x5E, 0x00, 0xFF}}
-	pal := Palette(img, must)
+	pal := Palette([]*image.RGBA{img}, must)
 	if len(pal) > 256 {
 		t.Fatalf("palette of %d colours", len(pal))
 	}

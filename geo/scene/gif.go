@@ -2,8 +2,9 @@ package scene
 
 import (
 	"context"
+	"image"
 	"image/color"
-	"image/gif"
+	"io"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -11,31 +12,54 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/render"
 )
 
-// gifFrames draws one GIF frame a window, with a palette made from the
-// first frame and the map's symbol and line colours. It stops with
-// context.Cause(ctx) before each frame once ctx is done.
-func gifFrames(ctx context.Context, f *framer, o Snapshot, windows [][2]data.Date) (*gif.GIF, error) {
-	anim := &gif.GIF{LoopCount: 0}
-	var palette color.Palette
-	delay := gifDelay(o.Every)
-	for i, w := range windows {
+// writeGIF draws one GIF frame a window and writes each as it is made,
+// so memory does not grow with the number of frames. The palette is made
+// from the map's symbol and line colours and a sample of frames (the
+// first, the middle and the last), drawn once more when their turn comes.
+// It stops with context.Cause(ctx) before each frame once ctx is done.
+func writeGIF(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][2]data.Date) error {
+	var samples []*image.RGBA
+	for _, i := range sampleFrames(len(windows)) {
 		if err := stopped(ctx); err != nil {
-			return nil, err
+			return err
 		}
-		img, _, _ := f.raster(w[0], w[1])
-		if palette == nil {
-			palette = layout.Palette(img, mapColours())
+		img, _, _ := f.raster(windows[i][0], windows[i][1])
+		samples = append(samples, img)
+	}
+	g := &gifStream{w: w, palette: layout.Palette(samples, mapColours()), width: o.Width, height: o.Height}
+	samples = nil
+	delay := gifDelay(o.Every)
+	for i, win := range windows {
+		if err := stopped(ctx); err != nil {
+			return err
 		}
-		anim.Image = append(anim.Image, layout.Paletted(img, palette))
-		anim.Delay = append(anim.Delay, delay)
+		img, _, _ := f.raster(win[0], win[1])
+		d := delay
+		if i == len(windows)-1 && len(windows) > 1 {
+			d = 3 * delay // hold the last frame
+		}
+		if err := g.frame(layout.Paletted(img, g.palette), d); err != nil {
+			return err
+		}
 		if i+1 < len(windows) {
 			report(o.Progress, i+1, len(windows))
 		}
 	}
-	if n := len(anim.Delay); n > 1 {
-		anim.Delay[n-1] = 3 * delay // hold the last frame
+	return g.close()
+}
+
+// sampleFrames are the indexes of the frames a GIF's palette is made
+// from: the first, the middle and the last of n, each once.
+func sampleFrames(n int) []int {
+	switch {
+	case n <= 0:
+		return nil
+	case n == 1:
+		return []int{0}
+	case n == 2:
+		return []int{0, 1}
 	}
-	return anim, nil
+	return []int{0, n / 2, n - 1}
 }
 
 // gifDelay is how long a GIF shows each step, in hundredths of a second.

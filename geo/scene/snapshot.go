@@ -57,6 +57,12 @@ var Papers = map[string]Paper{
 // on the command line alike: 16384² RGBA is 1 GiB.
 const MaxSide = 16384
 
+// MaxPixels bounds the pixels of a raster page (PNG, GIF): drawing one
+// takes about 15 bytes a pixel at its peak (the page, the rasteriser's
+// coverage and the encoder's buffers), so 8192×8192 stays under 1 GiB
+// (973 MB measured). Vector pages (SVG, PDF) have no such bound.
+const MaxPixels = 8192 * 8192
+
 // CheckSize reports whether a page of w×h pixels may be drawn, with a
 // message saying the largest size allowed when it may not.
 func CheckSize(w, h int) error {
@@ -157,6 +163,11 @@ func (o Snapshot) Complete(s *Scene, path string) (Snapshot, error) {
 	}
 	if err := CheckSize(o.Width, o.Height); err != nil {
 		return bad("%v", err)
+	}
+	if px := o.Width * o.Height; px > MaxPixels && (o.Format == FormatPNG || o.Format == FormatGIF) {
+		return bad("a %s of %dx%d pixels (%.0f million) needs about %.1f GB to draw; the largest is %d million pixels "+
+			"(8192x8192, or 10922x6144 for a 16:9 slide): choose a smaller size, or write an SVG or PDF",
+			strings.ToUpper(string(o.Format)), o.Width, o.Height, float64(px)/1e6, float64(px)*15/1e9, MaxPixels/1000000)
 	}
 	if o.DPI == 0 {
 		o.DPI = 96

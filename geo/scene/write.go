@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/gif"
 	"io"
 	"os"
 	"path/filepath"
@@ -174,14 +173,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 		}
 		return v, frame, c.Output(w)
 	case FormatGIF:
-		anim, err := gifFrames(ctx, f, o, windows)
-		if err == nil {
-			err = stopped(ctx)
-		}
-		if err != nil {
-			return v, frame, err
-		}
-		return v, frame, gif.EncodeAll(w, anim)
+		return v, frame, writeGIF(ctx, w, f, o, windows)
 	}
 	if err := stopped(ctx); err != nil {
 		return v, frame, err
