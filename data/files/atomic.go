@@ -48,10 +48,25 @@ const maxLinks = 40
 //     is refused with ErrNotRegular before write is called, rather than
 //     replaced by a file: a caller that means to write to a stream (the
 //     commands' "-o -" for standard output) writes to it itself.
-func WriteAtomic(path string, write func(io.Writer) error) (err error) {
+func WriteAtomic(path string, write func(io.Writer) error) error {
+	return writeAtomic(path, 0, write)
+}
+
+// WritePrivate is WriteAtomic for a file only its owner may read, such as
+// a settings file: the file is 0600 whatever it was before.
+func WritePrivate(path string, write func(io.Writer) error) error {
+	return writeAtomic(path, 0o600, write)
+}
+
+// writeAtomic is WriteAtomic giving the file the mode perm, or when perm
+// is 0 the mode of the file it replaces.
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
 	file, mode, exists, err := resolve(path)
 	if err != nil {
 		return err
+	}
+	if perm != 0 {
+		mode, exists = perm, true
 	}
 	dir := filepath.Dir(file)
 	tmp, err := createTemp(dir, filepath.Base(file))

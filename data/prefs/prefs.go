@@ -54,20 +54,21 @@ func LoadSnapshot() (Snapshot, error) {
 	return p, nil
 }
 
-// SaveSnapshot remembers p for the next snapshot.
+// SaveSnapshot remembers p for the next snapshot, in a file only the
+// user may read (0600).
 func SaveSnapshot(p Snapshot) error {
 	path, err := SnapshotPath()
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cannot make %s: %v", filepath.Dir(path), files.Cause(err))
 	}
 	b, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return err
 	}
-	return files.WriteAtomic(path, func(w io.Writer) error {
+	return files.WritePrivate(path, func(w io.Writer) error { // a caveat may say what the work is
 		_, err := w.Write(append(b, '\n'))
 		return err
 	})

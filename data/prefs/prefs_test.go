@@ -51,3 +51,24 @@ func TestSaveSnapshotFails(t *testing.T) {
 		t.Error("save succeeded with the settings folder taken by a file")
 	}
 }
+
+// The remembered caveat is the user's alone: 0600, even when the file was
+// 0644 before.
+func TestSaveSnapshotPrivate(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	path := filepath.Join(dir, "sahelatlas", "snapshot.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveSnapshot(Snapshot{Caveat: "SECRET"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("settings file mode %v (%v), want 0600", st.Mode().Perm(), err)
+	}
+}
