@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/user"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -57,7 +56,7 @@ func annotationsAdd(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.event, "event", "", "`ID` of the event it comments on")
 	fs.StringVar(&o.from, "from", "", "date, `YYYY-MM-DD`")
 	fs.StringVar(&o.to, "to", "", "end of a date range, `YYYY-MM-DD`")
-	fs.StringVar(&o.author, "author", "", "`AUTHOR` (default $SAHELATLAS_AUTHOR, else the login name)")
+	fs.StringVar(&o.author, "author", "", "`AUTHOR` written on the annotation and its exports (default $SAHELATLAS_AUTHOR, else none)")
 	return func(con console, rest []string) int { return addAnnotation(con, o, rest) }
 }
 
@@ -109,16 +108,7 @@ func annotationsAuthor(flagAuthor string) string {
 	if flagAuthor != "" {
 		return flagAuthor
 	}
-	if a := os.Getenv("SAHELATLAS_AUTHOR"); a != "" {
-		return a
-	}
-	if u, err := user.Current(); err == nil {
-		if u.Name != "" {
-			return u.Name
-		}
-		return u.Username
-	}
-	return ""
+	return os.Getenv("SAHELATLAS_AUTHOR") // never the login name: it goes into exports
 }
 
 func annotationsDate(s string) (data.Date, error) {

@@ -191,3 +191,19 @@ func TestAnnotationsRepairReported(t *testing.T) {
 		t.Errorf("no repair report on stderr: %q", errs)
 	}
 }
+
+// The author defaults to $SAHELATLAS_AUTHOR, else to nothing: never the
+// login name, which would go into exports unasked.
+func TestAnnotationsAuthorDefault(t *testing.T) {
+	t.Setenv("SAHELATLAS_AUTHOR", "")
+	if got := annotationsAuthor(""); got != "" {
+		t.Errorf("author with no flag and no $SAHELATLAS_AUTHOR = %q, want none", got)
+	}
+	t.Setenv("SAHELATLAS_AUTHOR", "Desk 3")
+	if got := annotationsAuthor(""); got != "Desk 3" {
+		t.Errorf("author = %q, want $SAHELATLAS_AUTHOR", got)
+	}
+	if got := annotationsAuthor("A. Analyst"); got != "A. Analyst" {
+		t.Errorf("author = %q, want the flag's", got)
+	}
+}
