@@ -15,13 +15,13 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
-const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
-	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
+const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml|gdelt] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
+	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C] [--cameo 04,16 --country MLI,BFA (GDELT)]"
 
 func init() {
 	Register(Command{
 		Name:    "import",
-		Summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into the store: " + importUsage,
+		Summary: "import events from an ACLED export, a CSV, GeoJSON, KML/KMZ or GDELT event file into the store: " + importUsage,
 		Run:     runImport,
 	})
 }
@@ -31,7 +31,7 @@ func init() {
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := fs.String("format", "", "acled, csv, geojson or kml (default: from the file)")
+	format := fs.String("format", "", "acled, csv, geojson, kml or gdelt (default: from the file)")
 	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
 	skip := fs.Bool("skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
 	encoding := fs.String("encoding", "", "encoding of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
@@ -43,6 +43,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cols.Start, "start-col", "", "column holding the start date")
 	fs.StringVar(&cols.End, "end-col", "", "column holding the end date")
 	fs.StringVar(&cols.Title, "title-col", "", "column holding the title")
+	cameo := fs.String("cameo", "", "GDELT: keep the events whose CAMEO code starts with one of these (04,16)")
+	country := fs.String("country", "", "GDELT: keep the events in or involving one of these countries (MLI,BFA)")
 	usage := func(msg string) int {
 		fmt.Fprintf(stderr, "sahelatlas import: %s (usage: %s)\n", msg, importUsage)
 		return ExitUsage
@@ -70,7 +72,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	f := exchange.Format(strings.ToLower(*format))
 	if f != "" && !f.Valid() {
-		return usage(fmt.Sprintf("--format %q is not acled, csv, geojson or kml", *format))
+		return usage(fmt.Sprintf("--format %q is not acled, csv, geojson, kml or gdelt", *format))
 	}
 	in, err := os.Open(file)
 	if err != nil {
@@ -82,6 +84,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
+	if opts.GDELT, err = exchange.ParseGDELTFilter(*cameo, *country); err != nil {
+		return usage(strings.TrimPrefix(err.Error(), "exchange: "))
+	}
+	gdeltOnly := func(read exchange.Format) int {
+		return usage(fmt.Sprintf("--cameo and --country choose among the events of a GDELT file; %s is read as %s", file, read))
+	}
+	if filtered := *cameo != "" || *country != ""; filtered && f != "" && f != exchange.FormatGDELT {
+		return gdeltOnly(f)
+	}
 	if atlas, err := geo.LoadAtlas(); err == nil {
 		opts.Countries = atlas // the country of a row that names none
 	}
@@ -95,6 +106,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
 		return ExitFailed
+	}
+	if (*cameo != "" || *country != "") && res.Format != exchange.FormatGDELT {
+		return gdeltOnly(res.Format)
 	}
 
 	s, status := openStore("import", *storePath, stderr)
@@ -115,12 +129,18 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if res.More > 0 {
 		fmt.Fprintf(stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
 	}
+	for _, sk := range res.Skipped {
+		fmt.Fprintf(stderr, "sahelatlas import: %s: left out %d: %s\n", file, sk.Count, sk.Reason)
+	}
 	fmt.Fprintf(stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
 	if ch.Unchanged > 0 {
 		fmt.Fprintf(stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
 	}
 	if ch.Removed > 0 {
 		fmt.Fprintf(stdout, ", removed %d (no longer in the file)", ch.Removed)
+	}
+	if n := res.SkippedCount(); n > 0 {
+		fmt.Fprintf(stdout, ", left out %d (filters, codes with no kind, duplicates)", n)
 	}
 	fmt.Fprintf(stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
 	return ExitOK
