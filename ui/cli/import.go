@@ -96,6 +96,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if atlas, err := geo.LoadAtlas(); err == nil {
 		opts.Countries = atlas // the country of a row that names none
 	}
+	if needsGazetteer(in, file, f) { // places named by a CSV, found as the window finds them
+		g, status := storeGazetteer("import", *storePath, withStoreIfAny, stderr)
+		if g == nil {
+			return status
+		}
+		opts.Gazetteer = g
+	}
 	res, err := exchange.Import(in, file, opts)
 	var refused *exchange.RefusedError
 	switch {
