@@ -177,7 +177,7 @@ func (m *Imports) ShowImport() {
 		r.Close()
 		m.prepare(path)
 	}, m.ui.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".geojson", ".json", ".kml", ".kmz"})) // .CSV: GDELT's files too
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".geojson", ".json", ".kml", ".kmz", ".zip"})) // .CSV and .zip: GDELT's files too
 	fd.Show()
 }
 

@@ -6,13 +6,17 @@ import (
 	"strings"
 )
 
-// sniffGDELT reports whether a file is a GDELT event file: by its name
-// (GDELT's own "20250516.export.CSV" and "20250516101500.export.CSV", as
-// unzipped) or, for names ending .csv, .tsv, .txt or with no extension, by
+// sniffGDELT reports whether a file is a GDELT event file: a zip archive
+// whose first entry GDELT named (see gdeltZipEntry), by its name (GDELT's
+// own "20250516.export.CSV" and "20250516101500.export.CSV", as unzipped)
+// or, for names ending .csv, .tsv, .txt or with no extension, by
 // its first line: 57, 58 or 61 tab-separated fields, the first a number
 // (GLOBALEVENTID) and the second a date written 20250516 (SQLDATE), or a
 // header line naming GLOBALEVENTID.
 func sniffGDELT(name string, head []byte) bool {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return gdeltZipEntry(head) // GDELT's downloads: 20250516.export.CSV.zip
+	}
 	lower := strings.ToLower(filepath.Base(name))
 	if strings.HasSuffix(lower, ".export.csv") {
 		return true

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"os"
@@ -390,5 +391,64 @@ func TestScanGDELTStreams(t *testing.T) {
 	perCycle := int64(len(in.lines)) + 4*8
 	if in.read > 1001*perCycle+64<<10 {
 		t.Errorf("read %d bytes for 1000 events of %d bytes each: it read ahead", in.read, perCycle)
+	}
+}
+
+// zipOf returns a zip archive holding the given files, in order.
+func zipOf(t *testing.T, files ...[2]string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	for _, f := range files {
+		fw, err := w.Create(f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write([]byte(f[1]))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestImportGDELTZip(t *testing.T) {
+	v2 := string(readTestdata(t, "20250120143000.export.CSV"))
+	hist := string(readTestdata(t, "1990.csv"))
+	for _, c := range []struct {
+		name string
+		zip  []byte
+		want int // events; -1: not read as GDELT
+	}{
+		{"20250120143000.export.CSV.zip", zipOf(t, [2]string{"20250120143000.export.CSV", v2}), 10},
+		{"download.zip", zipOf(t, [2]string{"20250120143000.export.CSV", v2}), 10},
+		{"1990.zip", zipOf(t, [2]string{"1990.csv", hist}), 2},
+		{"places.kmz", zipOf(t, [2]string{"doc.kml", "<kml/>"}), -1},
+		{"notes.zip", zipOf(t, [2]string{"notes.csv", v2}), -1},
+	} {
+		if got := Sniff(c.name, c.zip); (got == FormatGDELT) != (c.want >= 0) {
+			t.Errorf("Sniff(%s) = %q", c.name, got)
+			continue
+		}
+		if c.want < 0 {
+			continue
+		}
+		res, err := Import(bytes.NewReader(c.zip), c.name, Options{})
+		if err != nil {
+			t.Errorf("Import(%s): %v", c.name, err)
+			continue
+		}
+		if len(res.Records) != c.want || res.Format != FormatGDELT || res.Records[0].From.File != c.name {
+			t.Errorf("Import(%s): %d events as %s from %s, want %d", c.name, len(res.Records), res.Format, res.Records[0].From.File, c.want)
+		}
+	}
+	// A zip named by the analyst is read as GDELT when told so.
+	res, err := Import(bytes.NewReader(zipOf(t, [2]string{"notes.csv", v2})), "notes.zip", Options{Format: FormatGDELT})
+	if err != nil || len(res.Records) != 10 {
+		t.Errorf("Import(notes.zip, gdelt): %v", err)
+	}
+	if _, err := Import(bytes.NewReader(zipOf(t, [2]string{"doc.kml", "<kml/>"})), "x.zip", Options{Format: FormatGDELT}); err == nil ||
+		!strings.Contains(err.Error(), "holds no GDELT event file") {
+		t.Errorf("a KMZ read as GDELT: %v", err)
 	}
 }

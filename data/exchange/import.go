@@ -111,7 +111,11 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case FormatGeoJSON:
 		err = readGeoJSON(text(), name, opts, res)
 	case FormatGDELT:
-		err = readGDELT(text(), name, opts, res)
+		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+			err = readGDELTZip(br, name, max, opts, res)
+		} else {
+			err = readGDELT(text(), name, opts, res)
+		}
 	case FormatKML:
 		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 			err = readKMZ(br, name, max, opts, res)
