@@ -179,18 +179,20 @@ const maxGDELTLine = 1 << 20
 func readGDELT(in io.Reader, name string, opts Options, res *Result) error {
 	seen := map[string]int{}
 	skipped := tally{}
+	var kept chunked // as ACLED's reader: no copying of a growing slice
 	err := scanGDELT(in, name, opts, res, skipped, func(r data.Record) bool {
 		if i, dup := seen[r.Event.ID]; dup {
 			skipped["duplicate GLOBALEVENTID: collapsed into one event (the copy added last kept)"]++
-			if r.Version > res.Records[i].Version {
-				res.Records[i] = r
+			if prev := kept.at(i); r.Version > prev.Version {
+				*prev = r
 			}
 			return true
 		}
-		seen[r.Event.ID] = len(res.Records)
-		res.Records = append(res.Records, r)
+		seen[r.Event.ID] = kept.n
+		kept.add(r)
 		return true
 	})
+	res.Records = kept.join(res.Records)
 	res.Skipped = skipped.skips()
 	return err
 }

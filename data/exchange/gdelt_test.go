@@ -85,7 +85,7 @@ func TestGDELTKind(t *testing.T) {
 	}
 }
 
-func readTestdata(t *testing.T, name string) []byte {
+func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "gdelt", name))
 	if err != nil {
@@ -423,6 +423,7 @@ func TestImportGDELTZip(t *testing.T) {
 		{"20250120143000.export.CSV.zip", zipOf(t, [2]string{"20250120143000.export.CSV", v2}), 10},
 		{"download.zip", zipOf(t, [2]string{"20250120143000.export.CSV", v2}), 10},
 		{"1990.zip", zipOf(t, [2]string{"1990.csv", hist}), 2},
+		{"translated.zip", zipOf(t, [2]string{"20250120143000.translation.export.CSV", v2}), 10},
 		{"places.kmz", zipOf(t, [2]string{"doc.kml", "<kml/>"}), -1},
 		{"notes.zip", zipOf(t, [2]string{"notes.csv", v2}), -1},
 	} {

@@ -13,7 +13,8 @@ import (
 
 // gdeltZipEntry reports whether a zip archive, whose first bytes are head,
 // starts with a GDELT event file as GDELT names them inside its downloads:
-// "20250516.export.CSV", "20250516101500.export.CSV" or, for the 1.0
+// "20250516.export.CSV", "20250516101500.export.CSV",
+// "20250516101500.translation.export.CSV" or, for the 1.0
 // historical files, "1979.csv" and "200601.csv". It reads the name from
 // the first entry's local header.
 func gdeltZipEntry(head []byte) bool {
@@ -31,6 +32,7 @@ func gdeltZipEntry(head []byte) bool {
 func gdeltFileName(name string) bool {
 	lower := strings.ToLower(name)
 	if stem, ok := strings.CutSuffix(lower, ".export.csv"); ok {
+		stem = strings.TrimSuffix(stem, ".translation") // GDELT 2.0's events from translated news
 		return (len(stem) == 8 || len(stem) == 14) && allDigits([]byte(stem))
 	}
 	if stem, ok := strings.CutSuffix(lower, ".csv"); ok {
