@@ -178,3 +178,27 @@ func BenchmarkReadCapitals(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkNewGazetteer(b *testing.B) {
+	places, err := BundledGazetteerPlaces()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		NewGazetteer(places)
+	}
+}
+
+func BenchmarkGazetteerMatch(b *testing.B) {
+	g, err := BundledGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		g.Match("Tombouctou", "", 10) // a whole name, then the search within names
+	}
+}

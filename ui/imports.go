@@ -166,7 +166,7 @@ func (m *Imports) ShowImport() {
 		r.Close()
 		m.prepare(path)
 	}, m.ui.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".geojson", ".json", ".kml", ".kmz"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".geojson", ".json", ".kml", ".kmz", ".zip"})) // .CSV and .zip: GDELT's files too
 	fd.Show()
 }
 
@@ -241,6 +241,14 @@ func (m *Imports) run(path string, opts exchange.Options) {
 				m.ui.showError(fmt.Errorf("%s was NOT imported: %w", filepath.Base(path), err))
 			default:
 				msg := fmt.Sprintf("%s: added %d, updated %d, rejected %d.", filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
+				if n := res.SkippedCount(); n > 0 { // GDELT: codes with no kind, events with no place, duplicates
+					first := res.Skipped[0]
+					more := ""
+					if len(res.Skipped) > 1 {
+						more = "; …"
+					}
+					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(", left out %d (%d %s%s).", n, first.Count, first.Reason, more)
+				}
 				m.message.SetText(msg)
 				m.ui.Status.SetText(msg)
 				m.reloadData()

@@ -82,14 +82,20 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 		gaz = s.Gaz()
 	}
 	if gaz != nil {
-		for _, p := range gaz.Search(text, limit) {
+		// Best first, by GeoNames' other names too ("Tombouctou" finds Timbuktu).
+		for _, m := range gaz.Match(text, "", limit) {
+			p := m.Place
 			if n == limit {
 				break
 			}
 			if seenPlace[p.Name+p.Country] {
 				continue
 			}
-			out = append(out, SearchResult{Label: fmt.Sprintf("Place: %s, %s", p.Name, p.Country), Place: p})
+			label := fmt.Sprintf("Place: %s, %s", p.Name, p.Country)
+			if m.Matched != p.Name {
+				label = fmt.Sprintf("Place: %s (%s), %s", p.Name, m.Matched, p.Country)
+			}
+			out = append(out, SearchResult{Label: label, Place: p})
 			n++
 		}
 	}

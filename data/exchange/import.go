@@ -26,15 +26,16 @@ const (
 	FormatCSV     Format = "csv"
 	FormatGeoJSON Format = "geojson"
 	FormatKML     Format = "kml"
+	FormatGDELT   Format = "gdelt" // GDELT 1.0 or 2.0 event files (see gdelt.go)
 )
 
 // Formats lists the formats Import reads, for menus and usage text.
-var Formats = []Format{FormatACLED, FormatCSV, FormatGeoJSON, FormatKML}
+var Formats = []Format{FormatACLED, FormatCSV, FormatGeoJSON, FormatKML, FormatGDELT}
 
 // Valid reports whether f is one of Formats.
 func (f Format) Valid() bool {
 	switch f {
-	case FormatACLED, FormatCSV, FormatGeoJSON, FormatKML:
+	case FormatACLED, FormatCSV, FormatGeoJSON, FormatKML, FormatGDELT:
 		return true
 	}
 	return false
@@ -62,6 +63,8 @@ type Options struct {
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0.
 	MaxFileSize int64
+	// GDELT chooses the events of a GDELT file to keep, as it is read.
+	GDELT GDELTFilter
 	// Encoding of a text file without a byte-order mark: "" or "utf-8"
 	// (the default; invalid bytes are reported by line), or "windows-1252"
 	// (also read for "latin-1" and "iso-8859-1", which spreadsheets on
@@ -98,7 +101,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		f = Sniff(name, head)
 	}
 	if !f.Valid() {
-		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, geojson, kml", name, f)
+		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, geojson, kml, gdelt", name, f)
 	}
 	res := &Result{Name: name, Format: f}
 	text := func() io.Reader { return decodeText(br, head, enc) }
@@ -107,6 +110,12 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		err = readCSVFile(text(), name, f, opts, res)
 	case FormatGeoJSON:
 		err = readGeoJSON(text(), name, opts, res)
+	case FormatGDELT:
+		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+			err = readGDELTZip(br, name, max, opts, res)
+		} else {
+			err = readGDELT(text(), name, opts, res)
+		}
 	case FormatKML:
 		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 			err = readKMZ(br, name, max, opts, res)
@@ -130,6 +139,9 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 // from its first bytes.
 func Sniff(name string, head []byte) Format {
 	head = bytes.TrimPrefix(head, utf8BOM)
+	if sniffGDELT(name, head) {
+		return FormatGDELT
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".geojson", ".json":
 		return FormatGeoJSON

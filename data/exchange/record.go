@@ -34,6 +34,9 @@ type Result struct {
 	Rejected []Problem
 	// More counts problems beyond MaxProblems that were not listed.
 	More int
+	// Skipped counts rows left out on purpose (GDELT: filters, codes with
+	// no kind, duplicates), by reason; see Skip.
+	Skipped []Skip
 }
 
 // RefusedError is returned by Import when the file has problems and

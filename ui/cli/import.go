@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name: "import", args: "FILE",
-		summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into a layer of the workspace store",
+		summary: "import events from an ACLED export, a CSV, GeoJSON, KML/KMZ or GDELT event file into a layer of the workspace store",
 		notes: `A file with bad rows is refused whole (status 1, every bad row on stderr) unless
 --skip-invalid. A file with no events (a header and no rows, say) makes no layer:
 "nothing to import in FILE", status 1.`,
@@ -28,12 +28,13 @@ type importOptions struct {
 	format, store, encoding string
 	skip                    bool
 	cols                    exchange.Columns
+	cameo, country          string // GDELT filters
 }
 
 // importFlags declares the import command's flags.
 func importFlags(fs *flag.FlagSet) runFunc {
 	o := &importOptions{}
-	fs.StringVar(&o.format, "format", "", "`FORMAT`: acled, csv, geojson or kml (default: from the file)")
+	fs.StringVar(&o.format, "format", "", "`FORMAT`: acled, csv, geojson, kml or gdelt (default: from the file)")
 	fs.StringVar(&o.store, "store", "", storeUsage)
 	fs.BoolVar(&o.skip, "skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
 	fs.StringVar(&o.encoding, "encoding", "", "`ENCODING` of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
@@ -44,6 +45,8 @@ func importFlags(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.cols.Start, "start-col", "", "`COLUMN` holding the start date")
 	fs.StringVar(&o.cols.End, "end-col", "", "`COLUMN` holding the end date")
 	fs.StringVar(&o.cols.Title, "title-col", "", "`COLUMN` holding the title")
+	fs.StringVar(&o.cameo, "cameo", "", "GDELT: keep the events whose CAMEO code starts with one of these `CODES` (04,16)")
+	fs.StringVar(&o.country, "country", "", "GDELT: keep the events in or involving one of these `COUNTRIES` (MLI,BFA)")
 	return func(con console, args []string) int { return runImport(con, o, args) }
 }
 
@@ -61,7 +64,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	file := args[0]
 	f := exchange.Format(strings.ToLower(o.format))
 	if f != "" && !f.Valid() {
-		return con.usagef("--format %q is not acled, csv, geojson or kml", o.format)
+		return con.usagef("--format %q is not acled, csv, geojson, kml or gdelt", o.format)
 	}
 	in, err := os.Open(file)
 	if err != nil {
@@ -73,8 +76,25 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding}
+	if opts.GDELT, err = exchange.ParseGDELTFilter(o.cameo, o.country); err != nil {
+		return con.usagef("%s", strings.TrimPrefix(err.Error(), "exchange: "))
+	}
+	filtered := o.cameo != "" || o.country != ""
+	gdeltOnly := func(read exchange.Format) int {
+		return con.usagef("--cameo and --country choose among the events of a GDELT file; %s is read as %s", file, read)
+	}
+	if filtered && f != "" && f != exchange.FormatGDELT {
+		return gdeltOnly(f)
+	}
 	if atlas, err := geo.LoadAtlas(); err == nil {
 		opts.Countries = atlas // the country of a row that names none
+	}
+	if needsGazetteer(in, file, f) { // places named by a CSV, found as the window finds them
+		g, status := storeGazetteer(con, o.store, withStoreIfAny)
+		if g == nil {
+			return status
+		}
+		opts.Gazetteer = g
 	}
 	res, err := exchange.Import(in, file, opts)
 	var refused *exchange.RefusedError
@@ -92,6 +112,12 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 	if res.More > 0 {
 		fmt.Fprintf(con.stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
+	}
+	if filtered && res.Format != exchange.FormatGDELT {
+		return gdeltOnly(res.Format)
+	}
+	for _, sk := range res.Skipped {
+		fmt.Fprintf(con.stderr, "sahelatlas import: %s: left out %d: %s\n", file, sk.Count, sk.Reason)
 	}
 	if len(res.Records) == 0 {
 		if rejected > 0 {
@@ -116,6 +142,9 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 	if ch.Removed > 0 {
 		fmt.Fprintf(con.stdout, ", removed %d (no longer in the file)", ch.Removed)
+	}
+	if n := res.SkippedCount(); n > 0 {
+		fmt.Fprintf(con.stdout, ", left out %d (filters, codes with no kind, duplicates)", n)
 	}
 	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
 	return ExitOK

@@ -1,0 +1,85 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// gdeltZipEntry reports whether a zip archive, whose first bytes are head,
+// starts with a GDELT event file as GDELT names them inside its downloads:
+// "20250516.export.CSV", "20250516101500.export.CSV",
+// "20250516101500.translation.export.CSV" or, for the 1.0
+// historical files, "1979.csv" and "200601.csv". It reads the name from
+// the first entry's local header.
+func gdeltZipEntry(head []byte) bool {
+	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	n := int(binary.LittleEndian.Uint16(head[26:28]))
+	if len(head) < 30+n {
+		return false
+	}
+	return gdeltFileName(string(head[30 : 30+n]))
+}
+
+// gdeltFileName reports whether name is one GDELT gives its event files.
+func gdeltFileName(name string) bool {
+	lower := strings.ToLower(name)
+	if stem, ok := strings.CutSuffix(lower, ".export.csv"); ok {
+		stem = strings.TrimSuffix(stem, ".translation") // GDELT 2.0's events from translated news
+		return (len(stem) == 8 || len(stem) == 14) && allDigits([]byte(stem))
+	}
+	if stem, ok := strings.CutSuffix(lower, ".csv"); ok {
+		return (len(stem) == 4 || len(stem) == 6) && allDigits([]byte(stem))
+	}
+	return false
+}
+
+// gdeltUnzipFactor bounds what a zipped GDELT file may unpack to, as a
+// multiple of the file size cap: GDELT's own zips unpack to about eight
+// times their size, and the events are read as they unpack.
+const gdeltUnzipFactor = 64
+
+// readGDELTZip reads the GDELT event file in a zip archive as GDELT serves
+// them: one entry, read as it unpacks.
+func readGDELTZip(in io.Reader, name string, max int64, opts Options, res *Result) error {
+	raw, err := io.ReadAll(in)
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("exchange: %s is not a zip archive: %v", name, err)
+	}
+	var entry *zip.File
+	for _, f := range zr.File {
+		n := strings.ReplaceAll(f.Name, "\\", "/")
+		if strings.Contains(n, "/") || strings.Contains(n, "\x00") {
+			continue
+		}
+		if entry == nil && (gdeltFileName(n) || strings.EqualFold(path.Ext(n), ".csv")) {
+			entry = f
+		}
+	}
+	if entry == nil {
+		return fmt.Errorf("exchange: %s holds no GDELT event file (such as 20250516.export.CSV) at its root", name)
+	}
+	rc, err := entry.Open()
+	if err != nil {
+		return fmt.Errorf("exchange: %s: cannot open %s: %v", name, entry.Name, err)
+	}
+	defer rc.Close()
+	limit := max * gdeltUnzipFactor
+	lr := &capReader{r: rc, left: limit, max: limit, name: name + ":" + entry.Name}
+	err = readGDELT(lr, name, opts, res)
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+		return lr.err
+	}
+	return err
+}
