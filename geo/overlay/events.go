@@ -80,15 +80,15 @@ func (l *EventLayer) Window() (from, to data.Date) {
 func (l *EventLayer) layout(v geo.Viewport) *eventLayout {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.layouts.get(v, l.makeLayout)
+}
+
+// makeLayout lays out the current events for v; l.mu is held.
+func (l *EventLayer) makeLayout(v geo.Viewport) *eventLayout {
 	if l.set == nil {
 		l.set = &eventSet{}
 	}
-	if lo := l.layouts.get(v); lo != nil {
-		return lo
-	}
-	lo := newEventLayout(l.set, v, !l.noGroup)
-	l.layouts.put(v, lo)
-	return lo
+	return newEventLayout(l.set, v, !l.noGroup)
 }
 
 // Draw draws the events for v on c: single symbols first, then clusters
