@@ -58,13 +58,9 @@ type MapView struct {
 	fitted   *orb.Bound // the bound last fitted, kept fitted on resize until the analyst moves the map
 }
 
-// NewMapView makes a map view that starts on view v and draws with r.
-func NewMapView(r FrameRenderer, v geo.Viewport) *MapView {
-	return newMapView(r, v, fyne.Do)
-}
-
-// newMapView is NewMapView with the function that runs work on the UI
-// goroutine (fyne.Do; tests pass a queue they drain themselves).
+// newMapView makes a map view that starts on view v and draws with r,
+// handing its frames to the UI goroutine with do (fyne.Do; tests pass a
+// queue they drain themselves).
 func newMapView(r FrameRenderer, v geo.Viewport, do func(func())) *MapView {
 	m := &MapView{renderer: r, view: v}
 	m.image = canvas.NewImageFromImage(nil)

@@ -1,7 +1,6 @@
 // Package store keeps a workspace's annotations in one buntdb file.
 //
-// The store is built around what buntdb v1.3.2 does and does not promise
-// (see notes/reliability.md):
+// The store is built around what buntdb v1.3.2 does and does not promise:
 //
 //   - every save is one key, committed with SyncPolicy Always and then
 //     fsync'd again through a handle of our own, because buntdb drops the

@@ -130,13 +130,6 @@ func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	return Hit{}
 }
 
-// KindsInView returns the kinds of the single event symbols drawn for v,
-// in data.Kinds order: what a legend of the view must explain. Kinds only
-// inside clusters are not listed.
-func (l *EventLayer) KindsInView(v geo.Viewport) []data.Kind {
-	return append([]data.Kind(nil), l.layout(v).kinds...)
-}
-
 // Legend is what a legend must explain about the event symbols drawn for a
 // viewport.
 type Legend struct {
