@@ -287,7 +287,7 @@ func TestKillWhileCompacting(t *testing.T) {
 		t.Skip("starts 10 processes")
 	}
 	path := filepath.Join(t.TempDir(), "ws", "workspace.db")
-	rng := rand.New(rand.NewPCG(2, uint64(time.Now().UnixNano())))
+	rng := rand.New(rand.NewPCG(2, killSeed(t)))
 	var all []string
 	for cycle := 0; cycle < 10; cycle++ {
 		cmd, out := helper(t, "compact-loop", path)

@@ -103,7 +103,7 @@ func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 		return ch, fmt.Errorf("store: layer id %q is not 1–80 of a–z, 0–9 and '-'", l.ID)
 	}
 	if l.Imported.IsZero() {
-		l.Imported = time.Now().UTC()
+		l.Imported = s.now().UTC()
 	}
 	seen := make(map[string]bool, len(records))
 	for i := range records {

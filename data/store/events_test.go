@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
@@ -44,6 +45,8 @@ func summaries(t testing.TB, s *Store, layer string) map[string]string {
 
 func TestPutLayer(t *testing.T) {
 	s, path := openTest(t)
+	imported := time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return imported }
 	first := acledRecords(t, "acled-may.csv", [3]string{"MLI1", "first", "100"}, [3]string{"MLI2", "first", "100"})
 	ch, err := s.PutLayer(Layer{Name: "acled-may.csv", Format: "acled"}, first)
 	if err != nil {
@@ -73,7 +76,7 @@ func TestPutLayer(t *testing.T) {
 			t.Errorf("layer %s: %s", l.ID, l.Problem)
 		}
 	}
-	if l := layers[1]; l.Count != 2 || l.Name != "acled-may.csv" || l.Format != "acled" {
+	if l := layers[1]; l.Count != 2 || l.Name != "acled-may.csv" || l.Format != "acled" || !l.Imported.Equal(imported) {
 		t.Errorf("may layer %+v", l)
 	}
 	if got := summaries(t, s, "acled-may-csv"); got["MLI1"] != "revised" || got["MLI2"] != "first" {
