@@ -456,7 +456,7 @@ func (ui *Window) setData(d *data.Dataset) {
 	layers.ShowRelations, layers.ShowVisits = ui.Layers.ShowRelations, ui.Layers.ShowVisits
 	layers.Events.SetClustering(ui.clustering)
 	ui.Layers = layers
-	ui.Search.s.Data = d
+	ui.Search.setData(d)
 	ui.Timeline.SetSpan(first, last)
 	ui.Filters.SetOptions()
 	x.SetData(d)
