@@ -45,7 +45,12 @@ func TestWindowLegendMatchesPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := geo.Fit(b, 1400, 800, 1)
-	ui.frames.Render(v) // the render goroutine takes the layer state
+	// A sceneRenderer is the render goroutine's alone: stop the map's frame
+	// worker and wait until it has returned before this goroutine takes
+	// the layer state and draws in its place.
+	ui.Map.frames.stop()
+	<-ui.Map.frames.exited
+	ui.frames.Render(v)
 	ui.updateLegend(v)
 
 	var page []string
