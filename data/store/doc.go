@@ -50,7 +50,7 @@
 //     serves InView.
 //
 // Keys are "annotation:<id>" for annotations, "meta:schema" for the
-// store's schema version, and for imported events (see PutLayer)
-// "layer:<layer>" for each imported file and "event:<layer>:<id>" for its
-// events.
+// store's schema version, and for imported events (see PutImport)
+// "layer:<import id>" for each imported file and "event:<import id>:<id>"
+// for its events (the keys keep the name imports were first given).
 package store

@@ -102,8 +102,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	defer s.Close()
-	layer := store.Layer{Name: res.Name, Format: string(res.Format)}
-	ch, err := s.PutLayer(layer, res.Records)
+	layer := store.Import{Name: res.Name, Format: string(res.Format)}
+	ch, err := s.PutImport(layer, res.Records)
 	if err != nil {
 		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
 		return ExitFailed
@@ -122,7 +122,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if ch.Removed > 0 {
 		fmt.Fprintf(stdout, ", removed %d (no longer in the file)", ch.Removed)
 	}
-	fmt.Fprintf(stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
+	fmt.Fprintf(stdout, ": layer %s in %s\n", store.ImportID(res.Name), s.Path())
 	return ExitOK
 }
 
@@ -143,7 +143,7 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 		return nil, status
 	}
 	defer s.Close()
-	layers, err := s.Layers()
+	layers, err := s.Imports()
 	if err != nil {
 		fmt.Fprintf(stderr, "sahelatlas %s: %v\n", cmd, err)
 		return nil, ExitFailed
@@ -154,7 +154,7 @@ func storeDataset(cmd string, base *data.Dataset, path string, stderr io.Writer)
 			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %s\n", cmd, l.ID, l.Problem)
 			continue
 		}
-		rs, err := s.LayerEvents(l.ID)
+		rs, err := s.ImportEvents(l.ID)
 		if err != nil {
 			fmt.Fprintf(stderr, "sahelatlas %s: layer %s left out: %v\n", cmd, l.ID, err)
 			continue
