@@ -98,148 +98,148 @@ func (ui *Window) ShowExport() {
 // newExporter makes the Export dialog, not yet shown; do runs work on the
 // UI goroutine.
 func newExporter(ui *Window, do func(func())) *Exporter {
-	x := &Exporter{ui: ui, do: do, render: scene.Render, write: scene.Write,
+	ex := &Exporter{ui: ui, do: do, render: scene.Render, write: scene.Write,
 		loadPrefs: prefs.LoadSnapshot, savePrefs: prefs.SaveSnapshot}
-	x.previews = newNewestWorker(func(r previewRequest) previewResult {
-		img, err := x.render(r.sc, r.o)
+	ex.previews = newNewestWorker(func(r previewRequest) previewResult {
+		img, err := ex.render(r.sc, r.o)
 		return previewResult{img, err}
-	}, x.showPreview, do, previewDelay)
-	x.format = newChoice([]string{"PNG", "SVG", "PDF", "GIF"}, func(string) { x.changed() })
-	x.format.SetSelected("PNG")
+	}, ex.showPreview, do, previewDelay)
+	ex.format = newChoice([]string{"PNG", "SVG", "PDF", "GIF"}, func(string) { ex.changed() })
+	ex.format.SetSelected("PNG")
 	labels := make([]string, len(exportSizes))
 	for i, s := range exportSizes {
 		labels[i] = s.Label
 	}
-	x.width, x.height = widget.NewEntry(), widget.NewEntry()
-	x.width.SetText("1920")
-	x.height.SetText("1080")
-	x.width.OnChanged = func(string) { x.changed() }
-	x.height.OnChanged = func(string) { x.changed() }
-	x.size = newChoice(labels, func(label string) {
+	ex.width, ex.height = widget.NewEntry(), widget.NewEntry()
+	ex.width.SetText("1920")
+	ex.height.SetText("1080")
+	ex.width.OnChanged = func(string) { ex.changed() }
+	ex.height.OnChanged = func(string) { ex.changed() }
+	ex.size = newChoice(labels, func(label string) {
 		// A preset fills in its size; only Custom lets the analyst type one.
 		for _, s := range exportSizes {
 			if s.Label == label && s.Paper != "" {
 				p := scene.Papers[s.Paper]
-				x.width.SetText(strconv.Itoa(p.Width))
-				x.height.SetText(strconv.Itoa(p.Height))
-				x.width.Disable()
-				x.height.Disable()
+				ex.width.SetText(strconv.Itoa(p.Width))
+				ex.height.SetText(strconv.Itoa(p.Height))
+				ex.width.Disable()
+				ex.height.Disable()
 			} else if s.Label == label {
-				x.width.Enable()
-				x.height.Enable()
+				ex.width.Enable()
+				ex.height.Enable()
 			}
 		}
-		x.changed()
+		ex.changed()
 	})
-	x.size.SetSelected(labels[0])
-	x.series = newChoice([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { x.changed() })
-	x.series.SetSelected("One snapshot")
-	x.title = widget.NewEntry()
-	x.title.SetPlaceHolder("Title")
-	x.title.OnChanged = func(string) { x.changed() }
-	x.subtitle = widget.NewEntry()
-	x.subtitle.SetPlaceHolder("Subtitle (default: the date window)")
-	x.subtitle.OnChanged = func(string) { x.changed() }
-	x.caveat = widget.NewEntry()
-	x.caveat.SetPlaceHolder("Caveat, e.g. UNCLASSIFIED // FOR TRAINING")
-	x.status = widget.NewLabel("")
-	x.status.Wrapping = fyne.TextWrapWord
-	if p, err := x.loadPrefs(); err == nil {
-		x.caveat.SetText(p.Caveat)
+	ex.size.SetSelected(labels[0])
+	ex.series = newChoice([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { ex.changed() })
+	ex.series.SetSelected("One snapshot")
+	ex.title = widget.NewEntry()
+	ex.title.SetPlaceHolder("Title")
+	ex.title.OnChanged = func(string) { ex.changed() }
+	ex.subtitle = widget.NewEntry()
+	ex.subtitle.SetPlaceHolder("Subtitle (default: the date window)")
+	ex.subtitle.OnChanged = func(string) { ex.changed() }
+	ex.caveat = widget.NewEntry()
+	ex.caveat.SetPlaceHolder("Caveat, e.g. UNCLASSIFIED // FOR TRAINING")
+	ex.status = widget.NewLabel("")
+	ex.status.Wrapping = fyne.TextWrapWord
+	if p, err := ex.loadPrefs(); err == nil {
+		ex.caveat.SetText(p.Caveat)
 	} else {
-		x.status.SetText("The caveat of the last export cannot be read: " + err.Error())
+		ex.status.SetText("The caveat of the last export cannot be read: " + err.Error())
 	}
-	x.caveat.OnChanged = func(string) { x.changed() }
+	ex.caveat.OnChanged = func(string) { ex.changed() }
 	checks := container.NewGridWithColumns(4)
 	for _, e := range exportElements {
-		c := widget.NewCheck(e.Label, func(bool) { x.changed() })
+		c := widget.NewCheck(e.Label, func(bool) { ex.changed() })
 		c.SetChecked(true)
-		x.elements = append(x.elements, c)
+		ex.elements = append(ex.elements, c)
 		checks.Add(c)
 	}
-	x.worldFile = widget.NewCheck("World file (.pgw + .prj)", nil)
-	x.preview = canvas.NewImageFromImage(nil)
-	x.preview.FillMode = canvas.ImageFillContain
-	x.preview.SetMinSize(fyne.NewSize(480, 270))
+	ex.worldFile = widget.NewCheck("World file (.pgw + .prj)", nil)
+	ex.preview = canvas.NewImageFromImage(nil)
+	ex.preview.FillMode = canvas.ImageFillContain
+	ex.preview.SetMinSize(fyne.NewSize(480, 270))
 
 	form := widget.NewForm(
-		widget.NewFormItem("Format", x.format),
-		widget.NewFormItem("Size", container.NewBorder(nil, nil, x.size, nil,
-			container.NewGridWithColumns(3, x.width, widget.NewLabel("×"), x.height))),
-		widget.NewFormItem("Series", x.series),
-		widget.NewFormItem("Title", x.title),
-		widget.NewFormItem("Subtitle", x.subtitle),
-		widget.NewFormItem("Caveat", x.caveat),
+		widget.NewFormItem("Format", ex.format),
+		widget.NewFormItem("Size", container.NewBorder(nil, nil, ex.size, nil,
+			container.NewGridWithColumns(3, ex.width, widget.NewLabel("×"), ex.height))),
+		widget.NewFormItem("Series", ex.series),
+		widget.NewFormItem("Title", ex.title),
+		widget.NewFormItem("Subtitle", ex.subtitle),
+		widget.NewFormItem("Caveat", ex.caveat),
 	)
 	content := container.NewBorder(
-		container.NewVBox(form, checks, x.worldFile), x.status, nil, nil,
-		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, x.preview))
+		container.NewVBox(form, checks, ex.worldFile), ex.status, nil, nil,
+		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, ex.preview))
 	d := dialog.NewCustomWithoutButtons("Export snapshot", content, ui.Win)
 	exportButton := widget.NewButtonWithIcon("Export…", theme.ConfirmIcon(), func() {
-		x.hide()
-		x.chooseFile()
+		ex.hide()
+		ex.chooseFile()
 	})
 	exportButton.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), x.hide), exportButton})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), ex.hide), exportButton})
 	d.Resize(fyne.NewSize(900, 820))
-	x.dialog = d
-	x.built = true
-	return x
+	ex.dialog = d
+	ex.built = true
+	return ex
 }
 
 // hide closes the dialog, first taking the focus from its fields (Fyne
 // forgets a closed dialog's focus without telling the field, which then
 // shows a cursor when the dialog opens again).
-func (x *Exporter) hide() {
-	x.ui.Win.Canvas().Unfocus()
-	x.dialog.Hide()
+func (ex *Exporter) hide() {
+	ex.ui.Win.Canvas().Unfocus()
+	ex.dialog.Hide()
 }
 
 // show opens the dialog with a new preview (the map may have moved since
 // it was last open) and status, when given, in its status line.
-func (x *Exporter) show(status string) {
-	x.dialog.Show()
-	x.changed()
+func (ex *Exporter) show(status string) {
+	ex.dialog.Show()
+	ex.changed()
 	if status != "" {
-		x.status.SetText(status)
+		ex.status.SetText(status)
 	}
 }
 
 // snapshot is the dialog's choices applied to what the window shows.
-func (x *Exporter) snapshot() (scene.Snapshot, error) {
-	ui := x.ui
-	ex := ui.Explorer
+func (ex *Exporter) snapshot() (scene.Snapshot, error) {
+	ui := ex.ui
+	explorer := ui.Explorer
 	o := scene.Snapshot{
-		Format: scene.Format(strings.ToLower(x.format.Selected)),
+		Format: scene.Format(strings.ToLower(ex.format.Selected)),
 		Bound:  ui.Map.View().Bound(),
-		From:   ex.From, To: ex.To,
-		Filter:        ex.Filter,
+		From:   explorer.From, To: explorer.To,
+		Filter:        explorer.Filter,
 		Actor:         ui.Layers.Actor,
 		HideRelations: !ui.Layers.ShowRelations,
 		HideVisits:    !ui.Layers.ShowVisits,
-		WorldFile:     x.worldFile.Checked && x.format.Selected == "PNG",
+		WorldFile:     ex.worldFile.Checked && ex.format.Selected == "PNG",
 		Layout: layout.Options{
-			Title:    strings.TrimSpace(x.title.Text),
-			Subtitle: strings.TrimSpace(x.subtitle.Text),
-			Caveat:   strings.TrimSpace(x.caveat.Text),
+			Title:    strings.TrimSpace(ex.title.Text),
+			Subtitle: strings.TrimSpace(ex.subtitle.Text),
+			Caveat:   strings.TrimSpace(ex.caveat.Text),
 		},
 	}
 	if ui.showNote && ui.Notes != nil {
 		o.Annotations = ui.Notes.Layer.Shown()
 	}
-	for i, c := range x.elements {
+	for i, c := range ex.elements {
 		if !c.Checked {
 			o.Layout.Hide |= exportElements[i].E
 		}
 	}
 	for _, s := range exportSizes {
-		if s.Label == x.size.Selected {
+		if s.Label == ex.size.Selected {
 			o.Paper = s.Paper
 		}
 	}
 	if o.Paper == "" {
-		w, err1 := strconv.Atoi(strings.TrimSpace(x.width.Text))
-		h, err2 := strconv.Atoi(strings.TrimSpace(x.height.Text))
+		w, err1 := strconv.Atoi(strings.TrimSpace(ex.width.Text))
+		h, err2 := strconv.Atoi(strings.TrimSpace(ex.height.Text))
 		if err1 != nil || err2 != nil {
 			return o, fmt.Errorf("the custom size must be two whole numbers of pixels, each 1 to %d", scene.MaxSide)
 		}
@@ -248,7 +248,7 @@ func (x *Exporter) snapshot() (scene.Snapshot, error) {
 		}
 		o.Width, o.Height = w, h
 	}
-	switch x.series.Selected {
+	switch ex.series.Selected {
 	case "Every day":
 		o.Every = scene.StepDay
 	case "Every week":
@@ -264,17 +264,17 @@ func (x *Exporter) snapshot() (scene.Snapshot, error) {
 
 // changed asks for a new preview of the dialog's choices, drawn off the
 // UI goroutine; a preview overtaken by newer choices is never shown.
-func (x *Exporter) changed() {
-	if !x.built {
+func (ex *Exporter) changed() {
+	if !ex.built {
 		return // still making the widgets
 	}
-	o, err := x.snapshot()
+	o, err := ex.snapshot()
 	if err != nil {
-		x.previews.cancel()
-		x.status.SetText(err.Error())
+		ex.previews.cancel()
+		ex.status.SetText(err.Error())
 		return
 	}
-	x.status.SetText("")
+	ex.status.SetText("")
 	// The preview is the snapshot itself, one raster frame at a reduced
 	// size with the same proportions and layout.
 	o.Progress = nil
@@ -283,36 +283,36 @@ func (x *Exporter) changed() {
 		w, h = p.Width, p.Height
 	}
 	o.Paper, o.Width, o.Height = "", 960, 960*h/max(w, 1)
-	x.previews.request(previewRequest{sc: x.ui.sc, o: o}) // exports draw the window's map and data
+	ex.previews.request(previewRequest{sc: ex.ui.sc, o: o}) // exports draw the window's map and data
 }
 
 // showPreview puts a drawn preview in the dialog, on the UI goroutine.
-func (x *Exporter) showPreview(r previewResult) {
+func (ex *Exporter) showPreview(r previewResult) {
 	if r.err != nil {
-		x.status.SetText("No preview: " + r.err.Error())
+		ex.status.SetText("No preview: " + r.err.Error())
 		return
 	}
-	x.preview.Image = r.img
-	x.preview.Refresh()
+	ex.preview.Image = r.img
+	ex.preview.Refresh()
 }
 
 // chooseFile asks where to save, then exports in the background with a
 // progress bar for a series.
-func (x *Exporter) chooseFile() {
-	o, err := x.snapshot()
+func (ex *Exporter) chooseFile() {
+	o, err := ex.snapshot()
 	if err != nil {
-		x.ui.showError(err)
-		x.show(err.Error())
+		ex.ui.showError(err)
+		ex.show(err.Error())
 		return
 	}
 	ext := "." + string(o.Format)
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			x.ui.showError(err)
+			ex.ui.showError(err)
 			return
 		}
 		if w == nil {
-			x.show("") // cancelled: back to the choices
+			ex.show("") // cancelled: back to the choices
 			return
 		}
 		path := w.URI().Path()
@@ -323,8 +323,8 @@ func (x *Exporter) chooseFile() {
 		} else if !strings.EqualFold(filepath.Ext(path), ext) {
 			path += ext
 		}
-		x.export(path, o)
-	}, x.ui.Win)
+		ex.export(path, o)
+	}, ex.ui.Win)
 	fd.SetFileName("sahel-atlas" + ext)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	fd.Show()
@@ -333,17 +333,17 @@ func (x *Exporter) chooseFile() {
 // export writes o to path in the background, then remembers its caveat
 // and opens the dialog again, its choices kept, to export another format
 // or size of the same map.
-func (x *Exporter) export(path string, o scene.Snapshot) {
-	x.ui.Status.SetText("Exporting " + path + "…")
+func (ex *Exporter) export(path string, o scene.Snapshot) {
+	ex.ui.Status.SetText("Exporting " + path + "…")
 	bar := widget.NewProgressBar()
-	progress := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), x.ui.Win)
+	progress := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), ex.ui.Win)
 	progress.Show()
-	do := x.do
+	do := ex.do
 	o.Progress = func(done, total int) {
 		do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
 	}
-	sc := x.ui.sc // exports draw the window's map and data
-	write, load, save := x.write, x.loadPrefs, x.savePrefs
+	sc := ex.ui.sc // exports draw the window's map and data
+	write, load, save := ex.write, ex.loadPrefs, ex.savePrefs
 	go func() {
 		err := write(sc, path, o)
 		var prefErr error
@@ -352,18 +352,18 @@ func (x *Exporter) export(path string, o scene.Snapshot) {
 		}
 		do(func() {
 			progress.Hide()
-			x.exported(path, err, prefErr)
+			ex.exported(path, err, prefErr)
 		})
 	}()
 }
 
 // exported says, on the UI goroutine, how an export went: the file was
 // written or not; when it was, whether its caveat could be remembered.
-func (x *Exporter) exported(path string, err, prefErr error) {
+func (ex *Exporter) exported(path string, err, prefErr error) {
 	if err != nil {
 		err = fmt.Errorf("the snapshot was NOT written to %s: %w", path, err)
-		x.show(err.Error())
-		x.ui.showError(err)
+		ex.show(err.Error())
+		ex.ui.showError(err)
 		return
 	}
 	status, msg := "Written: "+path+". Export another format or size of the same map: choose it and press Export… again.", "Exported "+path
@@ -371,9 +371,9 @@ func (x *Exporter) exported(path string, err, prefErr error) {
 		note := "The caveat could not be remembered for the next export: " + prefErr.Error()
 		status, msg = status+"\n"+note, msg+". "+note
 	}
-	x.ui.Status.SetText(msg)
-	x.show(status)
-	x.ui.Win.Canvas().Focus(x.format)
+	ex.ui.Status.SetText(msg)
+	ex.show(status)
+	ex.ui.Win.Canvas().Focus(ex.format)
 }
 
 // rememberCaveat keeps caveat, empty too, as the one the next export

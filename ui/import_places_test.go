@@ -58,7 +58,7 @@ func TestImportFindsPlacesAsTheCommandLineDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rs, err := s.LayerEvents(store.LayerID("lieux.csv"))
+	rs, err := s.ImportEvents(store.ImportID("lieux.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

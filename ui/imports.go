@@ -22,15 +22,15 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
 
-// Imports is the imported-events part of the window: the layers of the
+// Imports is the imported-events part of the window: the imports of the
 // workspace store (one per imported file) that can be shown, hidden and
 // removed, File → Import and File → Export events.
 type Imports struct {
 	ui      *Window
 	st      *store.Store    // nil: imports are off
 	base    *data.Dataset   // the bundled (or synthetic) events
-	layers  []store.Layer   // the store's layers
-	hidden  map[string]bool // layer ids the analyst hid
+	imports []store.Import  // the store's imports
+	hidden  map[string]bool // import ids the analyst hid
 	gen     uint64          // counts reloads, to drop overtaken ones
 	do      func(func())    // runs a function on the UI goroutine: fyne.Do; tests pass a queue
 	list    *widget.List
@@ -42,16 +42,16 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 	m := &Imports{ui: ui, base: base, st: st, hidden: map[string]bool{}, message: widget.NewLabel(""), do: fyne.Do}
 	m.message.Wrapping = fyne.TextWrapWord
 	m.list = widget.NewList(
-		func() int { return len(m.layers) },
+		func() int { return len(m.imports) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewButton("Remove", nil),
 				widget.NewLabel("an imported file name.csv · 100000 events"))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(m.layers) {
+			if id >= len(m.imports) {
 				return
 			}
-			l := m.layers[id]
+			l := m.imports[id]
 			row := o.(*fyne.Container)
 			label := row.Objects[0].(*widget.Label)
 			check := row.Objects[1].(*widget.Check)
@@ -78,44 +78,44 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 	return m
 }
 
-// merge returns the store's layers and the base events merged with those
-// of the layers not hidden. It reads the store only, so it may run off the
+// merge returns the store's imports and the base events merged with those
+// of the imports not hidden. It reads the store only, so it may run off the
 // UI goroutine: with 100,000 imported events it takes about a second.
-func (m *Imports) merge(hidden map[string]bool) ([]store.Layer, *data.Dataset, error) {
+func (m *Imports) merge(hidden map[string]bool) ([]store.Import, *data.Dataset, error) {
 	s := m.store()
 	if s == nil {
 		return nil, m.base, nil
 	}
-	layers, records, err := s.ShownEvents(hidden) // what snapshot --store draws too
+	imports, records, err := s.ShownEvents(hidden) // what snapshot --store draws too
 	if err != nil {
-		return layers, m.base, err
+		return imports, m.base, err
 	}
 	if len(records) == 0 {
-		return layers, m.base, nil
+		return imports, m.base, nil
 	}
 	d, err := exchange.Merge(m.base, records)
 	if err != nil {
-		return layers, m.base, fmt.Errorf("cannot join the imported events to the others: %w", err)
+		return imports, m.base, fmt.Errorf("cannot join the imported events to the others: %w", err)
 	}
-	return layers, d, nil
+	return imports, d, nil
 }
 
-// dataset merges the shown layers now (at start-up and in tests).
+// dataset merges the shown imports now (at start-up and in tests).
 func (m *Imports) dataset() (*data.Dataset, error) {
-	layers, d, err := m.merge(m.hidden)
-	m.layers = layers
+	imports, d, err := m.merge(m.hidden)
+	m.imports = imports
 	return d, err
 }
 
 func (m *Imports) store() *store.Store { return m.st }
 
-// reloadNow merges the shown layers into the window's events, on the UI goroutine.
+// reloadNow merges the shown imports into the window's events, on the UI goroutine.
 func (m *Imports) reloadNow() {
 	d, err := m.dataset()
 	m.apply(d, err)
 }
 
-// reloadData merges the shown layers into the window's events in the
+// reloadData merges the shown imports into the window's events in the
 // background; a reload overtaken by a newer one is dropped.
 func (m *Imports) reloadData() {
 	hidden := make(map[string]bool, len(m.hidden))
@@ -126,13 +126,13 @@ func (m *Imports) reloadData() {
 	gen := m.gen
 	m.message.SetText("Loading the imported events…")
 	go func() {
-		layers, d, err := m.merge(hidden)
+		imports, d, err := m.merge(hidden)
 		m.do(func() {
 			if gen != m.gen {
 				return
 			}
 			m.message.SetText("")
-			m.layers = layers
+			m.imports = imports
 			m.apply(d, err)
 		})
 	}()
@@ -201,7 +201,7 @@ func (m *Imports) prepare(path string) *columnDialog {
 }
 
 // run imports path in the background with a progress dialog, then stores
-// the events as a layer; a refused file shows its bad rows and offers to
+// the events as an import; a refused file shows its bad rows and offers to
 // keep the good ones.
 func (m *Imports) run(path string, opts exchange.Options) {
 	bar := widget.NewProgressBarInfinite()
@@ -220,7 +220,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 		}
 		var (
 			res *exchange.Result
-			ch  store.LayerChange
+			ch  store.ImportChange
 			err error
 		)
 		f, err := os.Open(path)
@@ -229,7 +229,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 			f.Close()
 		}
 		if err == nil {
-			ch, err = st.PutLayer(store.Layer{Name: filepath.Base(path), Format: string(res.Format)}, res.Records)
+			ch, err = st.PutImport(store.Import{Name: filepath.Base(path), Format: string(res.Format)}, res.Records)
 		}
 		m.do(func() {
 			progress.Hide()
@@ -299,12 +299,12 @@ func problemsText(ps []exchange.Problem, more int) string {
 	return b.String()
 }
 
-func (m *Imports) confirmRemove(l store.Layer) {
+func (m *Imports) confirmRemove(l store.Import) {
 	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {
 		if !ok {
 			return
 		}
-		n, err := m.store().RemoveLayer(l.ID)
+		n, err := m.store().RemoveImport(l.ID)
 		if err != nil {
 			m.ui.showError(fmt.Errorf("%s was NOT removed: %w", l.Name, err))
 			return

@@ -74,7 +74,9 @@ type sceneRenderer struct {
 	pending atomic.Pointer[layerState]
 	spare   chan *image.RGBA // frames no longer on screen, to draw into again
 
-	// The render goroutine's own.
+	// Only the render goroutine touches these fields. The layers in
+	// layers are shared with the window, which hit-tests them (each
+	// locks its own state).
 	layers    scene.Layers
 	filterGen uint64
 	actor     string

@@ -58,13 +58,9 @@ type MapView struct {
 	fitted   *orb.Bound // the bound last fitted, kept fitted on resize until the analyst moves the map
 }
 
-// NewMapView makes a map view that starts on view v and draws with r.
-func NewMapView(r FrameRenderer, v geo.Viewport) *MapView {
-	return newMapView(r, v, fyne.Do)
-}
-
-// newMapView is NewMapView with the function that runs work on the UI
-// goroutine (fyne.Do; tests pass a queue they drain themselves).
+// newMapView makes a map view that starts on view v and draws with r,
+// handing its frames to the UI goroutine with do (fyne.Do; tests pass a
+// queue they drain themselves).
 func newMapView(r FrameRenderer, v geo.Viewport, do func(func())) *MapView {
 	m := &MapView{renderer: r, view: v}
 	m.image = canvas.NewImageFromImage(nil)
@@ -341,11 +337,12 @@ type frameWorker struct {
 	shown   uint64 // generation of the frame on screen (UI goroutine only)
 	wake    chan struct{}
 	done    chan struct{}
+	exited  chan struct{} // closed once loop has returned: no Render runs any more
 	once    sync.Once
 }
 
 func newFrameWorker(r FrameRenderer, show func(*image.RGBA, geo.Viewport), do func(func())) *frameWorker {
-	w := &frameWorker{r: r, show: show, do: do, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	w := &frameWorker{r: r, show: show, do: do, wake: make(chan struct{}, 1), done: make(chan struct{}), exited: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -364,6 +361,7 @@ func (w *frameWorker) request(v geo.Viewport) {
 func (w *frameWorker) stop() { w.once.Do(func() { close(w.done) }) }
 
 func (w *frameWorker) loop() {
+	defer close(w.exited)
 	for {
 		select {
 		case <-w.done:

@@ -195,6 +195,18 @@ func (b *SearchBox) Pick(r SearchResult) {
 // Clear empties the box and hides the results.
 func (b *SearchBox) Clear() { b.Entry.SetText("") }
 
+// setData makes the box search d, and searches d again for the text in
+// the box, so that the results shown never point at events the window no
+// longer has (after an import is merged or a layer hidden).
+// An Enter pressed before the results came still picks the first of the
+// new ones.
+func (b *SearchBox) setData(d *data.Dataset) {
+	b.s.Data = d
+	if strings.TrimSpace(b.Entry.Text) != "" {
+		b.work.request(searchRequest{s: b.s, text: b.Entry.Text})
+	}
+}
+
 // update asks for the results of text; an empty box hides them at once.
 func (b *SearchBox) update(text string) {
 	b.pickFirst = false

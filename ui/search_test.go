@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // newGatedSearchBox makes a search box whose searches the test lets finish
@@ -105,5 +107,47 @@ func TestSearchBoxClearHidesResultsAtOnce(t *testing.T) {
 	q.next(t)
 	if len(b.Results()) != 0 || len(showing) != 1 {
 		t.Fatalf("the results of a cleared search were shown: %+v", b.Results())
+	}
+}
+
+// TestSearchBoxSearchesNewData: when the window's events change (an
+// import merged, a layer hidden), the text in the box is searched again
+// in the new events, and an empty box starts no search.
+func TestSearchBoxSearchesNewData(t *testing.T) {
+	b, g, q := newGatedSearchBox(t)
+	old, merged := &data.Dataset{}, &data.Dataset{}
+	b.s.Data = old
+	b.find = func(s Searcher, text string) []SearchResult {
+		in := "old"
+		if s.Data == merged {
+			in = "merged"
+		}
+		return []SearchResult{{Label: g.compute(text + " in " + in)}}
+	}
+
+	b.Entry.SetText("Goita")
+	if s := g.waitStart(t); s != "Goita in old" {
+		t.Fatalf("searched %q, want Goita in old", s)
+	}
+	g.release <- struct{}{}
+	q.next(t)
+	if got, want := labels(b), []string{"result of Goita in old"}; !slices.Equal(got, want) {
+		t.Fatalf("shown %q, want %q", got, want)
+	}
+
+	b.setData(merged)
+	if s := g.waitStart(t); s != "Goita in merged" {
+		t.Fatalf("searched %q after the data changed, want Goita in merged", s)
+	}
+	g.release <- struct{}{}
+	q.next(t)
+	if got, want := labels(b), []string{"result of Goita in merged"}; !slices.Equal(got, want) {
+		t.Fatalf("shown %q after the data changed, want %q", got, want)
+	}
+
+	b.Clear()
+	b.setData(old)
+	if !b.work.settled() || len(b.Results()) != 0 {
+		t.Fatalf("an empty box searched the new data: settled %v, results %+v", b.work.settled(), b.Results())
 	}
 }

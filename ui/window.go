@@ -37,7 +37,7 @@ type Window struct {
 	Search     *SearchBox
 	Status     *widget.Label
 	Coords     *widget.Label
-	Window     *widget.Label // the date window and the count of events in it
+	DateWindow *widget.Label // the date window and the count of events in it
 	Layers     *scene.Layers // the time layers drawn over the base map
 	Notes      *Notes        // the analyst's annotations
 	frames     *sceneRenderer
@@ -70,7 +70,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 		return nil, err
 	}
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas,
-		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), Window: widget.NewLabel("")}
+		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), DateWindow: widget.NewLabel("")}
 	if opts.Synthetic > 0 {
 		// Try the map with many events: a synthetic dataset in place of the bundled one.
 		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
@@ -165,7 +165,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 	controls := container.NewHBox(
 		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
-		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.Window)
+		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.DateWindow)
 	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
 	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
 	bottom := container.NewVBox(timeline, status)
@@ -217,7 +217,7 @@ func (ui *Window) explorerChanged(c Change) {
 		if n := len(x.Undated()); n > 0 {
 			text += fmt.Sprintf(" (+%d with no date, at the end of the list)", n)
 		}
-		ui.Window.SetText(text)
+		ui.DateWindow.SetText(text)
 	}
 	if c&ChangeSelection != 0 {
 		ui.Details.Show(x.Selected)
@@ -474,7 +474,7 @@ func (ui *Window) setData(d *data.Dataset) {
 	layers.ShowRelations, layers.ShowVisits = ui.Layers.ShowRelations, ui.Layers.ShowVisits
 	layers.Events.SetClustering(ui.clustering)
 	ui.Layers = layers
-	ui.Search.s.Data = d
+	ui.Search.setData(d)
 	ui.Timeline.SetSpan(first, last)
 	ui.Filters.SetOptions()
 	x.SetData(d)

@@ -240,7 +240,7 @@ func TestWindowImportedLayer(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := ui.Notes.Store
-	if _, err := st.PutLayer(store.Layer{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
+	if _, err := st.PutImport(store.Import{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
 		t.Fatal(err)
 	}
 	ui.Imports.reloadNow()
@@ -255,7 +255,7 @@ func TestWindowImportedLayer(t *testing.T) {
 		}
 	}
 	// Hiding the layer takes its events off the map and the list.
-	ui.Imports.hidden[store.LayerID("acled-mali.csv")] = true
+	ui.Imports.hidden[store.ImportID("acled-mali.csv")] = true
 	ui.Imports.reloadNow()
 	if got := len(ui.Explorer.Data.Events); got != before {
 		t.Fatalf("with the layer hidden the window has %d events, want %d", got, before)

@@ -119,7 +119,7 @@ func BenchmarkPutLayer100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if _, err := s.PutLayer(store.Layer{Name: "acled.csv", Format: "acled"}, recs); err != nil {
+		if _, err := s.PutImport(store.Import{Name: "acled.csv", Format: "acled"}, recs); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -136,13 +136,13 @@ func BenchmarkLayerEvents100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.PutLayer(store.Layer{Name: "acled.csv"}, recs); err != nil {
+	if _, err := s.PutImport(store.Import{Name: "acled.csv"}, recs); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := s.LayerEvents("acled-csv"); err != nil {
+		if _, err := s.ImportEvents("acled-csv"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -195,7 +195,7 @@ func BenchmarkOpenStoreWith100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.PutLayer(store.Layer{Name: "acled.csv"}, recs); err != nil {
+	if _, err := s.PutImport(store.Import{Name: "acled.csv"}, recs); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()
@@ -222,13 +222,13 @@ func BenchmarkLayers100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.PutLayer(store.Layer{Name: "acled.csv"}, recs); err != nil {
+	if _, err := s.PutImport(store.Import{Name: "acled.csv"}, recs); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		ls, err := s.Layers()
+		ls, err := s.Imports()
 		if err != nil || len(ls) != 1 || ls[0].Problem != "" {
 			b.Fatal(ls, err)
 		}

@@ -7,7 +7,7 @@
 // (data.Provenance). A file with any bad row is refused whole unless
 // Options.SkipInvalid is set; either way every bad row is listed, by line or
 // feature and reason, in Result.Rejected. Import never touches a store:
-// store.(*Store).PutLayer keeps the records, in one transaction.
+// store.(*Store).PutImport keeps the records, in one transaction.
 //
 // The flow, for the window and the command line alike:
 //
@@ -15,8 +15,8 @@
 //	cols := exchange.DetectColumns(columns, exchange.Columns{})
 //	res, err := exchange.Import(f, name, exchange.Options{Columns: cols, SkipInvalid: skip, Countries: atlas})
 //	// err is a *RefusedError listing res.Rejected when a row is bad and skip is false
-//	change, err := st.PutLayer(store.Layer{Name: name, Format: string(res.Format)}, res.Records)
-//	// later: st.Layers(), st.LayerEvents(id), st.RemoveLayer(id)
+//	change, err := st.PutImport(store.Import{Name: name, Format: string(res.Format)}, res.Records)
+//	// later: st.Imports(), st.ImportEvents(id), st.RemoveImport(id)
 //	d, err := exchange.Merge(bundled, records) // one dataset for the map, filters and exports
 //	exchange.WriteGeoJSON(w, d.Query(from, to, filter), d) // or WriteCSV, WriteKMLStyled, WriteTimeline
 //

@@ -85,7 +85,7 @@ func decodeRecord(s string, r *data.Record) error {
 
 func TestRecordCodec(t *testing.T) {
 	records := codecRecords(t)
-	var enc recordEncoder // shared, as PutLayer shares it: its caches fill
+	var enc recordEncoder // shared, as PutImport shares it: its caches fill
 	var dec recordDecoder
 	for _, r := range records {
 		b := appendRecord(nil, &r)

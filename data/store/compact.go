@@ -11,10 +11,10 @@ import (
 // buntdb's file is a log: every save appends a record and every replaced
 // or deleted key leaves its old record behind, dead. A re-imported layer
 // leaves a whole layer's worth of dead records each time. Auto-shrink is
-// off (it does not fsync, see notes/reliability.md), so the store compacts
-// the file itself: when Open finds it, or a write leaves it, more than a
-// third dead (and at least compactMinDead bytes), it is rewritten by
-// Compact.
+// off (buntdb's shrink renames its new file over the store without
+// fsyncing the file or its folder), so the store compacts the file
+// itself: when Open finds it, or a write leaves it, more than a third dead
+// (and at least compactMinDead bytes), it is rewritten by Compact.
 
 // compactMinDead is the least dead data worth rewriting a file for.
 const compactMinDead = 64 << 10

@@ -75,7 +75,7 @@ func bigLayer(n int) [][3]string {
 func TestReimportStaysBounded(t *testing.T) {
 	s, path := openTest(t)
 	records := acledRecords(t, "acled.csv", bigLayer(800)...)
-	if _, err := s.PutLayer(Layer{Name: "acled.csv", Format: "acled"}, records); err != nil {
+	if _, err := s.PutImport(Import{Name: "acled.csv", Format: "acled"}, records); err != nil {
 		t.Fatal(err)
 	}
 	first := fileSize(t, path)
@@ -83,7 +83,7 @@ func TestReimportStaysBounded(t *testing.T) {
 		t.Fatalf("the layer is %d bytes: too small to need compaction", first)
 	}
 	for i := 0; i < 8; i++ {
-		ch, err := s.PutLayer(Layer{Name: "acled.csv", Format: "acled"}, records)
+		ch, err := s.PutImport(Import{Name: "acled.csv", Format: "acled"}, records)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +98,7 @@ func TestReimportStaysBounded(t *testing.T) {
 		t.Errorf("no backup of the file before compaction: %v", err)
 	}
 	// Removing the layer leaves the whole file dead: it is compacted too.
-	if _, err := s.RemoveLayer("acled-csv"); err != nil {
+	if _, err := s.RemoveImport("acled-csv"); err != nil {
 		t.Fatal(err)
 	}
 	if size := fileSize(t, path); size >= compactMinDead {
@@ -110,7 +110,7 @@ func TestReimportStaysBounded(t *testing.T) {
 		t.Fatalf("reopen: %v %v", err, rec)
 	}
 	defer s2.Close()
-	if layers, err := s2.Layers(); err != nil || len(layers) != 0 {
+	if layers, err := s2.Imports(); err != nil || len(layers) != 0 {
 		t.Errorf("layers after removal: %+v %v", layers, err)
 	}
 }
@@ -287,7 +287,7 @@ func TestKillWhileCompacting(t *testing.T) {
 		t.Skip("starts 10 processes")
 	}
 	path := filepath.Join(t.TempDir(), "ws", "workspace.db")
-	rng := rand.New(rand.NewPCG(2, uint64(time.Now().UnixNano())))
+	rng := rand.New(rand.NewPCG(2, killSeed(t)))
 	var all []string
 	for cycle := 0; cycle < 10; cycle++ {
 		cmd, out := helper(t, "compact-loop", path)

@@ -1,7 +1,6 @@
 // Package store keeps a workspace's annotations in one buntdb file.
 //
-// The store is built around what buntdb v1.3.2 does and does not promise
-// (see notes/reliability.md):
+// The store is built around what buntdb v1.3.2 does and does not promise:
 //
 //   - every save is one key, committed with SyncPolicy Always and then
 //     fsync'd again through a handle of our own, because buntdb drops the
@@ -51,7 +50,7 @@
 //     serves InView.
 //
 // Keys are "annotation:<id>" for annotations, "meta:schema" for the
-// store's schema version, and for imported events (see PutLayer)
-// "layer:<layer>" for each imported file and "event:<layer>:<id>" for its
-// events.
+// store's schema version, and for imported events (see PutImport)
+// "layer:<import id>" for each imported file and "event:<import id>:<id>"
+// for its events (the keys keep the name imports were first given).
 package store

@@ -14,57 +14,60 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
-// Imported events live beside the annotations, one layer per imported
-// file:
+// Imported events live beside the annotations, one Import per imported
+// file. The keys keep the name these records were first given, "layer",
+// so that stores written before the rename still open:
 //
-//	layer:<layer>         {"v":1,"crc":"…","l":{Layer},"b":{<layer>:<events set>,…}}
-//	event:<layer>:<id>    E1<crc><gen><version><record>, see encodeEvent
+//	layer:<import id>         {"v":1,"crc":"…","l":{Import},"b":{<import id>:<events set>,…}}
+//	event:<import id>:<id>    E1<crc><gen><version><record>, see encodeEvent
 //
-// An import is one buntdb transaction. buntdb writes a transaction's
+// A PutImport is one buntdb transaction. buntdb writes a transaction's
 // records in no fixed order and its log has no transaction markers, so a
-// crash can leave part of one on disk. Each import therefore carries its
-// own completeness check: it has a generation number g, written into every
-// event it sets and into the record of every layer it touches together
-// with the layer's event count, how many of them carry g, and the list of
-// every layer the import touched. Layers compares those with the events
-// and layer records it finds, and marks the layers of an import that did
-// not reach the disk whole (Layer.Problem).
+// crash can leave part of one on disk. Each PutImport therefore carries
+// its own completeness check: it has a generation number g, written into
+// every event it sets and into the record of every Import it touches
+// (newer copies of events can replace those of other files) together with
+// the Import's event count, how many of them carry g, and the list of
+// every Import it touched. Imports compares those with the events and
+// records it finds, and marks the Imports of a PutImport that did not
+// reach the disk whole (Import.Problem).
 
 const (
 	layerPrefix = "layer:"
 	eventPrefix = "event:"
 )
 
-// ErrNoLayer is returned for a layer id the store does not hold.
-var ErrNoLayer = errors.New("store: no layer with this id")
+// ErrNoImport is returned for an import id the store does not hold.
+var ErrNoImport = errors.New("store: no layer with this id")
 
-// Layer describes the events imported from one file.
-type Layer struct {
+// Import describes the events imported from one file: what the window
+// lists under Imports, and what the analyst shows, hides or removes as one.
+type Import struct {
 	ID       string    `json:"id"`     // from the file name, see data.Slug
 	Name     string    `json:"name"`   // the file's name
 	Format   string    `json:"format"` // acled, csv, geojson, kml
 	Imported time.Time `json:"imported"`
-	Count    int       `json:"count"` // events in the layer
-	Gen      int64     `json:"gen"`   // generation of the last import that touched it
-	Fresh    int       `json:"fresh"` // events set by that import
+	Count    int       `json:"count"` // events in the import
+	Gen      int64     `json:"gen"`   // generation of the last PutImport that touched it
+	Fresh    int       `json:"fresh"` // events set by that PutImport
 
-	// Problem is set by Layers when the layer's events do not match its
-	// record: an import or removal was cut short (power cut, kill). The
-	// layer should be removed and its file imported again.
+	// Problem is set by Imports when the import's events do not match its
+	// record: a PutImport or RemoveImport was cut short (power cut, kill).
+	// The import should be removed and its file imported again.
 	Problem string `json:"-"`
 }
 
-// LayerChange counts what PutLayer did.
-type LayerChange struct {
+// ImportChange counts what PutImport did.
+type ImportChange struct {
 	Added     int // events new to the store
 	Updated   int // events replaced by a newer copy (or by a re-import of the file)
 	Unchanged int // events already held in a copy as new or newer (by Record.Version)
 	Removed   int // events of a re-imported file that its new copy no longer has
 }
 
-// ValidLayerID reports whether id can name a layer: 1–80 of a–z, 0–9 and
-// '-', as data.Slug makes them.
-func ValidLayerID(id string) bool {
+// ValidImportID reports whether id can name an import: 1–80 of a–z, 0–9
+// and '-', as data.Slug makes them.
+func ValidImportID(id string) bool {
 	if id == "" || len(id) > 80 {
 		return false
 	}
@@ -77,33 +80,33 @@ func ValidLayerID(id string) bool {
 	return true
 }
 
-// LayerID returns the layer id for a file name: its base name, slugged.
-func LayerID(name string) string {
+// ImportID returns the import id for a file name: its base name, slugged.
+func ImportID(name string) string {
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:]
 	}
 	return data.Slug(name)
 }
 
-// PutLayer keeps imported records in the layer l (l.ID from LayerID(l.Name)
-// when empty), in one transaction: nil means every change is on disk, an
-// error means the store is as it was.
+// PutImport keeps imported records in the import l (l.ID from
+// ImportID(l.Name) when empty), in one transaction: nil means every change
+// is on disk, an error means the store is as it was.
 //
 // Records that carry a Version (ACLED's timestamp) update the copy of the
-// same event id in whatever layer holds it when they are newer, and are
+// same event id in whatever import holds it when they are newer, and are
 // left alone when not, so re-importing a newer export never duplicates
-// events. A layer re-imported without versions is replaced: its events are
+// events. A file re-imported without versions is replaced: its events are
 // those of the new file.
-func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
-	var ch LayerChange
+func (s *Store) PutImport(l Import, records []data.Record) (ImportChange, error) {
+	var ch ImportChange
 	if l.ID == "" {
-		l.ID = LayerID(l.Name)
+		l.ID = ImportID(l.Name)
 	}
-	if !ValidLayerID(l.ID) {
+	if !ValidImportID(l.ID) {
 		return ch, fmt.Errorf("store: layer id %q is not 1–80 of a–z, 0–9 and '-'", l.ID)
 	}
 	if l.Imported.IsZero() {
-		l.Imported = time.Now().UTC()
+		l.Imported = s.now().UTC()
 	}
 	seen := make(map[string]bool, len(records))
 	for i := range records {
@@ -120,7 +123,7 @@ func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 	}
 	gen := time.Now().UnixNano()
 	err := s.commit(func(tx *buntdb.Tx) error {
-		ch = LayerChange{}
+		ch = ImportChange{}
 		// Where each event id is held now, with its version.
 		type held struct {
 			layer   string
@@ -158,7 +161,7 @@ func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 		old, err := tx.Get(layerPrefix + l.ID)
 		switch {
 		case err == nil:
-			ol, _, derr := decodeLayer(old)
+			ol, _, derr := decodeImport(old)
 			if derr != nil {
 				return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", l.ID, derr)
 			}
@@ -222,12 +225,12 @@ func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 				if err != nil {
 					return fmt.Errorf("store: layer %s holds events but has no record; remove it and import its file again", id)
 				}
-				if ly, _, err = decodeLayer(v); err != nil {
+				if ly, _, err = decodeImport(v); err != nil {
 					return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", id, err)
 				}
 			}
 			ly.Gen, ly.Fresh, ly.Count = gen, fresh, counts[id]
-			v, err := encodeLayer(ly, touched)
+			v, err := encodeImport(ly, touched)
 			if err != nil {
 				return err
 			}
@@ -238,17 +241,17 @@ func (s *Store) PutLayer(l Layer, records []data.Record) (LayerChange, error) {
 		return nil
 	})
 	if err != nil {
-		return LayerChange{}, fmt.Errorf("store: %s was NOT imported into %s, the store is unchanged: %w", l.Name, s.path, err)
+		return ImportChange{}, fmt.Errorf("store: %s was NOT imported into %s, the store is unchanged: %w", l.Name, s.path, err)
 	}
 	return ch, nil
 }
 
-// Layers returns every layer, by id, each checked against its events; a
-// layer whose events do not match its record (an import cut short) has
-// Problem set. Events with no layer record (an import cut short before its
-// first layer record) are reported as a layer with only ID, Count and
-// Problem.
-func (s *Store) Layers() ([]Layer, error) {
+// Imports returns every import, by id, each checked against its events;
+// an import whose events do not match its record (a PutImport cut short)
+// has Problem set. Events with no import record (a PutImport cut short
+// before its first import record) are reported as an import with only ID,
+// Count and Problem.
+func (s *Store) Imports() ([]Import, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
@@ -257,7 +260,7 @@ func (s *Store) Layers() ([]Layer, error) {
 	type tally struct {
 		count, fresh, newer, damaged int
 	}
-	var layers []Layer
+	var layers []Import
 	tallies := map[string]*tally{}
 	// Only the last import can have reached the disk in part: a file is
 	// only ever cut at its end. Every layer record it wrote names every
@@ -266,9 +269,9 @@ func (s *Store) Layers() ([]Layer, error) {
 	var lastBatch map[string]int
 	err := s.db.View(func(tx *buntdb.Tx) error {
 		err := tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
-			l, batch, err := decodeLayer(v)
+			l, batch, err := decodeImport(v)
 			if err != nil {
-				l = Layer{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
+				l = Import{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
 			}
 			if l.Gen > lastGen {
 				lastGen, lastBatch = l.Gen, batch
@@ -293,7 +296,7 @@ func (s *Store) Layers() ([]Layer, error) {
 			if t == nil {
 				t = &tally{}
 				tallies[layer] = t
-				layers = append(layers, Layer{ID: layer})
+				layers = append(layers, Import{ID: layer})
 			}
 			t.count++
 			g, _, _, err := eventHeader(v)
@@ -313,7 +316,7 @@ func (s *Store) Layers() ([]Layer, error) {
 	}
 	var missing []string
 	for id := range lastBatch {
-		if i := slices.IndexFunc(layers, func(l Layer) bool { return l.ID == id }); i < 0 || layers[i].Gen != lastGen {
+		if i := slices.IndexFunc(layers, func(l Import) bool { return l.ID == id }); i < 0 || layers[i].Gen != lastGen {
 			missing = append(missing, id)
 		}
 	}
@@ -334,13 +337,13 @@ func (s *Store) Layers() ([]Layer, error) {
 			l.Problem = fmt.Sprintf("the last import was cut short (%d events found, %d expected; %d of %d from the last import); remove the layer and import its file again", t.count, l.Count, t.fresh, l.Fresh)
 		}
 	}
-	slices.SortFunc(layers, func(a, b Layer) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(layers, func(a, b Import) int { return strings.Compare(a.ID, b.ID) })
 	return layers, nil
 }
 
-// LayerEvents returns the records of a layer, by event id. It fails on a
-// damaged record, naming it.
-func (s *Store) LayerEvents(id string) ([]data.Record, error) {
+// ImportEvents returns the records of an import, by event id. It fails on
+// a damaged record, naming it.
+func (s *Store) ImportEvents(id string) ([]data.Record, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
@@ -354,7 +357,7 @@ func (s *Store) LayerEvents(id string) ([]data.Record, error) {
 				n := 0
 				tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool { n++; return false })
 				if n == 0 {
-					return fmt.Errorf("%w: %s", ErrNoLayer, id)
+					return fmt.Errorf("%w: %s", ErrNoImport, id)
 				}
 			} else {
 				return err
@@ -368,7 +371,7 @@ func (s *Store) LayerEvents(id string) ([]data.Record, error) {
 		})
 	})
 	if err != nil {
-		if errors.Is(err, ErrNoLayer) {
+		if errors.Is(err, ErrNoImport) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("store: could not read layer %s of %s: %w", id, s.path, err)
@@ -383,9 +386,9 @@ func (s *Store) LayerEvents(id string) ([]data.Record, error) {
 	return out, nil
 }
 
-// RemoveLayer deletes a layer and its events in one transaction, and
+// RemoveImport deletes an import and its events in one transaction, and
 // returns how many events it held. nil means the removal is on disk.
-func (s *Store) RemoveLayer(id string) (int, error) {
+func (s *Store) RemoveImport(id string) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -402,7 +405,7 @@ func (s *Store) RemoveLayer(id string) (int, error) {
 		})
 		_, err := tx.Delete(layerPrefix + id)
 		if errors.Is(err, buntdb.ErrNotFound) && len(keys) == 0 {
-			return fmt.Errorf("%w: %s", ErrNoLayer, id)
+			return fmt.Errorf("%w: %s", ErrNoImport, id)
 		}
 		if err != nil && !errors.Is(err, buntdb.ErrNotFound) {
 			return err
@@ -413,13 +416,13 @@ func (s *Store) RemoveLayer(id string) (int, error) {
 			}
 		}
 		n = len(keys)
-		// Layers written by the same import no longer expect this one.
+		// Imports written by the same import no longer expect this one.
 		var rewrite [][2]string
 		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
-			l, batch, err := decodeLayer(v)
+			l, batch, err := decodeImport(v)
 			if _, named := batch[id]; err == nil && named {
 				delete(batch, id)
-				if nv, err := encodeLayer(l, batch); err == nil {
+				if nv, err := encodeImport(l, batch); err == nil {
 					rewrite = append(rewrite, [2]string{k, nv})
 				}
 			}
@@ -432,7 +435,7 @@ func (s *Store) RemoveLayer(id string) (int, error) {
 		}
 		return nil
 	})
-	if errors.Is(err, ErrNoLayer) {
+	if errors.Is(err, ErrNoImport) {
 		return 0, err
 	}
 	if err != nil {
@@ -465,29 +468,29 @@ func seal(rest []byte) string {
 	return b.String()
 }
 
-// layerDoc is the stored form of a layer record: the layer, and every
-// layer the import that wrote it touched, with how many events it set in
-// each (the import's completeness check across layers).
-type layerDoc struct {
-	L     Layer          `json:"l"`
+// importDoc is the stored form of an import record: the import, and every
+// import the PutImport that wrote it touched, with how many events it set
+// in each (the PutImport's completeness check across imports).
+type importDoc struct {
+	L     Import         `json:"l"`
 	Batch map[string]int `json:"b"`
 }
 
-func encodeLayer(l Layer, batch map[string]int) (string, error) {
-	body, err := json.Marshal(layerDoc{L: l, Batch: batch})
+func encodeImport(l Import, batch map[string]int) (string, error) {
+	body, err := json.Marshal(importDoc{L: l, Batch: batch})
 	if err != nil {
 		return "", fmt.Errorf("store: layer %s could not be encoded: %w", l.ID, err)
 	}
 	return seal(body[1:]), nil // seal writes the opening brace
 }
 
-func decodeLayer(v string) (Layer, map[string]int, error) {
+func decodeImport(v string) (Import, map[string]int, error) {
 	if err := checkValue(v); err != nil {
-		return Layer{}, nil, err
+		return Import{}, nil, err
 	}
-	var doc layerDoc
+	var doc importDoc
 	if err := json.Unmarshal([]byte(v), &doc); err != nil {
-		return Layer{}, nil, fmt.Errorf("the value is not valid JSON: %w", err)
+		return Import{}, nil, fmt.Errorf("the value is not valid JSON: %w", err)
 	}
 	return doc.L, doc.Batch, nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
@@ -31,7 +32,7 @@ func acledRecords(t testing.TB, name string, rows ...[3]string) []data.Record {
 // summaries maps each event of a layer to its summary.
 func summaries(t testing.TB, s *Store, layer string) map[string]string {
 	t.Helper()
-	rs, err := s.LayerEvents(layer)
+	rs, err := s.ImportEvents(layer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,26 +43,28 @@ func summaries(t testing.TB, s *Store, layer string) map[string]string {
 	return m
 }
 
-func TestPutLayer(t *testing.T) {
+func TestPutImport(t *testing.T) {
 	s, path := openTest(t)
+	imported := time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return imported }
 	first := acledRecords(t, "acled-may.csv", [3]string{"MLI1", "first", "100"}, [3]string{"MLI2", "first", "100"})
-	ch, err := s.PutLayer(Layer{Name: "acled-may.csv", Format: "acled"}, first)
+	ch, err := s.PutImport(Import{Name: "acled-may.csv", Format: "acled"}, first)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch != (LayerChange{Added: 2}) {
+	if ch != (ImportChange{Added: 2}) {
 		t.Errorf("first import: %+v", ch)
 	}
 	// A newer export, under another name: MLI1 is newer, MLI2 older, MLI3 new.
 	second := acledRecords(t, "acled-june.csv", [3]string{"MLI1", "revised", "200"}, [3]string{"MLI2", "stale", "50"}, [3]string{"MLI3", "new", "200"})
-	ch, err = s.PutLayer(Layer{Name: "acled-june.csv", Format: "acled"}, second)
+	ch, err = s.PutImport(Import{Name: "acled-june.csv", Format: "acled"}, second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch != (LayerChange{Added: 1, Updated: 1, Unchanged: 1}) {
+	if ch != (ImportChange{Added: 1, Updated: 1, Unchanged: 1}) {
 		t.Errorf("second import: %+v", ch)
 	}
-	layers, err := s.Layers()
+	layers, err := s.Imports()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +76,7 @@ func TestPutLayer(t *testing.T) {
 			t.Errorf("layer %s: %s", l.ID, l.Problem)
 		}
 	}
-	if l := layers[1]; l.Count != 2 || l.Name != "acled-may.csv" || l.Format != "acled" {
+	if l := layers[1]; l.Count != 2 || l.Name != "acled-may.csv" || l.Format != "acled" || !l.Imported.Equal(imported) {
 		t.Errorf("may layer %+v", l)
 	}
 	if got := summaries(t, s, "acled-may-csv"); got["MLI1"] != "revised" || got["MLI2"] != "first" {
@@ -89,32 +92,32 @@ func TestPutLayer(t *testing.T) {
 		t.Fatalf("reopen: %v %v", err, rec)
 	}
 	defer s2.Close()
-	rs, err := s2.LayerEvents("acled-may-csv")
+	rs, err := s2.ImportEvents("acled-may-csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rs[0].From.String() != "acled-june.csv line 2" || rs[0].Version != 200 || rs[0].Get("sub_event_type") != "Armed clash" {
 		t.Errorf("MLI1 from %s, version %d, extra %v", rs[0].From, rs[0].Version, rs[0].Extra)
 	}
-	n, err := s2.RemoveLayer("acled-may-csv")
+	n, err := s2.RemoveImport("acled-may-csv")
 	if err != nil || n != 2 {
-		t.Fatalf("RemoveLayer: %d, %v", n, err)
+		t.Fatalf("RemoveImport: %d, %v", n, err)
 	}
 	// The june import also wrote the may layer; without it, june is whole.
-	if layers, err := s2.Layers(); err != nil || len(layers) != 1 || layers[0].Problem != "" {
+	if layers, err := s2.Imports(); err != nil || len(layers) != 1 || layers[0].Problem != "" {
 		t.Errorf("after removing a layer the last import touched: %+v, %v", layers, err)
 	}
-	if _, err := s2.LayerEvents("acled-may-csv"); !errors.Is(err, ErrNoLayer) {
-		t.Errorf("LayerEvents of a removed layer: %v", err)
+	if _, err := s2.ImportEvents("acled-may-csv"); !errors.Is(err, ErrNoImport) {
+		t.Errorf("ImportEvents of a removed layer: %v", err)
 	}
-	if _, err := s2.RemoveLayer("acled-may-csv"); !errors.Is(err, ErrNoLayer) {
-		t.Errorf("RemoveLayer twice: %v", err)
+	if _, err := s2.RemoveImport("acled-may-csv"); !errors.Is(err, ErrNoImport) {
+		t.Errorf("RemoveImport twice: %v", err)
 	}
 }
 
-// TestPutLayerReplaces re-imports a file without versions: the layer
+// TestPutImportReplaces re-imports a file without versions: the layer
 // becomes the new file's events.
-func TestPutLayerReplaces(t *testing.T) {
+func TestPutImportReplaces(t *testing.T) {
 	s, _ := openTest(t)
 	imp := func(body string) []data.Record {
 		res, err := exchange.Import(strings.NewReader("id,title,lat,lon,date\n"+body), "notes.csv", exchange.Options{})
@@ -123,47 +126,47 @@ func TestPutLayerReplaces(t *testing.T) {
 		}
 		return res.Records
 	}
-	if _, err := s.PutLayer(Layer{Name: "notes.csv"}, imp("a,A,12,-8,2024-01-01\nb,B,12,-8,2024-01-02\n")); err != nil {
+	if _, err := s.PutImport(Import{Name: "notes.csv"}, imp("a,A,12,-8,2024-01-01\nb,B,12,-8,2024-01-02\n")); err != nil {
 		t.Fatal(err)
 	}
-	ch, err := s.PutLayer(Layer{Name: "notes.csv"}, imp("b,B2,12,-8,2024-01-02\nc,C,12,-8,2024-01-03\n"))
+	ch, err := s.PutImport(Import{Name: "notes.csv"}, imp("b,B2,12,-8,2024-01-02\nc,C,12,-8,2024-01-03\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch != (LayerChange{Added: 1, Updated: 1, Removed: 1}) {
+	if ch != (ImportChange{Added: 1, Updated: 1, Removed: 1}) {
 		t.Errorf("re-import: %+v", ch)
 	}
-	rs, _ := s.LayerEvents("notes-csv")
+	rs, _ := s.ImportEvents("notes-csv")
 	if len(rs) != 2 || rs[0].Event.Title != "B2" || rs[1].Event.Title != "C" {
 		t.Errorf("layer after re-import: %d events", len(rs))
 	}
-	layers, _ := s.Layers()
+	layers, _ := s.Imports()
 	if len(layers) != 1 || layers[0].Count != 2 || layers[0].Problem != "" {
 		t.Errorf("layers %+v", layers)
 	}
 }
 
-// TestPutLayerRefusesAll shows a refused PutLayer changes nothing.
-func TestPutLayerRefusesAll(t *testing.T) {
+// TestPutImportRefusesAll shows a refused PutImport changes nothing.
+func TestPutImportRefusesAll(t *testing.T) {
 	s, _ := openTest(t)
 	rs := acledRecords(t, "a.csv", [3]string{"MLI1", "x", "1"})
 	dup := append(rs, rs[0])
-	if _, err := s.PutLayer(Layer{Name: "a.csv"}, dup); err == nil {
+	if _, err := s.PutImport(Import{Name: "a.csv"}, dup); err == nil {
 		t.Fatal("a repeated event id was accepted")
 	}
-	if _, err := s.PutLayer(Layer{ID: "../x", Name: "a.csv"}, rs); err == nil {
+	if _, err := s.PutImport(Import{ID: "../x", Name: "a.csv"}, rs); err == nil {
 		t.Fatal("a layer id with a path was accepted")
 	}
-	if layers, _ := s.Layers(); len(layers) != 0 {
+	if layers, _ := s.Imports(); len(layers) != 0 {
 		t.Errorf("a refused import left layers %+v", layers)
 	}
 }
 
-// TestLayerCutShort cuts the store file at every point inside an
+// TestImportCutShort cuts the store file at every point inside an
 // import's transaction: after reopening, the layers are either as before
 // the import, as after it, or marked with a Problem; never silently half
 // imported.
-func TestLayerCutShort(t *testing.T) {
+func TestImportCutShort(t *testing.T) {
 	s, path := openTest(t)
 	var rows, newer [][3]string
 	for i := range 8 {
@@ -171,11 +174,11 @@ func TestLayerCutShort(t *testing.T) {
 		newer = append(newer, [3]string{fmt.Sprintf("MLI%d", i), "new", "200"})
 	}
 	newer = append(newer, [3]string{"MLI99", "new", "200"})
-	if _, err := s.PutLayer(Layer{Name: "may.csv"}, acledRecords(t, "may.csv", rows...)); err != nil {
+	if _, err := s.PutImport(Import{Name: "may.csv"}, acledRecords(t, "may.csv", rows...)); err != nil {
 		t.Fatal(err)
 	}
 	before := fileSize(t, path)
-	if _, err := s.PutLayer(Layer{Name: "june.csv"}, acledRecords(t, "june.csv", newer...)); err != nil {
+	if _, err := s.PutImport(Import{Name: "june.csv"}, acledRecords(t, "june.csv", newer...)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -184,7 +187,7 @@ func TestLayerCutShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	state := func(s *Store) (string, bool) {
-		layers, err := s.Layers()
+		layers, err := s.Imports()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,11 +238,11 @@ func fileSize(t testing.TB, path string) int64 {
 	return fi.Size()
 }
 
-// TestLayerDamaged changes one byte of an imported event in place: the
+// TestImportDamaged changes one byte of an imported event in place: the
 // store still opens, and the layer is reported damaged, not used.
-func TestLayerDamaged(t *testing.T) {
+func TestImportDamaged(t *testing.T) {
 	s, path := openTest(t)
-	if _, err := s.PutLayer(Layer{Name: "a.csv"}, acledRecords(t, "a.csv", [3]string{"MLI1", "Clashes near Boni", "1"})); err != nil {
+	if _, err := s.PutImport(Import{Name: "a.csv"}, acledRecords(t, "a.csv", [3]string{"MLI1", "Clashes near Boni", "1"})); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -260,14 +263,14 @@ func TestLayerDamaged(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	defer s2.Close()
-	layers, err := s2.Layers()
+	layers, err := s2.Imports()
 	if err != nil || len(layers) != 1 || !strings.Contains(layers[0].Problem, "damaged") {
 		t.Fatalf("layers %+v, %v", layers, err)
 	}
-	if _, err := s2.LayerEvents("a-csv"); err == nil || !strings.Contains(err.Error(), "checksum") {
-		t.Errorf("LayerEvents of a damaged layer: %v", err)
+	if _, err := s2.ImportEvents("a-csv"); err == nil || !strings.Contains(err.Error(), "checksum") {
+		t.Errorf("ImportEvents of a damaged layer: %v", err)
 	}
-	if _, err := s2.RemoveLayer("a-csv"); err != nil {
-		t.Fatalf("RemoveLayer of a damaged layer: %v", err)
+	if _, err := s2.RemoveImport("a-csv"); err != nil {
+		t.Fatalf("RemoveImport of a damaged layer: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,6 +23,28 @@ const (
 	envPath   = "SAHELATLAS_STORE_TEST_PATH"
 	envStep   = "SAHELATLAS_STORE_TEST_STEP" // where a "crash" child stops
 )
+
+// envKillSeed, when set, is the seed of the random moments at which the
+// SIGKILL tests kill their child, to repeat a failing run's.
+const envKillSeed = "SAHELATLAS_KILL_SEED"
+
+// killSeed returns the seed of a SIGKILL test's kill times: envKillSeed's
+// value when set, else a new one. It logs the seed, so that a failing run
+// can be repeated with the same kill times (the child's own pace still
+// varies with the machine's load).
+func killSeed(t *testing.T) uint64 {
+	t.Helper()
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv(envKillSeed); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("%s=%q is not a seed (a whole number): %v", envKillSeed, v, err)
+		}
+		seed = n
+	}
+	t.Logf("kill times from seed %d; %s=%d go test -run '^%s$' ./data/store/ repeats them", seed, envKillSeed, seed, t.Name())
+	return seed
+}
 
 // helper starts the test binary as a child running TestHelperProcess in
 // the given role, with stdout piped to the returned reader; env adds
@@ -111,7 +134,7 @@ func TestKillWhileSaving(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "ws", "workspace.db")
 	saved, deleted := map[string]bool{}, map[string]bool{}
-	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	rng := rand.New(rand.NewPCG(1, killSeed(t)))
 	repairs, printed := 0, 0
 	for cycle := 0; cycle < 30; cycle++ {
 		cmd, out := helper(t, "write", path)
@@ -173,8 +196,9 @@ func TestKillWhileSaving(t *testing.T) {
 }
 
 // TestSecondInstanceRefused: while a child process holds the store, Open
-// is refused within about a second with ErrLocked naming the store, and
-// the folder is left exactly as it was.
+// is refused (after a second of retries) with ErrLocked naming the store,
+// and the folder is left exactly as it was. How long the retries take is
+// not checked: a loaded machine stretches it.
 func TestSecondInstanceRefused(t *testing.T) {
 	s, path := openTest(t)
 	if _, err := s.Add(sample(1)); err != nil {
@@ -188,14 +212,9 @@ func TestSecondInstanceRefused(t *testing.T) {
 		t.Fatalf("holder: %q", line)
 	}
 	before := snapshotDir(t, filepath.Dir(path))
-	start := time.Now()
 	_, _, err := Open(path)
-	took := time.Since(start)
 	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), path) {
 		t.Fatalf("second Open: %v, want ErrLocked naming %s", err, path)
-	}
-	if took > 1500*time.Millisecond {
-		t.Errorf("refused after %v, want about a second", took)
 	}
 	if after := snapshotDir(t, filepath.Dir(path)); after != before {
 		t.Errorf("the refused Open changed the folder:\nbefore %s\nafter  %s", before, after)

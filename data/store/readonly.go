@@ -13,7 +13,7 @@ import (
 )
 
 // ErrReadOnly is returned by every write (Add, Put, PutAll, Update,
-// Delete, PutLayer, RemoveLayer, Compact) to a store opened read-only; the
+// Delete, PutImport, RemoveImport, Compact) to a store opened read-only; the
 // error's text names the store and why it cannot be written.
 var ErrReadOnly = errors.New("store: the store is read-only")
 

@@ -78,7 +78,7 @@ func readOnlyStore(t *testing.T, mode fs.FileMode) (string, data.Annotation, []b
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PutLayer(Layer{Name: "may.csv"}, acledRecords(t, "may.csv", [3]string{"MLI1", "first", "100"})); err != nil {
+	if _, err := s.PutImport(Import{Name: "may.csv"}, acledRecords(t, "may.csv", [3]string{"MLI1", "first", "100"})); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -131,12 +131,12 @@ func TestReadOnlyStore(t *testing.T) {
 				"PutAll": func() error { return s.PutAll([]data.Annotation{b}) },
 				"Update": func() error { _, err := s.Update(a); return err },
 				"Delete": func() error { _, err := s.Delete(a.ID); return err },
-				"PutLayer": func() error {
-					_, err := s.PutLayer(Layer{Name: "june.csv"}, acledRecords(t, "june.csv", [3]string{"MLI2", "x", "1"}))
+				"PutImport": func() error {
+					_, err := s.PutImport(Import{Name: "june.csv"}, acledRecords(t, "june.csv", [3]string{"MLI2", "x", "1"}))
 					return err
 				},
-				"RemoveLayer": func() error { _, err := s.RemoveLayer("may-csv"); return err },
-				"Compact":     s.Compact,
+				"RemoveImport": func() error { _, err := s.RemoveImport("may-csv"); return err },
+				"Compact":      s.Compact,
 			}
 			for name, write := range writes {
 				err := write()

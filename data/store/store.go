@@ -44,6 +44,8 @@ type Store struct {
 
 	cacheMu sync.Mutex
 	cache   map[string]data.Annotation // decoded annotations, filled as they are read
+
+	now func() time.Time // the clock that stamps Created, Updated and Imported; tests set their own
 }
 
 // Option changes how Open works.
@@ -97,7 +99,7 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Store{path: path, lock: lk, cache: map[string]data.Annotation{}}
+	s := &Store{path: path, lock: lk, cache: map[string]data.Annotation{}, now: o.now}
 	rec, err := s.prepare(o.now())
 	if err == nil {
 		err = s.openDB()
@@ -162,7 +164,7 @@ func (s *Store) Add(a data.Annotation) (data.Annotation, error) {
 	if a.ID == "" {
 		a.ID = data.NewAnnotationID()
 	}
-	now := time.Now().UTC()
+	now := s.now().UTC()
 	a.Created, a.Updated = now, now
 	as := []data.Annotation{a}
 	err := s.PutAll(as)
@@ -176,7 +178,7 @@ func (s *Store) Update(a data.Annotation) (data.Annotation, error) {
 	if err != nil {
 		return a, err
 	}
-	a.Created, a.Updated = old.Created, time.Now().UTC()
+	a.Created, a.Updated = old.Created, s.now().UTC()
 	as := []data.Annotation{a}
 	err = s.PutAll(as)
 	return as[0], err
@@ -194,7 +196,7 @@ func (s *Store) Put(a data.Annotation) error {
 // are checked before any is written, and nil means all are on disk. Areas
 // are stored with the RFC 7946 winding; as is updated to what was stored.
 func (s *Store) PutAll(as []data.Annotation) error {
-	now := time.Now().UTC()
+	now := s.now().UTC()
 	vals := make([]string, len(as))
 	for i := range as {
 		a := &as[i]

@@ -30,13 +30,15 @@ func sameAnnotation(t *testing.T, got, want data.Annotation) {
 
 func TestStoreCRUD(t *testing.T) {
 	s, path := openTest(t)
+	clock := time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+	s.now = func() time.Time { return clock }
 	var added []data.Annotation
 	for i := 0; i < 6; i++ {
 		a, err := s.Add(sample(i))
 		if err != nil {
 			t.Fatalf("Add: %v", err)
 		}
-		if !data.ValidAnnotationID(a.ID) || a.Created.IsZero() || !a.Updated.Equal(a.Created) {
+		if !data.ValidAnnotationID(a.ID) || !a.Created.Equal(clock) || !a.Updated.Equal(clock) {
 			t.Fatalf("Add returned id %q created %v updated %v", a.ID, a.Created, a.Updated)
 		}
 		added = append(added, a)
@@ -51,12 +53,12 @@ func TestStoreCRUD(t *testing.T) {
 
 	changed := added[1]
 	changed.Title, changed.Tags = "Renamed", []string{"sudan"}
-	time.Sleep(2 * time.Millisecond)
+	clock = clock.Add(time.Minute)
 	upd, err := s.Update(changed)
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	if !upd.Created.Equal(added[1].Created) || !upd.Updated.After(added[1].Updated) {
+	if !upd.Created.Equal(added[1].Created) || !upd.Updated.Equal(clock) {
 		t.Errorf("Update times: created %v (was %v), updated %v (was %v)", upd.Created, added[1].Created, upd.Updated, added[1].Updated)
 	}
 

@@ -34,26 +34,26 @@ func OpenWorkspace(flagPath string, opts ...Option) (*Store, *Recovery, error) {
 	return Open(path, opts...)
 }
 
-// ShownEvents returns the store's imported layers and the events of those
-// shown: every layer but the ones whose id is in hidden, the ones with a
-// Problem (listed, with their problem, for the analyst) and the ones with
-// no name. The window and the commands merge them into the bundled events
+// ShownEvents returns the store's imports (the imported files) and the
+// events of those shown: every import but the ones whose id is in hidden,
+// the ones with a Problem (listed, with their problem, for the analyst)
+// and the ones with no name. The window and the commands merge them into the bundled events
 // with exchange.Merge, so a snapshot shows what the window shows.
-func (s *Store) ShownEvents(hidden map[string]bool) ([]Layer, []data.Record, error) {
-	layers, err := s.Layers()
+func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, error) {
+	imports, err := s.Imports()
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: cannot list the imported layers: %w", err)
+		return nil, nil, fmt.Errorf("store: cannot list the imported files: %w", err)
 	}
 	var records []data.Record
-	for _, l := range layers {
+	for _, l := range imports {
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue
 		}
-		rs, err := s.LayerEvents(l.ID)
+		rs, err := s.ImportEvents(l.ID)
 		if err != nil {
-			return layers, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
+			return imports, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
 		}
 		records = append(records, rs...)
 	}
-	return layers, records, nil
+	return imports, records, nil
 }

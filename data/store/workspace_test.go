@@ -70,10 +70,10 @@ func TestOpenWorkspace(t *testing.T) {
 // those with a problem.
 func TestShownEvents(t *testing.T) {
 	s, path := openTest(t)
-	if _, err := s.PutLayer(Layer{Name: "may.csv", Format: "acled"}, acledRecords(t, "may.csv", [3]string{"MLI1", "a", "1"}, [3]string{"MLI2", "b", "1"})); err != nil {
+	if _, err := s.PutImport(Import{Name: "may.csv", Format: "acled"}, acledRecords(t, "may.csv", [3]string{"MLI1", "a", "1"}, [3]string{"MLI2", "b", "1"})); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PutLayer(Layer{Name: "june.csv", Format: "acled"}, acledRecords(t, "june.csv", [3]string{"MLI3", "Clashes near Boni", "1"})); err != nil {
+	if _, err := s.PutImport(Import{Name: "june.csv", Format: "acled"}, acledRecords(t, "june.csv", [3]string{"MLI3", "Clashes near Boni", "1"})); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -81,8 +81,8 @@ func TestShownEvents(t *testing.T) {
 		want   []string
 	}{
 		{nil, []string{"MLI1", "MLI2", "MLI3"}},
-		{map[string]bool{LayerID("june.csv"): true}, []string{"MLI1", "MLI2"}},
-		{map[string]bool{LayerID("june.csv"): true, LayerID("may.csv"): true}, nil},
+		{map[string]bool{ImportID("june.csv"): true}, []string{"MLI1", "MLI2"}},
+		{map[string]bool{ImportID("june.csv"): true, ImportID("may.csv"): true}, nil},
 	}
 	for _, tc := range cases {
 		layers, records, err := s.ShownEvents(tc.hidden)
@@ -123,7 +123,7 @@ func TestShownEvents(t *testing.T) {
 		t.Fatalf("ShownEvents with a damaged layer: %d layers, %d events, %v", len(layers), len(records), err)
 	}
 	for _, l := range layers {
-		if damaged := l.ID == LayerID("june.csv"); damaged != (l.Problem != "") {
+		if damaged := l.ID == ImportID("june.csv"); damaged != (l.Problem != "") {
 			t.Errorf("layer %s: problem %q", l.ID, l.Problem)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
+	"math"
 	"runtime"
 	"sync"
 )
@@ -21,12 +22,35 @@ import (
 // flate.BestSpeed, and compresses horizontal strips of the image on up to
 // GOMAXPROCS goroutines (each strip's deflate stream starts afresh, as
 // pigz does, so the file is a few per cent larger). A wholly opaque image
-// is written as RGB, otherwise as non-premultiplied RGBA.
+// is written as RGB, otherwise as non-premultiplied RGBA. It records no
+// resolution; PNGEncoder does.
 func EncodePNG(w io.Writer, img *image.RGBA) error {
+	return PNGEncoder{}.Encode(w, img)
+}
+
+// PNGEncoder writes PNGs as EncodePNG does, with the options it holds.
+// The zero PNGEncoder is EncodePNG.
+type PNGEncoder struct {
+	// DPI, when above zero, is the image's resolution in dots per inch,
+	// recorded in a pHYs chunk (as dots per metre, the unit PNG knows) so
+	// that print and layout programs give the image its size on paper.
+	DPI float64
+}
+
+// Encode writes img as a PNG: its signature, IHDR, a pHYs chunk when
+// e.DPI is set (PNG wants it before the image data), IDAT and IEND.
+func (e PNGEncoder) Encode(w io.Writer, img *image.RGBA) error {
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
 	if width <= 0 || height <= 0 {
 		return fmt.Errorf("draw: cannot encode an empty %dx%d image as PNG", width, height)
+	}
+	var phys []byte
+	if e.DPI > 0 {
+		var err error
+		if phys, err = physData(e.DPI); err != nil {
+			return err
+		}
 	}
 	opaque := img.Opaque()
 	bpp, colourType := 4, byte(6) // RGBA
@@ -40,6 +64,9 @@ func EncodePNG(w io.Writer, img *image.RGBA) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
 	ihdr[8], ihdr[9] = 8, colourType // 8 bits a sample; compression, filter, interlace 0
 	writeChunk(bw, "IHDR", ihdr[:])
+	if phys != nil {
+		writeChunk(bw, "pHYs", phys)
+	}
 
 	strips := encodeStrips(img, bpp, opaque)
 	cw := &chunkWriter{w: bw, kind: "IDAT"}
@@ -179,6 +206,21 @@ func adler32Combine(a, b uint32, lenB int) uint32 {
 		sum2 -= base
 	}
 	return sum1 | sum2<<16
+}
+
+// physData is the data of a pHYs chunk for dpi dots per inch: the pixels
+// per metre across and down, and the unit, 1 for the metre. It fails for a
+// resolution the chunk's 32-bit fields cannot hold.
+func physData(dpi float64) ([]byte, error) {
+	ppm := math.Round(dpi / 0.0254)
+	if !(ppm >= 1 && ppm <= math.MaxUint32) {
+		return nil, fmt.Errorf("draw: a resolution of %g dpi cannot be recorded in a PNG; give 1 to %.0f dpi", dpi, math.MaxUint32*0.0254)
+	}
+	d := make([]byte, 9)
+	binary.BigEndian.PutUint32(d[0:], uint32(ppm))
+	binary.BigEndian.PutUint32(d[4:], uint32(ppm))
+	d[8] = 1
+	return d, nil
 }
 
 // writeChunk writes one PNG chunk; errors stay in the bufio.Writer.

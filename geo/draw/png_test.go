@@ -2,10 +2,13 @@ package draw
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -100,5 +103,80 @@ func TestAdler32Combine(t *testing.T) {
 	}
 	if got := adler32Combine(1, adler32.Checksum(b), len(b)); got != adler32.Checksum(b) {
 		t.Errorf("combining with the empty checksum = %08x, want %08x", got, adler32.Checksum(b))
+	}
+}
+
+// chunks returns the types of a PNG's chunks in order, and the data of
+// its pHYs chunk, checking the signature and every chunk's length.
+func chunks(t *testing.T, b []byte) (kinds []string, phys []byte) {
+	t.Helper()
+	if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("no PNG signature: % x", b[:min(8, len(b))])
+	}
+	for i := 8; i < len(b); {
+		if i+12 > len(b) {
+			t.Fatalf("a chunk at byte %d is cut short", i)
+		}
+		n := int(binary.BigEndian.Uint32(b[i:]))
+		if i+12+n > len(b) {
+			t.Fatalf("chunk %q at byte %d runs past the end", b[i+4:i+8], i)
+		}
+		kind := string(b[i+4 : i+8])
+		if kind == "pHYs" {
+			phys = b[i+8 : i+8+n]
+		}
+		kinds = append(kinds, kind)
+		i += 12 + n
+	}
+	return kinds, phys
+}
+
+func TestPNGEncoderResolution(t *testing.T) {
+	cases := []struct {
+		name   string
+		dpi    float64
+		kinds  []string // the chunks, a run of IDAT as one
+		ppm    uint32   // pixels per metre, both ways
+		errSay string   // in the error, when it fails
+	}{
+		{"none", 0, []string{"IHDR", "IDAT", "IEND"}, 0, ""},
+		{"negative records none", -72, []string{"IHDR", "IDAT", "IEND"}, 0, ""},
+		{"screen", 96, []string{"IHDR", "pHYs", "IDAT", "IEND"}, 3780, ""},
+		{"print", 300, []string{"IHDR", "pHYs", "IDAT", "IEND"}, 11811, ""},
+		{"fractional", 72.5, []string{"IHDR", "pHYs", "IDAT", "IEND"}, 2854, ""},
+		{"too fine for the chunk", 2e8, nil, 0, "cannot be recorded"},
+		{"too coarse for the chunk", 0.001, nil, 0, "cannot be recorded"},
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	NewRaster(img).Clear(white)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := PNGEncoder{DPI: tc.dpi}.Encode(&buf, img)
+			if tc.errSay != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.errSay) || buf.Len() != 0 {
+					t.Fatalf("Encode: %v with %d bytes written, want an error saying %q before writing", err, buf.Len(), tc.errSay)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			kinds, phys := chunks(t, buf.Bytes())
+			kinds = slices.Compact(kinds)
+			if !slices.Equal(kinds, tc.kinds) {
+				t.Errorf("chunks %v, want %v", kinds, tc.kinds)
+			}
+			if tc.ppm != 0 {
+				want := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, tc.ppm), tc.ppm)
+				if want = append(want, 1); !bytes.Equal(phys, want) {
+					t.Errorf("pHYs data % x, want % x", phys, want)
+				}
+			}
+			// image/png checks every chunk's CRC.
+			if _, err := png.Decode(&buf); err != nil {
+				t.Errorf("image/png cannot decode it: %v", err)
+			}
+		})
 	}
 }

@@ -231,7 +231,7 @@ func (l *AnnotationLayer) HitTest(v geo.Viewport, x, y float64) string {
 				return a.ID
 			}
 		case orb.LineString:
-			if d, _ := distToLine(pt, projectLine(v, g)); d <= 5*s {
+			if planar.DistanceFrom(projectLine(v, g), pt) <= 5*s {
 				return a.ID
 			}
 		case orb.Polygon:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
+	"github.com/paulmach/orb/planar"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
@@ -65,7 +66,7 @@ func NewArc(a, b orb.Point, scale, gap float64) Arc {
 	hw := arrowWidth * scale / 2
 	arc.Arrow = orb.Ring{tip, {bx - uy*hw, by + ux*hw}, {bx + uy*hw, by - ux*hw}, tip}
 	arc.Line = append(line[:baseAt+1:baseAt+1], base)
-	if len(arc.Line) < 2 || pathLength(arc.Line) < 1e-9 {
+	if len(arc.Line) < 2 || planar.Length(arc.Line) < 1e-9 {
 		arc.Line = nil
 	}
 	return arc
@@ -93,15 +94,6 @@ func cutBack(line orb.LineString, d float64) (orb.Point, int) {
 		d -= l
 	}
 	return line[0], 0
-}
-
-// pathLength is the length of line in pixels.
-func pathLength(line orb.LineString) float64 {
-	var s float64
-	for i := 1; i < len(line); i++ {
-		s += math.Hypot(line[i][0]-line[i-1][0], line[i][1]-line[i-1][1])
-	}
-	return s
 }
 
 // clipLine clips line to b, returning the pieces inside; line is not
@@ -163,43 +155,27 @@ func addDashed(p *draw.Path, line orb.LineString, dash, gap float64) {
 	}
 }
 
-// distToLine returns the distance from p to the nearest point of line and
-// that point.
-func distToLine(p orb.Point, line orb.LineString) (float64, orb.Point) {
-	best, at := math.Inf(1), orb.Point{}
+// nearestOnLine returns the distance from p to line and the point of line
+// nearest to p, which a hit reports (Hit.X, Hit.Y): planar.DistanceFrom
+// gives the distance but not the point. The first of equally near
+// segments wins.
+func nearestOnLine(p orb.Point, line orb.LineString) (float64, orb.Point) {
+	if len(line) == 1 {
+		return planar.Distance(p, line[0]), line[0]
+	}
+	best, seg := math.Inf(1), 0
 	for i := 1; i < len(line); i++ {
-		d, q := distToSegment(p, line[i-1], line[i])
-		if d < best {
-			best, at = d, q
+		if d := planar.DistanceFromSegmentSquared(line[i-1], line[i], p); d < best {
+			best, seg = d, i
 		}
 	}
-	if len(line) == 1 {
-		return math.Hypot(p[0]-line[0][0], p[1]-line[0][1]), line[0]
+	if seg == 0 {
+		return best, orb.Point{}
 	}
-	return best, at
-}
-
-// distToSegment returns the distance from p to segment a–b and its
-// nearest point.
-func distToSegment(p, a, b orb.Point) (float64, orb.Point) {
-	dx, dy := b[0]-a[0], b[1]-a[1]
+	a, b := line[seg-1], line[seg]
 	t := 0.0
-	if l2 := dx*dx + dy*dy; l2 > 0 {
-		t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
+	if l2 := planar.DistanceSquared(a, b); l2 > 0 {
+		t = max(0, min(1, ((p[0]-a[0])*(b[0]-a[0])+(p[1]-a[1])*(b[1]-a[1]))/l2))
 	}
-	q := orb.Point{a[0] + t*dx, a[1] + t*dy}
-	return math.Hypot(p[0]-q[0], p[1]-q[1]), q
-}
-
-// inTriangle reports whether p lies inside the closed ring of three
-// points t (either winding).
-func inTriangle(p orb.Point, t orb.Ring) bool {
-	if len(t) < 3 {
-		return false
-	}
-	s := func(a, b orb.Point) float64 { return (b[0]-a[0])*(p[1]-a[1]) - (b[1]-a[1])*(p[0]-a[0]) }
-	d1, d2, d3 := s(t[0], t[1]), s(t[1], t[2]), s(t[2], t[0])
-	neg := d1 < 0 || d2 < 0 || d3 < 0
-	pos := d1 > 0 || d2 > 0 || d3 > 0
-	return !(neg && pos)
+	return math.Sqrt(best), orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
 }

@@ -80,15 +80,15 @@ func (l *EventLayer) Window() (from, to data.Date) {
 func (l *EventLayer) layout(v geo.Viewport) *eventLayout {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.layouts.get(v, l.makeLayout)
+}
+
+// makeLayout lays out the current events for v; l.mu is held.
+func (l *EventLayer) makeLayout(v geo.Viewport) *eventLayout {
 	if l.set == nil {
 		l.set = &eventSet{}
 	}
-	if lo := l.layouts.get(v); lo != nil {
-		return lo
-	}
-	lo := newEventLayout(l.set, v, !l.noGroup)
-	l.layouts.put(v, lo)
-	return lo
+	return newEventLayout(l.set, v, !l.noGroup)
 }
 
 // Draw draws the events for v on c: single symbols first, then clusters
@@ -128,13 +128,6 @@ func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 		return Hit{Kind: kind, Events: lo.events(s), X: s.x, Y: s.y}
 	}
 	return Hit{}
-}
-
-// KindsInView returns the kinds of the single event symbols drawn for v,
-// in data.Kinds order: what a legend of the view must explain. Kinds only
-// inside clusters are not listed.
-func (l *EventLayer) KindsInView(v geo.Viewport) []data.Kind {
-	return append([]data.Kind(nil), l.layout(v).kinds...)
 }
 
 // Legend is what a legend must explain about the event symbols drawn for a

@@ -172,7 +172,7 @@ func TestEventLayerHitTestMatchesDrawing(t *testing.T) {
 	}
 }
 
-func TestKindsInView(t *testing.T) {
+func TestEventLegend(t *testing.T) {
 	d := testDataset(t,
 		ev{id: "visit", place: "bamako", kind: data.KindVisit},
 		ev{id: "report", place: "niamey", kind: data.KindReport},
@@ -196,9 +196,6 @@ func TestKindsInView(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := l.KindsInView(c.v); !slices.Equal(got, c.want) {
-				t.Errorf("KindsInView = %v, want %v", got, c.want)
-			}
 			if lg := l.Legend(c.v); lg.Clusters != c.clusters || !slices.Equal(lg.Kinds, c.want) {
 				t.Errorf("Legend = %+v, want kinds %v clusters %v", lg, c.want, c.clusters)
 			}
@@ -279,11 +276,11 @@ func TestSetEventsWindow(t *testing.T) {
 	moved.SetEvents(d.Events, data.Date{}, data.Date{})
 	for _, c := range cases {
 		l.SetEvents(d.Events, c.from, c.to)
-		if got := l.KindsInView(v); !slices.Equal(got, c.want) {
+		if got := l.Legend(v).Kinds; !slices.Equal(got, c.want) {
 			t.Errorf("window %s–%s: kinds %v, want %v", c.from, c.to, got, c.want)
 		}
 		moved.SetWindow(c.from, c.to)
-		if got := moved.KindsInView(v); !slices.Equal(got, c.want) {
+		if got := moved.Legend(v).Kinds; !slices.Equal(got, c.want) {
 			t.Errorf("SetWindow(%s, %s): kinds %v, want %v", c.from, c.to, got, c.want)
 		}
 		if f, to := l.Window(); f != c.from || to != c.to {
@@ -303,7 +300,7 @@ func TestEventLayerWithoutClustering(t *testing.T) {
 	if h := l.HitTest(v, x, y); h.Kind != HitEvent || !slices.Equal(ids(h.Events), []string{"b"}) {
 		t.Errorf("hit %v %v, want the event b", h.Kind, ids(h.Events))
 	}
-	if got := l.KindsInView(v); !slices.Equal(got, []data.Kind{data.KindVisit, data.KindCoup}) {
+	if got := l.Legend(v).Kinds; !slices.Equal(got, []data.Kind{data.KindVisit, data.KindCoup}) {
 		t.Errorf("kinds %v", got)
 	}
 }

@@ -127,12 +127,16 @@ type drawnStop struct {
 	visits []*data.Event
 }
 
+// layout returns the itinerary drawn for v, laying it out if the last two
+// viewports were different.
 func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if lo := l.layouts.get(v); lo != nil {
-		return lo
-	}
+	return l.layouts.get(v, l.makeLayout)
+}
+
+// makeLayout lays out the stops and legs for v; l.mu is held.
+func (l *ItineraryLayer) makeLayout(v geo.Viewport) *itineraryLayout {
 	lo := &itineraryLayout{}
 	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
@@ -169,7 +173,6 @@ func (l *ItineraryLayer) layout(v geo.Viewport) *itineraryLayout {
 		}
 		lo.stops = append(lo.stops, drawnStop{x: x, y: y, n: i + 1, visits: []*data.Event{s.visit}})
 	}
-	l.layouts.put(v, lo)
 	return lo
 }
 

@@ -125,12 +125,16 @@ type relationLayout struct {
 	lines []drawnRelation
 }
 
+// layout returns the relation lines for v, laying them out if the last
+// two viewports were different.
 func (l *RelationLayer) layout(v geo.Viewport) *relationLayout {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if lo := l.layouts.get(v); lo != nil {
-		return lo
-	}
+	return l.layouts.get(v, l.makeLayout)
+}
+
+// makeLayout lays out the lines of l.day's statuses for v; l.mu is held.
+func (l *RelationLayer) makeLayout(v geo.Viewport) *relationLayout {
 	lo := &relationLayout{}
 	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
@@ -147,7 +151,6 @@ func (l *RelationLayer) layout(v geo.Viewport) *relationLayout {
 			lo.lines = append(lo.lines, drawnRelation{rel: p.rel, status: st, pieces: pieces})
 		}
 	}
-	l.layouts.put(v, lo)
 	return lo
 }
 
@@ -192,7 +195,7 @@ func (l *RelationLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	best, bestD := Hit{}, 0.0
 	for _, ln := range lo.lines {
 		for _, piece := range ln.pieces {
-			d, at := distToLine(p, piece)
+			d, at := nearestOnLine(p, piece)
 			if d <= tol && (!best.OK() || d < bestD) {
 				best = Hit{Kind: HitRelation, X: at[0], Y: at[1], Relation: ln.rel, Status: ln.status}
 				bestD = d

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
@@ -120,12 +121,16 @@ func layoutArc(af geo.WorldTransform, a, b orb.Point, w, h int, scale, gap float
 	return arc, clipLine(view, arc.Line), view.Contains(arc.Tip)
 }
 
+// layout returns the arcs for v, laying them out if the last two
+// viewports were different.
 func (l *VisitLayer) layout(v geo.Viewport) *arcLayout {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if lo := l.layouts.get(v); lo != nil {
-		return lo
-	}
+	return l.layouts.get(v, l.makeLayout)
+}
+
+// makeLayout lays out the routes for v; l.mu is held.
+func (l *VisitLayer) makeLayout(v geo.Viewport) *arcLayout {
 	lo := &arcLayout{}
 	af, scale := v.WorldTransform(), v.DeviceScale()
 	w, h := v.PixelSize()
@@ -139,7 +144,6 @@ func (l *VisitLayer) layout(v geo.Viewport) *arcLayout {
 			width: routeWidth(len(r.visits)) * scale, visits: r.visits,
 		})
 	}
-	l.layouts.put(v, lo)
 	return lo
 }
 
@@ -223,11 +227,11 @@ func hitArcs(arcs []drawnArc, x, y, scale float64) Hit {
 		a := &arcs[i]
 		tol := a.width/2 + ArcTolerance*scale
 		d, at := 1e300, orb.Point{}
-		if a.arrow && inTriangle(p, a.arc.Arrow) {
+		if a.arrow && planar.RingContains(a.arc.Arrow, p) {
 			d, at = 0, p
 		}
 		for _, piece := range a.pieces {
-			if dd, q := distToLine(p, piece); dd < d {
+			if dd, q := nearestOnLine(p, piece); dd < d {
 				d, at = dd, q
 			}
 		}

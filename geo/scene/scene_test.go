@@ -175,7 +175,7 @@ func TestSnapshotLegendMatchesMap(t *testing.T) {
 			}
 		}
 		var mapKinds []string
-		for _, k := range f.layers.Events.KindsInView(v) {
+		for _, k := range f.layers.Events.Legend(v).Kinds {
 			mapKinds = append(mapKinds, string(k))
 		}
 		if strings.Join(legendKinds, ",") != strings.Join(mapKinds, ",") {

