@@ -23,7 +23,7 @@ type columnDialog struct {
 	preview csvPreview
 	cols    exchange.Columns
 	fields  map[string]*choice // by the field's label: "Latitude", "Date"…
-	grid    *fyne.Container           // the first columns' names, then the first rows
+	grid    *fyne.Container    // the first columns' names, then the first rows
 	skip    *widget.Check
 	dialog  dialog.Dialog
 }
