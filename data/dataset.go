@@ -38,6 +38,9 @@ type Dataset struct {
 	gazOnce sync.Once
 	gaz     *Gazetteer
 	gazErr  error
+
+	spanOnce            sync.Once
+	spanFirst, spanLast Date
 }
 
 // The files of a dataset directory, in the order they are read.

@@ -143,20 +143,3 @@ func intersects(a, b []string) bool {
 	}
 	return false
 }
-
-// Span is the first start and the last end of the dated events: the
-// window the map opens with and a snapshot shows by default. With no dated
-// event it is 2024–2025.
-func (d *Dataset) Span() (first, last Date) {
-	dated := d.Dated()
-	if len(dated) == 0 {
-		return D(2024, 1, 1), D(2025, 12, 31)
-	}
-	first, last = dated[0].Start, dated[0].End
-	for _, e := range dated {
-		if e.End.After(last) {
-			last = e.End
-		}
-	}
-	return first, last
-}

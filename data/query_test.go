@@ -182,3 +182,32 @@ func TestSpan(t *testing.T) {
 		t.Errorf("empty dataset span %s–%s, want 2024-01-01–2025-12-31", f, l)
 	}
 }
+
+// An odd date that slipped in does not stretch the span over millennia:
+// the span is the events' dense span, outliers left to the timeline's
+// edges.
+func TestSpanLeavesOutOutliers(t *testing.T) {
+	events := func(days ...Date) []*Event {
+		var out []*Event
+		for _, d := range days {
+			out = append(out, &Event{Start: d, End: d})
+		}
+		return out
+	}
+	cases := []struct {
+		name        string
+		events      []*Event
+		first, last Date
+	}{
+		{"no outlier", events(D(2013, 1, 1), D(2020, 5, 1), D(2025, 10, 29)), D(2013, 1, 1), D(2025, 10, 29)},
+		{"year 1", events(D(1, 1, 1), D(2020, 5, 1), D(2021, 1, 1), D(2025, 10, 29)), D(2020, 5, 1), D(2025, 10, 29)},
+		{"year 9999", events(D(2020, 5, 1), D(2021, 1, 1), D(2025, 10, 29), D(9999, 12, 31)), D(2020, 5, 1), D(2025, 10, 29)},
+		{"ACLED since 1997", events(D(1997, 1, 1), D(2010, 1, 1), D(2025, 1, 1)), D(1997, 1, 1), D(2025, 1, 1)},
+	}
+	for _, tc := range cases {
+		first, last := denseSpan(tc.events)
+		if first != tc.first || last != tc.last {
+			t.Errorf("%s: span %s–%s, want %s–%s", tc.name, first, last, tc.first, tc.last)
+		}
+	}
+}

@@ -129,8 +129,10 @@ func (t *Timeline) Shift(days int32) bool {
 	return t.from != before
 }
 
-// SetHistogram counts events per bar from their start days. Call it when
-// the filters change; the bars inside the window are highlighted.
+// SetHistogram counts events per bar from their start days; events outside
+// the span (outliers the dataset's dense span leaves out) count in the
+// first or last bar. Call it when the filters change; the bars inside the
+// window are highlighted.
 func (t *Timeline) SetHistogram(events []*data.Event) {
 	t.counts = [timelineBins]int{}
 	span := float64(t.last - t.first + 1)
@@ -139,9 +141,7 @@ func (t *Timeline) SetHistogram(events []*data.Event) {
 			continue
 		}
 		i := int(float64(e.Start.Days()-t.first) / span * timelineBins)
-		if i >= 0 && i < timelineBins {
-			t.counts[i]++
-		}
+		t.counts[min(max(i, 0), timelineBins-1)]++
 	}
 	t.Refresh()
 }
