@@ -39,8 +39,8 @@ func (q *uiQueue) next(t *testing.T) {
 	select {
 	case f := <-q.ch:
 		f()
-	case <-time.After(5 * time.Second):
-		t.Fatal("no frame was handed to the UI goroutine within 5 s")
+	case <-time.After(hangTimeout):
+		t.Fatalf("no frame was handed to the UI goroutine within %v", hangTimeout)
 	}
 }
 
@@ -139,3 +139,9 @@ func TestMapViewShowsRenderedFrame(t *testing.T) {
 		t.Fatalf("frame is %v, want the widget's 400×300", b)
 	}
 }
+
+// hangTimeout is how long a test waits for work handed between goroutines
+// before it calls the wait a hang: long, because a loaded machine running
+// the race detector can take seconds for one export; never an assertion
+// about speed.
+const hangTimeout = 2 * time.Minute

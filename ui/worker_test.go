@@ -31,7 +31,7 @@ func (g *gate) waitStart(t *testing.T) string {
 	select {
 	case q := <-g.started:
 		return q
-	case <-time.After(5 * time.Second):
+	case <-time.After(hangTimeout):
 		t.Fatal("the worker started nothing within 5 s")
 		return ""
 	}
