@@ -32,7 +32,7 @@ func (g *gate) waitStart(t *testing.T) string {
 	case q := <-g.started:
 		return q
 	case <-time.After(hangTimeout):
-		t.Fatal("the worker started nothing within 5 s")
+		t.Fatalf("the worker started nothing within %v", hangTimeout)
 		return ""
 	}
 }
