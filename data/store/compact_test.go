@@ -291,11 +291,17 @@ func TestKillWhileCompacting(t *testing.T) {
 	var all []string
 	for cycle := 0; cycle < 10; cycle++ {
 		cmd, out := helper(t, "compact-loop", path)
-		time.Sleep(time.Duration(50+rng.IntN(200)) * time.Millisecond)
+		// A random moment after the child's first confirmed save (a
+		// loaded machine can take longer than any fixed delay to start it).
+		var lines []string
+		if first, err := out.ReadString('\n'); err == nil {
+			lines = append(lines, strings.TrimSuffix(first, "\n"))
+		}
+		time.Sleep(time.Duration(rng.IntN(200)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		saved, other := childSaved(t, readLines(cmd, out))
+		saved, other := childSaved(t, append(lines, readLines(cmd, out)...))
 		if len(other) > 0 {
 			t.Fatalf("cycle %d: child: %q", cycle, other)
 		}

@@ -138,12 +138,20 @@ func TestKillWhileSaving(t *testing.T) {
 	repairs, printed := 0, 0
 	for cycle := 0; cycle < 30; cycle++ {
 		cmd, out := helper(t, "write", path)
-		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
+		// The kill lands at a random moment after the child's first
+		// confirmed save: on a loaded machine the child can take longer
+		// to start than any fixed delay.
+		first, firstErr := out.ReadString('\n')
+		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
 		for {
-			line, err := out.ReadString('\n')
+			line, err := first, firstErr
+			if first == "" && firstErr == nil {
+				line, err = out.ReadString('\n')
+			}
+			first, firstErr = "", nil
 			if err != nil {
 				break // a line cut by the kill was never complete: not counted
 			}
