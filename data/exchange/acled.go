@@ -349,7 +349,7 @@ func (b *builder) acledActors(k actorSetKey) ([]*data.Actor, []string) {
 			return
 		}
 		a := b.actor(name, kind, "")
-		if containsString(ids, a.ID) {
+		if slices.Contains(ids, a.ID) {
 			return
 		}
 		actors = append(actors, a)

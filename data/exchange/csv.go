@@ -224,13 +224,8 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 	if err := datesOf(e, dateS, startS, endS, precS); err != nil {
 		return r, err
 	}
-	e.Kind = data.KindReport
-	if kindS != "" {
-		k, ok := kindNamed(kindS)
-		if !ok {
-			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
-		}
-		e.Kind = k
+	if e.Kind, err = kindOf(kindS); err != nil {
+		return r, err
 	}
 	for _, c := range splitList(countriesS) {
 		code := countryNamed(c)
@@ -293,13 +288,7 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 	if len(e.Countries) == 0 {
 		e.Countries = []string{r.Place.Country}
 	}
-	for _, n := range splitList(actorsS) {
-		a := b.actor(n, data.ActorPerson, "")
-		if !containsString(e.Actors, a.ID) {
-			r.Actors = append(r.Actors, a)
-			e.Actors = append(e.Actors, a.ID)
-		}
-	}
+	b.addActors(&r, splitList(actorsS))
 	if originLon != "" || originLat != "" {
 		lon, err1 := parseCoord(originLon)
 		lat, err2 := parseCoord(originLat)
@@ -382,13 +371,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -264,13 +264,8 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 		}
 		e.NoYear = &data.MonthDay{Month: time.Month(mm), Day: dd}
 	}
-	e.Kind = data.KindReport
-	if kindS != "" {
-		k, ok := kindNamed(kindS)
-		if !ok {
-			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
-		}
-		e.Kind = k
+	if e.Kind, err = kindOf(kindS); err != nil {
+		return r, err
 	}
 	for _, c := range countries {
 		code := countryNamed(c)
@@ -290,13 +285,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	}
 	r.Place = b.place(placeName, at[0], at[1], e.Countries[0])
 	e.Place = r.Place.ID
-	for _, a := range actors {
-		act := b.actor(a, data.ActorPerson, "")
-		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, act)
-			e.Actors = append(e.Actors, act.ID)
-		}
-	}
+	b.addActors(&r, actors)
 	b.citeSources(&r, docs)
 	if err := checkRecord(&r); err != nil {
 		return r, err

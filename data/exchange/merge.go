@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -119,7 +120,7 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 				if m, ok := actorByID[id]; ok {
 					id = m
 				}
-				if !containsString(ids, id) {
+				if !slices.Contains(ids, id) {
 					ids = append(ids, id)
 				}
 			}
