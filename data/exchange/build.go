@@ -35,6 +35,8 @@ type builder struct {
 	countriesMu sync.Mutex
 	// actorSets shares the actor lists of ACLED rows naming the same actors.
 	actorSets map[actorSetKey]actorSet
+	// dates reads the file's dates (the order of day and month, two-digit years).
+	dates *fileDates
 }
 
 type placeKey struct {
@@ -59,6 +61,7 @@ func newBuilder(name string, countries CountryFinder) *builder {
 
 		countries: countries,
 		actorSets: map[actorSetKey]actorSet{},
+		dates:     &fileDates{},
 	}
 }
 

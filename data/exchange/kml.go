@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
@@ -256,13 +255,9 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 		e.Precision = data.Precision(precS)
 	}
 	if noYear != "" {
-		m, d, _ := strings.Cut(noYear, "-")
-		mm, ok1 := atoi(m)
-		dd, ok2 := atoi(d)
-		if !ok1 || (d != "" && !ok2) {
-			return r, fmt.Errorf("no_year %q is not MM or MM-DD", noYear)
+		if e.NoYear, err = parseNoYear(noYear); err != nil {
+			return r, err
 		}
-		e.NoYear = &data.MonthDay{Month: time.Month(mm), Day: dd}
 	}
 	if e.Kind, err = kindOf(kindS); err != nil {
 		return r, err
