@@ -82,6 +82,7 @@ func readACLED(t *rows, name string, opts Options, res *Result) error {
 	if err != nil {
 		return fmt.Errorf("exchange: %s: %v", name, err)
 	}
+	dates.acled = true
 	b := newBuilder(name, opts.Countries)
 	b.dates = dates
 	seen := map[string]int{}

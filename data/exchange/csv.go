@@ -84,6 +84,9 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 	if len(unknown) > 0 {
 		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(t.header, ", "), strings.Join(unknown, ", "))
 	}
+	if i := t.index("cameo"); i >= 0 && x.kind >= 0 && x.kind != i {
+		taken[i] = true // the exports write the kind's CAMEO code beside it
+	}
 	fields := make([]int, 0, len(t.header))
 	for i := range t.header {
 		if !taken[i] && normHeader(t.header[i]) != "" {

@@ -17,6 +17,12 @@ type fileDates struct {
 	pivoted dateSeen    // two-digit years read without a year column
 	serial  dateSeen    // spreadsheet day numbers
 	order   dateOrder   // set by decide
+	// acled: the file is an ACLED export, whose own numeric layout is
+	// dd-mm-yyyy: dashed dates that could be either way are day first
+	// when nothing else tells. undashed counts those written otherwise.
+	acled     bool
+	undashed  int
+	byDefault bool // the order is ACLED's own, not told by the dates
 }
 
 // dateSeen counts dates of one sort and keeps the first.
@@ -88,6 +94,9 @@ func (f *fileDates) read(s, yearHint string, line int) (dateReading, error) {
 		switch dmy, mdy := r.fits(); {
 		case dmy && mdy && r.a != r.b:
 			f.seen[0].add(line, s)
+			if !strings.Contains(s, "-") {
+				f.undashed++
+			}
 		case dmy && !mdy:
 			f.seen[orderDMY].add(line, s)
 		case mdy && !dmy:
@@ -103,7 +112,8 @@ func (f *fileDates) read(s, yearHint string, line int) (dateReading, error) {
 
 // decide settles the order of day and month once every date is read: the
 // one given, else the one the dates fit (the most of them when some fit
-// only one order and some only the other; day.go reports the rest).
+// only one order and some only the other; period reports the rest), else,
+// in an ACLED export whose dates are all dashed, ACLED's own day first.
 func (f *fileDates) decide() {
 	dmy, mdy := f.seen[orderDMY].n, f.seen[orderMDY].n
 	switch {
@@ -113,6 +123,8 @@ func (f *fileDates) decide() {
 		f.order = orderDMY
 	case mdy > 0:
 		f.order = orderMDY
+	case f.acled && f.seen[0].n > 0 && f.undashed == 0:
+		f.order, f.byDefault = orderDMY, true
 	}
 }
 
@@ -161,7 +173,10 @@ func (f *fileDates) period(r dateReading, s string) (start, end data.Date, p dat
 // notes says what the reader should know of how the dates were read.
 func (f *fileDates) notes() []string {
 	var out []string
-	if amb := f.seen[0]; amb.n > 0 && f.forced == orderUnknown && f.order != orderUnknown {
+	if amb := f.seen[0]; amb.n > 0 && f.byDefault {
+		out = append(out, fmt.Sprintf("%d date(s) such as %q (line %d) could be read either way; they were read day first, as ACLED's exports write dd-mm-yyyy; import with --date-format m/d/yyyy if they are month first",
+			amb.n, amb.value, amb.line))
+	} else if amb.n > 0 && f.forced == orderUnknown && f.order != orderUnknown {
 		by := f.seen[f.order]
 		out = append(out, fmt.Sprintf("%d date(s) such as %q (line %d) could be read either way; they were read %s (%s), as %q on line %d and %d other(s) show",
 			amb.n, amb.value, amb.line, f.order, layoutOf(amb.value, f.order), by.value, by.line, by.n-1))

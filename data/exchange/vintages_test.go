@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,8 +128,10 @@ func TestACLEDDateLayouts(t *testing.T) {
 }
 
 // TestACLEDAmbiguousDates: a file whose numeric dates are all 12 or under
-// is refused with one problem group naming the flag; the flag imports it;
-// one date over 12 settles the order for every row, the first ones too.
+// is refused with one problem group naming the flag, unless they are
+// dashed as ACLED writes them (then day first, said in a note); the flag
+// imports it; one date over 12 settles the order for every row, the first
+// ones too.
 func TestACLEDAmbiguousDates(t *testing.T) {
 	var rows []acledRow
 	for i, d := range []string{"05/06/2025", "03/04/2025", "01/02/2025"} {
@@ -145,7 +148,15 @@ func TestACLEDAmbiguousDates(t *testing.T) {
 	if !strings.Contains(msg, "3 rows (lines 2, 3, 4)") || !strings.Contains(msg, "fix: --date-format d/m/yyyy (day first) or --date-format m/d/yyyy (month first)") {
 		t.Errorf("report:\n%s", msg)
 	}
-	res, err := Import(bytes.NewReader(acledFile(rows...)), "a.csv", Options{DateFormat: "m/d/yyyy"})
+	dashed := slices.Clone(rows)
+	for i := range dashed {
+		dashed[i].date = strings.ReplaceAll(dashed[i].date, "/", "-")
+	}
+	res, err := Import(bytes.NewReader(acledFile(dashed...)), "a.csv", Options{})
+	if err != nil || res.Records[0].Event.Start != data.D(2025, 6, 5) || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "as ACLED's exports write dd-mm-yyyy") {
+		t.Fatalf("dashed: %v, notes %q", err, res.Notes)
+	}
+	res, err = Import(bytes.NewReader(acledFile(rows...)), "a.csv", Options{DateFormat: "m/d/yyyy"})
 	if err != nil || res.Records[0].Event.Start != data.D(2025, 5, 6) {
 		t.Fatalf("with --date-format m/d/yyyy: %v", err)
 	}
