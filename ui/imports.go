@@ -177,7 +177,7 @@ func (m *Imports) ShowImport() {
 		r.Close()
 		m.prepare(path)
 	}, m.ui.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".geojson", ".json", ".kml", ".kmz"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".geojson", ".json", ".kml", ".kmz"}))
 	fd.Show()
 }
 
@@ -252,6 +252,9 @@ func (m *Imports) run(path string, opts exchange.Options) {
 				m.ui.showError(fmt.Errorf("%s was NOT imported: %w", filepath.Base(path), err))
 			default:
 				msg := fmt.Sprintf("%s: added %d, updated %d, rejected %d.", filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
+				if len(res.Notes) > 0 {
+					msg += " " + strings.Join(res.Notes, " ")
+				}
 				m.message.SetText(msg)
 				m.ui.Status.SetText(msg)
 				m.reloadData()
@@ -269,7 +272,8 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(text)
 	entry.Wrapping = fyne.TextWrapWord
-	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged.", filepath.Base(path), len(e.Problems)+e.More))
+	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged. "+
+		"Rows with the same problem share a line; where a fix names --date-format, choose the order of day and month in the column dialog.", filepath.Base(path), len(e.Problems)+e.More))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Import refused", "Import the good rows", "Cancel",
 		container.NewBorder(msg, nil, nil, nil, entry), func(ok bool) {
@@ -290,17 +294,9 @@ func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 	d.Show()
 }
 
-func problemsText(ps []exchange.Problem, more int) string {
-	var b strings.Builder
-	for _, p := range ps {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	if more > 0 {
-		fmt.Fprintf(&b, "and %d more\n", more)
-	}
-	return b.String()
-}
+// problemsText lists problems grouped, one sort a line with its count,
+// first lines and fix (exchange.ProblemsText).
+func problemsText(ps []exchange.Problem, more int) string { return exchange.ProblemsText(ps, more) }
 
 func (m *Imports) confirmRemove(l store.Layer) {
 	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {

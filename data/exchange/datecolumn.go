@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -191,4 +192,37 @@ func (f *fileDates) notes() []string {
 		out = append(out, fmt.Sprintf("%d date(s) are spreadsheet day numbers: %q (line %d) is %s", s.n, s.value, s.line, r.date(orderUnknown)))
 	}
 	return out
+}
+
+// DateLayout describes how a column's values write their dates, for a
+// dialog that shows a file's first rows: the layouts met ("d-Mon-yy",
+// "d/m/yyyy", …) and, when numeric dates could be either way, that these
+// rows cannot tell day from month; "" when no value is a date.
+func DateLayout(values []string) string {
+	f := &fileDates{}
+	var read []string
+	for i, v := range values {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if _, err := f.read(v, "", i+2); err != nil {
+			return fmt.Sprintf("%q is not a date Sahel Atlas reads", v)
+		}
+		read = append(read, v)
+	}
+	if len(read) == 0 {
+		return ""
+	}
+	f.decide()
+	var layouts []string
+	for _, v := range read {
+		if l := layoutOf(v, f.order); !slices.Contains(layouts, l) {
+			layouts = append(layouts, l)
+		}
+	}
+	s := strings.Join(layouts, ", ")
+	if f.order == orderUnknown && f.seen[0].n > 0 {
+		s += "; these rows cannot tell whether the day or the month comes first"
+	}
+	return s
 }

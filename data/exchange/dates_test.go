@@ -213,3 +213,22 @@ func TestLayoutOf(t *testing.T) {
 		}
 	}
 }
+
+func TestDateLayout(t *testing.T) {
+	cases := []struct {
+		values []string
+		want   string
+	}{
+		{[]string{"12-September-22", "15-Jul-22", ""}, "d-Month-yy, d-Mon-yy"},
+		{[]string{"05/06/2021", "16/06/2021"}, "d/m/yyyy"},
+		{[]string{"05/06/2021", "06/07/2021"}, "d/m/yyyy or m/d/yyyy; these rows cannot tell whether the day or the month comes first"},
+		{[]string{"2024-01-02"}, "yyyy-mm-dd"},
+		{[]string{"", " "}, ""},
+		{[]string{"soon"}, `"soon" is not a date Sahel Atlas reads`},
+	}
+	for _, c := range cases {
+		if got := DateLayout(c.values); got != c.want {
+			t.Errorf("DateLayout(%q) = %q, want %q", c.values, got, c.want)
+		}
+	}
+}

@@ -15,13 +15,13 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
-const importUsage = "sahelatlas import FILE [--format acled|csv|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
-	"[--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
+const importUsage = "sahelatlas import FILE [--format acled|csv|xlsx|geojson|kml] [--store PATH] [--skip-invalid] [--encoding utf-8|windows-1252] " +
+	"[--sheet NAME] [--date-format d/m/yyyy|m/d/yyyy] [--lat-col C --lon-col C --place-col C --date-col C --start-col C --end-col C --title-col C]"
 
 func init() {
 	Register(Command{
 		Name:    "import",
-		Summary: "import events from an ACLED export, a CSV, GeoJSON or KML/KMZ file into the store: " + importUsage,
+		Summary: "import events from an ACLED export (CSV, .xlsx or its API's JSON), a CSV/TSV table, an .xlsx workbook, GeoJSON or KML/KMZ into the store: " + importUsage,
 		Run:     runImport,
 	})
 }
@@ -35,6 +35,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	storePath := fs.String("store", "", "store file (default $"+store.EnvStore+", else the user's data folder)")
 	skip := fs.Bool("skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
 	encoding := fs.String("encoding", "", "encoding of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
+	sheet := fs.String("sheet", "", "sheet of an .xlsx workbook to read (default: the first)")
+	dateFormat := fs.String("date-format", "", "order of day and month in dates such as 05/06/2025 when the file cannot tell: d/m/yyyy or m/d/yyyy")
 	var cols exchange.Columns
 	fs.StringVar(&cols.Lat, "lat-col", "", "column holding the latitude")
 	fs.StringVar(&cols.Lon, "lon-col", "", "column holding the longitude")
@@ -70,7 +72,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	f := exchange.Format(strings.ToLower(*format))
 	if f != "" && !f.Valid() {
-		return usage(fmt.Sprintf("--format %q is not acled, csv, geojson or kml", *format))
+		return usage(fmt.Sprintf("--format %q is not acled, csv, xlsx, geojson or kml", *format))
 	}
 	in, err := os.Open(file)
 	if err != nil {
@@ -81,7 +83,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return usage(fmt.Sprintf("%s is not a regular file", file))
 	}
 
-	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding}
+	opts := exchange.Options{Format: f, SkipInvalid: *skip, Columns: cols, Encoding: *encoding, Sheet: *sheet, DateFormat: *dateFormat}
 	if atlas, err := geo.LoadAtlas(); err == nil {
 		opts.Countries = atlas // the country of a row that names none
 	}
@@ -89,6 +91,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	var refused *exchange.RefusedError
 	switch {
 	case errors.As(err, &refused):
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "sahelatlas import: %s: %s\n", file, n)
+		}
 		fmt.Fprintf(stderr, "sahelatlas import: %v\n", err)
 		fmt.Fprintf(stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
 		return ExitFailed
@@ -109,11 +114,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return ExitFailed
 	}
 	rejected := len(res.Rejected) + res.More
-	for _, p := range res.Rejected {
-		fmt.Fprintf(stderr, "sahelatlas import: %s: skipped %s\n", file, p)
+	for _, n := range res.Notes {
+		fmt.Fprintf(stderr, "sahelatlas import: %s: %s\n", file, n)
 	}
-	if res.More > 0 {
-		fmt.Fprintf(stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
+	for _, line := range strings.Split(strings.TrimSuffix(exchange.ProblemsText(res.Rejected, res.More), "\n"), "\n") {
+		if line != "" {
+			fmt.Fprintf(stderr, "sahelatlas import: %s: skipped %s\n", file, line)
+		}
 	}
 	fmt.Fprintf(stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
 	if ch.Unchanged > 0 {
