@@ -67,6 +67,7 @@ type acledPending struct {
 	reading dateReading
 	raw     string
 	tp      int
+	day     data.Date // the day the record holds meanwhile
 }
 
 // readACLED reads an ACLED table (a CSV export, a sheet, API records) into
@@ -140,7 +141,9 @@ func readACLED(t *rows, name string, opts Options, res *Result) error {
 			rej.add(t.problem(p.at, fmt.Errorf("event_date: %w", err)))
 			continue
 		}
-		acledSetDates(&r.Event, day, p.tp)
+		if day != p.day {
+			acledSetDates(&r.Event, day, p.tp)
+		}
 	}
 	mergeProblems(res, readProblems)
 	res.Records = chunks.join(res.Records)
@@ -236,7 +239,7 @@ func (b *builder) acledRow(rec []string, from data.Provenance, c *acledColumns) 
 			o = orderMDY
 		}
 		acledSetDates(e, rd.date(o), tp)
-		pend, wait = acledPending{reading: rd, raw: dateS, tp: tp}, true
+		pend, wait = acledPending{reading: rd, raw: dateS, tp: tp, day: rd.date(o)}, true
 	} else {
 		day, err := b.dates.day(rd, dateS)
 		if err != nil {

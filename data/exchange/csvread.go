@@ -84,21 +84,21 @@ func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 	width := len(h)
 	read := func() ([]string, int, error) {
 		rec, err := r.Read()
+		if err == nil {
+			line, _ := r.FieldPos(0)
+			return rec, line, nil
+		}
 		var pe *csv.ParseError
-		if err != nil && !errors.As(err, &pe) {
+		if !errors.As(err, &pe) {
 			return nil, 0, err
 		}
-		if err != nil {
-			switch {
-			case errors.Is(pe.Err, csv.ErrFieldCount):
-				return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("has %d fields where the header has %d", len(rec), width)}
-			case errors.Is(pe.Err, csv.ErrQuote):
-				return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("a quoted field is not closed (the quote opened here runs to line %d or the end of the file)", pe.Line)}
-			}
-			return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)}
+		switch {
+		case errors.Is(pe.Err, csv.ErrFieldCount):
+			return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("has %d fields where the header has %d", len(rec), width)}
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("a quoted field is not closed (the quote opened here runs to line %d or the end of the file)", pe.Line)}
 		}
-		line, _ := r.FieldPos(0)
-		return rec, line, nil
+		return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)}
 	}
 	return newRows(name, slices.Clone(h), read, res)
 }
@@ -158,15 +158,14 @@ func (c *rows) index(name string) int {
 func (c *rows) next() (rec []string, at int, ok bool, err error) {
 	for {
 		rec, at, err := c.read()
-		if errors.Is(err, io.EOF) {
-			return nil, 0, false, nil
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			c.rej.add(c.problem(re.at, re))
-			continue
-		}
 		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, 0, false, nil
+			}
+			if re, ok := err.(*rowError); ok {
+				c.rej.add(c.problem(re.at, re))
+				continue
+			}
 			return nil, 0, false, err
 		}
 		for i, f := range rec {
