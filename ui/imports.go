@@ -224,7 +224,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 		opts.Countries = m.ui.Atlas // the country of a row that names none
 	}
 	go func() {
-		if opts.Format == exchange.FormatCSV && opts.Gazetteer == nil {
+		if opts.Format != exchange.FormatGeoJSON && opts.Format != exchange.FormatKML && opts.Gazetteer == nil {
 			if g, err := d.Gazetteer(); err == nil {
 				opts.Gazetteer = g // the dataset's own places, then GeoNames
 			}

@@ -20,11 +20,15 @@ func readCSVFile(in io.Reader, name string, f Format, opts Options, res *Result)
 }
 
 // readTable reads a table as an ACLED export when it has ACLED's columns
-// (or f says it is one), and as a generic table otherwise, so that a
-// trimmed copy of an export is read by its column names like any table.
+// (unless opts.Format says csv), and as a generic table otherwise, so that
+// a trimmed copy of an export is read by its column names like any table,
+// even when it is said to be ACLED's (a note says so).
 func readTable(t *rows, name string, f Format, opts Options, res *Result) error {
 	_, err := acledColumnsOf(t, name)
-	acled := opts.Format == FormatACLED || opts.Format != FormatCSV && err == nil
+	acled := opts.Format != FormatCSV && err == nil
+	if opts.Format == FormatACLED && err != nil {
+		res.Notes = append(res.Notes, "read as a table of its own columns: "+strings.TrimPrefix(err.Error(), "exchange: "))
+	}
 	if f == FormatACLED || f == FormatCSV {
 		res.Format = FormatCSV
 		if acled {

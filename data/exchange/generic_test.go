@@ -148,3 +148,22 @@ func TestPlaceFromAdminAreas(t *testing.T) {
 		t.Errorf("place %s, confidence %q", r.Place.Name, r.Event.Confidence)
 	}
 }
+
+// TestTrimmedSaidACLED: a trimmed copy that kept event_id_cnty but lost
+// ACLED's other columns is read by its own columns, even when said to be
+// ACLED's (as the window says of any file with event_id_cnty), with a note.
+func TestTrimmedSaidACLED(t *testing.T) {
+	f := "event_id_cnty,event_date,location,latitude,longitude,notes\nBFA77,15-Jul-22,Dori,14.0354,-0.0345,A market attacked.\n"
+	for _, format := range []Format{"", FormatACLED} {
+		res, err := Import(strings.NewReader(f), "t.csv", Options{Format: format})
+		if err != nil {
+			t.Fatalf("format %q: %v", format, err)
+		}
+		if r := res.Records[0]; r.Event.ID != "BFA77" || r.Event.Start != data.D(2022, 7, 15) || res.Format != FormatCSV {
+			t.Errorf("format %q: %s %s read as %s", format, r.Event.ID, r.Event.Start, res.Format)
+		}
+		if format == FormatACLED && (len(res.Notes) == 0 || !strings.Contains(res.Notes[0], "lacks the column(s) event_type, actor1")) {
+			t.Errorf("notes %q", res.Notes)
+		}
+	}
+}
