@@ -128,11 +128,14 @@ func compareEvents(a, b *Event) int {
 }
 
 // searchText is what Filter.Text looks in: the event's id, title, summary,
-// date note, kind, countries, and the names and aliases of its place, origin
-// and actors, folded.
+// date note, kind, countries, the values of its fields, and the names and
+// aliases of its place, origin and actors, folded.
 func (d *Dataset) searchText(e *Event) string {
 	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
 	parts = append(parts, e.Countries...)
+	for _, f := range e.Fields {
+		parts = append(parts, f.Value)
+	}
 	for _, id := range []string{e.Place, e.Origin} {
 		if p := d.places[id]; p != nil {
 			parts = append(parts, p.Names()...)

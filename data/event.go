@@ -31,6 +31,12 @@ type Event struct {
 	Sources    []SourceRef `json:"sources"`
 	Confidence string      `json:"confidence,omitempty"` // where sources disagree, are vague, or something was inferred
 
+	// Fields are what an imported file says of the event beyond the model
+	// (ACLED's fatalities, admin1–admin3, source, source_scale,
+	// time_precision, geo_precision; a spreadsheet's other columns), in
+	// the file's order: shown with the event, searched, exported again.
+	Fields []Field `json:"fields,omitempty"`
+
 	// Filled when the event joins a Dataset.
 	at     orb.Point
 	search string // folded text for Filter.Text

@@ -45,8 +45,9 @@ func (d *Dataset) ByCountry(code string) []*Event { return d.byCountry[code] }
 
 // Search returns the events whose text holds every word of text, ignoring
 // case and diacritics ("Goita" finds Goïta), dated ones first by start date.
-// The text searched is the event's id, title, summary, date note, kind and
-// countries, and the names and aliases of its place, origin and actors.
+// The text searched is the event's id, title, summary, date note, kind,
+// countries and fields' values, and the names and aliases of its place,
+// origin and actors.
 func (d *Dataset) Search(text string) []*Event {
 	m := Filter{Text: text}.compile()
 	var out []*Event

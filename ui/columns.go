@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,8 +26,17 @@ type columnDialog struct {
 	fields  map[string]*choice // by the field's label: "Latitude", "Date"…
 	grid    *fyne.Container    // the first columns' names, then the first rows
 	skip    *widget.Check
+	dates   *widget.Label  // how the date column's first rows write dates
+	order   *widget.Select // the order of day and month: the file's, or forced
 	dialog  dialog.Dialog
 }
+
+// The choices of the column dialog's order of day and month.
+const (
+	orderFromFile = "as the file's dates show"
+	orderDayFirst = "day first (16/05/2025)"
+	orderMonFirst = "month first (5/16/2025)"
+)
 
 func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 	c := &columnDialog{m: m, path: path, preview: p, fields: map[string]*choice{},
@@ -41,12 +51,14 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 		{"Summary", &c.cols.Summary}, {"Kind", &c.cols.Kind}, {"Actors", &c.cols.Actors},
 	}
 	var items []*widget.FormItem
+	c.dates = widget.NewLabel("")
 	for _, fld := range fields {
 		sel := newChoice(choices, func(s string) {
 			if s == "(none)" {
 				s = ""
 			}
 			*fld.ptr = s
+			c.showDateLayout()
 		})
 		if *fld.ptr != "" {
 			sel.SetSelected(*fld.ptr)
@@ -56,6 +68,10 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 		c.fields[fld.label] = sel
 		items = append(items, widget.NewFormItem(fld.label, sel))
 	}
+	c.order = widget.NewSelect([]string{orderFromFile, orderDayFirst, orderMonFirst}, nil)
+	c.order.SetSelected(orderFromFile)
+	items = append(items, widget.NewFormItem("Date layout", c.dates), widget.NewFormItem("Day and month", c.order))
+	c.showDateLayout()
 	shown := min(len(p.Header), previewColumns)
 	c.grid = container.NewGridWithColumns(max(1, shown))
 	for _, h := range p.Header[:shown] {
@@ -89,9 +105,40 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 	return c
 }
 
+// showDateLayout shows how the first rows of the date (or start) column
+// write their dates (exchange.DateLayout).
+func (c *columnDialog) showDateLayout() {
+	if c.dates == nil {
+		return
+	}
+	col := c.cols.Date
+	if col == "" {
+		col = c.cols.Start
+	}
+	i := slices.Index(c.preview.Header, col)
+	if i < 0 {
+		c.dates.SetText("no date column chosen")
+		return
+	}
+	var values []string
+	for _, row := range c.preview.Rows {
+		if i < len(row) {
+			values = append(values, row[i])
+		}
+	}
+	c.dates.SetText(exchange.DateLayout(values))
+}
+
 // options are the import options the dialog's choices make.
 func (c *columnDialog) options() exchange.Options {
-	return exchange.Options{Format: exchange.FormatCSV, Columns: c.cols, SkipInvalid: c.skip.Checked, Encoding: c.preview.Encoding}
+	o := exchange.Options{Format: exchange.FormatCSV, Columns: c.cols, SkipInvalid: c.skip.Checked, Encoding: c.preview.Encoding}
+	switch c.order.Selected {
+	case orderDayFirst:
+		o.DateFormat = "d/m/yyyy"
+	case orderMonFirst:
+		o.DateFormat = "m/d/yyyy"
+	}
+	return o
 }
 
 // importFile imports the file with the columns chosen (the Import button).

@@ -9,11 +9,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/exchange"
 )
 
 // Details shows the selected event: title, date with its precision, kind,
-// place, actors (each a button that filters to that actor), summary and
-// every source.
+// place, actors (each a button that filters to that actor), summary, what
+// an imported file says beyond that (fatalities, admin areas, ACLED's
+// precisions…) and every source.
 type Details struct {
 	*fyne.Container
 	x *Explorer
@@ -83,6 +85,13 @@ func (d *Details) Show(e *data.Event) {
 	add(labelWrap(e.Summary))
 	if e.Confidence != "" {
 		add(labelWrap("Confidence: " + e.Confidence))
+	}
+	if len(e.Fields) > 0 {
+		add(widget.NewLabelWithStyle("From the imported file", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		for _, f := range e.Fields {
+			label, value := exchange.FieldLabel(f)
+			add(labelWrap(label + ": " + value))
+		}
 	}
 	add(widget.NewSeparator())
 	add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))

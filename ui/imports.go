@@ -166,7 +166,7 @@ func (m *Imports) ShowImport() {
 		r.Close()
 		m.prepare(path)
 	}, m.ui.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".geojson", ".json", ".kml", ".kmz", ".zip"})) // .CSV and .zip: GDELT's files too
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".geojson", ".json", ".kml", ".kmz", ".zip"})) // .CSV and .zip: GDELT's files too
 	fd.Show()
 }
 
@@ -213,7 +213,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 		opts.Countries = m.ui.Atlas // the country of a row that names none
 	}
 	go func() {
-		if opts.Format == exchange.FormatCSV && opts.Gazetteer == nil {
+		if opts.Format != exchange.FormatGeoJSON && opts.Format != exchange.FormatKML && opts.Gazetteer == nil {
 			if g, err := d.Gazetteer(); err == nil {
 				opts.Gazetteer = g // the dataset's own places, then GeoNames
 			}
@@ -249,6 +249,9 @@ func (m *Imports) run(path string, opts exchange.Options) {
 					}
 					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(", left out %d (%d %s%s).", n, first.Count, first.Reason, more)
 				}
+				if len(res.Notes) > 0 {
+					msg += " " + strings.Join(res.Notes, " ")
+				}
 				m.message.SetText(msg)
 				m.ui.Status.SetText(msg)
 				m.reloadData()
@@ -266,7 +269,8 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(text)
 	entry.Wrapping = fyne.TextWrapWord
-	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged.", filepath.Base(path), len(e.Problems)+e.More))
+	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged. "+
+		"Rows with the same problem share a line; where a fix names --date-format, choose the order of day and month in the column dialog.", filepath.Base(path), len(e.Problems)+e.More))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Import refused", "Import the good rows", "Cancel",
 		container.NewBorder(msg, nil, nil, nil, entry), func(ok bool) {
@@ -287,17 +291,9 @@ func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 	d.Show()
 }
 
-func problemsText(ps []exchange.Problem, more int) string {
-	var b strings.Builder
-	for _, p := range ps {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	if more > 0 {
-		fmt.Fprintf(&b, "and %d more\n", more)
-	}
-	return b.String()
-}
+// problemsText lists problems grouped, one sort a line with its count,
+// first lines and fix (exchange.ProblemsText).
+func problemsText(ps []exchange.Problem, more int) string { return exchange.ProblemsText(ps, more) }
 
 func (m *Imports) confirmRemove(l store.Import) {
 	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {

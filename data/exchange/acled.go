@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,77 +12,36 @@ import (
 // acledRequired are the ACLED columns an import cannot do without.
 var acledRequired = []string{"event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude"}
 
-// acledColumns are the columns read by name (current and older exports).
+// acledColumns are the columns read by name, in every vintage: the current
+// 31 columns; the older exports with data_id, a numeric iso,
+// event_id_no_cnty and iso3 but no disorder_type, civilian_targeting or
+// tags; and those before 2019 with ally_actor_1 and ally_actor_2 for the
+// associated actors, gwno for the country and no sub_event_type. Header
+// case does not matter (EVENT_DATE is event_date).
 type acledColumns struct {
-	id, date, timePrec, disorder, etype, subtype, actor1, assoc1, inter1, actor2, assoc2, inter2,
-	iso, iso3, country, admin1, admin2, admin3, location, lat, lon, geoPrec, source, sourceScale,
+	id, dataID, date, year, timePrec, disorder, etype, subtype, actor1, assoc1, inter1, actor2, assoc2, inter2,
+	civilian, iso, iso3, country, admin1, admin2, admin3, location, lat, lon, geoPrec, source, sourceScale,
 	notes, fatalities, tags, timestamp int
 }
 
-// acledKinds maps ACLED event types and sub-event types (lower case) onto
-// kinds; sub-event types are looked up first. See the package doc.
-var acledKinds = map[string]data.Kind{
-	"battles":                             data.KindAttack,
-	"explosions/remote violence":          data.KindAttack,
-	"violence against civilians":          data.KindAttack,
-	"protests":                            data.KindProtest,
-	"riots":                               data.KindProtest,
-	"strategic developments":              data.KindReport,
-	"government regains territory":        data.KindOperation,
-	"abduction/forced disappearance":      data.KindArrest,
-	"agreement":                           data.KindAgreement,
-	"arrests":                             data.KindArrest,
-	"headquarters or base established":    data.KindDeployment,
-	"non-violent transfer of territory":   data.KindDeployment,
-	"disrupted weapons use":               data.KindOperation,
-	"looting/property destruction":        data.KindAttack,
-	"change to group/activity":            data.KindReport,
-	"other":                               data.KindReport,
-	"non-state actor overtakes territory": data.KindAttack,
-}
-
-// ACLEDKind returns the kind for an ACLED event type and sub-event type.
-func ACLEDKind(eventType, subEventType string) data.Kind {
-	if k, ok := acledKinds[strings.ToLower(strings.TrimSpace(subEventType))]; ok {
-		return k
+// acledColumnsOf finds the ACLED columns of a table, or says which of the
+// required ones it lacks.
+func acledColumnsOf(t *rows, name string) (acledColumns, error) {
+	col := func(names ...string) int {
+		for _, n := range names {
+			if i := t.index(n); i >= 0 {
+				return i
+			}
+		}
+		return -1
 	}
-	if k, ok := acledKinds[strings.ToLower(strings.TrimSpace(eventType))]; ok {
-		return k
-	}
-	return data.KindReport
-}
-
-// acledActorKind reads inter1/inter2, written as a code (1–8) or a name.
-func acledActorKind(s string) data.ActorKind {
-	switch s { // the usual spellings, without folding case
-	case "1", "8", "State forces", "External/Other forces":
-		return data.ActorMilitary
-	case "2", "3", "4", "Rebel group", "Political militia", "Identity militia":
-		return data.ActorArmedGroup
-	case "", "5", "6", "7", "Rioters", "Protesters", "Civilians":
-		return data.ActorPerson
-	}
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "1", "8", "state forces", "external/other forces":
-		return data.ActorMilitary
-	case "2", "3", "4", "rebel group", "political militia", "identity militia", "rebel groups", "political militias", "identity militias":
-		return data.ActorArmedGroup
-	}
-	return data.ActorPerson
-}
-
-func readACLED(in io.Reader, name string, opts Options, res *Result) error {
-	rows, err := newCSVRows(in, name, res)
-	if err != nil {
-		return err
-	}
-	col := func(n string) int { return rows.index(n) }
 	c := acledColumns{
-		id: col("event_id_cnty"), date: col("event_date"), timePrec: col("time_precision"),
+		id: col("event_id_cnty"), dataID: col("data_id"), date: col("event_date"), year: col("year"), timePrec: col("time_precision"),
 		disorder: col("disorder_type"), etype: col("event_type"), subtype: col("sub_event_type"),
-		actor1: col("actor1"), assoc1: col("assoc_actor_1"), inter1: col("inter1"),
-		actor2: col("actor2"), assoc2: col("assoc_actor_2"), inter2: col("inter2"),
-		iso: col("iso"), iso3: col("iso3"), country: col("country"), admin1: col("admin1"), admin2: col("admin2"), admin3: col("admin3"),
+		actor1: col("actor1"), assoc1: col("assoc_actor_1", "ally_actor_1"), inter1: col("inter1"),
+		actor2: col("actor2"), assoc2: col("assoc_actor_2", "ally_actor_2"), inter2: col("inter2"),
+		civilian: col("civilian_targeting"), iso: col("iso"), iso3: col("iso3"), country: col("country"),
+		admin1: col("admin1"), admin2: col("admin2"), admin3: col("admin3"),
 		location: col("location"), lat: col("latitude"), lon: col("longitude"), geoPrec: col("geo_precision"),
 		source: col("source"), sourceScale: col("source_scale"), notes: col("notes"), fatalities: col("fatalities"),
 		tags: col("tags"), timestamp: col("timestamp"),
@@ -95,51 +53,110 @@ func readACLED(in io.Reader, name string, opts Options, res *Result) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("exchange: %s is not an ACLED export: the header lacks the column(s) %s", name, strings.Join(missing, ", "))
+		return c, fmt.Errorf("exchange: %s is not an ACLED export: the header lacks the column(s) %s", name, strings.Join(missing, ", "))
 	}
+	return c, nil
+}
+
+// acledPending is a row whose numeric event_date (16/05/2025 or
+// 5/16/2025) waits for the file's order of day and month; its record holds
+// the date in the order that fits meanwhile.
+type acledPending struct {
+	slot    int // the record's place in the chunks
+	at      int // its line or record, to tell a later copy of the event
+	reading dateReading
+	raw     string
+	tp      int
+	day     data.Date // the day the record holds meanwhile
+}
+
+// readACLED reads an ACLED table (a CSV export, a sheet, API records) into
+// res. Rows are mapped while the next ones are read; the order of day and
+// month of numeric dates is settled over the whole file at the end, and
+// the rows it changes are set then (acledPending).
+func readACLED(t *rows, name string, opts Options, res *Result) error {
+	c, err := acledColumnsOf(t, name)
+	if err != nil {
+		return err
+	}
+	dates, err := newFileDates(opts.DateFormat)
+	if err != nil {
+		return fmt.Errorf("exchange: %s: %v", name, err)
+	}
+	dates.acled = true
 	b := newBuilder(name, opts.Countries)
+	b.dates = dates
 	seen := map[string]int{}
 	var chunks chunked
+	var pending []acledPending
 	rej := rejecter{res}
-	width := len(rows.header)
-	batches, readProblems := rows.readAhead()
+	width := len(t.header)
+	batches, readProblems := t.readAhead()
 	var ferr error
 	for batch := range batches {
 		if batch.err != nil {
 			ferr = batch.err
 		}
-		for i, line := range batch.lines {
+		for i, at := range batch.lines {
 			rec := batch.fields[i*width : (i+1)*width]
-			r, err := b.acledRow(rec, line, &c)
+			from := data.Provenance{File: b.file, Line: at}
+			if t.records {
+				from = data.Provenance{File: b.file, Feature: at}
+			}
+			r, pend, wait, err := b.acledRow(rec, from, &c)
 			if err != nil {
-				rej.add(Problem{Line: line, Reason: err.Error()})
+				rej.add(t.problem(at, err))
 				continue
 			}
-			if first, dup := seen[r.Event.ID]; dup {
-				prev := chunks.at(first)
+			slot, dup := seen[r.Event.ID]
+			if dup {
+				prev := chunks.at(slot)
 				if r.Version <= prev.Version {
 					continue // an older or equal copy in the same file
 				}
 				*prev = r
-				continue
+			} else {
+				slot = chunks.n
+				seen[r.Event.ID] = slot
+				chunks.add(r)
 			}
-			seen[r.Event.ID] = chunks.n
-			chunks.add(r)
+			if wait {
+				pend.slot, pend.at = slot, at
+				pending = append(pending, pend)
+			}
 		}
 	}
 	if ferr != nil {
 		return ferr
 	}
+	dates.decide()
+	for _, p := range pending {
+		r := chunks.at(p.slot)
+		if max(r.From.Line, r.From.Feature) != p.at {
+			continue // replaced by a newer copy
+		}
+		day, err := dates.day(p.reading, p.raw)
+		if err != nil {
+			chunks.drop(p.slot)
+			rej.add(t.problem(p.at, fmt.Errorf("event_date: %w", err)))
+			continue
+		}
+		if day != p.day {
+			acledSetDates(&r.Event, day, p.tp)
+		}
+	}
 	mergeProblems(res, readProblems)
 	res.Records = chunks.join(res.Records)
+	res.Notes = append(res.Notes, dates.notes()...)
 	return nil
 }
 
 // chunked gathers records in fixed-size chunks, so that a large file is
 // not copied over and over as one slice grows; join copies them once.
 type chunked struct {
-	chunks [][]data.Record
-	n      int
+	chunks  [][]data.Record
+	n       int
+	dropped map[int]bool
 }
 
 const chunkSize = 4096
@@ -155,90 +172,97 @@ func (c *chunked) add(r data.Record) {
 
 func (c *chunked) at(i int) *data.Record { return &c.chunks[i/chunkSize][i%chunkSize] }
 
-// join appends every record to dst.
+// drop leaves record i out of join.
+func (c *chunked) drop(i int) {
+	if c.dropped == nil {
+		c.dropped = map[int]bool{}
+	}
+	c.dropped[i] = true
+}
+
+// join appends every record not dropped to dst.
 func (c *chunked) join(dst []data.Record) []data.Record {
-	if len(c.chunks) == 1 && dst == nil {
+	if len(c.chunks) == 1 && dst == nil && len(c.dropped) == 0 {
 		return c.chunks[0]
 	}
-	dst = slices.Grow(dst, c.n)
-	for _, ch := range c.chunks {
-		dst = append(dst, ch...)
+	dst = slices.Grow(dst, c.n-len(c.dropped))
+	for k, ch := range c.chunks {
+		if len(c.dropped) == 0 {
+			dst = append(dst, ch...)
+			continue
+		}
+		for i := range ch {
+			if !c.dropped[k*chunkSize+i] {
+				dst = append(dst, ch[i])
+			}
+		}
 	}
 	return dst
 }
 
-// acledRow maps one ACLED row onto a record.
-func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record, error) {
+// acledRow maps one ACLED row onto a record. wait is true when the row's
+// event_date is numeric and its order of day and month is the file's to
+// settle: pend says how, and the record holds the order that fits meanwhile.
+func (b *builder) acledRow(rec []string, from data.Provenance, c *acledColumns) (r data.Record, pend acledPending, wait bool, err error) {
 	get := func(i int) string {
 		if i < 0 {
 			return ""
 		}
-		return strings.TrimSpace(rec[i])
+		s := strings.TrimSpace(rec[i])
+		if s == "NA" { // R's write.csv writes NA for an empty cell
+			return ""
+		}
+		return s
 	}
-	r := data.Record{From: data.Provenance{File: b.file, Line: line}}
+	r = data.Record{From: from}
 	e := &r.Event
 	e.ID = get(c.id)
+	if d := get(c.dataID); e.ID == "" && d != "" {
+		e.ID = "data-id-" + d // older exports number every row; a few rows lack event_id_cnty
+	}
 	if err := checkID(e.ID); err != nil {
-		return r, fmt.Errorf("event_id_cnty: %v", err)
+		return r, pend, false, fmt.Errorf("event_id_cnty: %v", err)
 	}
-	day, err := ParseDay(get(c.date))
+	tp, ok := acledPrecision(get(c.timePrec))
+	if !ok {
+		return r, pend, false, fmt.Errorf("time_precision %q is not 1, 2 or 3", get(c.timePrec))
+	}
+	tp = max(tp, 1)
+	dateS := get(c.date)
+	rd, err := b.dates.read(dateS, get(c.year), max(from.Line, from.Feature))
 	if err != nil {
-		return r, fmt.Errorf("event_date: %v", err)
+		return r, pend, false, fmt.Errorf("event_date: %w", err)
 	}
-	tp := 1
-	if s := get(c.timePrec); s != "" {
-		n, ok := atoi(s)
-		if !ok || n < 1 || n > 3 {
-			return r, fmt.Errorf("time_precision %q is not 1, 2 or 3", s)
+	if dmy, mdy := rd.fits(); rd.shape == shapeNumeric && b.dates.forced == orderUnknown && rd.a != rd.b && (dmy || mdy) {
+		o := orderDMY
+		if !dmy {
+			o = orderMDY
 		}
-		tp = n
-	}
-	switch tp {
-	case 1:
-		e.Start, e.End, e.Precision = day, day, data.PrecisionDay
-	case 2:
-		e.Start, e.End, e.Precision = day.AddDays(-3), day.AddDays(3), data.PrecisionDay
-		e.DateNote = "ACLED time_precision 2: within the week around " + day.String()
-	case 3:
-		e.Start = data.D(day.Year, day.Month, 1)
-		e.End = data.D(day.Year, day.Month+1, 1).AddDays(-1)
-		e.Precision = data.PrecisionMonth
-		e.DateNote = "ACLED time_precision 3: the month of " + day.String()
+		acledSetDates(e, rd.date(o), tp)
+		pend, wait = acledPending{reading: rd, raw: dateS, tp: tp, day: rd.date(o)}, true
+	} else {
+		day, err := b.dates.day(rd, dateS)
+		if err != nil {
+			return r, pend, false, fmt.Errorf("event_date: %w", err)
+		}
+		acledSetDates(e, day, tp)
 	}
 	lat, err := parseCoord(get(c.lat))
 	if err != nil {
-		return r, fmt.Errorf("latitude: %v", err)
+		return r, pend, false, fmt.Errorf("latitude: %v", err)
 	}
 	lon, err := parseCoord(get(c.lon))
 	if err != nil {
-		return r, fmt.Errorf("longitude: %v", err)
+		return r, pend, false, fmt.Errorf("longitude: %v", err)
 	}
 	if err := checkPoint(lon, lat); err != nil {
-		return r, err
+		return r, pend, false, err
 	}
-	gp := 0
-	if s := get(c.geoPrec); s != "" {
-		n, ok := atoi(s)
-		if !ok || n < 1 || n > 3 {
-			return r, fmt.Errorf("geo_precision %q is not 1, 2 or 3", s)
-		}
-		gp = n
-	}
-	iso := get(c.iso)
-	country, ok := b.numeric[iso]
+	gp, ok := acledPrecision(get(c.geoPrec))
 	if !ok {
-		country = countryOfNumeric(iso)
-		b.numeric[iso] = country
+		return r, pend, false, fmt.Errorf("geo_precision %q is not 1, 2 or 3", get(c.geoPrec))
 	}
-	if country == "" {
-		country = countryNamed(get(c.iso3))
-	}
-	if country == "" {
-		country = countryNamed(get(c.country))
-	}
-	if country == "" {
-		country = b.countryAt(lon, lat)
-	}
+	country := b.acledCountry(get(c.iso), get(c.iso3), get(c.country), lon, lat)
 	loc := get(c.location)
 	if loc == "" {
 		loc = fmt.Sprintf("%.4f, %.4f", lat, lon)
@@ -249,7 +273,7 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record
 
 	etype, sub := get(c.etype), get(c.subtype)
 	if etype == "" {
-		return r, fmt.Errorf("event_type is empty")
+		return r, pend, false, fmt.Errorf("event_type is empty")
 	}
 	kk := [2]string{etype, sub}
 	k, ok := b.kinds[kk]
@@ -260,7 +284,7 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record
 	e.Kind = k
 	a1 := get(c.actor1)
 	if a1 == "" {
-		return r, fmt.Errorf("actor1 is empty")
+		return r, pend, false, fmt.Errorf("actor1 is empty")
 	}
 	k1, k2 := acledActorKind(get(c.inter1)), acledActorKind(get(c.inter2))
 	a2 := get(c.actor2)
@@ -284,18 +308,13 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record
 		e.Title = what + ": " + a1 + ", " + loc
 	}
 	e.Summary = get(c.notes)
-	switch gp { // so the map's reader knows how far to trust the point
-	case 2:
-		e.Confidence = "ACLED geo_precision 2: placed at a nearby town, or the district's centre"
-	case 3:
-		e.Confidence = "ACLED geo_precision 3: placed at the centre of a larger region"
-	}
+	e.Confidence = acledGeoConfidence(gp) // so the map's reader knows how far to trust the point
 	e.Sources = b.provenanceRef(r.From)
 	r.Sources = b.source
 	if s := get(c.timestamp); s != "" {
 		v, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || v < 0 {
-			return r, fmt.Errorf("timestamp %q is not a count of seconds", s)
+			return r, pend, false, fmt.Errorf("timestamp %q is not a count of seconds", s)
 		}
 		r.Version = v
 	}
@@ -310,17 +329,38 @@ func (b *builder) acledRow(rec []string, line int, c *acledColumns) (data.Record
 	if s := get(c.fatalities); s != "" {
 		n, ok := atoi(s)
 		if !ok {
-			return r, fmt.Errorf("fatalities %q is not a whole number", s)
+			return r, pend, false, fmt.Errorf("fatalities %q is not a whole number", s)
 		}
 		r.Extra = appendField(r.Extra, "fatalities", strconv.Itoa(n))
 	}
+	r.Extra = appendField(r.Extra, "civilian_targeting", get(c.civilian))
 	r.Extra = appendField(r.Extra, "admin1", get(c.admin1))
 	r.Extra = appendField(r.Extra, "admin2", get(c.admin2))
 	r.Extra = appendField(r.Extra, "admin3", get(c.admin3))
 	r.Extra = appendField(r.Extra, "source", get(c.source))
 	r.Extra = appendField(r.Extra, "source_scale", get(c.sourceScale))
 	r.Extra = appendField(r.Extra, "tags", get(c.tags))
-	return r, nil
+	return r, pend, wait, nil
+}
+
+// acledCountry finds a row's country: the numeric iso, else iso3, else
+// the country's name, else the country at the point.
+func (b *builder) acledCountry(iso, iso3, name string, lon, lat float64) string {
+	country, ok := b.numeric[iso]
+	if !ok {
+		country = countryOfNumeric(iso)
+		b.numeric[iso] = country
+	}
+	if country == "" {
+		country = countryNamed(iso3)
+	}
+	if country == "" {
+		country = countryNamed(name)
+	}
+	if country == "" {
+		country = b.countryAt(lon, lat)
+	}
+	return country
 }
 
 // maxActorSets bounds the shared actor lists kept while reading a file.
@@ -349,7 +389,7 @@ func (b *builder) acledActors(k actorSetKey) ([]*data.Actor, []string) {
 			return
 		}
 		a := b.actor(name, kind, "")
-		if containsString(ids, a.ID) {
+		if slices.Contains(ids, a.ID) {
 			return
 		}
 		actors = append(actors, a)

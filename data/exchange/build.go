@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,6 +35,8 @@ type builder struct {
 	countriesMu sync.Mutex
 	// actorSets shares the actor lists of ACLED rows naming the same actors.
 	actorSets map[actorSetKey]actorSet
+	// dates reads the file's dates (the order of day and month, two-digit years).
+	dates *fileDates
 }
 
 type placeKey struct {
@@ -58,6 +61,7 @@ func newBuilder(name string, countries CountryFinder) *builder {
 
 		countries: countries,
 		actorSets: map[actorSetKey]actorSet{},
+		dates:     &fileDates{},
 	}
 }
 
@@ -214,6 +218,31 @@ func checkID(id string) error {
 		}
 	}
 	return nil
+}
+
+// kindOf reads the kind a file gives (see kindNamed); an empty one is a
+// report.
+func kindOf(s string) (data.Kind, error) {
+	if s == "" {
+		return data.KindReport, nil
+	}
+	k, ok := kindNamed(s)
+	if !ok {
+		return "", fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", s)
+	}
+	return k, nil
+}
+
+// addActors adds the actors a file names to r, each once, as people
+// (files other than ACLED's say nothing of an actor's kind).
+func (b *builder) addActors(r *data.Record, names []string) {
+	for _, n := range names {
+		a := b.actor(n, data.ActorPerson, "")
+		if !slices.Contains(r.Event.Actors, a.ID) {
+			r.Actors = append(r.Actors, a)
+			r.Event.Actors = append(r.Event.Actors, a.ID)
+		}
+	}
 }
 
 // kindNamed reads a kind written as a data.Kind ("visit"), a CAMEO code

@@ -1,126 +1,78 @@
 package exchange
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
-// Columns names the columns of a generic CSV file (as written in its
-// header; case, spaces and dashes do not matter). An empty field is found
-// from the header by the usual names (see DetectColumns). An event needs a
-// title, a date (Date, or Start with an optional End) and a point
-// (Lat and Lon, or a Place the gazetteer knows).
-type Columns struct {
-	Lat, Lon  string
-	Place     string // a place name; used for the point when there are no coordinates
-	Date      string // one day (or a year, a month, a date-time)
-	Start     string
-	End       string
-	Title     string
-	Summary   string // optional
-	Kind      string // optional: a kind, a CAMEO code or an ACLED event type
-	Actors    string // optional: names separated by ';'
-	Countries string // optional: alpha-3 codes or names separated by ';'
-	ID        string // optional: a stable id; the line number otherwise
-	Precision string // optional: day, month, year
-	Sources   string // optional: documents separated by ';' (the imported file otherwise)
-	// Optional, as WriteCSV writes them: the place a visitor came from and
-	// notes on the date and on confidence.
-	Origin, OriginLon, OriginLat       string
-	DateNote, YearInferred, Confidence string
-}
-
-// columnAliases lists, for each field of Columns, the header names
-// DetectColumns recognises, best first.
-func columnAliases() []struct {
-	get   func(*Columns) *string
-	names []string
-} {
-	return []struct {
-		get   func(*Columns) *string
-		names []string
-	}{
-		{func(c *Columns) *string { return &c.Lat }, []string{"latitude", "lat", "y"}},
-		{func(c *Columns) *string { return &c.Lon }, []string{"longitude", "lon", "lng", "long", "x"}},
-		{func(c *Columns) *string { return &c.Place }, []string{"place", "location", "town", "city", "locality", "place_name"}},
-		{func(c *Columns) *string { return &c.Date }, []string{"date", "event_date", "day", "when"}},
-		{func(c *Columns) *string { return &c.Start }, []string{"start", "start_date", "begin", "from", "date_start"}},
-		{func(c *Columns) *string { return &c.End }, []string{"end", "end_date", "to", "until", "date_end"}},
-		{func(c *Columns) *string { return &c.Title }, []string{"title", "headline", "name", "event", "label"}},
-		{func(c *Columns) *string { return &c.Summary }, []string{"summary", "description", "notes", "text", "details"}},
-		{func(c *Columns) *string { return &c.Kind }, []string{"kind", "type", "event_type", "category", "cameo"}},
-		{func(c *Columns) *string { return &c.Actors }, []string{"actors", "actor", "actor1", "who"}},
-		{func(c *Columns) *string { return &c.Countries }, []string{"countries", "country", "iso3"}},
-		{func(c *Columns) *string { return &c.ID }, []string{"id", "event_id", "uid"}},
-		{func(c *Columns) *string { return &c.Precision }, []string{"precision", "date_precision"}},
-		{func(c *Columns) *string { return &c.Sources }, []string{"sources", "source_documents"}},
-		{func(c *Columns) *string { return &c.Origin }, []string{"origin"}},
-		{func(c *Columns) *string { return &c.OriginLon }, []string{"origin_lon"}},
-		{func(c *Columns) *string { return &c.OriginLat }, []string{"origin_lat"}},
-		{func(c *Columns) *string { return &c.DateNote }, []string{"date_note"}},
-		{func(c *Columns) *string { return &c.YearInferred }, []string{"year_inferred"}},
-		{func(c *Columns) *string { return &c.Confidence }, []string{"confidence"}},
-	}
-}
-
-// DetectColumns fills the empty fields of given from header by the usual
-// names ("latitude"/"lat", "date", "start"/"end", "title"/"headline"/"name",
-// …), leaving the fields already set as they are.
-func DetectColumns(header []string, given Columns) Columns {
-	have := map[string]string{}
-	for _, h := range header {
-		n := normHeader(strings.TrimPrefix(h, "\uFEFF"))
-		if _, ok := have[n]; !ok {
-			have[n] = h
-		}
-	}
-	c := given
-	for _, a := range columnAliases() {
-		p := a.get(&c)
-		if *p != "" {
-			continue
-		}
-		for _, n := range a.names {
-			if h, ok := have[n]; ok {
-				*p = h
-				break
-			}
-		}
-	}
-	return c
-}
-
-// csvIndexes are the positions of Columns in a header, -1 when absent.
-type csvIndexes struct {
-	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision, sources int
-	origin, originLon, originLat, dateNote, yearInferred, confidence                                   int
-}
-
 func readCSVFile(in io.Reader, name string, f Format, opts Options, res *Result) error {
-	if f == FormatACLED {
-		return readACLED(in, name, opts, res)
-	}
-	return readGenericCSV(in, name, opts, res)
-}
-
-func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error {
-	rows, err := newCSVRows(in, name, res)
+	t, err := newCSVRows(in, name, res)
 	if err != nil {
 		return err
 	}
-	cols := DetectColumns(rows.header, opts.Columns)
+	return readTable(t, name, f, opts, res)
+}
+
+// readTable reads a table as an ACLED export when it has ACLED's columns
+// (unless opts.Format says csv), and as a generic table otherwise, so that
+// a trimmed copy of an export is read by its column names like any table,
+// even when it is said to be ACLED's (a note says so).
+func readTable(t *rows, name string, f Format, opts Options, res *Result) error {
+	_, err := acledColumnsOf(t, name)
+	acled := opts.Format != FormatCSV && err == nil
+	if opts.Format == FormatACLED && err != nil {
+		res.Notes = append(res.Notes, "read as a table of its own columns: "+strings.TrimPrefix(err.Error(), "exchange: "))
+	}
+	if f == FormatACLED || f == FormatCSV {
+		res.Format = FormatCSV
+		if acled {
+			res.Format = FormatACLED
+		}
+	}
+	if acled {
+		return readACLED(t, name, opts, res)
+	}
+	gerr := readGenericRows(t, name, opts, res)
+	if gerr != nil && t.index("event_id_cnty") >= 0 {
+		return fmt.Errorf("%v (as an ACLED export: %s)", gerr, strings.TrimPrefix(err.Error(), "exchange: "+name+" is not an ACLED export: "))
+	}
+	return gerr
+}
+
+// genericRow is a row of a generic table with its dates read.
+type genericRow struct {
+	rec   []string
+	at    int
+	dates [3]dateReading // date, start, end
+	err   error          // a date that cannot be read
+}
+
+// readGenericRows reads a table whose columns are named by opts.Columns or
+// found by DetectColumns. Every row is read first, so that the order of
+// day and month in numeric dates is the whole file's (see fileDates); then
+// each row becomes a record.
+func readGenericRows(t *rows, name string, opts Options, res *Result) error {
+	cols := DetectColumns(t.header, opts.Columns)
 	var unknown []string
+	taken := map[int]bool{}
 	idx := func(flag, col string) int {
 		if col == "" {
 			return -1
 		}
-		i := rows.index(col)
+		i := t.index(col)
+		if i < 0 {
+			i = slices.IndexFunc(t.header, func(h string) bool { return foldHeader(h) == foldHeader(col) })
+		}
 		if i < 0 {
 			unknown = append(unknown, fmt.Sprintf("%s %q", flag, col))
 		}
+		taken[i] = true
 		return i
 	}
 	x := csvIndexes{
@@ -131,14 +83,22 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 		precision: idx("precision", cols.Precision), sources: idx("sources", cols.Sources),
 		origin: idx("origin", cols.Origin), originLon: idx("origin_lon", cols.OriginLon), originLat: idx("origin_lat", cols.OriginLat),
 		dateNote: idx("date_note", cols.DateNote), yearInferred: idx("year_inferred", cols.YearInferred), confidence: idx("confidence", cols.Confidence),
+		noYear: idx("no_year", cols.NoYear), sourceNotes: idx("source_notes", cols.SourceNotes),
 	}
 	if len(unknown) > 0 {
-		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(rows.header, ", "), strings.Join(unknown, ", "))
+		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(t.header, ", "), strings.Join(unknown, ", "))
 	}
+	if i := t.index("cameo"); i >= 0 && x.kind >= 0 && x.kind != i {
+		taken[i] = true // the exports write the kind's CAMEO code beside it
+	}
+	fields := make([]int, 0, len(t.header))
+	for i := range t.header {
+		if !taken[i] && normHeader(t.header[i]) != "" {
+			fields = append(fields, i)
+		}
+	}
+	x.extraIndexes(t, maps.Clone(taken))
 	var missing []string
-	if x.title < 0 {
-		missing = append(missing, "a title (--title-col)")
-	}
 	if x.date < 0 && x.start < 0 {
 		missing = append(missing, "a date (--date-col, or --start-col and --end-col)")
 	}
@@ -146,31 +106,69 @@ func readGenericCSV(in io.Reader, name string, opts Options, res *Result) error 
 		missing = append(missing, "a point (--lat-col and --lon-col, or --place-col)")
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(rows.header, ", "))
+		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(t.header, ", "))
 	}
-	b := newBuilder(name, opts.Countries)
-	g := &gazetteerOnce{g: opts.Gazetteer}
-	ids := map[string]bool{}
+	dates, err := newFileDates(opts.DateFormat)
+	if err != nil {
+		return fmt.Errorf("exchange: %s: %v", name, err)
+	}
+	var all []genericRow
 	for {
-		rec, line, ok, err := rows.next()
+		rec, at, ok, err := t.next()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			break
 		}
-		r, err := b.csvRow(rec, line, &x, g)
+		g := genericRow{rec: slices.Clone(rec), at: at}
+		year := ""
+		if x.year >= 0 {
+			year = g.rec[x.year]
+		}
+		for k, i := range []int{x.date, x.start, x.end} {
+			if i < 0 || g.err != nil {
+				continue
+			}
+			if s := cleanValue(g.rec[i]); s != "" {
+				if g.dates[k], g.err = dates.read(s, year, at); g.err != nil {
+					g.err = fmt.Errorf("%s: %w", t.header[i], g.err)
+				}
+			}
+		}
+		all = append(all, g)
+	}
+	dates.decide()
+	b := newBuilder(name, opts.Countries)
+	b.dates = dates
+	g := &gazetteerOnce{g: opts.Gazetteer}
+	ids := map[string]bool{}
+	for _, row := range all {
+		r, err := b.csvRow(&row, &x, fields, t, g)
 		if err == nil && ids[r.Event.ID] {
 			err = fmt.Errorf("id %q is used by an earlier row", r.Event.ID)
 		}
 		if err != nil {
-			rows.rej.add(Problem{Line: line, Reason: err.Error()})
+			t.rej.add(t.problem(row.at, err))
 			continue
 		}
 		ids[r.Event.ID] = true
+		if t.records {
+			r.From = data.Provenance{File: r.From.File, Feature: row.at}
+		}
 		res.Records = append(res.Records, r)
 	}
+	res.Notes = append(res.Notes, dates.notes()...)
 	return nil
+}
+
+// cleanValue trims a cell and reads R's NA as empty.
+func cleanValue(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "NA" {
+		return ""
+	}
+	return s
 }
 
 // gazetteerOnce is the gazetteer a generic CSV's place names are found in:
@@ -187,50 +185,63 @@ func (g *gazetteerOnce) get() (*data.Gazetteer, error) {
 	return g.g, g.err
 }
 
-// csvRow maps one generic CSV row onto a record.
-func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOnce) (data.Record, error) {
+// csvRow maps one row of a generic table onto a record; fields are the
+// columns kept as they are (Record.Extra).
+func (b *builder) csvRow(row *genericRow, x *csvIndexes, fields []int, t *rows, gaz *gazetteerOnce) (data.Record, error) {
+	rec := row.rec
 	var err error
 	get := func(i int) string {
 		if i < 0 || err != nil {
 			return ""
 		}
 		var s string
-		s, err = cleanText(fmt.Sprintf("column %d", i+1), rec[i])
-		return unneutralise(s)
+		s, err = cleanText(fmt.Sprintf("column %q", t.header[i]), rec[i])
+		return unneutralise(cleanValue(s))
 	}
-	r := data.Record{From: data.Provenance{File: b.file, Line: line}}
+	r := data.Record{From: data.Provenance{File: b.file, Line: row.at}}
 	e := &r.Event
 	e.ID = get(x.id)
 	e.Title = get(x.title)
 	e.Summary = get(x.summary)
 	placeName := get(x.place)
 	latS, lonS := get(x.lat), get(x.lon)
-	dateS, startS, endS := get(x.date), get(x.start), get(x.end)
-	kindS, actorsS, countriesS, precS := get(x.kind), get(x.actors), get(x.countries), get(x.precision)
-	docs := splitList(get(x.sources))
+	kindS, subS, countriesS, precS := get(x.kind), get(x.subtype), get(x.countries), get(x.precision)
+	actors := splitList(get(x.actors))
+	for _, i := range []int{x.assoc1, x.actor2, x.assoc2} {
+		actors = append(actors, splitList(get(i))...)
+	}
+	docs, notesS := splitList(get(x.sources)), get(x.sourceNotes)
 	originName, originLon, originLat := get(x.origin), get(x.originLon), get(x.originLat)
 	e.DateNote, e.YearInferred, e.Confidence = get(x.dateNote), get(x.yearInferred), get(x.confidence)
+	noYear, tpS, gpS := get(x.noYear), get(x.timePrec), get(x.geoPrec)
+	for _, i := range fields {
+		r.Extra = appendField(r.Extra, strings.TrimSpace(t.header[i]), get(i))
+	}
 	if err != nil {
 		return r, err
 	}
+	if row.err != nil {
+		return r, row.err
+	}
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-line-%d", data.Slug(b.file), line)
+		e.ID = fmt.Sprintf("%s-line-%d", data.Slug(b.file), row.at)
 	} else if err := checkID(e.ID); err != nil {
 		return r, err
 	}
-	if e.Title == "" {
-		return r, fmt.Errorf("has no title")
-	}
-	if err := datesOf(e, dateS, startS, endS, precS); err != nil {
+	if err := b.rowDates(e, row, x, t, precS, noYear, tpS); err != nil {
 		return r, err
 	}
-	e.Kind = data.KindReport
-	if kindS != "" {
-		k, ok := kindNamed(kindS)
+	if x.geoPrec >= 0 && x.confidence < 0 {
+		gp, ok := acledPrecision(gpS)
 		if !ok {
-			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
+			return r, fmt.Errorf("geo_precision %q is not 1, 2 or 3", gpS)
 		}
-		e.Kind = k
+		e.Confidence = acledGeoConfidence(gp)
+	}
+	if kindS != "" && acledKinds[strings.ToLower(kindS)] != "" {
+		e.Kind = ACLEDKind(kindS, subS)
+	} else if e.Kind, err = kindOf(kindS); err != nil {
+		return r, err
 	}
 	for _, c := range splitList(countriesS) {
 		code := countryNamed(c)
@@ -267,25 +278,14 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		}
 		r.Place = b.place(placeName, lon, lat, country)
 	case placeName != "":
-		g, err := gaz.get()
+		p, note, err := b.lookupPlace(placeName, e.Countries, []string{get(x.admin3), get(x.admin2), get(x.admin1)}, gaz)
 		if err != nil {
-			return r, fmt.Errorf("the gazetteer cannot be read: %v", err)
+			return r, err
 		}
-		found := g.Lookup(placeName)
-		if len(e.Countries) > 0 {
-			var in []*data.Place
-			for _, p := range found {
-				if p.Country == e.Countries[0] {
-					in = append(in, p)
-				}
-			}
-			found = in
+		r.Place = p
+		if note != "" {
+			e.Confidence = strings.TrimPrefix(e.Confidence+"; "+note, "; ")
 		}
-		if len(found) == 0 {
-			return r, fmt.Errorf("place %q is not in the gazetteer and the row has no latitude and longitude", placeName)
-		}
-		r.Place = *found[0]
-		r.Place.Aliases = nil
 	default:
 		return r, fmt.Errorf("has neither latitude and longitude nor a place")
 	}
@@ -293,12 +293,9 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 	if len(e.Countries) == 0 {
 		e.Countries = []string{r.Place.Country}
 	}
-	for _, n := range splitList(actorsS) {
-		a := b.actor(n, data.ActorPerson, "")
-		if !containsString(e.Actors, a.ID) {
-			r.Actors = append(r.Actors, a)
-			e.Actors = append(e.Actors, a.ID)
-		}
+	b.addActors(&r, actors)
+	if e.Title == "" {
+		e.Title = madeTitle(kindS, subS, r.Actors, r.Place.Name, e.Summary)
 	}
 	if originLon != "" || originLat != "" {
 		lon, err1 := parseCoord(originLon)
@@ -314,7 +311,81 @@ func (b *builder) csvRow(rec []string, line int, x *csvIndexes, gaz *gazetteerOn
 		e.Origin = o.ID
 	}
 	b.citeSources(&r, docs)
+	if err := citeNotes(&r, notesS); err != nil {
+		return r, err
+	}
 	return r, nil
+}
+
+// madeTitle is the title of a row without one: its kind (or ACLED's
+// sub-event type) with its actors and place, or the first words of its
+// summary, or the place.
+func madeTitle(kind, sub string, actors []*data.Actor, place, summary string) string {
+	what := sub
+	if what == "" {
+		what = kind
+	}
+	switch {
+	case what != "" && len(actors) >= 2:
+		return what + ": " + actors[0].Name + " vs " + actors[1].Name + ", " + place
+	case what != "" && len(actors) == 1:
+		return what + ": " + actors[0].Name + ", " + place
+	case what != "":
+		return what + ", " + place
+	case summary != "":
+		return firstWords(summary, 12)
+	}
+	return "Event at " + place
+}
+
+// firstWords returns the first sentence of s, or its first n words and "…".
+func firstWords(s string, n int) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 2 && strings.HasSuffix(w, ".") && len(w) > 3 {
+			return strings.Join(words[:i+1], " ")
+		}
+		if i == n-1 && len(words) > n {
+			return strings.Join(words[:n], " ") + "…"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// lookupPlace finds a place name in the gazetteer, among the places of
+// countries when the row names them; when the gazetteer lacks it, the
+// row's admin areas (ACLED's admin3, admin2, admin1) are tried, and note
+// says where the event was placed instead.
+func (b *builder) lookupPlace(name string, countries, admins []string, gaz *gazetteerOnce) (data.Place, string, error) {
+	g, err := gaz.get()
+	if err != nil {
+		return data.Place{}, "", fmt.Errorf("the gazetteer cannot be read: %v", err)
+	}
+	find := func(n string) *data.Place {
+		found := g.Lookup(n)
+		if len(countries) > 0 {
+			found = slices.DeleteFunc(slices.Clone(found), func(p *data.Place) bool { return p.Country != countries[0] })
+		}
+		if len(found) == 0 {
+			return nil
+		}
+		p := *found[0]
+		p.Aliases = nil
+		return &p
+	}
+	if p := find(name); p != nil {
+		return *p, "", nil
+	}
+	for i, a := range admins {
+		if a == "" {
+			continue
+		}
+		if p := find(a); p != nil {
+			return *p, fmt.Sprintf("placed at %s (admin%d): %q is not in the gazetteer", p.Name, 3-i, name), nil
+		}
+	}
+	return data.Place{}, "", withFix(fmt.Errorf("place %q is not in the gazetteer and the row has no latitude and longitude", name),
+		"give the row latitude and longitude, or import with --skip-invalid to leave it out")
 }
 
 // cmpErr returns the first error that is not nil.
@@ -327,50 +398,21 @@ func cmpErr(errs ...error) error {
 	return nil
 }
 
-// datesOf sets an event's dates from a date, or a start and an end, and an
-// optional precision.
-func datesOf(e *data.Event, dateS, startS, endS, precS string) error {
-	if dateS == "" {
-		dateS = startS
-	} else if startS != "" {
-		return fmt.Errorf("has both a date and a start")
+// citeNotes gives each source a record cites the note the file gives it:
+// a JSON object of document → note, as the exports write source_notes.
+func citeNotes(r *data.Record, s string) error {
+	if s == "" {
+		return nil
 	}
-	if dateS == "" {
-		return fmt.Errorf("has no date")
+	var notes map[string]string
+	if err := json.Unmarshal([]byte(s), &notes); err != nil {
+		return fmt.Errorf("source_notes is not a JSON object of document → note: %v", err)
 	}
-	start, end, p, err := ParsePeriod(dateS)
-	if err != nil {
-		return err
-	}
-	if endS != "" {
-		_, e2, p2, err := ParsePeriod(endS)
-		if err != nil {
-			return fmt.Errorf("end: %v", err)
-		}
-		if e2.Before(start) {
-			return fmt.Errorf("ends (%s) before it starts (%s)", e2, start)
-		}
-		end = e2
-		if p2 != p {
-			p = data.PrecisionDay
+	for i := range r.Event.Sources {
+		if n, ok := notes[r.Event.Sources[i].Document]; ok {
+			r.Event.Sources[i].Note = n
 		}
 	}
-	if precS != "" {
-		q := data.Precision(strings.ToLower(precS))
-		if !q.Valid() || q == data.PrecisionUnknown {
-			return fmt.Errorf("precision %q is not day, month or year", precS)
-		}
-		// A coarser stated precision widens the dates to whole months or years.
-		switch q {
-		case data.PrecisionMonth:
-			start = data.D(start.Year, start.Month, 1)
-			end = data.D(end.Year, end.Month+1, 1).AddDays(-1)
-		case data.PrecisionYear:
-			start, end = data.D(start.Year, 1, 1), data.D(end.Year, 12, 31)
-		}
-		p = q
-	}
-	e.Start, e.End, e.Precision = start, end, p
 	return nil
 }
 
@@ -382,13 +424,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -12,19 +12,59 @@ import (
 	"unicode/utf8"
 )
 
-// csvRows reads a CSV file with a header row, reporting rows that cannot be
-// read (wrong field count, bad quotes, invalid UTF-8) as problems and going
-// on with the next one.
-type csvRows struct {
-	r      *csv.Reader
+// rows is a table read row by row, whatever holds it: a CSV file, a sheet
+// of a workbook or ACLED's JSON records. Rows that cannot be read (a wrong
+// field count, bad quotes, invalid UTF-8, a control character, a field
+// over MaxFieldSize) are reported and skipped the same way for all.
+type rows struct {
 	header []string       // as written, BOM stripped
 	col    map[string]int // normalised header name → index
 	rej    rejecter
+	// read returns the next row as written and its line (or record); a
+	// *rowError skips a row, io.EOF ends the table, any other error fails
+	// the whole file.
+	read func() ([]string, int, error)
+	// records: a row's position is a record number (ACLED's JSON), not a line.
+	records bool
 }
 
-// newCSVRows reads the header. A file with no header, or a header that
-// cannot be read, is an error for the whole file.
-func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
+// rowError is a row that cannot be read, with why.
+type rowError struct {
+	at     int
+	reason string
+}
+
+func (e *rowError) Error() string { return e.reason }
+
+// newRows indexes a table's header. A header that is not UTF-8 fails the
+// file.
+func newRows(name string, header []string, read func() ([]string, int, error), res *Result) (*rows, error) {
+	c := &rows{header: make([]string, len(header)), col: map[string]int{}, rej: rejecter{res}, read: read}
+	for i, f := range header {
+		if !utf8.ValidString(f) {
+			return nil, fmt.Errorf("exchange: %s line 1: the header is not valid UTF-8; save the file as UTF-8 and import it again", name)
+		}
+		f = strings.TrimPrefix(f, "\uFEFF")
+		c.header[i] = f
+		n := normHeader(f)
+		if _, dup := c.col[n]; !dup && n != "" {
+			c.col[n] = i
+		}
+	}
+	return c, nil
+}
+
+// problem is the Problem of the row at (a line or a record) for err.
+func (c *rows) problem(at int, err error) Problem {
+	if c.records {
+		return problem(0, at, err)
+	}
+	return problem(at, 0, err)
+}
+
+// newCSVRows reads the header of a CSV file. A file with no header, or a
+// header that cannot be read, is an error for the whole file.
+func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 	br := bufio.NewReaderSize(in, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	r := csv.NewReader(br)
@@ -41,18 +81,26 @@ func newCSVRows(in io.Reader, name string, res *Result) (*csvRows, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exchange: %s line %d: the header row cannot be read (%v); fix it and import again", name, pe.StartLine, pe.Err)
 	}
-	c := &csvRows{r: r, header: make([]string, len(h)), col: map[string]int{}, rej: rejecter{res}}
-	for i, f := range h {
-		if !utf8.ValidString(f) {
-			return nil, fmt.Errorf("exchange: %s line 1: the header is not valid UTF-8; save the file as UTF-8 and import it again", name)
+	width := len(h)
+	read := func() ([]string, int, error) {
+		rec, err := r.Read()
+		if err == nil {
+			line, _ := r.FieldPos(0)
+			return rec, line, nil
 		}
-		c.header[i] = f
-		n := normHeader(f)
-		if _, dup := c.col[n]; !dup && n != "" {
-			c.col[n] = i
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			return nil, 0, err
 		}
+		switch {
+		case errors.Is(pe.Err, csv.ErrFieldCount):
+			return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("has %d fields where the header has %d", len(rec), width)}
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("a quoted field is not closed (the quote opened here runs to line %d or the end of the file)", pe.Line)}
+		}
+		return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)}
 	}
-	return c, nil
+	return newRows(name, slices.Clone(h), read, res)
 }
 
 // Delimiter tells the field separator of a CSV file from its header line:
@@ -94,41 +142,32 @@ func normHeader(s string) string {
 }
 
 // index returns the column named name (normalised), or -1.
-func (c *csvRows) index(name string) int {
+func (c *rows) index(name string) int {
 	if i, ok := c.col[normHeader(name)]; ok {
 		return i
 	}
 	return -1
 }
 
-// next returns the next good row and its line; ok is false at the end.
-// Rows that cannot be read are reported and skipped, as are rows with a
-// field that is not valid UTF-8, holds a control character other than
+// next returns the next good row and its position; ok is false at the
+// end. Rows that cannot be read are reported and skipped, as are rows with
+// a field that is not valid UTF-8, holds a control character other than
 // tab and newlines, or is longer than MaxFieldSize: every field of a row
-// returned passes cleanText. err is a failure of
-// the file as a whole (too large, unreadable).
-func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
+// returned passes cleanText. err is a failure of the file as a whole (too
+// large, unreadable).
+func (c *rows) next() (rec []string, at int, ok bool, err error) {
 	for {
-		rec, err := c.r.Read()
-		if errors.Is(err, io.EOF) {
-			return nil, 0, false, nil
-		}
-		var pe *csv.ParseError
-		if err != nil && !errors.As(err, &pe) {
+		rec, at, err := c.read()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, 0, false, nil
+			}
+			if re, ok := err.(*rowError); ok {
+				c.rej.add(c.problem(re.at, re))
+				continue
+			}
 			return nil, 0, false, err
 		}
-		if err != nil {
-			switch {
-			case errors.Is(pe.Err, csv.ErrFieldCount):
-				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("has %d fields where the header has %d", len(rec), len(c.header))})
-			case errors.Is(pe.Err, csv.ErrQuote):
-				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("a quoted field is not closed (the quote opened here runs to line %d or the end of the file)", pe.Line)})
-			default:
-				c.rej.add(Problem{Line: pe.StartLine, Reason: fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)})
-			}
-			continue
-		}
-		line, _ = c.r.FieldPos(0)
 		for i, f := range rec {
 			if textOK(f) {
 				continue
@@ -143,12 +182,16 @@ func (c *csvRows) next() (rec []string, line int, ok bool, err error) {
 				_, err := cleanText(fmt.Sprintf("column %q", c.header[i]), f)
 				reason = err.Error()
 			}
-			c.rej.add(Problem{Line: line, Reason: reason})
+			p := c.problem(at, errors.New(reason))
+			if !utf8.ValidString(f) {
+				p.Fix = "--encoding windows-1252"
+			}
+			c.rej.add(p)
 			rec = nil
 			break
 		}
 		if rec != nil {
-			return rec, line, true, nil
+			return rec, at, true, nil
 		}
 	}
 }
@@ -176,7 +219,7 @@ const batchRows = 1024
 // the CSV and mapping rows onto records overlap, and sends them in
 // batches. Problems found reading go to their own Result, merged by line
 // with mergeProblems once the channel is closed; the caller must drain it.
-func (c *csvRows) readAhead() (<-chan rowBatch, *Result) {
+func (c *rows) readAhead() (<-chan rowBatch, *Result) {
 	own := &Result{}
 	c.rej = rejecter{own}
 	width := len(c.header)
@@ -185,14 +228,14 @@ func (c *csvRows) readAhead() (<-chan rowBatch, *Result) {
 		defer close(out)
 		b := rowBatch{fields: make([]string, 0, batchRows*width), lines: make([]int, 0, batchRows)}
 		for {
-			rec, line, ok, err := c.next()
+			rec, at, ok, err := c.next()
 			if err != nil || !ok {
 				b.err = err
 				out <- b
 				return
 			}
 			b.fields = append(b.fields, rec...)
-			b.lines = append(b.lines, line)
+			b.lines = append(b.lines, at)
 			if len(b.lines) == batchRows {
 				out <- b
 				b = rowBatch{fields: make([]string, 0, batchRows*width), lines: make([]int, 0, batchRows)}
@@ -205,11 +248,8 @@ func (c *csvRows) readAhead() (<-chan rowBatch, *Result) {
 // mergeProblems adds the problems of from to res, keeping them in line
 // order and within MaxProblems.
 func mergeProblems(res, from *Result) {
-	if len(from.Rejected) == 0 && from.More == 0 {
-		return
-	}
 	all := append(slices.Clone(from.Rejected), res.Rejected...)
-	slices.SortStableFunc(all, func(a, b Problem) int { return a.Line - b.Line })
+	slices.SortStableFunc(all, func(a, b Problem) int { return max(a.Line, a.Feature) - max(b.Line, b.Feature) })
 	res.More += from.More
 	if len(all) > MaxProblems {
 		res.More += len(all) - MaxProblems

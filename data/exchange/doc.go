@@ -1,12 +1,15 @@
-// Package exchange reads events from files analysts bring (ACLED exports,
-// spreadsheets, GeoJSON, KML/KMZ) and writes the events in view for other
-// tools (GeoJSON, CSV, KML with time spans, a TimelineJS sheet).
+// Package exchange reads events from files analysts bring (ACLED exports
+// of every vintage and its API's JSON, any CSV, TSV or semicolon table,
+// Excel workbooks, GeoJSON, KML/KMZ) and writes the events in view for
+// other tools (GeoJSON, CSV, KML with time spans, a TimelineJS sheet).
 //
 // Import turns a file into records (data.Record): each an event with the
 // place, actors and sources it names and where in the file it came from
 // (data.Provenance). A file with any bad row is refused whole unless
 // Options.SkipInvalid is set; either way every bad row is listed, by line or
-// feature and reason, in Result.Rejected. Import never touches a store:
+// feature and reason, with the flag that fixes it where there is one, in
+// Result.Rejected, and GroupProblems (or RefusedError's text) groups rows
+// with the same problem into one line. Import never touches a store:
 // store.(*Store).PutImport keeps the records, in one transaction.
 //
 // The flow, for the window and the command line alike:
@@ -27,9 +30,23 @@
 // Options.Countries, a *geo.Atlas in the window and the commands: this
 // package does not import geo.
 //
+// Every table is read the same way whatever holds it (rows): a CSV file, a
+// sheet of a workbook (its date cells read as the days they show) or ACLED's
+// JSON records. A table with ACLED's columns is read as an ACLED export,
+// any other by the names of its columns in English or French (Columns);
+// the columns no field takes are kept as the event's fields
+// (data.Record.Extra). Dates are read in the layouts files hold (16 May
+// 2025, 16-May-25, 12-September-22, 16 avril 2024, 16/05/2025, 5/16/2025,
+// a spreadsheet's day number); whether 05/06/2025 is day or month first is
+// decided once for the whole file from the dates that can only be one way,
+// never row by row, and refused with the --date-format to use when
+// nothing tells (Options.DateFormat); a two-digit year takes its century
+// from the row's year column. Result.Notes says how.
+//
 // Hostile files are met with limits rather than trust: a size cap on the
 // whole file (MaxFileSize) and on each field, a nesting cap for XML, KMZ
-// entries that must be local names within an uncompressed-size cap, no
+// entries (and a workbook's) that must be local names within an
+// uncompressed-size cap, no
 // NetworkLink or href ever followed, descriptions kept as plain text, dates
 // and coordinates range-checked, invalid UTF-8 reported with its line, a
 // UTF-8 byte-order mark stripped, UTF-16 with a byte-order mark decoded and
@@ -39,7 +56,9 @@
 // # ACLED event types
 //
 // ACLED has no diplomacy types; its event and sub-event types map onto
-// data.Kind as follows (the original types are kept in data.Record.Extra):
+// data.Kind as follows (the original types are kept in data.Record.Extra;
+// the types of exports before 2019 map as their successors: Riots/Protests
+// protest, Remote violence attack, Battle-… as Battles):
 //
 //	Battles                                         attack
 //	Battles / Government regains territory          operation

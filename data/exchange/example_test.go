@@ -70,6 +70,9 @@ func ExampleWriteKML() {
 	//     <Data name="sources">
 	//      <value>talks.csv</value>
 	//     </Data>
+	//     <Data name="source_notes">
+	//      <value>{&#34;talks.csv&#34;:&#34;line 2&#34;}</value>
+	//     </Data>
 	//    </ExtendedData>
 	//    <Point>
 	//     <coordinates>2.11,13.51</coordinates>

@@ -4,18 +4,22 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
-// CSVHeader lists the columns WriteCSV writes: the GeoJSON properties, with
-// the point and the origin spread over columns.
+// CSVHeader lists the columns WriteCSV always writes: the GeoJSON
+// properties, with the point and the origin spread over columns, no_year
+// as MM or MM-DD, and source_notes as a JSON object of document → note.
+// The events' fields follow, a column each.
 var CSVHeader = []string{
 	"id", "start", "end", "precision", "kind", "cameo", "title", "summary",
 	"place", "lon", "lat", "actors", "countries", "sources",
 	"origin", "origin_lon", "origin_lat", "date_note", "year_inferred", "confidence",
+	"no_year", "source_notes",
 }
 
 // Neutralise returns s prefixed with ' when a spreadsheet would run it as a
@@ -31,28 +35,35 @@ func Neutralise(s string) string {
 	return "'" + s
 }
 
-// WriteCSV writes one row per event of d under CSVHeader, lists joined with
-// ";", every cell passed through Neutralise.
+// WriteCSV writes one row per event of d under CSVHeader and a column for
+// each field the events carry, lists joined with ";", every cell passed
+// through Neutralise. Import reads it back without loss: undated events,
+// dates without a year, each source's note, origins and fields.
 func WriteCSV(w io.Writer, events []*data.Event, d *data.Dataset) error {
 	cw := csv.NewWriter(w)
-	cw.Write(CSVHeader)
+	fields := fieldNames(events)
+	header := slices.Clone(CSVHeader)
+	for _, f := range fields {
+		header = append(header, fieldKey(f, func(n string) bool { return slices.Contains(CSVHeader, n) }))
+	}
+	cw.Write(header)
 	ff := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-	row := make([]string, len(CSVHeader))
+	row := make([]string, len(header))
 	for _, e := range events {
 		var docs []string
 		for _, s := range e.Sources {
 			docs = append(docs, s.Document)
 		}
-		origin, olon, olat := "", "", ""
-		if o := d.Place(e.Origin); o != nil {
-			origin, olon, olat = o.Name, ff(o.Lon()), ff(o.Lat())
-		}
+		origin, olon, olat := originColumns(d, e)
 		copy(row, []string{
 			e.ID, e.Start.String(), e.End.String(), string(e.Precision), string(e.Kind), e.Kind.CAMEO(),
 			e.Title, e.Summary, placeName(d, e.Place), ff(e.At()[0]), ff(e.At()[1]),
 			strings.Join(actorNames(d, e), ";"), strings.Join(e.Countries, ";"), strings.Join(docs, ";"),
-			origin, olon, olat, e.DateNote, e.YearInferred, e.Confidence,
+			origin, olon, olat, e.DateNote, e.YearInferred, e.Confidence, noYearText(e.NoYear), sourceNotes(e),
 		})
+		for i, name := range fields {
+			row[len(CSVHeader)+i] = fieldValue(e, name)
+		}
 		for i := range row {
 			row[i] = Neutralise(row[i])
 		}
@@ -65,4 +76,14 @@ func WriteCSV(w io.Writer, events []*data.Event, d *data.Dataset) error {
 		return fmt.Errorf("exchange: cannot write CSV: %w", err)
 	}
 	return nil
+}
+
+// fieldValue returns the value of e's field called name, or "".
+func fieldValue(e *data.Event, name string) string {
+	for _, f := range e.Fields {
+		if f.Name == name {
+			return f.Value
+		}
+	}
+	return ""
 }

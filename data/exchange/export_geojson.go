@@ -23,7 +23,9 @@ type exportSource struct {
 // Properties returns the GeoJSON properties WriteGeoJSON writes for e, an
 // event of d: id, start, end (null when undated), precision, kind, cameo,
 // title, summary, place, actors (names), countries, sources, and when set
-// date_note, no_year, year_inferred, confidence and origin {name, lon, lat}.
+// date_note, no_year, year_inferred, confidence and origin {name, lon, lat},
+// then the event's fields (a field named like one of these is written
+// field_<name>).
 func Properties(d *data.Dataset, e *data.Event) map[string]any {
 	p := map[string]any{
 		"id":        e.ID,
@@ -55,6 +57,9 @@ func Properties(d *data.Dataset, e *data.Event) map[string]any {
 	}
 	if o := d.Place(e.Origin); o != nil {
 		p["origin"] = map[string]any{"name": o.Name, "lon": o.Lon(), "lat": o.Lat()}
+	}
+	for _, f := range e.Fields {
+		p[fieldKey(f.Name, func(n string) bool { _, ok := p[n]; return ok || known[n] })] = f.Value
 	}
 	return p
 }

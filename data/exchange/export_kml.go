@@ -15,10 +15,19 @@ import (
 // event with its title as name, its summary as plain-text description, its
 // point, a TimeSpan from start to end (so Google Earth's time slider shows
 // it) and ExtendedData holding id, kind, cameo, precision, place, actors,
-// countries, sources, date_note, no_year, year_inferred and confidence.
-// Undated events have no TimeSpan. Import reads it back.
+// countries, sources, source_notes (a JSON object of document → note),
+// origin with origin_lon and origin_lat, date_note, no_year, year_inferred,
+// confidence and the event's fields. Undated events have no TimeSpan.
+// Import reads it back without loss.
 func WriteKML(w io.Writer, events []*data.Event, d *data.Dataset) error {
 	return WriteKMLStyled(w, events, d, nil)
+}
+
+// kmlOwn are the ExtendedData names WriteKML writes and Import reads.
+var kmlOwn = map[string]bool{
+	"id": true, "kind": true, "cameo": true, "precision": true, "place": true, "actors": true, "countries": true,
+	"sources": true, "source_notes": true, "origin": true, "origin_lon": true, "origin_lat": true, "date_note": true,
+	"no_year": true, "year_inferred": true, "confidence": true,
 }
 
 // WriteKMLStyled is WriteKML with a style per kind: Google Earth's own
@@ -85,19 +94,19 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		for _, s := range e.Sources {
 			docs = append(docs, s.Document)
 		}
-		noYear := ""
-		if e.NoYear != nil {
-			noYear = fmt.Sprintf("%02d", int(e.NoYear.Month))
-			if e.NoYear.Day > 0 {
-				noYear += fmt.Sprintf("-%02d", e.NoYear.Day)
-			}
-		}
-		for _, kv := range [][2]string{
+		origin, olon, olat := originColumns(d, e)
+		ext := [][2]string{
 			{"id", e.ID}, {"kind", string(e.Kind)}, {"cameo", e.Kind.CAMEO()}, {"precision", string(e.Precision)},
 			{"place", placeName(d, e.Place)}, {"actors", strings.Join(actorNames(d, e), "; ")},
 			{"countries", strings.Join(e.Countries, "; ")}, {"sources", strings.Join(docs, "; ")},
-			{"date_note", e.DateNote}, {"no_year", noYear}, {"year_inferred", e.YearInferred}, {"confidence", e.Confidence},
-		} {
+			{"source_notes", sourceNotes(e)}, {"origin", origin}, {"origin_lon", olon}, {"origin_lat", olat},
+			{"date_note", e.DateNote}, {"no_year", noYearText(e.NoYear)}, {"year_inferred", e.YearInferred}, {"confidence", e.Confidence},
+		}
+		own := func(n string) bool { return kmlOwn[n] }
+		for _, f := range e.Fields {
+			ext = append(ext, [2]string{fieldKey(f.Name, own), f.Value})
+		}
+		for _, kv := range ext {
 			if kv[1] == "" {
 				continue
 			}

@@ -92,3 +92,18 @@ func FuzzKML(f *testing.F) {
 	f.Add(kmz(f, map[string]string{"../evil.kml": kmlOne}))
 	f.Fuzz(func(t *testing.T, in []byte) { fuzzImport(t, in, "a.kml", FormatKML) })
 }
+
+func FuzzACLEDJSON(f *testing.F) {
+	f.Add([]byte(acledAPI))
+	f.Add([]byte(`[{"event_id_cnty":"A","event_date":"05/06/2025","event_type":"Battles","actor1":"X","latitude":1,"longitude":2}]`))
+	f.Add([]byte(`{"success":false,"error":"x"}`))
+	f.Add([]byte(`{"data":[{"event_id_cnty":{"deep":` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}}]}`))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzImport(t, in, "acled.json", FormatACLED) })
+}
+
+func FuzzXLSX(f *testing.F) {
+	f.Add(workbook(f, "dd/mm/yyyy", acledSheet()))
+	f.Add(workbook(f, "m/d/yyyy", sheetRows{"S", [][]any{{"titre", "date", "lat", "lon"}, {"A", day(2024, 4, 16), 12.6, -8.0}, {"B", "05/06/2024", 12.6, -8.0}}}))
+	f.Add(kmz(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzImport(t, in, "a.xlsx", FormatXLSX) })
+}

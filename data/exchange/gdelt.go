@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -152,7 +153,7 @@ func (f *GDELTFilter) keepsCountries(countries []string) bool {
 		return true
 	}
 	for _, c := range countries {
-		if containsString(f.Countries, c) {
+		if slices.Contains(f.Countries, c) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,7 +68,7 @@ func (b *builder) gdeltRow(raw []byte, n int, fields *[]string, filter *GDELTFil
 	}
 	countries := []string{country}
 	for _, c := range []string{f[gdA1Country], f[gdA1Country+gdActorWidth]} {
-		if c = countryNamed(c); c != "" && !containsString(countries, c) {
+		if c = countryNamed(c); c != "" && !slices.Contains(countries, c) {
 			countries = append(countries, c)
 		}
 	}
@@ -107,7 +108,7 @@ func (b *builder) gdeltRow(raw []byte, n int, fields *[]string, filter *GDELTFil
 			full = name + " (" + acode + ")" // PRESIDENT (MLIGOV), not every president
 		}
 		act := b.actor(full, gdeltActorKind(acode, f[gdA1Country+a], f[gdA1Type+a:gdA1Type+a+3]), acountry)
-		if !containsString(e.Actors, act.ID) {
+		if !slices.Contains(e.Actors, act.ID) {
 			r.Actors = append(r.Actors, act)
 			e.Actors = append(e.Actors, act.ID)
 		}

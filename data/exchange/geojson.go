@@ -257,14 +257,11 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 	case e.Precision == "":
 		e.Precision = data.PrecisionUnknown
 	}
-	e.Kind = data.KindReport
-	if kindS != "" {
-		k, ok := kindNamed(kindS)
-		if !ok {
-			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
-		}
-		e.Kind = k
+	kind, err := kindOf(kindS)
+	if err != nil {
+		return r, err
 	}
+	e.Kind = kind
 	for i, c := range e.Countries {
 		if !isAlpha3(c) {
 			code := countryNamed(c)
@@ -294,13 +291,7 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 		r.OriginPlace = &o
 		e.Origin = o.ID
 	}
-	for _, a := range actors {
-		act := b.actor(a, data.ActorPerson, "")
-		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, act)
-			e.Actors = append(e.Actors, act.ID)
-		}
-	}
+	b.addActors(&r, actors)
 	for _, s := range srcs {
 		if strings.TrimSpace(s.Document) == "" {
 			return r, fmt.Errorf("a source has no document")

@@ -20,22 +20,26 @@ import (
 // Format names a kind of file Import reads.
 type Format string
 
-// The formats. KML covers KMZ (a zipped KML), told apart by content.
+// The formats. KML covers KMZ (a zipped KML), told apart by content;
+// ACLED covers its CSV exports, its API's JSON and a workbook with its
+// columns; XLSX is a workbook read as ACLED's or as a generic table by its
+// header.
 const (
 	FormatACLED   Format = "acled"
 	FormatCSV     Format = "csv"
 	FormatGeoJSON Format = "geojson"
 	FormatKML     Format = "kml"
 	FormatGDELT   Format = "gdelt" // GDELT 1.0 or 2.0 event files (see gdelt.go)
+	FormatXLSX    Format = "xlsx"
 )
 
 // Formats lists the formats Import reads, for menus and usage text.
-var Formats = []Format{FormatACLED, FormatCSV, FormatGeoJSON, FormatKML, FormatGDELT}
+var Formats = []Format{FormatACLED, FormatCSV, FormatXLSX, FormatGeoJSON, FormatKML, FormatGDELT}
 
 // Valid reports whether f is one of Formats.
 func (f Format) Valid() bool {
 	switch f {
-	case FormatACLED, FormatCSV, FormatGeoJSON, FormatKML, FormatGDELT:
+	case FormatACLED, FormatCSV, FormatGeoJSON, FormatKML, FormatXLSX, FormatGDELT:
 		return true
 	}
 	return false
@@ -65,6 +69,14 @@ type Options struct {
 	MaxFileSize int64
 	// GDELT chooses the events of a GDELT file to keep, as it is read.
 	GDELT GDELTFilter
+	// DateFormat forces the order of day and month in numeric dates, for
+	// a file whose dates alone cannot tell (every day 12 or under):
+	// "d/m/yyyy" (day first), "m/d/yyyy" (month first), or any layout
+	// naming d before m or m before d ("dd-mm-yy", "%m/%d/%Y", "mdy").
+	// Empty: the order the file's dates show, read over the whole file.
+	DateFormat string
+	// Sheet is the sheet of a workbook (.xlsx) to read; "" reads the first.
+	Sheet string
 	// Encoding of a text file without a byte-order mark: "" or "utf-8"
 	// (the default; invalid bytes are reported by line), or "windows-1252"
 	// (also read for "latin-1" and "iso-8859-1", which spreadsheets on
@@ -101,27 +113,28 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		f = Sniff(name, head)
 	}
 	if !f.Valid() {
-		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, geojson, kml, gdelt", name, f)
+		return nil, fmt.Errorf("exchange: %s: unknown format %q; use one of acled, csv, xlsx, geojson, kml, gdelt", name, f)
 	}
 	res := &Result{Name: name, Format: f}
 	text := func() io.Reader { return decodeText(br, head, enc) }
-	switch f {
-	case FormatACLED, FormatCSV:
-		err = readCSVFile(text(), name, f, opts, res)
-	case FormatGeoJSON:
+	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	switch {
+	case f == FormatKML && zipped:
+		err = readKMZ(br, name, max, opts, res)
+	case f == FormatKML:
+		err = readKML(text(), name, opts, res)
+	case f == FormatGeoJSON:
 		err = readGeoJSON(text(), name, opts, res)
-	case FormatGDELT:
-		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-			err = readGDELTZip(br, name, max, opts, res)
-		} else {
-			err = readGDELT(text(), name, opts, res)
-		}
-	case FormatKML:
-		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-			err = readKMZ(br, name, max, opts, res)
-		} else {
-			err = readKML(text(), name, opts, res)
-		}
+	case f == FormatGDELT && zipped:
+		err = readGDELTZip(br, name, max, opts, res)
+	case f == FormatGDELT:
+		err = readGDELT(text(), name, opts, res)
+	case zipped || f == FormatXLSX:
+		err = readXLSX(br, name, max, f, opts, res)
+	case looksJSON(head):
+		err = readACLEDJSON(text(), name, f, opts, res)
+	default:
+		err = readCSVFile(text(), name, f, opts, res)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
 		return nil, lr.err // too large or unreadable: whatever the parser said
@@ -136,24 +149,40 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 }
 
 // Sniff tells a file's format from its name's extension and, failing that,
-// from its first bytes.
+// from its first bytes. JSON holding ACLED's event_id_cnty is ACLED's (its
+// API's answer), other JSON GeoJSON; a zip archive is a workbook when it
+// holds one's parts, a KMZ otherwise.
 func Sniff(name string, head []byte) Format {
 	head = bytes.TrimPrefix(head, utf8BOM)
+	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	workbook := zipped && (bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")))
+	acledJSON := looksJSON(head) && bytes.Contains(head, []byte(`"event_id_cnty"`))
 	if sniffGDELT(name, head) {
 		return FormatGDELT
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".geojson", ".json":
+	case ".geojson":
+		return FormatGeoJSON
+	case ".json":
+		if acledJSON {
+			return FormatACLED
+		}
 		return FormatGeoJSON
 	case ".kml", ".kmz":
 		return FormatKML
+	case ".xlsx", ".xlsm":
+		return FormatXLSX
 	case ".csv", ".tsv", ".txt":
 		return csvFlavour(head)
 	}
 	t := bytes.TrimLeft(head, " \t\r\n")
 	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(t, []byte("<")):
+	case workbook:
+		return FormatXLSX
+	case zipped, bytes.HasPrefix(t, []byte("<")):
 		return FormatKML
+	case acledJSON:
+		return FormatACLED
 	case bytes.HasPrefix(t, []byte("{")):
 		return FormatGeoJSON
 	}
@@ -266,7 +295,7 @@ func Header(r io.Reader, name string) (Format, []string, error) {
 	br := bufio.NewReaderSize(lr, 64<<10)
 	head, _ := br.Peek(4096)
 	f := Sniff(name, head)
-	if f != FormatACLED && f != FormatCSV {
+	if f != FormatACLED && f != FormatCSV || looksJSON(head) {
 		return f, nil, nil
 	}
 	tb := bufio.NewReaderSize(decodeText(br, head, nil), 64<<10)

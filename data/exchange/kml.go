@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
@@ -25,6 +24,7 @@ type placemark struct {
 	coords            []orb.Point
 	coordText         strings.Builder
 	data              map[string]string // ExtendedData Data name → value
+	names             []string          // the Data names in the order written
 	dataName          string
 	tooLong           string // the first field over MaxFieldSize
 }
@@ -172,6 +172,9 @@ func (pm *placemark) set(field, s string, stack []string) {
 		}
 	case "value", "SimpleData":
 		if pm.dataName != "" {
+			if _, seen := pm.data[pm.dataName]; !seen {
+				pm.names = append(pm.names, pm.dataName)
+			}
 			pm.data[pm.dataName] = s
 		}
 	}
@@ -199,7 +202,13 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	kindS, precS, placeName := get("kind"), get("precision"), get("place")
 	e.DateNote, e.Confidence, e.YearInferred = get("date_note"), get("confidence"), get("year_inferred")
 	actors, countries, docs := splitList(get("actors")), splitList(get("countries")), splitList(get("sources"))
-	noYear := get("no_year")
+	noYear, notes := get("no_year"), get("source_notes")
+	originName, originLon, originLat := get("origin"), get("origin_lon"), get("origin_lat")
+	for _, n := range pm.names {
+		if !kmlOwn[n] {
+			r.Extra = appendField(r.Extra, n, get(n))
+		}
+	}
 	if err != nil {
 		return r, err
 	}
@@ -256,21 +265,12 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 		e.Precision = data.Precision(precS)
 	}
 	if noYear != "" {
-		m, d, _ := strings.Cut(noYear, "-")
-		mm, ok1 := atoi(m)
-		dd, ok2 := atoi(d)
-		if !ok1 || (d != "" && !ok2) {
-			return r, fmt.Errorf("no_year %q is not MM or MM-DD", noYear)
+		if e.NoYear, err = parseNoYear(noYear); err != nil {
+			return r, err
 		}
-		e.NoYear = &data.MonthDay{Month: time.Month(mm), Day: dd}
 	}
-	e.Kind = data.KindReport
-	if kindS != "" {
-		k, ok := kindNamed(kindS)
-		if !ok {
-			return r, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", kindS)
-		}
-		e.Kind = k
+	if e.Kind, err = kindOf(kindS); err != nil {
+		return r, err
 	}
 	for _, c := range countries {
 		code := countryNamed(c)
@@ -290,14 +290,24 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	}
 	r.Place = b.place(placeName, at[0], at[1], e.Countries[0])
 	e.Place = r.Place.ID
-	for _, a := range actors {
-		act := b.actor(a, data.ActorPerson, "")
-		if !containsString(e.Actors, act.ID) {
-			r.Actors = append(r.Actors, act)
-			e.Actors = append(e.Actors, act.ID)
+	b.addActors(&r, actors)
+	if originLon != "" || originLat != "" {
+		lon, err1 := parseCoord(originLon)
+		lat, err2 := parseCoord(originLat)
+		if err := cmpErr(err1, err2, checkPoint(lon, lat)); err != nil {
+			return r, fmt.Errorf("origin: %v", err)
 		}
+		if originName == "" {
+			originName = fmt.Sprintf("%.4f, %.4f", lat, lon)
+		}
+		o := b.place(originName, lon, lat, b.countryAt(lon, lat))
+		r.OriginPlace = &o
+		e.Origin = o.ID
 	}
 	b.citeSources(&r, docs)
+	if err := citeNotes(&r, notes); err != nil {
+		return r, err
+	}
 	if err := checkRecord(&r); err != nil {
 		return r, err
 	}

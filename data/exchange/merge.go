@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -21,7 +22,8 @@ var unattributed = data.Actor{
 // matches one of base's actors (ignoring case and diacritics) becomes that
 // actor; an event with no actor gets "Unattributed (imported)"; an imported
 // event whose id base or an earlier record already uses gets the id
-// "<file>/<id>". Base's relations are kept.
+// "<file>/<id>". An imported event's fields are its record's Extra. Base's
+// relations are kept.
 func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 	var (
 		sources   []*data.Source
@@ -103,6 +105,9 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 		}
 		e := &evs[i]
 		*e = r.Event
+		if len(e.Fields) == 0 {
+			e.Fields = r.Extra
+		}
 		if eventSeen[e.ID] {
 			e.ID = data.Slug(r.From.File) + "/" + e.ID
 			for k := 2; eventSeen[e.ID]; k++ {
@@ -119,7 +124,7 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 				if m, ok := actorByID[id]; ok {
 					id = m
 				}
-				if !containsString(ids, id) {
+				if !slices.Contains(ids, id) {
 					ids = append(ids, id)
 				}
 			}
@@ -141,7 +146,7 @@ func cloneEvent(e *data.Event) *data.Event {
 		ID: e.ID, Start: e.Start, End: e.End, Precision: e.Precision, NoYear: e.NoYear,
 		DateNote: e.DateNote, YearInferred: e.YearInferred, Kind: e.Kind, Title: e.Title,
 		Summary: e.Summary, Place: e.Place, Origin: e.Origin, Actors: e.Actors,
-		Countries: e.Countries, Sources: e.Sources, Confidence: e.Confidence,
+		Countries: e.Countries, Sources: e.Sources, Confidence: e.Confidence, Fields: e.Fields,
 	}
 	return c
 }

@@ -10,20 +10,26 @@ import (
 // Problem is one rejected row, feature or placemark, or something wrong
 // with the file as a whole (Line and Feature both zero).
 type Problem struct {
-	Line    int    // 1-based line of a CSV row (its first line when a field spans lines)
-	Feature int    // 1-based feature (GeoJSON) or placemark (KML)
-	Reason  string // what is wrong and, where it helps, what to do
+	Line    int    // 1-based line of a CSV row (its first line when a field spans lines), or row of a sheet
+	Feature int    // 1-based feature (GeoJSON), placemark (KML) or record (ACLED's JSON)
+	Reason  string // what is wrong
+	Fix     string // the flag or step that fixes it, when there is one: "--date-format d/m/yyyy"
 }
 
-// String writes "line 12: reason", "feature 3: reason" or the reason.
+// String writes "line 12: reason", "feature 3: reason" or the reason,
+// followed by "; fix: …" when there is a fix.
 func (p Problem) String() string {
+	s := p.Reason
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("line %d: %s", p.Line, p.Reason)
+		s = fmt.Sprintf("line %d: %s", p.Line, p.Reason)
 	case p.Feature > 0:
-		return fmt.Sprintf("feature %d: %s", p.Feature, p.Reason)
+		s = fmt.Sprintf("feature %d: %s", p.Feature, p.Reason)
 	}
-	return p.Reason
+	if p.Fix != "" {
+		s += "; fix: " + p.Fix
+	}
+	return s
 }
 
 // Result is what Import read.
@@ -37,6 +43,10 @@ type Result struct {
 	// Skipped counts rows left out on purpose (GDELT: filters, codes with
 	// no kind, duplicates), by reason; see Skip.
 	Skipped []Skip
+	// Notes say what the reader should know of how the file was read: the
+	// order of day and month a column's dates were read in, two-digit
+	// years, the sheet read.
+	Notes []string
 }
 
 // RefusedError is returned by Import when the file has problems and
@@ -47,17 +57,23 @@ type RefusedError struct {
 	More     int // problems not listed
 }
 
-// Error lists every problem, one per line after the first.
+// Error lists the problems grouped by what is wrong, each group with its
+// count, its first lines and the fix when there is one (see GroupProblems).
 func (e *RefusedError) Error() string {
 	var b strings.Builder
+	groups := GroupProblems(e.Problems)
 	n := len(e.Problems) + e.More
-	fmt.Fprintf(&b, "exchange: %s was refused, nothing imported (%d problem(s)); fix the file or import with --skip-invalid to keep the good rows:", e.Name, n)
-	for _, p := range e.Problems {
+	fmt.Fprintf(&b, "exchange: %s was refused, nothing imported (%d problem(s)", e.Name, n)
+	if len(groups) > 1 {
+		fmt.Fprintf(&b, " of %d sorts", len(groups))
+	}
+	b.WriteString("); fix the file or import with --skip-invalid to keep the good rows:")
+	for _, g := range groups {
 		b.WriteString("\n  ")
-		b.WriteString(p.String())
+		b.WriteString(g.String())
 	}
 	if e.More > 0 {
-		fmt.Fprintf(&b, "\n  and %d more", e.More)
+		fmt.Fprintf(&b, "\n  and %d more problem(s), not listed", e.More)
 	}
 	return b.String()
 }

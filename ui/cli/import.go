@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name: "import", args: "FILE",
-		summary: "import events from an ACLED export, a CSV, GeoJSON, KML/KMZ or GDELT event file into a layer of the workspace store",
+		summary: "import events from an ACLED export (CSV, .xlsx or its API's JSON), a CSV/TSV table, an .xlsx workbook, GeoJSON, KML/KMZ or a GDELT event file into a layer of the workspace store",
 		notes: `A file with bad rows is refused whole (status 1, every bad row on stderr) unless
 --skip-invalid. A file with no events (a header and no rows, say) makes no layer:
 "nothing to import in FILE", status 1.`,
@@ -29,12 +29,13 @@ type importOptions struct {
 	skip                    bool
 	cols                    exchange.Columns
 	cameo, country          string // GDELT filters
+	sheet, dateFormat       string // a workbook's sheet; the order of day and month
 }
 
 // importFlags declares the import command's flags.
 func importFlags(fs *flag.FlagSet) runFunc {
 	o := &importOptions{}
-	fs.StringVar(&o.format, "format", "", "`FORMAT`: acled, csv, geojson, kml or gdelt (default: from the file)")
+	fs.StringVar(&o.format, "format", "", "`FORMAT`: acled, csv, xlsx, geojson, kml or gdelt (default: from the file)")
 	fs.StringVar(&o.store, "store", "", storeUsage)
 	fs.BoolVar(&o.skip, "skip-invalid", false, "import the good rows of a file with bad ones, and report the rest")
 	fs.StringVar(&o.encoding, "encoding", "", "`ENCODING` of a file without a byte-order mark: utf-8 (default) or windows-1252 (latin-1)")
@@ -45,6 +46,8 @@ func importFlags(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.cols.Start, "start-col", "", "`COLUMN` holding the start date")
 	fs.StringVar(&o.cols.End, "end-col", "", "`COLUMN` holding the end date")
 	fs.StringVar(&o.cols.Title, "title-col", "", "`COLUMN` holding the title")
+	fs.StringVar(&o.sheet, "sheet", "", "`SHEET` of an .xlsx workbook to read (default: the first)")
+	fs.StringVar(&o.dateFormat, "date-format", "", "order of day and month in dates such as 05/06/2025 when the file cannot tell: `d/m/yyyy or m/d/yyyy`")
 	fs.StringVar(&o.cameo, "cameo", "", "GDELT: keep the events whose CAMEO code starts with one of these `CODES` (04,16)")
 	fs.StringVar(&o.country, "country", "", "GDELT: keep the events in or involving one of these `COUNTRIES` (MLI,BFA)")
 	return func(con console, args []string) int { return runImport(con, o, args) }
@@ -64,7 +67,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	file := args[0]
 	f := exchange.Format(strings.ToLower(o.format))
 	if f != "" && !f.Valid() {
-		return con.usagef("--format %q is not acled, csv, geojson, kml or gdelt", o.format)
+		return con.usagef("--format %q is not acled, csv, xlsx, geojson, kml or gdelt", o.format)
 	}
 	in, err := os.Open(file)
 	if err != nil {
@@ -75,7 +78,7 @@ func runImport(con console, o *importOptions, args []string) int {
 		return con.usagef("%s is not a regular file", file)
 	}
 
-	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding}
+	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding, Sheet: o.sheet, DateFormat: o.dateFormat}
 	if opts.GDELT, err = exchange.ParseGDELTFilter(o.cameo, o.country); err != nil {
 		return con.usagef("%s", strings.TrimPrefix(err.Error(), "exchange: "))
 	}
@@ -100,18 +103,23 @@ func runImport(con console, o *importOptions, args []string) int {
 	var refused *exchange.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		con.failf(ExitFailed, "%v", err)
+		for _, n := range res.Notes {
+			fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, n)
+		}
+		fmt.Fprintf(con.stderr, "sahelatlas import: %v\n", err) // the problems grouped, a line each
 		fmt.Fprintf(con.stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
 		return ExitFailed
 	case err != nil:
 		return con.failf(ExitFailed, "%v", err)
 	}
 	rejected := len(res.Rejected) + res.More
-	for _, p := range res.Rejected {
-		fmt.Fprintf(con.stderr, "sahelatlas import: %s: skipped %s\n", file, p)
+	for _, n := range res.Notes {
+		fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, n)
 	}
-	if res.More > 0 {
-		fmt.Fprintf(con.stderr, "sahelatlas import: %s: and %d more skipped\n", file, res.More)
+	for _, line := range strings.Split(strings.TrimSuffix(exchange.ProblemsText(res.Rejected, res.More), "\n"), "\n") {
+		if line != "" {
+			fmt.Fprintf(con.stderr, "sahelatlas import: %s: skipped %s\n", file, line)
+		}
 	}
 	if filtered && res.Format != exchange.FormatGDELT {
 		return gdeltOnly(res.Format)

@@ -157,12 +157,12 @@ func TestImportNothing(t *testing.T) {
 func TestImportGenericCSVFlags(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "workspace.db")
-	f := writeFile(t, dir, "visits.csv", "Quand,Ville,Objet\n2024-03-02,Ségou,Talks in Ségou\n2024-03-05,Gao,Visit to Gao\n")
+	f := writeFile(t, dir, "visits.csv", "Wann,Stadt,Objet\n2024-03-02,Ségou,Talks in Ségou\n2024-03-05,Gao,Visit to Gao\n")
 	status, _, errs := runCLI(t, "import", f, "--store", db)
-	if status != ExitFailed || !strings.Contains(errs, "--title-col") {
+	if status != ExitFailed || !strings.Contains(errs, "--date-col") {
 		t.Fatalf("unmapped: %d %q", status, errs)
 	}
-	status, out, errs := runCLI(t, "import", f, "--store", db, "--format", "csv", "--date-col", "Quand", "--place-col", "ville", "--title-col", "Objet")
+	status, out, errs := runCLI(t, "import", f, "--store", db, "--format", "csv", "--date-col", "Wann", "--place-col", "stadt", "--title-col", "Objet")
 	if status != ExitOK || !strings.HasPrefix(out, "added 2") {
 		t.Fatalf("mapped: %d %q %q", status, out, errs)
 	}

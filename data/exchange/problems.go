@@ -1,0 +1,154 @@
+package exchange
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ProblemGroup is the problems of a file that say the same thing of
+// different rows: the same reason but for the values it quotes and the
+// numbers it gives, and the same fix.
+type ProblemGroup struct {
+	First Problem // the first problem of the group, as it was reported
+	Count int     // how many problems the group holds
+	At    []int   // the lines (or features) of the first MaxGroupLines, in file order
+}
+
+// MaxGroupLines is how many lines a problem group lists.
+const MaxGroupLines = 5
+
+// GroupProblems groups ps by what they say (see ProblemGroup), in the
+// order each group first appears; a file whose 254 rows all have the same
+// kind of bad date gives one group of 254.
+func GroupProblems(ps []Problem) []ProblemGroup {
+	var groups []ProblemGroup
+	index := map[string]int{}
+	for _, p := range ps {
+		k := problemKey(p)
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, ProblemGroup{First: p})
+		}
+		g := &groups[i]
+		g.Count++
+		if at := max(p.Line, p.Feature); at > 0 && len(g.At) < MaxGroupLines {
+			g.At = append(g.At, at)
+		}
+	}
+	return groups
+}
+
+// problemKey is a problem's reason with quoted values and numbers masked,
+// its fix, and whether it is of a line, a feature or the file.
+func problemKey(p Problem) string {
+	var b strings.Builder
+	switch {
+	case p.Line > 0:
+		b.WriteString("L|")
+	case p.Feature > 0:
+		b.WriteString("F|")
+	default:
+		b.WriteString("-|")
+	}
+	quoted := false
+	digits := false
+	for _, r := range p.Reason {
+		switch {
+		case r == '"':
+			if !quoted {
+				b.WriteString(`"…"`)
+			}
+			quoted = !quoted
+		case quoted:
+		case r >= '0' && r <= '9':
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		default:
+			b.WriteRune(r)
+		}
+		digits = false
+	}
+	b.WriteString("|")
+	b.WriteString(p.Fix)
+	return b.String()
+}
+
+// String writes the group as one line: "254 rows (lines 2, 3, 4, 5, 6, …):
+// reason; fix: …", or the problem itself when it is alone.
+func (g ProblemGroup) String() string {
+	if g.Count == 1 {
+		return g.First.String()
+	}
+	unit, units := "line", "rows"
+	if g.First.Line == 0 {
+		unit, units = "feature", "features"
+		if g.First.Feature == 0 {
+			unit, units = "", "times"
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s", g.Count, units)
+	if unit != "" && len(g.At) > 0 {
+		at := make([]string, len(g.At))
+		for i, n := range g.At {
+			at[i] = strconv.Itoa(n)
+		}
+		fmt.Fprintf(&b, " (%ss %s", unit, strings.Join(at, ", "))
+		if g.Count > len(g.At) {
+			fmt.Fprintf(&b, " and %d more", g.Count-len(g.At))
+		}
+		b.WriteString(")")
+	}
+	b.WriteString(", the first: ")
+	b.WriteString(g.First.Reason)
+	if g.First.Fix != "" {
+		b.WriteString("; fix: ")
+		b.WriteString(g.First.Fix)
+	}
+	return b.String()
+}
+
+// ProblemsText writes problems grouped, one group a line, with "and N
+// more" for problems counted but not listed: the report the command line
+// and the window show.
+func ProblemsText(ps []Problem, more int) string {
+	var b strings.Builder
+	for _, g := range GroupProblems(ps) {
+		b.WriteString(g.String())
+		b.WriteByte('\n')
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "and %d more problem(s), not listed\n", more)
+	}
+	return b.String()
+}
+
+// fixError is a row's problem with the flag or step that fixes it.
+type fixError struct {
+	err error
+	fix string
+}
+
+func (e *fixError) Error() string { return e.err.Error() }
+func (e *fixError) Unwrap() error { return e.err }
+
+// withFix attaches a fix to err.
+func withFix(err error, fix string) error { return &fixError{err, fix} }
+
+// problem makes the Problem of a row (line) or feature from err, with the
+// fix err carries.
+func problem(line, feature int, err error) Problem {
+	p := Problem{Line: line, Feature: feature, Reason: err.Error()}
+	var fe *fixError
+	if errors.As(err, &fe) {
+		p.Fix = fe.fix
+	}
+	return p
+}
