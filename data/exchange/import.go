@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"golang.org/x/text/encoding/charmap"
@@ -77,6 +78,10 @@ type Options struct {
 	DateFormat string
 	// Sheet is the sheet of a workbook (.xlsx) to read; "" reads the first.
 	Sheet string
+	// Dates are the dates an event may have; the zero value refuses dates
+	// before 1900 or more than a year after today (--allow-dates widens
+	// it).
+	Dates DateRange
 	// Encoding of a text file without a byte-order mark: "" or "utf-8"
 	// (the default; invalid bytes are reported by line), or "windows-1252"
 	// (also read for "latin-1" and "iso-8859-1", which spreadsheets on
@@ -142,6 +147,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	refuseImplausible(res, opts, time.Now())
 	if len(res.Rejected) > 0 && !opts.SkipInvalid {
 		return res, &RefusedError{Name: name, Problems: res.Rejected, More: res.More}
 	}

@@ -30,6 +30,7 @@ type importOptions struct {
 	cols                    exchange.Columns
 	cameo, country          string // GDELT filters
 	sheet, dateFormat       string // a workbook's sheet; the order of day and month
+	allowDates              string // FROM..TO
 }
 
 // importFlags declares the import command's flags.
@@ -48,6 +49,7 @@ func importFlags(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.cols.Title, "title-col", "", "`COLUMN` holding the title")
 	fs.StringVar(&o.sheet, "sheet", "", "`SHEET` of an .xlsx workbook to read (default: the first)")
 	fs.StringVar(&o.dateFormat, "date-format", "", "order of day and month in dates such as 05/06/2025 when the file cannot tell: `d/m/yyyy or m/d/yyyy`")
+	fs.StringVar(&o.allowDates, "allow-dates", "", "accept event dates in `FROM..TO` (YYYY-MM-DD..YYYY-MM-DD; default 1900-01-01 to a year after today)")
 	fs.StringVar(&o.cameo, "cameo", "", "GDELT: keep the events whose CAMEO code starts with one of these `CODES` (04,16)")
 	fs.StringVar(&o.country, "country", "", "GDELT: keep the events in or involving one of these `COUNTRIES` (MLI,BFA)")
 	return func(con console, args []string) int { return runImport(con, o, args) }
@@ -79,6 +81,11 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding, Sheet: o.sheet, DateFormat: o.dateFormat}
+	if o.allowDates != "" {
+		if opts.Dates, err = exchange.ParseDateRange(o.allowDates); err != nil {
+			return con.usagef("%s", strings.TrimPrefix(err.Error(), "exchange: "))
+		}
+	}
 	if opts.GDELT, err = exchange.ParseGDELTFilter(o.cameo, o.country); err != nil {
 		return con.usagef("%s", strings.TrimPrefix(err.Error(), "exchange: "))
 	}

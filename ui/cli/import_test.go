@@ -215,3 +215,24 @@ func TestImportUsageAndLocked(t *testing.T) {
 		t.Error("a refused import changed the store")
 	}
 }
+
+// An odd date is refused with its line and the flag that keeps it;
+// --allow-dates keeps it; a bad --allow-dates is a usage error.
+func TestImportAllowDates(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "odd.csv")
+	if err := os.WriteFile(file, []byte("date,latitude,longitude,title\n2025-05-16,12.65,-8.0,Talks\n0001-01-01,12.65,-8.0,Empty date\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := filepath.Join(dir, "w.db")
+	status, _, errs := runCLI(t, "import", file, "--store", st)
+	if status != ExitFailed || !strings.Contains(errs, "0001-01-01") || !strings.Contains(errs, "--allow-dates") {
+		t.Fatalf("odd date: status %d, stderr %q; want 1 naming the date and the flag", status, errs)
+	}
+	if status, out, errs := runCLI(t, "import", file, "--store", st, "--allow-dates", "0001-01-01.."); status != ExitOK || !strings.Contains(out, "added 2") {
+		t.Fatalf("--allow-dates: status %d, %q %q", status, out, errs)
+	}
+	if status, _, _ := runCLI(t, "import", file, "--store", st, "--allow-dates", "2020"); status != ExitUsage {
+		t.Errorf("--allow-dates 2020: status %d, want %d", status, ExitUsage)
+	}
+}
