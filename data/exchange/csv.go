@@ -86,7 +86,7 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 		noYear: idx("no_year", cols.NoYear), sourceNotes: idx("source_notes", cols.SourceNotes),
 	}
 	if len(unknown) > 0 {
-		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, strings.Join(t.header, ", "), strings.Join(unknown, ", "))
+		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, headerExcerpt(t.header), headerExcerpt(unknown))
 	}
 	if i := t.index("cameo"); i >= 0 && x.kind >= 0 && x.kind != i {
 		taken[i] = true // the exports write the kind's CAMEO code beside it
@@ -106,7 +106,7 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 		missing = append(missing, "a point (--lat-col and --lon-col, or --place-col)")
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), strings.Join(t.header, ", "))
+		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), headerExcerpt(t.header))
 	}
 	dates, err := newFileDates(opts.DateFormat)
 	if err != nil {

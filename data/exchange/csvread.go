@@ -65,7 +65,7 @@ func (c *rows) problem(at int, err error) Problem {
 // newCSVRows reads the header of a CSV file. A file with no header, or a
 // header that cannot be read, is an error for the whole file.
 func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
-	br := bufio.NewReaderSize(in, 64<<10)
+	br := bufio.NewReaderSize(&lineCap{r: in, max: MaxLine}, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
@@ -75,6 +75,10 @@ func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 		return nil, fmt.Errorf("exchange: %s is empty; a CSV file needs a header row naming its columns", name)
 	}
 	var pe *csv.ParseError
+	var long *lineTooLongError
+	if errors.As(err, &long) {
+		return nil, fmt.Errorf("exchange: %s %w", name, err)
+	}
 	if err != nil && !errors.As(err, &pe) {
 		return nil, err
 	}
@@ -89,6 +93,10 @@ func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 			return rec, line, nil
 		}
 		var pe *csv.ParseError
+		var long *lineTooLongError
+		if errors.As(err, &long) {
+			return nil, 0, fmt.Errorf("exchange: %s %w", name, err)
+		}
 		if !errors.As(err, &pe) {
 			return nil, 0, err
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ProblemGroup is the problems of a file that say the same thing of
@@ -145,10 +146,26 @@ func withFix(err error, fix string) error { return &fixError{err, fix} }
 // problem makes the Problem of a row (line) or feature from err, with the
 // fix err carries.
 func problem(line, feature int, err error) Problem {
-	p := Problem{Line: line, Feature: feature, Reason: err.Error()}
+	p := Problem{Line: line, Feature: feature, Reason: shortReason(err.Error())}
 	var fe *fixError
 	if errors.As(err, &fe) {
 		p.Fix = fe.fix
 	}
 	return p
+}
+
+// maxReason bounds a problem's reason: a reason quoting a huge cell quotes
+// its start, marked, so a report never grows with a cell.
+const maxReason = 400
+
+// shortReason is reason cut to maxReason bytes, marked as an excerpt.
+func shortReason(reason string) string {
+	if len(reason) <= maxReason {
+		return reason
+	}
+	cut := maxReason
+	for cut > 0 && !utf8.RuneStart(reason[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (a reason of %d bytes, cut)", reason[:cut], len(reason))
 }
