@@ -64,11 +64,15 @@ func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Re
 	if lo.Subtitle == "" {
 		lo.Subtitle = layout.DateRange(from.Time(), to.Time())
 	}
-	if lo.Credits == "" {
-		lo.Credits = Credits(events)
-	}
 	page := layout.New(c, lo)
 	v := page.Fit(f.opts.Bound)
+	if lo.Credits == "" {
+		// The credits name the sources of the events in the frame, which
+		// the credits' own lines may shrink: lay out once more with them.
+		lo.Credits = Credits(f.scene.Data, events, v.Bound())
+		page = layout.New(c, lo)
+		v = page.Fit(f.opts.Bound)
+	}
 	overlays := f.overlays()
 	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
 	page.Draw(c, v, m, Legend(f.layers, f.notes, v))
