@@ -33,8 +33,10 @@ type eventLayout struct {
 	symbols []symbol // in drawing order: single events, then clusters
 	members []int32  // the sites of each cluster
 	kinds   []data.Kind
-	approx  bool          // some symbol drawn is of an approximate date
-	markers []draw.Marker // by style code, at the viewport's scale
+	approx  bool // some symbol drawn is of an approximate date
+	// inferred: some symbol drawn is of a place its sources do not give
+	inferred bool
+	markers  []draw.Marker // by style code, at the viewport's scale
 }
 
 // mergeDistance is how close, in logical pixels, two symbols' centres may
@@ -215,8 +217,9 @@ func (lo *eventLayout) finish() {
 			continue
 		}
 		c := lo.set.styles[s.event]
-		lo.approx = lo.approx || c%2 == 1
-		if int(c/2) < len(KindStyles) {
+		lo.approx = lo.approx || codeApproximate(c)
+		lo.inferred = lo.inferred || codeInferred(c)
+		if codeKind(c) < len(KindStyles) {
 			codes[c] = true
 		} else {
 			seen[lo.set.events[s.event].Kind] = true // a kind with no style: rare
@@ -224,7 +227,7 @@ func (lo *eventLayout) finish() {
 	}
 	for c, ok := range codes {
 		if ok {
-			seen[KindStyles[c/2].Kind] = true
+			seen[KindStyles[codeKind(uint8(c))].Kind] = true
 		}
 	}
 	for _, st := range KindStyles {
