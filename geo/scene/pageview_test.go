@@ -1,6 +1,8 @@
 package scene
 
 import (
+	"bytes"
+	"context"
 	"math"
 	"testing"
 
@@ -59,6 +61,38 @@ func TestPageViewKeepsTheFrame(t *testing.T) {
 		bnw, bse := geo.ToWorld(orb.Point{box.Min[0], box.Max[1]}), geo.ToWorld(orb.Point{box.Max[0], box.Min[1]})
 		if tight := math.Min((se[0]-nw[0])/(bse[0]-bnw[0]), (se[1]-nw[1])/(bse[1]-bnw[1])); tight > 1.02 {
 			t.Errorf("%s: the page shows %.2f× its frame on its tighter side, want it edge to edge", c.name, tight)
+		}
+	}
+}
+
+// Issue 13 item 8: a PDF's metadata carries its title and caveat, as
+// readers show them (fpdf writes them as UTF-16 with a byte-order mark).
+func TestPDFInfo(t *testing.T) {
+	s := testScene(t)
+	utf16 := func(s string) []byte {
+		b := []byte{0xFE, 0xFF}
+		for _, r := range s {
+			b = append(b, byte(r>>8), byte(r))
+		}
+		return b
+	}
+	for _, c := range []struct {
+		layout         layout.Options
+		title, subject string
+	}{
+		{layout.Options{Title: "Mali briefing", Caveat: "SECRET // TRAINING", Subtitle: "September 2025"}, "Mali briefing", "SECRET // TRAINING — September 2025"},
+		{layout.Options{}, "Sahel Atlas", ""},
+	} {
+		var buf bytes.Buffer
+		o := Snapshot{Format: FormatPDF, Width: 192, Height: 108, Layout: c.layout}
+		if err := Encode(context.Background(), s, &buf, o); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(buf.Bytes(), utf16(c.title)) {
+			t.Errorf("the PDF's metadata has no title %q", c.title)
+		}
+		if c.subject != "" && !bytes.Contains(buf.Bytes(), utf16(c.subject)) {
+			t.Errorf("the PDF's metadata has no subject %q", c.subject)
 		}
 	}
 }
