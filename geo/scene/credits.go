@@ -85,10 +85,14 @@ func inBound(b orb.Bound, p orb.Point) bool {
 }
 
 // sourceCredit names s by outlet, quoted headline and publication date,
-// whichever it gives ("" when it gives none of them, or s is nil).
+// whichever it gives ("" when it gives none of them, or s is nil); a file
+// the analyst imported is named by its file name.
 func sourceCredit(s *data.Source) string {
 	if s == nil {
 		return ""
+	}
+	if *s == data.ImportSource(s.Document) {
+		return "imported file " + s.Document // the analyst's own file, named as they named it
 	}
 	var parts []string
 	if o := strings.TrimSpace(s.Outlet); o != "" {
