@@ -21,6 +21,9 @@ type symbol struct {
 	sites  int32  // number of sites of a cluster: members[member : member+sites]
 	member int32  // into eventLayout.members
 	label  string // a cluster's count
+	// inferred: a cluster holds an event of an inferred place (a single
+	// symbol's style code says it)
+	inferred bool
 }
 
 // cluster reports whether the symbol stands for more than one event.
@@ -150,6 +153,7 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		clusters = append(clusters, symbol{
 			x: x, y: y, marker: m, count: n, site: p.site,
 			sites: sites, member: first, label: strconv.Itoa(int(n)),
+			inferred: lo.anyInferred(lo.members[first : first+sites]),
 		})
 	}
 	lo.symbols = append(lo.symbols, clusters...)
@@ -207,6 +211,20 @@ func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64)
 	}
 }
 
+// anyInferred reports whether an event of the sites is at an inferred
+// place.
+func (lo *eventLayout) anyInferred(sites []int32) bool {
+	for _, k := range sites {
+		st := &lo.set.sites[k]
+		for _, c := range lo.set.styles[st.first : st.first+st.n] {
+			if codeInferred(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // finish lists the kinds of the single symbols drawn, in data.Kinds order.
 func (lo *eventLayout) finish() {
 	seen := map[data.Kind]bool{}
@@ -214,6 +232,7 @@ func (lo *eventLayout) finish() {
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
 		if s.cluster() {
+			lo.inferred = lo.inferred || s.inferred
 			continue
 		}
 		c := lo.set.styles[s.event]

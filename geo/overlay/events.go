@@ -93,7 +93,8 @@ func (l *EventLayer) makeLayout(v geo.Viewport) *eventLayout {
 
 // Draw draws the events for v on c: single symbols first, each of an
 // inferred place over its PlaceHalo, then clusters with their counts over
-// them.
+// them, a cluster holding an event of an inferred place inside a ring as
+// dotted.
 func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	lo := l.layout(v)
 	if len(lo.symbols) == 0 {
@@ -104,7 +105,10 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	halo := PlaceHalo(v.DeviceScale())
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
-		if !s.cluster() && codeInferred(lo.set.styles[s.event]) {
+		switch {
+		case s.cluster() && s.inferred:
+			c.Marker(s.x, s.y, placeHaloAround(s.marker.Size, v.DeviceScale()))
+		case !s.cluster() && codeInferred(lo.set.styles[s.event]):
 			c.Marker(s.x, s.y, halo)
 		}
 		c.Marker(s.x, s.y, s.marker)

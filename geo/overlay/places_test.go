@@ -66,3 +66,42 @@ func TestInferredPlaces(t *testing.T) {
 		t.Errorf("Tanzania's election, drawn at Dodoma: legend %+v, want an inferred place", lg)
 	}
 }
+
+// A cluster holding an event of an inferred place is ringed as dotted, and
+// the legend says so; a cluster of given places is not.
+func TestInferredPlacesInClusters(t *testing.T) {
+	for _, inferred := range []bool{false, true} {
+		d := testDataset(t, ev{id: "a", place: "niamey", kind: data.KindCoup}, ev{id: "b", place: "niamey", kind: data.KindTalks})
+		if inferred {
+			d.Event("b").PlacePrecision = data.PlaceInferred
+		}
+		v := viewAt(2.11, 13.51, 6)
+		l := NewEventLayer()
+		l.SetEvents(d.Events, data.Date{}, data.Date{})
+		img := paint(v, l)
+		x, y := v.Project(d.Event("a").At())
+		disc := ClusterMarker(2, FamilyDiplomacy, 1)
+		inner, outer := (disc.Size+disc.OutlineWidth)/2+1.5, (disc.Size+8)/2+1.5
+		ring, inked := 0, 0
+		for dy := -20; dy <= 20; dy++ {
+			for dx := -20; dx <= 20; dx++ {
+				if r := math.Hypot(float64(dx), float64(dy)); r < inner || r > outer {
+					continue
+				}
+				ring++
+				if !similar(pixel(img, x+float64(dx), y+float64(dy)), white, 16) {
+					inked++
+				}
+			}
+		}
+		if inferred && inked < ring/5 {
+			t.Errorf("a cluster with an inferred place: %d of %d pixels around it inked, want a dotted ring", inked, ring)
+		}
+		if !inferred && inked > 0 {
+			t.Errorf("a cluster of given places: %d of %d pixels around it inked, want none", inked, ring)
+		}
+		if got := l.Legend(v).Inferred; got != inferred {
+			t.Errorf("cluster, inferred %v: Legend.Inferred = %v", inferred, got)
+		}
+	}
+}

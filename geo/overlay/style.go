@@ -176,6 +176,14 @@ func PlaceHalo(scale float64) draw.Marker {
 	}
 }
 
+// placeHaloAround is PlaceHalo for a symbol size device pixels wide, such
+// as a cluster's disc: a ring 4 logical pixels outside it.
+func placeHaloAround(size, scale float64) draw.Marker {
+	m := PlaceHalo(scale)
+	m.Size = size + 8*scaleOr1(scale)
+	return m
+}
+
 // MarkerFor returns the symbol the event layer draws for e at the given
 // scale: ApproximateStyleFor when Approximate(e), StyleFor otherwise.
 func MarkerFor(e *data.Event, scale float64) draw.Marker {
