@@ -63,18 +63,6 @@ func Credits(d *data.Dataset, events []*data.Event, in orb.Bound) string {
 	return line + " Sources of the events shown: " + strings.Join(named, "; ") + "."
 }
 
-// EventsIn returns the events of events whose place lies inside the lon/lat
-// bound b: the events a page or window framed on b shows.
-func EventsIn(events []*data.Event, b orb.Bound) []*data.Event {
-	var out []*data.Event
-	for _, e := range events {
-		if inBound(b, e.At()) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // inBound reports whether p lies in b, edges included. An empty bound
 // (the zero value) holds every point, for callers with no view.
 func inBound(b orb.Bound, p orb.Point) bool {
