@@ -261,3 +261,36 @@ func TestLoadReportsFileAndLine(t *testing.T) {
 		})
 	}
 }
+
+// Issue 13 item 5: the bundled events placed where no source gives a place
+// say so, and every one of them says why in its confidence note.
+func TestBundledPlacePrecision(t *testing.T) {
+	d, err := LoadBundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[PlacePrecision]int{}
+	for _, e := range d.Events {
+		count[e.PlacePrecision]++
+		if e.PlaceUncertain() && e.Confidence == "" {
+			t.Errorf("event %q: place %s with no confidence note saying why", e.ID, e.PlacePrecision)
+		}
+	}
+	for p, want := range map[PlacePrecision]int{PlaceInferred: 21, PlaceApproximate: 1} {
+		if count[p] < want {
+			t.Errorf("%d bundled events have place precision %q, want at least %d", count[p], p, want)
+		}
+	}
+	for _, c := range []struct {
+		id   string
+		want PlacePrecision
+	}{
+		{"2025-09-14-mali-expels-french-diplomats", PlaceInferred},
+		{"2025-09-19-france-expels-malian-diplomats", PlaceGiven},
+		{"2022-gossi-accusations", PlaceApproximate},
+	} {
+		if e := d.Event(c.id); e == nil || e.PlacePrecision != c.want {
+			t.Errorf("event %q: place precision not %q", c.id, c.want)
+		}
+	}
+}

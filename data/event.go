@@ -26,6 +26,11 @@ type Event struct {
 	Place  string `json:"place"`            // id of the Place where it happened
 	Origin string `json:"origin,omitempty"` // for a visit, id of the Place the visitor came from
 
+	// PlacePrecision says whether the sources give the place: "" when they
+	// name it, approximate ("around Gossi") or inferred (drawn at a capital
+	// or seat of government the sources do not name); Confidence says why.
+	PlacePrecision PlacePrecision `json:"place_precision,omitempty"`
+
 	Actors     []string    `json:"actors"`    // Actor ids
 	Countries  []string    `json:"countries"` // ISO 3166 alpha-3 codes
 	Sources    []SourceRef `json:"sources"`

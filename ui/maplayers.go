@@ -176,21 +176,34 @@ func (ui *Window) mapHover(p orb.Point, x, y float64, pos fyne.Position) {
 	ui.tip.show(ui.describeHit(h), pos)
 }
 
+// clusterTipEvents is how many events a cluster's tooltip lists before
+// counting the rest.
+const clusterTipEvents = 6
+
+// placeNote is what a tooltip adds to an event drawn where its sources
+// give no place, as the dotted ring around its symbol says.
+func placeNote(e *data.Event) string {
+	if overlay.PlaceInferred(e) {
+		return " (place inferred)"
+	}
+	return ""
+}
+
 // describeHit is the tooltip text for what a hit test found.
 func (ui *Window) describeHit(h overlay.Hit) string {
 	d := ui.Explorer.Data
 	switch h.Kind {
 	case overlay.HitEvent:
 		e := h.Events[0]
-		return EventDate(e) + "\n" + e.Title
+		return EventDate(e) + "\n" + e.Title + placeNote(e)
 	case overlay.HitCluster:
 		lines := []string{fmt.Sprintf("%d events — click to zoom in", len(h.Events))}
 		for i, e := range h.Events {
-			if i == 4 {
-				lines = append(lines, "…")
+			if i == clusterTipEvents {
+				lines = append(lines, fmt.Sprintf("… and %d more", len(h.Events)-i))
 				break
 			}
-			lines = append(lines, EventDate(e)+" · "+e.Title)
+			lines = append(lines, EventDate(e)+" · "+e.Title+placeNote(e))
 		}
 		return strings.Join(lines, "\n")
 	case overlay.HitArc, overlay.HitStop:

@@ -61,6 +61,17 @@ func NewPDF(width, height int, page Page) *PDF {
 	return p
 }
 
+// SetInfo records the document's title and subject in its metadata, which
+// readers show (pdfinfo, a viewer's window title); "" leaves one unset.
+func (p *PDF) SetInfo(title, subject string) {
+	if title != "" {
+		p.doc.SetTitle(title, true)
+	}
+	if subject != "" {
+		p.doc.SetSubject(subject, true)
+	}
+}
+
 // Size is the drawing's size in pixels (not the page's), or the
 // innermost frame's.
 func (p *PDF) Size() (w, h int) {

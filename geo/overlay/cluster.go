@@ -21,6 +21,9 @@ type symbol struct {
 	sites  int32  // number of sites of a cluster: members[member : member+sites]
 	member int32  // into eventLayout.members
 	label  string // a cluster's count
+	// inferred: a cluster holds an event of an inferred place (a single
+	// symbol's style code says it)
+	inferred bool
 }
 
 // cluster reports whether the symbol stands for more than one event.
@@ -33,8 +36,10 @@ type eventLayout struct {
 	symbols []symbol // in drawing order: single events, then clusters
 	members []int32  // the sites of each cluster
 	kinds   []data.Kind
-	approx  bool          // some symbol drawn is of an approximate date
-	markers []draw.Marker // by style code, at the viewport's scale
+	approx  bool // some symbol drawn is of an approximate date
+	// inferred: some symbol drawn is of a place its sources do not give
+	inferred bool
+	markers  []draw.Marker // by style code, at the viewport's scale
 }
 
 // mergeDistance is how close, in logical pixels, two symbols' centres may
@@ -148,6 +153,7 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		clusters = append(clusters, symbol{
 			x: x, y: y, marker: m, count: n, site: p.site,
 			sites: sites, member: first, label: strconv.Itoa(int(n)),
+			inferred: lo.anyInferred(lo.members[first : first+sites]),
 		})
 	}
 	lo.symbols = append(lo.symbols, clusters...)
@@ -205,6 +211,20 @@ func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64)
 	}
 }
 
+// anyInferred reports whether an event of the sites is at an inferred
+// place.
+func (lo *eventLayout) anyInferred(sites []int32) bool {
+	for _, k := range sites {
+		st := &lo.set.sites[k]
+		for _, c := range lo.set.styles[st.first : st.first+st.n] {
+			if codeInferred(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // finish lists the kinds of the single symbols drawn, in data.Kinds order.
 func (lo *eventLayout) finish() {
 	seen := map[data.Kind]bool{}
@@ -212,11 +232,13 @@ func (lo *eventLayout) finish() {
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
 		if s.cluster() {
+			lo.inferred = lo.inferred || s.inferred
 			continue
 		}
 		c := lo.set.styles[s.event]
-		lo.approx = lo.approx || c%2 == 1
-		if int(c/2) < len(KindStyles) {
+		lo.approx = lo.approx || codeApproximate(c)
+		lo.inferred = lo.inferred || codeInferred(c)
+		if codeKind(c) < len(KindStyles) {
 			codes[c] = true
 		} else {
 			seen[lo.set.events[s.event].Kind] = true // a kind with no style: rare
@@ -224,7 +246,7 @@ func (lo *eventLayout) finish() {
 	}
 	for c, ok := range codes {
 		if ok {
-			seen[KindStyles[c/2].Kind] = true
+			seen[KindStyles[codeKind(uint8(c))].Kind] = true
 		}
 	}
 	for _, st := range KindStyles {

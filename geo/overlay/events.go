@@ -91,8 +91,10 @@ func (l *EventLayer) makeLayout(v geo.Viewport) *eventLayout {
 	return newEventLayout(l.set, v, !l.noGroup)
 }
 
-// Draw draws the events for v on c: single symbols first, then clusters
-// with their counts over them.
+// Draw draws the events for v on c: single symbols first, each of an
+// inferred place over its PlaceHalo, then clusters with their counts over
+// them, a cluster holding an event of an inferred place inside a ring as
+// dotted.
 func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	lo := l.layout(v)
 	if len(lo.symbols) == 0 {
@@ -100,8 +102,15 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	}
 	draw.BeginGroup(c, "events")
 	ts := ClusterTextStyle(v.DeviceScale())
+	halo := PlaceHalo(v.DeviceScale())
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
+		switch {
+		case s.cluster() && s.inferred:
+			c.Marker(s.x, s.y, placeHaloAround(s.marker.Size, v.DeviceScale()))
+		case !s.cluster() && codeInferred(lo.set.styles[s.event]):
+			c.Marker(s.x, s.y, halo)
+		}
 		c.Marker(s.x, s.y, s.marker)
 		if s.label != "" {
 			c.Text(s.x, s.y, s.label, ts)
@@ -135,13 +144,14 @@ func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 type Legend struct {
 	Kinds       []data.Kind // kinds of the single symbols drawn, in data.Kinds order
 	Approximate bool        // some symbol drawn is of an approximate date
+	Inferred    bool        // some symbol drawn is of an inferred place (PlaceHalo)
 	Clusters    bool        // some clusters are drawn
 }
 
 // Legend returns what the symbols drawn for v need explained.
 func (l *EventLayer) Legend(v geo.Viewport) Legend {
 	lo := l.layout(v)
-	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx}
+	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx, Inferred: lo.inferred}
 	for i := range lo.symbols {
 		if lo.symbols[i].cluster() {
 			lg.Clusters = true

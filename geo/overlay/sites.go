@@ -181,23 +181,32 @@ func (m *memo) learn(e *data.Event) eventInfo {
 	return info
 }
 
-// styleCode numbers the symbols an event can have: twice the kind's
-// position in KindStyles (len(KindStyles) for a kind not in it), plus one
-// when the date is approximate. markerTable turns it into a Marker.
+// styleCode numbers the symbols an event can have: four times the kind's
+// position in KindStyles (len(KindStyles) for a kind not in it), plus two
+// when the place is inferred (drawn with PlaceHalo), plus one when the date
+// is approximate. markerTable turns it into a Marker.
 func styleCode(e *data.Event) uint8 {
 	i := len(KindStyles)
 	if st, ok := styleIndex[e.Kind]; ok {
 		i = st
 	}
-	c := uint8(2 * i)
+	c := uint8(4 * i)
+	if PlaceInferred(e) {
+		c += 2
+	}
 	if Approximate(e) {
 		c++
 	}
 	return c
 }
 
+// The parts of a style code.
+func codeKind(c uint8) int         { return int(c / 4) }
+func codeApproximate(c uint8) bool { return c%2 == 1 }
+func codeInferred(c uint8) bool    { return c%4 >= 2 }
+
 // numStyleCodes is the number of style codes.
-var numStyleCodes = 2 * (len(KindStyles) + 1)
+var numStyleCodes = 4 * (len(KindStyles) + 1)
 
 // markerTable returns the Marker of every style code at scale.
 func markerTable(scale float64) []draw.Marker {
@@ -207,8 +216,10 @@ func markerTable(scale float64) []draw.Marker {
 		if i < len(KindStyles) {
 			k = KindStyles[i].Kind
 		}
-		t[2*i] = StyleFor(k, scale)
-		t[2*i+1] = ApproximateStyleFor(k, scale)
+		for _, inferred := range []int{0, 2} {
+			t[4*i+inferred] = StyleFor(k, scale)
+			t[4*i+inferred+1] = ApproximateStyleFor(k, scale)
+		}
 	}
 	return t
 }

@@ -153,6 +153,37 @@ func Approximate(e *data.Event) bool {
 	return !e.Dated() || e.YearInferred != "" || e.Precision != data.PrecisionDay
 }
 
+// PlaceInferred reports whether e is drawn at a place its sources do not
+// give (a capital or seat of government, as its confidence note says).
+func PlaceInferred(e *data.Event) bool { return e.PlacePrecision == data.PlaceInferred }
+
+// PlaceHaloColour is the dotted ring around the symbol of an event whose
+// place is inferred.
+var PlaceHaloColour = color.RGBA{0x26, 0x26, 0x26, 0xD9}
+
+// PlaceHalo returns the dotted ring drawn under the symbol of an event
+// whose place is inferred (PlaceInferred), at scale: a circle twice a
+// symbol's width, hollow, with a thin dashed outline, so the symbol keeps
+// its kind and date style and the ring says "not where the sources say".
+func PlaceHalo(scale float64) draw.Marker {
+	scale = scaleOr1(scale)
+	return draw.Marker{
+		Shape:        draw.Circle,
+		Size:         2 * SymbolSize * scale,
+		Outline:      PlaceHaloColour,
+		OutlineWidth: 1.5 * scale,
+		Dashed:       true,
+	}
+}
+
+// placeHaloAround is PlaceHalo for a symbol size device pixels wide, such
+// as a cluster's disc: a ring 4 logical pixels outside it.
+func placeHaloAround(size, scale float64) draw.Marker {
+	m := PlaceHalo(scale)
+	m.Size = size + 8*scaleOr1(scale)
+	return m
+}
+
 // MarkerFor returns the symbol the event layer draws for e at the given
 // scale: ApproximateStyleFor when Approximate(e), StyleFor otherwise.
 func MarkerFor(e *data.Event, scale float64) draw.Marker {

@@ -18,6 +18,7 @@ import (
 // concurrently with themselves when the same layer is given to two calls.
 type Map struct {
 	atlas *geo.Atlas
+	style *style
 	base  []Layer
 
 	mu     sync.Mutex   // guards the fields below
@@ -49,6 +50,7 @@ func New(atlas *geo.Atlas, opts Options) *Map {
 	capitals := append([]Place(nil), opts.Capitals...)
 	return &Map{
 		atlas: atlas,
+		style: st,
 		base: []Layer{
 			seaLayer{},
 			&countriesLayer{atlas: atlas, style: st},

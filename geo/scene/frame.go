@@ -59,20 +59,31 @@ func (f *framer) overlays() []render.Layer {
 
 // draw lays out and draws the page of from–to on c.
 func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Rectangle) {
+	page, v := f.page(c, from, to)
+	overlays := f.overlays()
+	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
+	page.Draw(c, v, m, Legend(f.layers, f.notes, v))
+	return v, page.Map
+}
+
+// page sets the layers to from–to and lays out their page on c: the map's
+// frame and viewport, fitted to the snapshot's bound.
+func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.Viewport) {
 	events := f.set(from, to)
 	lo := f.opts.Layout
 	if lo.Subtitle == "" {
 		lo.Subtitle = layout.DateRange(from.Time(), to.Time())
 	}
-	if lo.Credits == "" {
-		lo.Credits = Credits(events)
-	}
 	page := layout.New(c, lo)
 	v := page.Fit(f.opts.Bound)
-	overlays := f.overlays()
-	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
-	page.Draw(c, v, m, Legend(f.layers, f.notes, v))
-	return v, page.Map
+	if lo.Credits == "" {
+		// The credits name the sources of the events in the frame, which
+		// the credits' own lines may shrink: lay out once more with them.
+		lo.Credits = Credits(f.scene.Data, events, v.Bound())
+		page = layout.New(c, lo)
+		v = page.Fit(f.opts.Bound)
+	}
+	return page, v
 }
 
 // raster draws the page of from–to into a new image.

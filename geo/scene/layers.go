@@ -21,6 +21,8 @@ type Layers struct {
 	ShowRelations bool // draw the relation lines (on by default)
 	ShowVisits    bool // draw the visit arcs (on by default)
 	Actor         string
+
+	fills func(geo.Viewport) []render.Fill // the base map's country fills, for the legend; nil for none
 }
 
 // NewLayers makes the time layers for the scene's dataset, dated on day.
@@ -36,6 +38,7 @@ func (s *Scene) NewLayers(day data.Date) (*Layers, error) {
 		Itinerary:     overlay.NewItineraryLayer(s.Data, ""),
 		ShowRelations: true,
 		ShowVisits:    true,
+		fills:         s.Map.Fills,
 	}, nil
 }
 

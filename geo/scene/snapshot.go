@@ -217,6 +217,22 @@ func (o Snapshot) page() draw.Page {
 	return draw.Page{Width: float64(o.Width) * 0.75, Height: float64(o.Height) * 0.75}
 }
 
+// pdfInfo is the title and subject a PDF of o records: its title
+// ("Sahel Atlas" when it has none), and its caveat and subtitle.
+func (o Snapshot) pdfInfo() (title, subject string) {
+	title = strings.TrimSpace(o.Layout.Title)
+	if title == "" {
+		title = "Sahel Atlas"
+	}
+	var parts []string
+	for _, s := range []string{o.Layout.Caveat, o.Layout.Subtitle} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return title, strings.Join(parts, " — ")
+}
+
 // report calls progress if it is set.
 func report(progress func(done, total int), done, total int) {
 	if progress != nil {

@@ -156,6 +156,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 		return v, frame, c.Close()
 	case FormatPDF:
 		c := draw.NewPDF(o.Width, o.Height, o.page())
+		c.SetInfo(o.pdfInfo())
 		for i, win := range windows {
 			if err := stopped(ctx); err != nil {
 				return v, frame, err

@@ -287,7 +287,20 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 			con.failf(ExitOK, "wrote %s but could not remember the caveat: %v", o.out, err)
 		}
 	}
+	// What the reader cannot tell from the page: a remembered caveat, the
+	// events left off. On standard error when the file went to standard
+	// output.
+	var said []string
+	if !o.caveatGiven && strings.TrimSpace(done.Layout.Caveat) != "" && done.Layout.Hide&layout.Caveat == 0 {
+		said = append(said, fmt.Sprintf("caveat: %s (remembered; --caveat \"\" clears it)", done.Layout.Caveat))
+	}
+	for _, s := range done.Omitted(sc).Sentences() {
+		said = append(said, "note: "+s)
+	}
 	if toStdout {
+		for _, n := range said {
+			fmt.Fprintln(con.stderr, n)
+		}
 		return ExitOK
 	}
 	what := string(done.Format)
@@ -295,5 +308,8 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 		what += " series every " + string(done.Every)
 	}
 	fmt.Fprintf(con.stdout, "wrote %s (%s, %s to %s, view %s)\n", o.out, what, done.From, done.To, o.view)
+	for _, n := range said {
+		fmt.Fprintln(con.stdout, n)
+	}
 	return ExitOK
 }

@@ -1,0 +1,62 @@
+package scene
+
+import (
+	"fmt"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// Omitted counts the events a snapshot leaves off its pages, for the
+// command and the dialog to say so.
+type Omitted struct {
+	// Undated are the events passing the filter that have no date on the
+	// calendar: a page, drawn for a date window, never shows them.
+	Undated int
+	// Filtered are the dated events of the window the filter leaves out.
+	Filtered int
+}
+
+// Omitted counts what a snapshot of o (Complete) leaves off: the events
+// with no date, and those of its window its filter excludes.
+func (o Snapshot) Omitted(s *Scene) Omitted {
+	var m Omitted
+	match := o.Filter.Matcher()
+	for _, e := range s.Data.Undated() {
+		if match(e) {
+			m.Undated++
+		}
+	}
+	if !o.Filter.IsZero() {
+		m.Filtered = len(s.Data.Query(o.From, o.To, data.Filter{})) - len(s.Data.Query(o.From, o.To, o.Filter))
+	}
+	return m
+}
+
+// Sentences says what was left off, a sentence each ("9 events have no
+// date and are not drawn"); none when nothing was.
+func (m Omitted) Sentences() []string {
+	var out []string
+	if m.Undated > 0 {
+		out = append(out, fmt.Sprintf("%s no date and %s not drawn", have(m.Undated), isAre(m.Undated)))
+	}
+	if m.Filtered > 0 {
+		out = append(out, fmt.Sprintf("%s of the date window %s left out by the filter", plural(m.Filtered, "event", "events"), isAre(m.Filtered)))
+	}
+	return out
+}
+
+// have writes "1 event has" or "n events have".
+func have(n int) string {
+	if n == 1 {
+		return "1 event has"
+	}
+	return fmt.Sprintf("%d events have", n)
+}
+
+// isAre is "is" for one, "are" for more.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
