@@ -163,6 +163,9 @@ func (m *MyEvent) Record() Record {
 	if r.Place.ID == "" {
 		r.Place.ID = "my-" + id + "-place"
 	}
+	if r.Place.Country == "" {
+		r.Place.Country = unknownCountry
+	}
 	e.Place = r.Place.ID
 	e.Origin = ""
 	if m.Origin != nil {
@@ -170,12 +173,15 @@ func (m *MyEvent) Record() Record {
 		if o.ID == "" {
 			o.ID = "my-" + id + "-origin"
 		}
+		if o.Country == "" {
+			o.Country = unknownCountry
+		}
 		r.OriginPlace = &o
 		e.Origin = o.ID
 	}
 	var countries []string
 	addCountry := func(c string) {
-		if len(c) == 3 && !containsString(countries, c) {
+		if len(c) == 3 && c != unknownCountry && !containsString(countries, c) {
 			countries = append(countries, c)
 		}
 	}
@@ -199,24 +205,47 @@ func (m *MyEvent) Record() Record {
 		}
 	}
 	if len(countries) == 0 {
-		countries = []string{"XXX"} // ISO's code for an unknown country
+		countries = []string{unknownCountry}
 	}
 	e.Countries = countries
 	e.Sources = nil
 	for i, s := range m.Sources {
 		if s.Document == "" {
-			s.Document = fmt.Sprintf("my-%s-%d", id, i+1)
+			s.Document = sourceName(s, fmt.Sprintf("my-%s-%d", id, i+1))
 		}
 		r.Sources = append(r.Sources, s)
 		e.Sources = append(e.Sources, SourceRef{Document: s.Document})
 	}
 	if len(r.Sources) == 0 {
-		s := Source{Document: "my-events", Headline: "recorded by the analyst in My events"}
+		s := Source{Document: MyEventsFile, Headline: "recorded by the analyst in My events"}
 		r.Sources = []Source{s}
 		e.Sources = []SourceRef{{Document: s.Document}}
 	}
 	return r
 }
+
+// sourceName names a source the analyst gave for the credits and the
+// exports: its URL, else its outlet, headline and date, else fallback.
+// Events citing the same article share it.
+func sourceName(s Source, fallback string) string {
+	if s.URL != "" {
+		return s.URL
+	}
+	var parts []string
+	for _, p := range []string{s.Outlet, s.Headline, s.Published.String()} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return fallback
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unknownCountry is ISO 3166's user-assigned code the model takes for a
+// place or event whose country is not known.
+const unknownCountry = "XXX"
 
 func containsString(ss []string, s string) bool {
 	for _, x := range ss {
@@ -225,4 +254,98 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ParseEventDate reads a date as an analyst writes it: YYYY-MM-DD (day
+// precision), YYYY-MM (month), YYYY (year) or --MM-DD and --MM (a day or a
+// month given without a year). It returns the first and last day it
+// covers, or for a date without a year zero days and the MonthDay.
+func ParseEventDate(s string) (start, end Date, p Precision, noYear *MonthDay, err error) {
+	bad := fmt.Errorf("data: date %q is not written YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD or --MM", s)
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n, t != ""
+	}
+	if rest, ok := strings.CutPrefix(s, "--"); ok {
+		md := MonthDay{}
+		switch len(rest) {
+		case 2:
+			m, ok := num(rest)
+			if !ok {
+				return start, end, p, nil, bad
+			}
+			md.Month, p = time.Month(m), PrecisionMonth
+		case 5:
+			m, ok1 := num(rest[:2])
+			d, ok2 := num(rest[3:])
+			if !ok1 || !ok2 || rest[2] != '-' || d == 0 {
+				return start, end, p, nil, bad
+			}
+			md.Month, md.Day, p = time.Month(m), d, PrecisionDay
+		default:
+			return start, end, p, nil, bad
+		}
+		if !md.Valid() {
+			return start, end, p, nil, fmt.Errorf("data: date %q does not exist", s)
+		}
+		return Date{}, Date{}, p, &md, nil
+	}
+	switch len(s) {
+	case 4:
+		y, ok := num(s)
+		if !ok || y < 1 {
+			return start, end, p, nil, bad
+		}
+		return D(y, time.January, 1), D(y, time.December, 31), PrecisionYear, nil, nil
+	case 7:
+		y, ok1 := num(s[:4])
+		m, ok2 := num(s[5:])
+		if !ok1 || !ok2 || s[4] != '-' || y < 1 || m < 1 || m > 12 {
+			return start, end, p, nil, bad
+		}
+		return D(y, time.Month(m), 1), D(y, time.Month(m), daysIn(time.Month(m), y)), PrecisionMonth, nil, nil
+	case 10:
+		d, err := ParseDate(s)
+		if err != nil {
+			return start, end, p, nil, err
+		}
+		return d, d, PrecisionDay, nil, nil
+	}
+	return start, end, p, nil, bad
+}
+
+// SetDate sets the event's dates from --date-style text (see
+// ParseEventDate): first, and last when not "" for a range ending with
+// last's span. A date without a year gets a DateNote saying so; the two
+// ends of a range must have the same precision.
+func (e *Event) SetDate(first, last string) error {
+	start, end, p, md, err := ParseEventDate(first)
+	if err != nil {
+		return err
+	}
+	if last != "" {
+		_, end2, p2, md2, err := ParseEventDate(last)
+		if err != nil {
+			return err
+		}
+		if md != nil || md2 != nil {
+			return fmt.Errorf("data: a date without a year (%s, %s) cannot be a range", first, last)
+		}
+		if p2 != p {
+			return fmt.Errorf("data: the range %s to %s mixes %s and %s precision; write both ends alike", first, last, p, p2)
+		}
+		end = end2
+	}
+	e.Start, e.End, e.Precision, e.NoYear, e.YearInferred = start, end, p, md, ""
+	e.DateNote = ""
+	if md != nil {
+		e.DateNote = "the source gives " + md.String() + " without a year"
+	}
+	return nil
 }
