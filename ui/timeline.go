@@ -129,8 +129,10 @@ func (t *Timeline) Shift(days int32) bool {
 	return t.from != before
 }
 
-// SetHistogram counts events per bar from their start days. Call it when
-// the filters change; the bars inside the window are highlighted.
+// SetHistogram counts events per bar from their start days; an ongoing
+// event ("since 2021") counts in every bar from its start to the span's
+// end. Call it when the filters change; the bars inside the window are
+// highlighted.
 func (t *Timeline) SetHistogram(events []*data.Event) {
 	t.counts = [timelineBins]int{}
 	span := float64(t.last - t.first + 1)
@@ -139,6 +141,12 @@ func (t *Timeline) SetHistogram(events []*data.Event) {
 			continue
 		}
 		i := int(float64(e.Start.Days()-t.first) / span * timelineBins)
+		if e.Ongoing {
+			for j := max(i, 0); j < timelineBins; j++ {
+				t.counts[j]++
+			}
+			continue
+		}
 		if i >= 0 && i < timelineBins {
 			t.counts[i]++
 		}

@@ -77,7 +77,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		if e.Dated() {
 			start("TimeSpan")
 			elem("begin", e.Start.String())
-			elem("end", e.End.String())
+			elem("end", e.End.String()) // for an ongoing event, the end of the span it began in (ExtendedData ongoing)
 			end("TimeSpan")
 		}
 		start("ExtendedData")
@@ -97,6 +97,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 			{"place", placeName(d, e.Place)}, {"actors", strings.Join(actorNames(d, e), "; ")},
 			{"countries", strings.Join(e.Countries, "; ")}, {"sources", strings.Join(docs, "; ")},
 			{"date_note", e.DateNote}, {"no_year", noYear}, {"year_inferred", e.YearInferred}, {"confidence", e.Confidence},
+			{"ongoing", ongoingText(e)},
 		} {
 			if kv[1] == "" {
 				continue
@@ -124,4 +125,12 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		return fmt.Errorf("exchange: cannot write KML: %w", err)
 	}
 	return nil
+}
+
+// ongoingText is "true" for an ongoing event, else "".
+func ongoingText(e *data.Event) string {
+	if e.Ongoing {
+		return "true"
+	}
+	return ""
 }

@@ -216,6 +216,9 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 	e.DateNote = p.str("date_note")
 	e.YearInferred = p.str("year_inferred")
 	e.Confidence = p.str("confidence")
+	if p.has("ongoing") {
+		e.Ongoing = string(p.m["ongoing"]) == "true"
+	}
 	placeName := p.str("place")
 	kindS := p.str("kind")
 	actors := p.list("actors")

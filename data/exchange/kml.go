@@ -198,6 +198,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	e.ID = get("id")
 	kindS, precS, placeName := get("kind"), get("precision"), get("place")
 	e.DateNote, e.Confidence, e.YearInferred = get("date_note"), get("confidence"), get("year_inferred")
+	e.Ongoing = get("ongoing") == "true"
 	actors, countries, docs := splitList(get("actors")), splitList(get("countries")), splitList(get("sources"))
 	noYear := get("no_year")
 	if err != nil {
