@@ -10,6 +10,7 @@ import "github.com/paulmach/orb"
 // holds what it gives and DateNote the source's words — unless a year was
 // inferred from context, in which case Start and End carry it and
 // YearInferred says how. An event of PrecisionUnknown has no date at all.
+// An Ongoing event began within Start–End and has not ended.
 type Event struct {
 	ID           string    `json:"id"`
 	Start        Date      `json:"start,omitzero"`
@@ -18,6 +19,9 @@ type Event struct {
 	NoYear       *MonthDay `json:"no_year,omitempty"`       // the month (and day) a source gives without a year
 	DateNote     string    `json:"date_note,omitempty"`     // the source's own words when the date is vague or yearless
 	YearInferred string    `json:"year_inferred,omitempty"` // how a year missing from the source was inferred, and from what
+	// Ongoing marks a state that began within Start–End and continues
+	// ("since 2021"): the event overlaps every window after its start.
+	Ongoing bool `json:"ongoing,omitempty"`
 
 	Kind    Kind   `json:"kind"`
 	Title   string `json:"title"`
@@ -63,7 +67,8 @@ func (e *Event) Dated() bool { return !e.Start.IsZero() }
 func (e *Event) At() orb.Point { return e.at }
 
 // Overlaps reports whether the event's dates meet the window from–to, both
-// ends included. Undated events overlap no window.
+// ends included; an ongoing event meets every window that ends after it
+// starts. Undated events overlap no window.
 func (e *Event) Overlaps(from, to Date) bool {
-	return e.Dated() && e.Start.Compare(to) <= 0 && e.End.Compare(from) >= 0
+	return e.Dated() && e.Start.Compare(to) <= 0 && (e.Ongoing || e.End.Compare(from) >= 0)
 }

@@ -20,6 +20,11 @@ type dateClass struct {
 	order   []int32 // position of each event in the sorted dataset, to merge classes
 }
 
+// ongoingEnd is the day an ongoing event ends for the index: later than
+// any window, and far enough from the int32 limits that from-longest does
+// not overflow.
+const ongoingEnd = 1 << 29
+
 // spanLimits bound the classes: spans of 0 days, up to a week, a month, a
 // year, and longer.
 var spanLimits = []int32{0, 7, 31, 366, 1 << 30}
@@ -29,6 +34,9 @@ func newDateIndex(events []*Event) dateIndex {
 	ix := dateIndex{classes: make([]dateClass, len(spanLimits))}
 	for i, e := range events {
 		s, en := e.Start.Days(), e.End.Days()
+		if e.Ongoing {
+			en = ongoingEnd
+		}
 		span := en - s
 		c := sort.Search(len(spanLimits), func(k int) bool { return span <= spanLimits[k] })
 		cl := &ix.classes[c]

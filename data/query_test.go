@@ -158,9 +158,14 @@ func ExampleDataset_Between() {
 		panic(err)
 	}
 	for _, e := range d.Between(D(2025, 1, 12), D(2025, 4, 30)) {
+		if e.Ongoing {
+			fmt.Println(e.Start, "ongoing  ", e.Title)
+			continue
+		}
 		fmt.Println(e.Start, e.End, e.Title)
 	}
 	// Output:
+	// 2021-01-01 ongoing   Russian private military companies begin operating in Mali
 	// 2025-01-11 2025-01-13 Burhan visits Bamako
 	// 2025-02-01 2025-02-28 First formal US–Mali military meeting in five years
 	// 2025-04-09 2025-04-09 Mali's intelligence chief Koné meets Burhan in Port Sudan

@@ -8,6 +8,7 @@ type Source struct {
 	Author     string `json:"author,omitempty"`     // as the document gives it
 	Headline   string `json:"headline,omitempty"`   // as the document gives it
 	Published  Date   `json:"published,omitzero"`   // publication or report date, when known
+	URL        string `json:"url,omitempty"`        // where it was read, when online
 	DateNote   string `json:"date_note,omitempty"`  // what the document says about its date when it is partial
 	Confidence string `json:"confidence,omitempty"` // caveats about the document as a whole
 }

@@ -246,6 +246,9 @@ func (v *validator) eventDates(where string, e *Event) {
 	if e.NoYear != nil && !e.NoYear.Valid() {
 		v.addf(where, "date without a year (month %d, day %d) does not exist", e.NoYear.Month, e.NoYear.Day)
 	}
+	if e.Ongoing && !e.Dated() {
+		v.addf(where, "is ongoing but has no start date; an ongoing event needs the date it began")
+	}
 	if e.YearInferred != "" && !e.Dated() {
 		v.addf(where, "says its year was inferred but has no start date")
 	}

@@ -89,6 +89,7 @@ func TestValidateCatchesBreakage(t *testing.T) {
 		{"yearless date without a note", func(p *parts) { p.events[2].DateNote = "" }, `event "speech"`, "needs a date_note"},
 		{"yearless date given a year silently", func(p *parts) { p.events[2].Start = D(2025, 2, 7); p.events[2].End = D(2025, 2, 7) }, `event "speech"`, "year_inferred"},
 		{"no date and not unknown", func(p *parts) { p.events[2].NoYear = nil }, `event "speech"`, "no start date and no no_year date"},
+		{"ongoing with no start", func(p *parts) { p.events[2].Ongoing = true }, `event "speech"`, "ongoing but has no start date"},
 		{"unknown kind", func(p *parts) { p.events[0].Kind = "picnic" }, `event "expulsion"`, `kind "picnic"`},
 		{"no title", func(p *parts) { p.events[0].Title = " " }, `event "expulsion"`, "has no title"},
 		{"longitude out of range", func(p *parts) { p.places[0].Point[0] = 181 }, `place "bamako"`, "longitude 181 is outside"},

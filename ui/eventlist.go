@@ -73,7 +73,8 @@ func EventLine(e *data.Event) string {
 }
 
 // EventDate writes an event's date at the precision the sources give:
-// "11–13 Jan 2025", "Aug 2020", "2013", "7 Feb (year not given)".
+// "11–13 Jan 2025", "Aug 2020", "2013", "from 2021, ongoing",
+// "7 Feb (year not given)".
 func EventDate(e *data.Event) string {
 	if !e.Dated() {
 		if e.NoYear != nil {
@@ -82,7 +83,9 @@ func EventDate(e *data.Event) string {
 		return "date not given"
 	}
 	s := dateAt(e.Start, e.Precision)
-	if e.End != e.Start {
+	if e.Ongoing {
+		s = "from " + s + ", ongoing"
+	} else if e.End != e.Start {
 		end := dateAt(e.End, e.Precision)
 		if end != s {
 			s += " – " + end

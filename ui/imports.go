@@ -36,6 +36,9 @@ type Imports struct {
 	list    *widget.List
 	Panel   fyne.CanvasObject
 	message *widget.Label
+	mine    *widget.Check // shows or hides My events, the analyst's own
+	// deletedEvent is the analyst's event deleted last, for Undo delete event.
+	deletedEvent *data.MyEvent
 }
 
 func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
@@ -66,10 +69,17 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 			check.OnChanged = func(on bool) { m.hidden[l.ID] = !on; m.reloadData() }
 			remove.OnTapped = func() { m.confirmRemove(l) }
 		})
+	m.mine = widget.NewCheck("My events (your own, Events → New event…)", nil)
+	m.mine.SetChecked(true)
+	m.mine.OnChanged = func(on bool) {
+		m.hidden[store.MyEventsLayer] = !on
+		m.reloadData()
+	}
 	top := container.NewVBox(
 		container.NewGridWithColumns(2,
 			widget.NewButton("Import…", m.ShowImport),
 			widget.NewButton("Export events…", m.ShowExportEvents)),
+		m.mine,
 		m.message)
 	if st == nil {
 		top = container.NewVBox(widget.NewLabel("Imports are off: no workspace store is open."))

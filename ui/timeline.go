@@ -131,8 +131,9 @@ func (t *Timeline) Shift(days int32) bool {
 
 // SetHistogram counts events per bar from their start days; events outside
 // the span (outliers the dataset's dense span leaves out) count in the
-// first or last bar. Call it when the filters change; the bars inside the
-// window are highlighted.
+// first or last bar, and an ongoing event ("since 2021") in every bar from
+// its start to the span's end. Call it when the filters change; the bars
+// inside the window are highlighted.
 func (t *Timeline) SetHistogram(events []*data.Event) {
 	t.counts = [timelineBins]int{}
 	span := float64(t.last - t.first + 1)
@@ -141,7 +142,14 @@ func (t *Timeline) SetHistogram(events []*data.Event) {
 			continue
 		}
 		i := int(float64(e.Start.Days()-t.first) / span * timelineBins)
-		t.counts[min(max(i, 0), timelineBins-1)]++
+		i = min(max(i, 0), timelineBins-1)
+		if e.Ongoing {
+			for j := i; j < timelineBins; j++ {
+				t.counts[j]++
+			}
+			continue
+		}
+		t.counts[i]++
 	}
 	t.Refresh()
 }

@@ -349,7 +349,7 @@ func (ui *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
 		fyne.NewMenuItemSeparator(),
 		withShortcut(fyne.NewMenuItem("Export snapshot…", ui.ShowExport), fyne.KeyE))
-	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), notes)
+	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), ui.eventsMenu(), notes)
 }
 
 // withShortcut gives a menu item the shortcut Ctrl (Cmd on macOS) + key.
@@ -419,9 +419,10 @@ func FormatLonLat(p orb.Point) string {
 	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
 }
 
-// mapMenu is the map's right-click menu: annotate here.
+// mapMenu is the map's right-click menu: a new event or a note here.
 func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
 	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("New event here", func() { ui.ShowNewEvent(&p) }),
 		fyne.NewMenuItem("Add a note here", func() { ui.Notes.edit(data.Annotation{Geometry: p}, false) }),
 		fyne.NewMenuItem("Start a line here", func() { ui.Notes.startMode(modeLine); ui.Notes.tapped(p, 0, 0) }),
 		fyne.NewMenuItem("Start an area here", func() { ui.Notes.startMode(modeArea); ui.Notes.tapped(p, 0, 0) }),

@@ -52,6 +52,9 @@ func Properties(d *data.Dataset, e *data.Event) map[string]any {
 	if e.YearInferred != "" {
 		p["year_inferred"] = e.YearInferred
 	}
+	if e.Ongoing {
+		p["ongoing"] = true // began between start and end, and continues
+	}
 	if e.Confidence != "" {
 		p["confidence"] = e.Confidence
 	}

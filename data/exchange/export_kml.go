@@ -27,7 +27,7 @@ func WriteKML(w io.Writer, events []*data.Event, d *data.Dataset) error {
 var kmlOwn = map[string]bool{
 	"id": true, "kind": true, "cameo": true, "precision": true, "place": true, "actors": true, "countries": true,
 	"sources": true, "source_notes": true, "origin": true, "origin_lon": true, "origin_lat": true, "date_note": true,
-	"no_year": true, "year_inferred": true, "confidence": true,
+	"no_year": true, "year_inferred": true, "confidence": true, "ongoing": true,
 }
 
 // WriteKMLStyled is WriteKML with a style per kind: Google Earth's own
@@ -86,7 +86,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		if e.Dated() {
 			start("TimeSpan")
 			elem("begin", e.Start.String())
-			elem("end", e.End.String())
+			elem("end", e.End.String()) // for an ongoing event, the end of the span it began in (ExtendedData ongoing)
 			end("TimeSpan")
 		}
 		start("ExtendedData")
@@ -101,6 +101,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 			{"countries", strings.Join(e.Countries, "; ")}, {"sources", strings.Join(docs, "; ")},
 			{"source_notes", sourceNotes(e)}, {"origin", origin}, {"origin_lon", olon}, {"origin_lat", olat},
 			{"date_note", e.DateNote}, {"no_year", noYearText(e.NoYear)}, {"year_inferred", e.YearInferred}, {"confidence", e.Confidence},
+			{"ongoing", ongoingText(e)},
 		}
 		own := func(n string) bool { return kmlOwn[n] }
 		for _, f := range e.Fields {
@@ -133,4 +134,12 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		return fmt.Errorf("exchange: cannot write KML: %w", err)
 	}
 	return nil
+}
+
+// ongoingText is "true" for an ongoing event, else "".
+func ongoingText(e *data.Event) string {
+	if e.Ongoing {
+		return "true"
+	}
+	return ""
 }

@@ -45,6 +45,20 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			row[4], row[5], row[6] = "", "", ""
 		}
 		row[8] = html.EscapeString(e.DateNote)
+		if e.Ongoing {
+			// The span runs to the last day of the dataset's events.
+			_, last := d.Span()
+			last = maxDate(last, e.End)
+			row[4], row[5], row[6] = itoa(last.Year), itoa(int(last.Month)), itoa(last.Day)
+			began := e.Start.String()
+			switch e.Precision {
+			case data.PrecisionYear:
+				began = began[:4]
+			case data.PrecisionMonth:
+				began = began[:7]
+			}
+			row[8] = html.EscapeString(strings.TrimSpace("from " + began + ", ongoing. " + e.DateNote))
+		}
 		row[9] = html.EscapeString(e.Title)
 		var text strings.Builder
 		text.WriteString(html.EscapeString(e.Summary))
@@ -75,4 +89,12 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 		return fmt.Errorf("exchange: cannot write the TimelineJS sheet: %w", err)
 	}
 	return nil
+}
+
+// maxDate returns the later of a and b.
+func maxDate(a, b data.Date) data.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

@@ -216,6 +216,9 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 	e.DateNote = p.str("date_note")
 	e.YearInferred = p.str("year_inferred")
 	e.Confidence = p.str("confidence")
+	if p.has("ongoing") {
+		e.Ongoing = string(p.m["ongoing"]) == "true"
+	}
 	placeName := p.str("place")
 	kindS := p.str("kind")
 	actors := p.list("actors")
@@ -326,7 +329,7 @@ var known = map[string]bool{
 	"notes": true, "start": true, "date": true, "time": true, "begin": true, "end": true,
 	"precision": true, "date_note": true, "year_inferred": true, "confidence": true, "place": true,
 	"kind": true, "cameo": true, "actors": true, "countries": true, "no_year": true, "origin": true,
-	"sources": true,
+	"sources": true, "ongoing": true,
 }
 
 // props reads feature properties, remembering the first problem.

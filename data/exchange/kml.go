@@ -201,6 +201,7 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	e.ID = get("id")
 	kindS, precS, placeName := get("kind"), get("precision"), get("place")
 	e.DateNote, e.Confidence, e.YearInferred = get("date_note"), get("confidence"), get("year_inferred")
+	e.Ongoing = get("ongoing") == "true"
 	actors, countries, docs := splitList(get("actors")), splitList(get("countries")), splitList(get("sources"))
 	noYear, notes := get("no_year"), get("source_notes")
 	originName, originLon, originLat := get("origin"), get("origin_lon"), get("origin_lat")

@@ -144,7 +144,7 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 func cloneEvent(e *data.Event) *data.Event {
 	c := &data.Event{
 		ID: e.ID, Start: e.Start, End: e.End, Precision: e.Precision, NoYear: e.NoYear,
-		DateNote: e.DateNote, YearInferred: e.YearInferred, Kind: e.Kind, Title: e.Title,
+		DateNote: e.DateNote, YearInferred: e.YearInferred, Ongoing: e.Ongoing, Kind: e.Kind, Title: e.Title,
 		Summary: e.Summary, Place: e.Place, Origin: e.Origin, Actors: e.Actors,
 		Countries: e.Countries, Sources: e.Sources, Confidence: e.Confidence, Fields: e.Fields,
 	}

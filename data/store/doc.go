@@ -52,5 +52,6 @@
 // Keys are "annotation:<id>" for annotations, "meta:schema" for the
 // store's schema version, and for imported events (see PutImport)
 // "layer:<import id>" for each imported file and "event:<import id>:<id>"
-// for its events (the keys keep the name imports were first given).
+// for its events (the keys keep the name imports were first given), and
+// "myevent:<id>" for each of the analyst's own events (see AddEvent).
 package store

@@ -114,6 +114,8 @@ func TestHelperProcess(t *testing.T) {
 			fmt.Println("add", a.ID)
 			last = a.ID
 		}
+	case "write-events":
+		writeEventsChild(s)
 	case "full":
 		diskFullChild(s)
 	case "compact-crash":

@@ -187,6 +187,14 @@ func checkEntry(k, v string) error {
 			return errors.New("the key is not an annotation id")
 		}
 		return checkValue(v)
+	case strings.HasPrefix(k, myEventPrefix):
+		if !data.ValidAnnotationID(strings.TrimPrefix(k, myEventPrefix)) {
+			return errors.New("the key is not an event id")
+		}
+		if _, err := decodeMyEvent(v); err != nil {
+			return err
+		}
+		return nil
 	case k == metaSchemaKey:
 		n, err := strconv.Atoi(v)
 		if err != nil {

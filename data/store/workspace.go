@@ -37,8 +37,10 @@ func OpenWorkspace(flagPath string, opts ...Option) (*Store, *Recovery, error) {
 // ShownEvents returns the store's imports (the imported files) and the
 // events of those shown: every import but the ones whose id is in hidden,
 // the ones with a Problem (listed, with their problem, for the analyst)
-// and the ones with no name. The window and the commands merge them into the bundled events
-// with exchange.Merge, so a snapshot shows what the window shows.
+// and the ones with no name, then the analyst's own events (Events) unless
+// hidden[MyEventsLayer]. The window and the commands merge them into the
+// bundled events with exchange.Merge, so a snapshot shows what the window
+// shows.
 func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, error) {
 	imports, err := s.Imports()
 	if err != nil {
@@ -54,6 +56,15 @@ func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, er
 			return imports, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
 		}
 		records = append(records, rs...)
+	}
+	if !hidden[MyEventsLayer] {
+		mine, err := s.Events()
+		if err != nil {
+			return imports, nil, err
+		}
+		for i := range mine {
+			records = append(records, mine[i].Record())
+		}
 	}
 	return imports, records, nil
 }

@@ -20,7 +20,9 @@ type command struct {
 	notes   string // more lines for --help, after the flags; "" for none
 	// flags declares the command's flags on fs and returns the function
 	// that runs it once they are parsed, with the positional arguments.
-	// Nil for a command with sub-commands.
+	// Nil for a command that only has sub-commands; a command with both
+	// (events) runs its flags when its first argument is not a
+	// sub-command's word.
 	flags func(fs *flag.FlagSet) runFunc
 	subs  []*command // the sub-commands (annotations add, list...)
 }
@@ -53,8 +55,11 @@ func (con console) usagef(format string, a ...any) int {
 // usageLine is the command's name and arguments, e.g. "import FILE [flags]".
 func (c *command) usageLine() string {
 	line := c.name
-	if c.subs != nil {
+	if c.subs != nil && c.flags == nil {
 		return line + " " + c.subNames("|") + " ..."
+	}
+	if c.subs != nil {
+		line += " [" + c.subNames("|") + " ...]"
 	}
 	if c.args != "" {
 		line += " " + c.args
@@ -101,7 +106,14 @@ func isHelp(arg string) bool {
 // with the usage and status 2; otherwise its runFunc says the status.
 func (c *command) run(args []string, stdout, stderr io.Writer) int {
 	con := console{cmd: c, stdout: stdout, stderr: stderr}
-	if c.subs != nil {
+	if c.subs != nil && c.flags != nil && len(args) > 0 {
+		for _, s := range c.subs {
+			if s.word() == args[0] {
+				return s.run(args[1:], stdout, stderr)
+			}
+		}
+	}
+	if c.subs != nil && c.flags == nil {
 		if len(args) == 0 {
 			return con.usagef("missing sub-command (%s)", c.subNames(", "))
 		}
@@ -166,7 +178,9 @@ func (c *command) help(w io.Writer) {
 			fmt.Fprintf(w, "  %-8s %s\n", s.word(), s.summary)
 		}
 		fmt.Fprintf(w, "\nRun sahelatlas %s SUB-COMMAND --help for its flags.\n", c.name)
-		return
+		if c.flags == nil {
+			return
+		}
 	}
 	fs, _ := c.flagSet()
 	fmt.Fprintln(w, "\nFlags:")

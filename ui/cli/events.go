@@ -18,8 +18,10 @@ func init() {
 		name:    "events",
 		summary: "write the bundled events (and with --store, the imported ones) as GeoJSON, CSV, KML or a timeline",
 		notes: `Without --from or --to every event is written, the undated ones last (with empty
-start and end and a date_note); with them, only the dated events overlapping the window.`,
+start and end and a date_note); with them, only the dated events overlapping the window.
+With --store, your own events (events add) are written with the imported ones.`,
 		flags: eventsFlags,
+		subs:  myEventCommands,
 	})
 }
 

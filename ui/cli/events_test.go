@@ -144,11 +144,12 @@ func TestEventsCSVWindow(t *testing.T) {
 	for _, r := range rows[1:] {
 		got = append(got, r[col["id"]])
 	}
-	want := []string{"2025-01-11-burhan-visits-bamako", "2025-02-us-mali-military-meeting", "2025-04-09-kone-meets-burhan-port-sudan"}
+	// The Russian PMCs, there "since 2021", are in every later window.
+	want := []string{"2021-russian-pmcs-in-mali", "2025-01-11-burhan-visits-bamako", "2025-02-us-mali-military-meeting", "2025-04-09-kone-meets-burhan-port-sudan"}
 	if !slices.Equal(got, want) {
-		t.Errorf("rows %v, want %v", got, want)
+		t.Fatalf("rows %v, want %v", got, want)
 	}
-	kone := rows[3]
+	kone := rows[4]
 	if kone[col["actors"]] == "" || !strings.Contains(kone[col["actors"]], ";") || kone[col["countries"]] != "SDN;MLI" || kone[col["origin"]] != "Bamako" {
 		t.Errorf("Koné row: actors %q countries %q origin %q", kone[col["actors"]], kone[col["countries"]], kone[col["origin"]])
 	}
@@ -168,8 +169,8 @@ func TestEventsToFile(t *testing.T) {
 	if err := json.Unmarshal(b, &fc); err != nil {
 		t.Fatal(err)
 	}
-	if len(fc.Features) != 3 {
-		t.Errorf("%d features in September 2025, want the two expulsions and the suspension", len(fc.Features))
+	if len(fc.Features) != 4 {
+		t.Errorf("%d features in September 2025, want the two expulsions, the suspension and the ongoing Russian PMCs", len(fc.Features))
 	}
 }
 

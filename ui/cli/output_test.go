@@ -14,7 +14,7 @@ import (
 // else there.
 func TestOutputToStdout(t *testing.T) {
 	status, out, errs := runSnapshotCLI(t, "-o", "-", "--size", "64x36")
-	if status != ExitOK || strings.TrimSpace(strings.ReplaceAll(errs, "note: 9 events have no date and are not drawn\n", "")) != "" {
+	if status != ExitOK || strings.TrimSpace(strings.ReplaceAll(errs, "note: 10 events have no date and are not drawn\n", "")) != "" {
 		t.Fatalf("snapshot -o -: %d %q", status, errs)
 	}
 	img, err := png.Decode(strings.NewReader(out))

@@ -13,7 +13,7 @@ func TestSnapshotSaysWhatThePageDoesNotShow(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	dir := t.TempDir()
 	remembered := `caveat: SECRET // TRAINING (remembered; --caveat "" clears it)`
-	undated := "note: 9 events have no date and are not drawn"
+	undated := "note: 10 events have no date and are not drawn"
 	steps := []struct {
 		name      string
 		args      []string
@@ -23,7 +23,7 @@ func TestSnapshotSaysWhatThePageDoesNotShow(t *testing.T) {
 		{"a new caveat is not news", []string{"--caveat", "SECRET // TRAINING"}, []string{undated}, []string{"remembered"}, nil},
 		{"a remembered caveat is said", nil, []string{remembered, undated}, nil, nil},
 		{"a filter says what it leaves out", []string{"--kind", "expulsion", "--from", "2025-01-01", "--to", "2025-12-31"},
-			[]string{remembered, "note: 1 event has no date and is not drawn", "note: 9 events of the date window are left out by the filter"}, []string{undated}, nil},
+			[]string{remembered, "note: 1 event has no date and is not drawn", "note: 10 events of the date window are left out by the filter"}, []string{undated}, nil},
 		{"to standard output, said on standard error", []string{"-o", "-"}, nil, []string{"caveat:", "note:"}, []string{remembered, undated}},
 		{"a cleared caveat is not said", []string{"--caveat", ""}, []string{undated}, []string{"caveat:"}, nil},
 		{"nor after", nil, []string{undated}, []string{"caveat:"}, nil},
