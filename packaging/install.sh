@@ -31,11 +31,10 @@ share/doc/sahelatlas/README.md
 share/doc/sahelatlas/THIRD_PARTY_NOTICES.txt
 share/doc/sahelatlas/LICENSE"
 
-# refresh tells the desktop the menu and icons changed, where it can.
+# refresh tells the desktop the icons changed (menus watch the
+# applications folder themselves; the entry declares no file types, so
+# there is no MIME cache to update).
 refresh() {
-  if command -v update-desktop-database >/dev/null 2>&1; then
-    update-desktop-database -q "$prefix/share/applications" 2>/dev/null || true
-  fi
   touch "$prefix/share/icons/hicolor" 2>/dev/null || true
 }
 
