@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 8s
 STATICCHECK := v0.8.2
 
-.PHONY: run build test deps-run deps-test deps-dist vet unit fuzz smoke bench dist dist-check install uninstall clean
+.PHONY: run build test deps-run deps-test deps-dist vet unit fuzz smoke bench dist dist-check wine-store-test install uninstall clean
 
 # deps-%: install the Debian packages that are missing (and only those).
 define install_missing
@@ -79,6 +79,10 @@ dist: deps-dist
 # pixel by pixel), the desktop files and install.sh, the Linux window under Xvfb.
 dist-check: dist
 	GO=$(GO) ./packaging/check.sh
+
+# data/store's tests built for Windows and run under Wine: a report of what passes (see README).
+wine-store-test: deps-dist
+	GO=$(GO) ./packaging/wine/store-tests.sh
 
 # The Linux build's program, menu entry, icons and metainfo under PREFIX (default ~/.local).
 # It builds only the Linux folder of make dist (no Windows build, no archives).

@@ -114,14 +114,7 @@ else
 fi
 
 # 4. The Windows build under Wine.
-export WINEPREFIX=$root/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe=d;bcryptprimitives=n,b"
-wine=$(command -v wine64 || command -v wine) || fail "no wine: make deps-dist installs wine64"
-if [ ! -f "$WINEPREFIX/system.reg" ]; then
-  echo "dist-check: making a private Wine prefix in $WINEPREFIX"
-  env -u DISPLAY "$wine" wineboot -i >"$root/out/wineboot.log" 2>&1 || { cat "$root/out/wineboot.log" >&2; fail "wineboot failed"; }
-fi
-x86_64-w64-mingw32-gcc -shared -O2 -s -o "$root/bcryptprimitives.dll" packaging/wine/bcryptprimitives.c -ladvapi32
-cp "$root/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+source packaging/wine/prefix.sh
 for exe in sahelatlas.exe sahelatlas-cli.exe; do
   png=$root/out/windows-${exe%.exe}.png
   (cd "$root/out" && env -u DISPLAY timeout 300 "$wine" "$win/$exe" snapshot --no-timestamp -o "$(basename "$png")" \
