@@ -76,7 +76,8 @@ dist: deps-dist
 	GO=$(GO) ./packaging/dist.sh
 
 # Unpack both archives and run them: the Linux snapshot, the Windows one under Wine (compared
-# pixel by pixel), the desktop files and install.sh, the Linux window under Xvfb.
+# pixel by pixel), the desktop files and install.sh, the Linux window under Xvfb and the
+# Windows window under Wine.
 dist-check: dist
 	GO=$(GO) ./packaging/check.sh
 

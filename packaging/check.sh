@@ -10,6 +10,8 @@
 #     bcryptprimitives.dll (packaging/wine); the two PNGs are compared
 #     pixel by pixel, and a bad command fails in one line with status 2.
 #  5. The Linux build's window opens under Xvfb (ui/smoke/run.sh).
+#  6. The Windows build's window opens under Wine on Xvfb, with its store
+#     in %LocalAppData%, and draws the map (checked like the Linux one).
 #
 # Everything it writes is under build/dist-check: HOME, the XDG folders
 # and the Wine prefix are private, so nothing of the user's is read or
@@ -145,4 +147,38 @@ pass "Windows under Wine: a bad view fails with status 2 and one line: $(cat "$r
 # 5. The window, from the unpacked archive, under Xvfb.
 SMOKE_OUT=$root/out/smoke ui/smoke/run.sh "$lin/sahelatlas" || fail "the Linux window did not open under Xvfb"
 pass "Linux: the window opens under Xvfb and draws the map"
+
+# 6. The Windows window, under Wine on Xvfb, with its default store in the
+# Wine prefix's %LocalAppData%: it opens the store and draws the map.
+d=97
+while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
+Xvfb :$d -screen 0 1600x1000x24 -nolisten tcp >"$root/out/wine-xvfb.log" 2>&1 &
+xvfb=$!
+app=""
+stop_window() {
+  [ -z "$app" ] || kill "$app" 2>/dev/null || true
+  wineserver -k 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_window EXIT
+for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
+rm -rf "$WINEPREFIX"/drive_c/users/*/AppData/Local/sahelatlas
+(cd "$root/out" && DISPLAY=:$d exec "$wine" "$win/sahelatlas.exe" >wine-window.log 2>&1) &
+app=$!
+DISPLAY=:$d timeout 120 xdotool search --sync --name '^Sahel Atlas$' >/dev/null ||
+  { cat "$root/out/wine-window.log" >&2; fail "the Windows window never appeared under Wine"; }
+ok=""
+for _ in $(seq 30); do
+  sleep 2
+  DISPLAY=:$d import -window root "$root/out/wine-screen.png"
+  if "$GO" run ./ui/smoke/check "$root/out/wine-screen.png" >"$root/out/wine-check.log" 2>&1; then ok=1; break; fi
+  kill -0 "$app" 2>/dev/null || break
+done
+[ -n "$ok" ] || { cat "$root/out/wine-check.log" "$root/out/wine-window.log" >&2; fail "the Windows window under Wine does not show the map (see $root/out/wine-screen.png)"; }
+store=$(ls "$WINEPREFIX"/drive_c/users/*/AppData/Local/sahelatlas/workspace.db 2>/dev/null | head -1)
+[ -n "$store" ] || fail "the Windows window made no store in %LocalAppData%\\sahelatlas"
+stop_window
+trap - EXIT
+pass "Windows under Wine: the window opens its store in %LocalAppData%\\sahelatlas and draws the map"
 echo "dist-check: PASS"
