@@ -1,15 +1,18 @@
-# Sahel Atlas: `make run` sets up and opens the app; `make test` sets up and runs every test.
+# Sahel Atlas: `make run` sets up and opens the app; `make test` sets up and runs every test;
+# `make dist` packs the Linux and Windows builds into dist/, and `make dist-check` runs them.
 SHELL := /bin/bash
 GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 export PATH := $(PATH):/usr/local/go/bin
 BIN := build/sahelatlas
 RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils
+DIST_PKGS := $(TEST_PKGS) gcc-mingw-w64-x86-64 wine64 zip unzip desktop-file-utils appstream
+PREFIX ?= $(HOME)/.local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 8s
 STATICCHECK := v0.8.2
 
-.PHONY: run build test deps-run deps-test vet unit fuzz smoke bench clean
+.PHONY: run build test deps-run deps-test deps-dist vet unit fuzz smoke bench dist dist-check wine-store-test install uninstall clean
 
 # deps-%: install the Debian packages that are missing (and only those).
 define install_missing
@@ -25,6 +28,9 @@ deps-run:
 
 deps-test:
 	$(call install_missing,$(TEST_PKGS))
+
+deps-dist:
+	$(call install_missing,$(DIST_PKGS))
 
 build: deps-run
 	$(GO) build -o $(BIN) .
@@ -64,5 +70,30 @@ test: deps-test vet unit fuzz smoke
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# dist/: sahelatlas-VERSION-linux-amd64.tar.gz, sahelatlas-VERSION-windows-amd64.zip and
+# SHA256SUMS, reproducible from the same commit (see packaging/dist.sh).
+dist: deps-dist
+	GO=$(GO) ./packaging/dist.sh
+
+# Unpack both archives and run them: the Linux snapshot, the Windows one under Wine (compared
+# pixel by pixel), the desktop files and install.sh, the Linux window under Xvfb and the
+# Windows window under Wine.
+dist-check: dist
+	GO=$(GO) ./packaging/check.sh
+
+# data/store's tests built for Windows and run under Wine: a report of what passes (see README).
+wine-store-test: deps-dist
+	GO=$(GO) ./packaging/wine/store-tests.sh
+
+# The Linux build's program, menu entry, icons and metainfo under PREFIX (default ~/.local).
+# It builds only the Linux folder of make dist (no Windows build, no archives).
+install: deps-run
+	GO=$(GO) ./packaging/dist.sh linux
+	@v=$$(source packaging/version.sh && echo $$version); \
+	./build/dist/sahelatlas-$$v-linux-amd64/install.sh "$(PREFIX)"
+
+uninstall:
+	./packaging/install.sh --uninstall "$(PREFIX)"
+
 clean:
-	rm -rf build
+	rm -rf build dist

@@ -185,7 +185,9 @@ func stopAt(stop string) {
 	testStep = func(name string) {
 		if name == stop {
 			fmt.Println("stopping at", name)
-			syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				p.Kill() // SIGKILL, or TerminateProcess on Windows
+			}
 			select {} // the signal is on its way
 		}
 	}

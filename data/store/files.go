@@ -7,20 +7,6 @@ import (
 	"path/filepath"
 )
 
-// syncDir fsyncs a folder so that files created or renamed in it survive
-// a power cut.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("store: could not open folder %s to sync it: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("store: could not sync folder %s: %w", dir, err)
-	}
-	return nil
-}
-
 // createNew creates a new 0600 file at path, removing what was there: a
 // file left by a crash, or a link someone put there (O_EXCL never follows
 // one).

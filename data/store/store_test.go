@@ -278,10 +278,11 @@ func TestNewerSchemaRefused(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/data/home")
+	home := t.TempDir() // absolute on every system ("/data/home" is not on Windows)
+	t.Setenv("XDG_DATA_HOME", home)
 	t.Setenv(EnvStore, "")
 	cases := []struct{ flag, env, want string }{
-		{"", "", "/data/home/sahelatlas/workspace.db"},
+		{"", "", filepath.Join(home, "sahelatlas", "workspace.db")},
 		{"", "/env/ws.db", "/env/ws.db"},
 		{"/flag/ws.db", "/env/ws.db", "/flag/ws.db"},
 	}
