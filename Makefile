@@ -10,6 +10,10 @@ DIST_PKGS := $(TEST_PKGS) gcc-mingw-w64-x86-64 wine64 zip unzip desktop-file-uti
 PREFIX ?= $(HOME)/.local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 20000x
+# The app is built without Fyne's animations: the text cursor's blink kept
+# the whole window repainting, 17% of a core while a field had focus (2%
+# without), which a field laptop's battery pays for.
+TAGS := no_animations
 STATICCHECK := v0.8.2
 
 .PHONY: run build test deps-run deps-test deps-dist vet unit fuzz smoke bench dist dist-check wine-store-test install uninstall clean
@@ -33,7 +37,7 @@ deps-dist:
 	$(call install_missing,$(DIST_PKGS))
 
 build: deps-run
-	$(GO) build -o $(BIN) .
+	$(GO) build -tags $(TAGS) -o $(BIN) .
 
 run: build
 	./$(BIN)
