@@ -116,6 +116,35 @@ func (b *builder) place(name string, lon, lat float64, country string) data.Plac
 	return p
 }
 
+// origin sets the record's origin, where a visitor came from, to the place
+// named name at (lon, lat): named by its coordinates when name is empty.
+func (b *builder) origin(r *data.Record, name string, lon, lat float64) error {
+	if err := checkPoint(lon, lat); err != nil {
+		return fmt.Errorf("origin: %v", err)
+	}
+	if name == "" {
+		name = fmt.Sprintf("%.4f, %.4f", lat, lon)
+	}
+	o := b.place(name, lon, lat, b.countryAt(lon, lat))
+	r.OriginPlace = &o
+	r.Event.Origin = o.ID
+	return nil
+}
+
+// originText is origin for coordinates given as text (a CSV cell, a KML
+// field); with neither given the record has no origin.
+func (b *builder) originText(r *data.Record, name, lonS, latS string) error {
+	if lonS == "" && latS == "" {
+		return nil
+	}
+	lon, err1 := parseCoord(lonS)
+	lat, err2 := parseCoord(latS)
+	if err := cmpErr(err1, err2); err != nil {
+		return fmt.Errorf("origin: %v", err)
+	}
+	return b.origin(r, name, lon, lat)
+}
+
 // checkPoint reports coordinates that are not numbers in range.
 func checkPoint(lon, lat float64) error {
 	switch {

@@ -297,18 +297,8 @@ func (b *builder) csvRow(row *genericRow, x *csvIndexes, fields []int, t *rows, 
 	if e.Title == "" {
 		e.Title = madeTitle(kindS, subS, r.Actors, r.Place.Name, e.Summary)
 	}
-	if originLon != "" || originLat != "" {
-		lon, err1 := parseCoord(originLon)
-		lat, err2 := parseCoord(originLat)
-		if err := cmpErr(err1, err2, checkPoint(lon, lat)); err != nil {
-			return r, fmt.Errorf("origin: %v", err)
-		}
-		if originName == "" {
-			originName = fmt.Sprintf("%.4f, %.4f", lat, lon)
-		}
-		o := b.place(originName, lon, lat, b.countryAt(lon, lat))
-		r.OriginPlace = &o
-		e.Origin = o.ID
+	if err := b.originText(&r, originName, originLon, originLat); err != nil {
+		return r, err
 	}
 	b.citeSources(&r, docs)
 	if err := citeNotes(&r, notesS); err != nil {

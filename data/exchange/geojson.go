@@ -287,12 +287,9 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 	r.Place = b.place(placeName, lon, lat, country)
 	e.Place = r.Place.ID
 	if origin != nil {
-		if err := checkPoint(origin.Lon, origin.Lat); err != nil {
-			return r, fmt.Errorf("origin: %v", err)
+		if err := b.origin(&r, origin.Name, origin.Lon, origin.Lat); err != nil {
+			return r, err
 		}
-		o := b.place(origin.Name, origin.Lon, origin.Lat, b.countryAt(origin.Lon, origin.Lat))
-		r.OriginPlace = &o
-		e.Origin = o.ID
 	}
 	b.addActors(&r, actors)
 	for _, s := range srcs {

@@ -292,18 +292,8 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 	r.Place = b.place(placeName, at[0], at[1], e.Countries[0])
 	e.Place = r.Place.ID
 	b.addActors(&r, actors)
-	if originLon != "" || originLat != "" {
-		lon, err1 := parseCoord(originLon)
-		lat, err2 := parseCoord(originLat)
-		if err := cmpErr(err1, err2, checkPoint(lon, lat)); err != nil {
-			return r, fmt.Errorf("origin: %v", err)
-		}
-		if originName == "" {
-			originName = fmt.Sprintf("%.4f, %.4f", lat, lon)
-		}
-		o := b.place(originName, lon, lat, b.countryAt(lon, lat))
-		r.OriginPlace = &o
-		e.Origin = o.ID
+	if err := b.originText(&r, originName, originLon, originLat); err != nil {
+		return r, err
 	}
 	b.citeSources(&r, docs)
 	if err := citeNotes(&r, notes); err != nil {
