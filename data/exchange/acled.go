@@ -73,12 +73,9 @@ type acledPending struct {
 // readACLED reads an ACLED table (a CSV export, a sheet, API records) into
 // res. Rows are mapped while the next ones are read; the order of day and
 // month of numeric dates is settled over the whole file at the end, and
-// the rows it changes are set then (acledPending).
-func readACLED(t *rows, name string, opts Options, res *Result) error {
-	c, err := acledColumnsOf(t, name)
-	if err != nil {
-		return err
-	}
+// the rows it changes are set then (acledPending). c are t's columns, as
+// acledColumnsOf found them.
+func readACLED(t *rows, c acledColumns, name string, opts Options, res *Result) error {
 	dates, err := newFileDates(opts.DateFormat)
 	if err != nil {
 		return fmt.Errorf("exchange: %s: %v", name, err)

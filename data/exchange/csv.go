@@ -24,7 +24,7 @@ func readCSVFile(in io.Reader, name string, f Format, opts Options, res *Result)
 // a trimmed copy of an export is read by its column names like any table,
 // even when it is said to be ACLED's (a note says so).
 func readTable(t *rows, name string, f Format, opts Options, res *Result) error {
-	_, err := acledColumnsOf(t, name)
+	c, err := acledColumnsOf(t, name)
 	acled := opts.Format != FormatCSV && err == nil
 	if opts.Format == FormatACLED && err != nil {
 		res.Notes = append(res.Notes, "read as a table of its own columns: "+strings.TrimPrefix(err.Error(), "exchange: "))
@@ -36,7 +36,7 @@ func readTable(t *rows, name string, f Format, opts Options, res *Result) error 
 		}
 	}
 	if acled {
-		return readACLED(t, name, opts, res)
+		return readACLED(t, c, name, opts, res)
 	}
 	gerr := readGenericRows(t, name, opts, res)
 	if gerr != nil && t.index("event_id_cnty") >= 0 {

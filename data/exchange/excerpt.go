@@ -7,7 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// MaxLine bounds one line of a text file (a CSV row, a GDELT line): a
+// MaxLine bounds one line of a text file (a CSV row, a GDELT line: real
+// ones are under 2 KiB): a
 // longer one stops the import with an error, so a file of one 200 MB line
 // costs a megabyte of memory, not the file.
 const MaxLine = 1 << 20

@@ -170,10 +170,6 @@ func countryOfFIPS(fips string) string {
 	return c
 }
 
-// maxGDELTLine is the longest line the GDELT reader takes (a real line is
-// under 2 KiB).
-const maxGDELTLine = 1 << 20
-
 // readGDELT reads a GDELT event file into res: the events kept by
 // opts.GDELT whose CAMEO code has a kind, one per GLOBALEVENTID (the copy
 // with the latest DATEADDED).
@@ -212,7 +208,7 @@ func scanGDELT(in io.Reader, name string, opts Options, res *Result, skipped tal
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			long = append(long[:0], line...)
-			for errors.Is(err, bufio.ErrBufferFull) && len(long) <= maxGDELTLine {
+			for errors.Is(err, bufio.ErrBufferFull) && len(long) <= MaxLine {
 				line, err = br.ReadSlice('\n')
 				long = append(long, line...)
 			}
@@ -224,13 +220,13 @@ func scanGDELT(in io.Reader, name string, opts Options, res *Result, skipped tal
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("exchange: cannot read %s after line %d: %w", name, n-1, err)
 		}
-		if len(line) > maxGDELTLine {
-			rej.add(Problem{Line: n, Reason: fmt.Sprintf("is longer than %d KiB; a GDELT event line is under 2 KiB", maxGDELTLine>>10)})
+		if len(line) > MaxLine {
+			rej.add(Problem{Line: n, Reason: fmt.Sprintf("is longer than %d KiB; a GDELT event line is under 2 KiB", MaxLine>>10)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
 			r, skip, bad := b.gdeltRow(line, n, &fields, &opts.GDELT)
 			switch {
 			case bad != nil:
-				rej.add(Problem{Line: n, Reason: bad.Error()})
+				rej.add(problem(n, 0, bad))
 			case skip != "":
 				skipped[skip]++
 			case r.Event.ID != "":

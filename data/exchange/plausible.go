@@ -74,11 +74,7 @@ func refuseImplausible(res *Result, opts Options, today time.Time) {
 		p := Problem{Line: r.From.Line, Feature: r.From.Feature,
 			Reason: fmt.Sprintf("date %s is outside %s..%s, the dates an event can plausibly have", odd, from, to),
 			Fix:    fmt.Sprintf("--allow-dates %s..%s", min(odd.String(), from.String()), max(odd.String(), to.String()))}
-		if len(bad.Rejected) < MaxProblems {
-			bad.Rejected = append(bad.Rejected, p)
-		} else {
-			bad.More++
-		}
+		rejecter{&bad}.add(p)
 	}
 	clear(res.Records[len(kept):])
 	res.Records = kept
