@@ -79,6 +79,14 @@ func (l *AnnotationLayer) Shown() []data.Annotation {
 	return append([]data.Annotation(nil), l.shown...)
 }
 
+// ShownCount is how many annotations are shown, without copying them (the
+// legend asks after every frame).
+func (l *AnnotationLayer) ShownCount() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.shown)
+}
+
 // InWindow reports whether a is shown in the window from–to: undated
 // annotations always are, dated ones when their dates overlap it.
 func InWindow(a data.Annotation, from, to data.Date) bool {

@@ -19,6 +19,7 @@ type framer struct {
 	opts   Snapshot
 	layers *Layers
 	notes  *overlay.AnnotationLayer // nil without annotations
+	ras    *draw.Raster             // draws raster pages; see raster
 }
 
 // newFramer makes the layers of o.
@@ -62,7 +63,11 @@ func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Re
 	page, v := f.page(c, from, to)
 	overlays := f.overlays()
 	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
-	page.Draw(c, v, m, Legend(f.layers, f.notes, v))
+	var legend []layout.LegendItem
+	if f.opts.Layout.Hide&layout.Legend == 0 {
+		legend = Legend(f.layers, f.notes, v)
+	}
+	page.Draw(c, v, m, legend)
 	return v, page.Map
 }
 
@@ -76,7 +81,7 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	}
 	page := layout.New(c, lo)
 	v := page.Fit(f.opts.Bound)
-	if lo.Credits == "" {
+	if lo.Credits == "" && lo.Hide&layout.Credits == 0 {
 		// The credits name the sources of the events in the frame, which
 		// the credits' own lines may shrink: lay out once more with them.
 		lo.Credits = Credits(f.scene.Data, events, v.Bound())
@@ -86,9 +91,15 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	return page, v
 }
 
-// raster draws the page of from–to into a new image.
+// raster draws the page of from–to into a new image, through one Raster
+// for all the pages of a series, which keeps its rendered markers, font
+// faces and texts from page to page as the window's renderer does.
 func (f *framer) raster(from, to data.Date) (*image.RGBA, geo.Viewport, image.Rectangle) {
 	img := image.NewRGBA(image.Rect(0, 0, f.opts.Width, f.opts.Height))
-	v, frame := f.draw(draw.NewRaster(img), from, to)
+	if f.ras == nil {
+		f.ras = draw.NewRaster(img)
+	}
+	f.ras.SetImage(img)
+	v, frame := f.draw(f.ras, from, to)
 	return img, v, frame
 }

@@ -42,7 +42,7 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 			items = append(items, layout.LegendItem{Label: "relation: " + string(st), Line: overlay.StatusColour[st]})
 		}
 	}
-	if notes != nil && len(notes.Shown()) > 0 {
+	if notes != nil && notes.ShownCount() > 0 {
 		items = append(items, layout.LegendItem{Label: "annotation", Line: overlay.AnnotationColour})
 	}
 	if l.fills != nil {

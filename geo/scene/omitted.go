@@ -2,8 +2,6 @@ package scene
 
 import (
 	"fmt"
-
-	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Omitted counts the events a snapshot leaves off its pages, for the
@@ -27,7 +25,11 @@ func (o Snapshot) Omitted(s *Scene) Omitted {
 		}
 	}
 	if !o.Filter.IsZero() {
-		m.Filtered = len(s.Data.Query(o.From, o.To, data.Filter{})) - len(s.Data.Query(o.From, o.To, o.Filter))
+		for _, e := range s.Data.Between(o.From, o.To) {
+			if !match(e) {
+				m.Filtered++
+			}
+		}
 	}
 	return m
 }
