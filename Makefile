@@ -80,7 +80,7 @@ bench:
 # dist/: sahelatlas-VERSION-linux-amd64.tar.gz, sahelatlas-VERSION-windows-amd64.zip and
 # SHA256SUMS, reproducible from the same commit (see packaging/dist.sh).
 dist: deps-dist
-	GO=$(GO) ./packaging/dist.sh
+	GO=$(GO) TAGS=$(TAGS) ./packaging/dist.sh
 
 # Unpack both archives and run them: the Linux snapshot, the Windows one under Wine (compared
 # pixel by pixel), the desktop files and install.sh, the Linux window under Xvfb and the
@@ -95,7 +95,7 @@ wine-store-test: deps-dist
 # The Linux build's program, menu entry, icons and metainfo under PREFIX (default ~/.local).
 # It builds only the Linux folder of make dist (no Windows build, no archives).
 install: deps-run
-	GO=$(GO) ./packaging/dist.sh linux
+	GO=$(GO) TAGS=$(TAGS) ./packaging/dist.sh linux
 	@v=$$(source packaging/version.sh && echo $$version); \
 	./build/dist/sahelatlas-$$v-linux-amd64/install.sh "$(PREFIX)"
 

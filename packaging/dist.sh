@@ -22,7 +22,7 @@ source packaging/version.sh
 out=$(realpath -m "${DIST_OUT:-dist}")
 work=build/dist
 GO=${GO:-go}
-export CGO_ENABLED=1 GOFLAGS="${GOFLAGS:-} -trimpath -buildvcs=false -tags=no_animations" # as make build: no blinking cursor repainting the window
+export CGO_ENABLED=1 GOFLAGS="${GOFLAGS:-} -trimpath -buildvcs=false -tags=${TAGS:-no_animations}" # make passes TAGS, as for make build
 ldflags="-s -w -buildid="
 echo "dist: Sahel Atlas $version (build $build), files dated $(date -u -d "@$epoch" +%FT%TZ)"
 

@@ -26,8 +26,8 @@ type columnDialog struct {
 	fields  map[string]*choice // by the field's label: "Latitude", "Date"…
 	grid    *fyne.Container    // the first columns' names, then the first rows
 	skip    *widget.Check
-	dates   *widget.Label  // how the date column's first rows write dates
-	order   *widget.Select // the order of day and month: the file's, or forced
+	dates   *widget.Label // how the date column's first rows write dates
+	order   *choice       // the order of day and month: the file's, or forced
 	dialog  dialog.Dialog
 }
 
@@ -68,7 +68,7 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 		c.fields[fld.label] = sel
 		items = append(items, widget.NewFormItem(fld.label, sel))
 	}
-	c.order = widget.NewSelect([]string{orderFromFile, orderDayFirst, orderMonFirst}, nil)
+	c.order = newChoice([]string{orderFromFile, orderDayFirst, orderMonFirst}, nil)
 	c.order.SetSelected(orderFromFile)
 	items = append(items, widget.NewFormItem("Date layout", c.dates), widget.NewFormItem("Day and month", c.order))
 	c.showDateLayout()

@@ -55,7 +55,6 @@ type Exporter struct {
 	preview              *canvas.Image
 	status               *widget.Label
 	dialog               dialog.Dialog
-	built                bool // the widgets are made: changes redraw the preview
 
 	// previews draws the preview off the UI goroutine, the newest choices only.
 	previews *newestWorker[previewRequest, previewResult]
@@ -182,8 +181,7 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	exportButton.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), ex.hide), exportButton})
 	d.Resize(fyne.NewSize(900, 820))
-	ex.dialog = d
-	ex.built = true
+	ex.dialog = d // the widgets are made: changes now redraw the preview
 	return ex
 }
 
@@ -265,7 +263,7 @@ func (ex *Exporter) snapshot() (scene.Snapshot, error) {
 // changed asks for a new preview of the dialog's choices, drawn off the
 // UI goroutine; a preview overtaken by newer choices is never shown.
 func (ex *Exporter) changed() {
-	if !ex.built {
+	if ex.dialog == nil {
 		return // still making the widgets
 	}
 	o, err := ex.snapshot()

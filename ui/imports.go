@@ -275,7 +275,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 
 // showRefused lists a refused file's bad rows and offers to import the good ones.
 func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.RefusedError) {
-	text := problemsText(e.Problems, e.More)
+	text := exchange.ProblemsText(e.Problems, e.More)
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(text)
 	entry.Wrapping = fyne.TextWrapWord
@@ -295,15 +295,11 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 
 func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 	entry := widget.NewMultiLineEntry()
-	entry.SetText(problemsText(ps, more))
+	entry.SetText(exchange.ProblemsText(ps, more))
 	d := dialog.NewCustom(title, "Close", entry, m.ui.Win)
 	d.Resize(fyne.NewSize(700, 480))
 	d.Show()
 }
-
-// problemsText lists problems grouped, one sort a line with its count,
-// first lines and fix (exchange.ProblemsText).
-func problemsText(ps []exchange.Problem, more int) string { return exchange.ProblemsText(ps, more) }
 
 func (m *Imports) confirmRemove(l store.Import) {
 	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {

@@ -337,12 +337,11 @@ type frameWorker struct {
 	shown   uint64 // generation of the frame on screen (UI goroutine only)
 	wake    chan struct{}
 	done    chan struct{}
-	exited  chan struct{} // closed once loop has returned: no Render runs any more
 	once    sync.Once
 }
 
 func newFrameWorker(r FrameRenderer, show func(*image.RGBA, geo.Viewport), do func(func())) *frameWorker {
-	w := &frameWorker{r: r, show: show, do: do, wake: make(chan struct{}, 1), done: make(chan struct{}), exited: make(chan struct{})}
+	w := &frameWorker{r: r, show: show, do: do, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -361,7 +360,6 @@ func (w *frameWorker) request(v geo.Viewport) {
 func (w *frameWorker) stop() { w.once.Do(func() { close(w.done) }) }
 
 func (w *frameWorker) loop() {
-	defer close(w.exited)
 	for {
 		select {
 		case <-w.done:

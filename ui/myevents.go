@@ -20,7 +20,7 @@ import (
 type eventForm struct {
 	title, date, end, place, actors *widget.Entry
 	summary, outlet, headline, url  *widget.Entry
-	kind                            *widget.Select
+	kind                            *choice
 	at                              *orb.Point // the point clicked for "New event here", nil for none
 }
 
@@ -35,7 +35,7 @@ func newEventForm(at *orb.Point) *eventForm {
 	for i, k := range data.Kinds {
 		kinds[i] = string(k)
 	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = newChoice(kinds, nil)
 	f.date.SetPlaceHolder("YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year)")
 	f.end.SetPlaceHolder("last day of a range, written alike (optional)")
 	f.date.Validator = func(s string) error {
