@@ -119,8 +119,11 @@ func (m *Imports) dataset() (*data.Dataset, error) {
 
 func (m *Imports) store() *store.Store { return m.st }
 
-// reloadNow merges the shown imports into the window's events, on the UI goroutine.
+// reloadNow merges the shown imports into the window's events, on the UI
+// goroutine (at start-up and in tests); a background reload still under
+// way is dropped, so it cannot undo this one.
 func (m *Imports) reloadNow() {
+	m.gen++
 	d, err := m.dataset()
 	m.apply(d, err)
 }

@@ -171,7 +171,7 @@ func (ui *Window) saveNewEvent(st *store.Store, f *eventForm) error {
 	if m, err = st.AddEvent(m); err != nil {
 		return err
 	}
-	ui.Imports.reloadNow()
+	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
 	ui.Status.SetText(fmt.Sprintf("Saved to My events: %s", m.Event.Title))
 	return nil
 }
@@ -195,7 +195,7 @@ func (ui *Window) DeleteSelectedEvent() {
 		return
 	}
 	ui.Imports.deletedEvent = &m
-	ui.Imports.reloadNow()
+	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
 	ui.Status.SetText(fmt.Sprintf("Deleted %q from My events (Events → Undo delete event puts it back).", m.Event.Title))
 }
 
@@ -211,7 +211,7 @@ func (ui *Window) UndoDeleteEvent() {
 		return
 	}
 	ui.Imports.deletedEvent = nil
-	ui.Imports.reloadNow()
+	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
 	ui.Status.SetText(fmt.Sprintf("Put back %q.", m.Event.Title))
 }
 

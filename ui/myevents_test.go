@@ -24,7 +24,15 @@ func findTitle(ui *Window, title string) *data.Event {
 // the window's events at once; hidden, it leaves them; deleted, it can be
 // put back.
 func TestNewEventForm(t *testing.T) {
-	ui := newTestWindow(t)
+	ui, q := newTestWindowQueue(t)
+	// The window merges My events in the background: run what the merge
+	// hands to the UI goroutine until it is applied.
+	merged := func() {
+		t.Helper()
+		for ui.Imports.message.Text != "" {
+			q.next(t)
+		}
+	}
 	st := ui.Imports.store()
 	f := newEventForm(nil)
 	f.title.SetText("Diop visits Niamey")
@@ -36,6 +44,7 @@ func TestNewEventForm(t *testing.T) {
 	if err := ui.saveNewEvent(st, f); err != nil {
 		t.Fatal(err)
 	}
+	merged()
 	mine, err := st.Events()
 	if err != nil || len(mine) != 1 {
 		t.Fatalf("the store holds %d events of the analyst's (%v), want 1", len(mine), err)
@@ -62,6 +71,7 @@ func TestNewEventForm(t *testing.T) {
 
 	ui.Explorer.Select(findTitle(ui, "Diop visits Niamey"))
 	ui.DeleteSelectedEvent()
+	merged()
 	if findTitle(ui, "Diop visits Niamey") != nil {
 		t.Error("the deleted event is still shown")
 	}
@@ -69,6 +79,7 @@ func TestNewEventForm(t *testing.T) {
 		t.Errorf("the store still holds %d events", len(mine))
 	}
 	ui.UndoDeleteEvent()
+	merged()
 	if findTitle(ui, "Diop visits Niamey") == nil {
 		t.Error("Undo delete event did not put it back")
 	}

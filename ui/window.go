@@ -93,6 +93,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	if do == nil {
 		do = fyne.Do
 	}
+	ui.Imports.do = do // merges hand their result to the UI goroutine as frames do
 	ui.Map = newMapView(ui.frames, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
