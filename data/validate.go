@@ -188,7 +188,7 @@ func (v *validator) events(events []*Event, sources, places, actors map[string]b
 		if strings.TrimSpace(e.Title) == "" {
 			v.addf(where, "has no title")
 		}
-		if !e.PlacePrecision.Valid() {
+		if !e.PlacePrecision.Valid() || e.PlacePrecision.Map() != e.PlacePrecision { // an event's are the map's: given, approximate, inferred
 			v.addf(where, "place_precision %q is not approximate or inferred (leave it out when the sources name the place)", e.PlacePrecision)
 		}
 		v.eventDates(where, e)
