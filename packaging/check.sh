@@ -166,8 +166,15 @@ for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
 rm -rf "$WINEPREFIX"/drive_c/users/*/AppData/Local/sahelatlas
 (cd "$root/out" && DISPLAY=:$d exec "$wine" "$win/sahelatlas.exe" >wine-window.log 2>&1) &
 app=$!
-DISPLAY=:$d timeout 120 xdotool search --sync --name '^Sahel Atlas$' >/dev/null ||
-  { cat "$root/out/wine-window.log" >&2; fail "the Windows window never appeared under Wine"; }
+# xdotool's --sync search aborts with BadWindow when Wine destroys one of its
+# helper windows while xdotool reads its name, so poll instead, for up to
+# 120 s, and treat an X error like "not there yet".
+seen=""
+for _ in $(seq 120); do
+  if DISPLAY=:$d xdotool search --name '^Sahel Atlas$' >/dev/null 2>&1; then seen=1; break; fi
+  sleep 1
+done
+[ -n "$seen" ] || { cat "$root/out/wine-window.log" >&2; fail "the Windows window never appeared under Wine"; }
 ok=""
 for _ in $(seq 30); do
   sleep 2

@@ -46,7 +46,14 @@ store=$(mktemp -d)/workspace.db
 SAHELATLAS_STORE=$store "$bin" >"$out/app.log" 2>&1 &
 app=$!
 
-if ! timeout 60 xdotool search --sync --name '^Sahel Atlas$' >/dev/null; then
+# Poll rather than --sync: an X error while xdotool reads a window that is
+# going away (BadWindow) must count as "not there yet", not as a failure.
+seen=""
+for _ in $(seq 60); do
+  if xdotool search --name '^Sahel Atlas$' >/dev/null 2>&1; then seen=1; break; fi
+  sleep 1
+done
+if [ -z "$seen" ]; then
   echo "smoke: the Sahel Atlas window never appeared; app log:" >&2
   cat "$out/app.log" >&2
   exit 1
