@@ -1,10 +1,12 @@
 package layout
 
 import (
+	"encoding/xml"
 	"fmt"
 	"image"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb/project"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -39,4 +41,31 @@ func WriteWorldFile(w io.Writer, wf [6]float64) error {
 		}
 	}
 	return nil
+}
+
+// wktWebMercator is EPSG:3857 in OGC WKT 1 with its authority codes, which
+// GDAL reads from a PAM side file.
+const wktWebMercator = `PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]],PROJECTION["Mercator_1SP"],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH],AUTHORITY["EPSG","3857"]]`
+
+// WriteAuxXML writes the GDAL side file (PNG.aux.xml) that gives the PNG
+// its coordinate system and geotransform: GDAL's PNG driver reads the
+// world file but not a .prj, so without it gdalinfo and QGIS see a grid
+// with no projection.
+func WriteAuxXML(w io.Writer, wf [6]float64) error {
+	// GDAL's geotransform is the top-left corner of the top-left pixel, the
+	// world file's the centre of it.
+	gt := [6]float64{wf[4] - wf[0]/2, wf[0], wf[1], wf[5] - wf[3]/2, wf[2], wf[3]}
+	var b strings.Builder
+	for i, n := range gt {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.FormatFloat(n, 'e', 16, 64))
+	}
+	var srs strings.Builder
+	if err := xml.EscapeText(&srs, []byte(wktWebMercator)); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">%s</SRS>\n  <GeoTransform>%s</GeoTransform>\n</PAMDataset>\n", srs.String(), b.String())
+	return err
 }

@@ -144,6 +144,34 @@ func TestSnapshotWorldFile(t *testing.T) {
 	if err != nil || !strings.Contains(string(prj), "Mercator_Auxiliary_Sphere") {
 		t.Errorf(".prj is not Web Mercator: %q (%v)", prj, err)
 	}
+	// GDAL reads the coordinate system from the PNG's .aux.xml, whose
+	// geotransform is the world file's moved from the pixel's centre to its
+	// corner.
+	aux, err := os.ReadFile(filepath.Join(dir, "sep.png.aux.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pam struct {
+		SRS string `xml:"SRS"`
+		GT  string `xml:"GeoTransform"`
+	}
+	if err := xml.Unmarshal(aux, &pam); err != nil || !strings.Contains(pam.SRS, `AUTHORITY["EPSG","3857"]`) {
+		t.Errorf(".aux.xml has no EPSG:3857 coordinate system: %v\n%s", err, aux)
+	}
+	var gt []float64
+	for _, f := range strings.Split(pam.GT, ",") {
+		n, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil {
+			t.Fatalf(".aux.xml geotransform %q: %v", pam.GT, err)
+		}
+		gt = append(gt, n)
+	}
+	wantGT := []float64{want[4] - res/2, res, 0, want[5] + res/2, 0, -res}
+	for i := range wantGT {
+		if len(gt) != 6 || math.Abs(gt[i]-wantGT[i]) > 1e-6*math.Max(1, math.Abs(wantGT[i])) {
+			t.Fatalf(".aux.xml geotransform = %v, want %v", gt, wantGT)
+		}
+	}
 }
 
 // The legend lists exactly the kinds of the symbols on the map.

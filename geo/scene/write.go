@@ -186,8 +186,8 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 	return v, frame, layout.EncodePNG(w, img, o.DPI)
 }
 
-// writeWorldFile writes the .pgw and .prj of the PNG at path; on failure
-// it removes the PNG too.
+// writeWorldFile writes the .pgw, the .prj and GDAL's .aux.xml of the PNG
+// at path; on failure it removes the PNG too.
 func writeWorldFile(path string, v geo.Viewport, frame image.Rectangle) error {
 	stem := strings.TrimSuffix(path, filepath.Ext(path))
 	wf := layout.WorldFile(v, frame)
@@ -197,8 +197,12 @@ func writeWorldFile(path string, v geo.Viewport, frame image.Rectangle) error {
 			_, err := io.WriteString(w, layout.PRJWebMercator+"\n")
 			return err
 		})
+		if err == nil {
+			err = files.WriteAtomic(path+".aux.xml", func(w io.Writer) error { return layout.WriteAuxXML(w, wf) })
+		}
 		if err != nil {
 			os.Remove(stem + ".pgw")
+			os.Remove(stem + ".prj")
 		}
 	}
 	if err != nil {

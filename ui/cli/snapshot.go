@@ -87,7 +87,7 @@ func (o *snapshotOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noTime, "no-timestamp", false, "leave out when the snapshot was made")
 	fs.BoolVar(&o.noRelations, "no-relations", false, "leave out the relation lines")
 	fs.BoolVar(&o.noVisits, "no-visits", false, "leave out the visit arcs")
-	fs.BoolVar(&o.worldFile, "world-file", false, "write FILE.pgw and FILE.prj (Web Mercator) beside a PNG")
+	fs.BoolVar(&o.worldFile, "world-file", false, "write FILE.pgw, FILE.prj and FILE.png.aux.xml (Web Mercator, for GDAL) beside a PNG")
 	fs.StringVar(&o.kinds, "kind", "", "only events of these `KINDS`, comma-separated")
 	fs.StringVar(&o.actor, "actor", "", "only events of this actor (an `ID`), whose itinerary is drawn")
 	fs.StringVar(&o.countries, "country", "", "only events of these `COUNTRIES`, ISO 3166 alpha-3, comma-separated")
