@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -47,13 +48,14 @@ func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, er
 		return nil, nil, fmt.Errorf("store: cannot list the imported files: %w", err)
 	}
 	var records []data.Record
-	for _, l := range imports {
+	for i, l := range imports {
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue
 		}
 		rs, err := s.ImportEvents(l.ID)
-		if err != nil {
-			return imports, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
+		if err != nil { // a damaged events file: listed with its problem, the rest shown
+			imports[i].Problem = strings.TrimPrefix(err.Error(), "store: ")
+			continue
 		}
 		records = append(records, rs...)
 	}
