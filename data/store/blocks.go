@@ -55,6 +55,11 @@ const (
 // at storePath.
 func eventsDir(storePath string) string { return storePath + ".events" }
 
+// EventsDir returns the folder beside the store file at storePath (its
+// symbolic links resolved, as Store.Path gives it) that holds the events
+// of its imports. It goes with the store: copy, move or back up both.
+func EventsDir(storePath string) string { return eventsDir(storePath) }
+
 // eventsFileName is the name of the events file of an import's generation.
 func eventsFileName(id string, gen int64) string {
 	return fmt.Sprintf("%s.%d%s", id, gen, eventsFileExt)

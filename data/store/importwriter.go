@@ -190,6 +190,10 @@ func (w *ImportWriter) Add(records []data.Record) error {
 	return nil
 }
 
+// SetFormat sets the format the import's record names (acled, csv, …),
+// when it is known only once the file is read.
+func (w *ImportWriter) SetFormat(format string) { w.l.Format = format }
+
 // Abort ends the import and removes what it wrote: the store is as it was.
 func (w *ImportWriter) Abort() {
 	if w.done {
