@@ -44,8 +44,8 @@ const (
 	eventsHeader   = "SAEV\x00\x01"
 	eventsTrailer  = "SAEVEND1"
 	trailerLen     = 32
-	blockRawMax    = 1 << 20 // bytes of records in a block before compression
-	pendingRawMax  = 64 << 20
+	blockRawMax    = 1 << 20  // bytes of records in a block before compression
+	pendingRawMax  = 24 << 20 // bytes of buffers held by open blocks
 	eventsFileExt  = ".events"
 	eventsTempExt  = ".tmp"
 	ongoingLastDay = 99991231
@@ -215,24 +215,29 @@ func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.
 type openBlock struct {
 	raw         []byte
 	n           int
+	touched     int // the writer's count when an event was last added
 	first, last int32
 	undated     bool
 }
 
 // eventsWriter writes an events file under a temporary name; finish
-// makes it whole and gives it its name.
+// makes it whole and gives it its name. Blocks are compressed and written
+// by a goroutine of their own while the next ones fill.
 type eventsWriter struct {
 	f          *os.File
 	tmp, final string
-	off        int64
-	blocks     []blockEntry
 	open       map[int32]*openBlock // by month (YYYYMM), 0 for the undated
-	held       int                  // bytes in open blocks
+	held       int                  // capacity of the open blocks' buffers
 	count      int
 	enc        recordEncoder
 	rec        []byte
-	zw         *flate.Writer
-	zbuf       bytes.Buffer
+	full       chan *openBlock // to the compressing goroutine
+	free       chan []byte     // buffers it is done with
+	done       chan error      // its end: nil, or the first write that failed
+	stopped    bool
+	// Set by the compressing goroutine, read once it is done.
+	off    int64
+	blocks []blockEntry
 }
 
 // newEventsWriter creates the temporary file of the events file name in
@@ -246,14 +251,56 @@ func newEventsWriter(dir, name string) (*eventsWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	zw, _ := flate.NewWriter(nil, flate.BestSpeed)
-	w := &eventsWriter{f: f, tmp: tmp, final: filepath.Join(dir, name), open: map[int32]*openBlock{}, zw: zw}
+	w := &eventsWriter{f: f, tmp: tmp, final: filepath.Join(dir, name), open: map[int32]*openBlock{},
+		full: make(chan *openBlock, 2), free: make(chan []byte, 4), done: make(chan error, 1)}
 	if _, err := f.WriteString(eventsHeader); err != nil {
-		w.abort()
+		w.f.Close()
+		os.Remove(tmp)
 		return nil, fmt.Errorf("store: could not write %s: %w", tmp, err)
 	}
 	w.off = int64(len(eventsHeader))
+	go w.compress()
 	return w, nil
+}
+
+// compress compresses and writes the blocks it is handed, in order, until
+// full is closed; after a failed write it only drains full.
+func (w *eventsWriter) compress() {
+	zw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	var zbuf bytes.Buffer
+	var failed error
+	for ob := range w.full {
+		if failed == nil {
+			zbuf.Reset()
+			zw.Reset(&zbuf)
+			zw.Write(ob.raw)
+			failed = zw.Close()
+			comp := zbuf.Bytes()
+			if failed == nil {
+				if _, err := w.f.Write(comp); err != nil {
+					failed = fmt.Errorf("store: could not write %s: %w", w.tmp, err)
+				}
+			}
+			w.blocks = append(w.blocks, blockEntry{off: w.off, clen: len(comp), raw: len(ob.raw), crc: crc32.ChecksumIEEE(comp),
+				n: ob.n, first: ob.first, last: ob.last, undated: ob.undated})
+			w.off += int64(len(comp))
+		}
+		select {
+		case w.free <- ob.raw[:0]:
+		default:
+		}
+	}
+	w.done <- failed
+}
+
+// wait stops the compressing goroutine and returns its error.
+func (w *eventsWriter) wait() error {
+	if w.stopped {
+		return nil
+	}
+	w.stopped = true
+	close(w.full)
+	return <-w.done
 }
 
 // add appends a record with its place in the import, seq.
@@ -270,56 +317,49 @@ func (w *eventsWriter) add(seq int, r *data.Record) error {
 	ob := w.open[key]
 	if ob == nil {
 		ob = &openBlock{first: first, last: last, undated: key == 0}
+		select {
+		case ob.raw = <-w.free:
+		default:
+			ob.raw = make([]byte, 0, 64<<10)
+		}
 		w.open[key] = ob
+		w.held += cap(ob.raw)
 	}
 	ob.first, ob.last = min(ob.first, first), max(ob.last, last)
 	w.rec = w.enc.append(w.rec[:0], r)
-	before := len(ob.raw)
+	before := cap(ob.raw)
 	ob.raw = binary.AppendUvarint(ob.raw, uint64(seq))
 	ob.raw = binary.AppendUvarint(ob.raw, uint64(len(w.rec)))
 	ob.raw = append(ob.raw, w.rec...)
 	ob.n++
 	w.count++
-	w.held += len(ob.raw) - before
+	ob.touched = w.count
+	w.held += cap(ob.raw) - before
 	if len(ob.raw) >= blockRawMax {
-		if err := w.flush(key); err != nil {
-			return err
-		}
+		w.flush(key)
 	}
-	for w.held > pendingRawMax { // events in no order: write the largest block
-		var big int32
-		n := -1
+	// Too much held in blocks still open (a file in no order of date, or
+	// the months a sorted file has left behind): write the one least
+	// recently added to.
+	for w.held > pendingRawMax && len(w.open) > 1 {
+		var stale int32
+		at := w.count + 1
 		for k, b := range w.open {
-			if len(b.raw) > n {
-				big, n = k, len(b.raw)
+			if b.touched < at {
+				stale, at = k, b.touched
 			}
 		}
-		if err := w.flush(big); err != nil {
-			return err
-		}
+		w.flush(stale)
 	}
 	return nil
 }
 
-// flush compresses and writes the open block of month key.
-func (w *eventsWriter) flush(key int32) error {
+// flush hands the open block of month key to the compressing goroutine.
+func (w *eventsWriter) flush(key int32) {
 	ob := w.open[key]
 	delete(w.open, key)
-	w.held -= len(ob.raw)
-	w.zbuf.Reset()
-	w.zw.Reset(&w.zbuf)
-	w.zw.Write(ob.raw)
-	if err := w.zw.Close(); err != nil {
-		return err
-	}
-	comp := w.zbuf.Bytes()
-	if _, err := w.f.Write(comp); err != nil {
-		return fmt.Errorf("store: could not write %s: %w", w.tmp, err)
-	}
-	w.blocks = append(w.blocks, blockEntry{off: w.off, clen: len(comp), raw: len(ob.raw), crc: crc32.ChecksumIEEE(comp),
-		n: ob.n, first: ob.first, last: ob.last, undated: ob.undated})
-	w.off += int64(len(comp))
-	return nil
+	w.held -= cap(ob.raw)
+	w.full <- ob
 }
 
 // finish writes the open blocks, the index and the trailer, fsyncs the
@@ -332,10 +372,11 @@ func (w *eventsWriter) finish() (*eventsFile, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if err := w.flush(k); err != nil {
-			w.abort()
-			return nil, err
-		}
+		w.flush(k)
+	}
+	if err := w.wait(); err != nil {
+		w.abort()
+		return nil, err
 	}
 	var idx []byte
 	idx = binary.AppendUvarint(idx, uint64(len(w.blocks)))
@@ -391,6 +432,7 @@ func (w *eventsWriter) finish() (*eventsFile, error) {
 
 // abort removes what the writer wrote.
 func (w *eventsWriter) abort() {
+	w.wait()
 	if w.f != nil {
 		w.f.Close()
 		w.f = nil

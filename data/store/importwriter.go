@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tidwall/buntdb"
@@ -107,7 +108,7 @@ func (w *ImportWriter) start() error {
 		id := d.L.ID
 		err = ef.read(nil, func(_ int, r *data.Record) error {
 			if h, dup := w.held[r.Event.ID]; !dup || id == w.l.ID || h.layer != w.l.ID {
-				w.held[r.Event.ID] = heldAt{id, r.Version}
+				w.held[strings.Clone(r.Event.ID)] = heldAt{id, r.Version} // not the whole block
 			}
 			return nil
 		})
@@ -185,7 +186,8 @@ func (w *ImportWriter) Add(records []data.Record) error {
 		if err := w.w.add(seq, r); err != nil {
 			return err
 		}
-		w.ids[id] = written{seq, r.Version, added}
+		// A copy: the id may share the memory of the whole row it was read from.
+		w.ids[strings.Clone(id)] = written{seq, r.Version, added}
 	}
 	return nil
 }

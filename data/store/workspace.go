@@ -43,6 +43,18 @@ func OpenWorkspace(flagPath string, opts ...Option) (*Store, *Recovery, error) {
 // bundled events with exchange.Merge, so a snapshot shows what the window
 // shows.
 func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, error) {
+	return s.shownEvents(hidden, nil)
+}
+
+// ShownEventsBetween is ShownEvents for the events whose dates overlap the
+// window from–to (both ends included; see data.Event.Overlaps): it reads
+// only the blocks of each events file that the window meets, so a month of
+// a million imported events costs a month's worth.
+func (s *Store) ShownEventsBetween(hidden map[string]bool, from, to data.Date) ([]Import, []data.Record, error) {
+	return s.shownEvents(hidden, &[2]data.Date{from, to})
+}
+
+func (s *Store) shownEvents(hidden map[string]bool, window *[2]data.Date) ([]Import, []data.Record, error) {
 	imports, err := s.Imports()
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: cannot list the imported files: %w", err)
@@ -52,7 +64,12 @@ func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, er
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue
 		}
-		rs, err := s.ImportEvents(l.ID)
+		var rs []data.Record
+		if window != nil {
+			rs, err = s.ImportEventsBetween(l.ID, window[0], window[1])
+		} else {
+			rs, err = s.ImportEvents(l.ID)
+		}
 		if err != nil { // a damaged events file: listed with its problem, the rest shown
 			imports[i].Problem = strings.TrimPrefix(err.Error(), "store: ")
 			continue
@@ -65,7 +82,10 @@ func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, er
 			return imports, nil, err
 		}
 		for i := range mine {
-			records = append(records, mine[i].Record())
+			r := mine[i].Record()
+			if window == nil || r.Event.Overlaps(window[0], window[1]) {
+				records = append(records, r)
+			}
 		}
 	}
 	return imports, records, nil
