@@ -359,6 +359,7 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 	if err != nil {
 		return fail(err)
 	}
+	step("import-committed")
 	// The old files are no longer named: a crash before they are removed
 	// leaves them for the next Open to remove.
 	dir := eventsDir(s.path)
