@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"unsafe"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -163,31 +164,66 @@ func openEventsFile(path string) (*eventsFile, error) {
 // stops it with an error naming the file. Records share memory with their
 // block: fn must not change their strings in place.
 func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.Record) error) error {
+	var want []int
+	for i, b := range ef.blocks {
+		if keep == nil || keep(b) {
+			want = append(want, i)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
 	f, err := os.Open(ef.path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	var comp []byte
+	// One goroutine reads, checks and decompresses the blocks ahead while
+	// this one decodes their records.
+	type unpacked struct {
+		i   int
+		raw []byte
+		err error
+	}
+	ahead := make(chan unpacked, 2)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(ahead)
+		var comp []byte
+		zr := flate.NewReader(nil)
+		for _, i := range want {
+			b := ef.blocks[i]
+			u := unpacked{i: i}
+			comp = slices.Grow(comp[:0], b.clen)[:b.clen]
+			if _, err := f.ReadAt(comp, b.off); err != nil {
+				u.err = damaged(ef.path, "block %d cannot be read: %v", i+1, err)
+			} else if crc32.ChecksumIEEE(comp) != b.crc {
+				u.err = damaged(ef.path, "block %d of %d fails its checksum", i+1, len(ef.blocks))
+			} else {
+				u.raw = make([]byte, b.raw)
+				zr.(flate.Resetter).Reset(bytes.NewReader(comp), nil)
+				if _, err := io.ReadFull(zr, u.raw); err != nil {
+					u.err = damaged(ef.path, "block %d cannot be decompressed: %v", i+1, err)
+				}
+			}
+			select {
+			case ahead <- u:
+			case <-stop:
+				return
+			}
+			if u.err != nil {
+				return
+			}
+		}
+	}()
 	var dec recordDecoder
-	zr := flate.NewReader(nil)
-	for i, b := range ef.blocks {
-		if keep != nil && !keep(b) {
-			continue
+	for u := range ahead {
+		if u.err != nil {
+			return u.err
 		}
-		comp = slices.Grow(comp[:0], b.clen)[:b.clen]
-		if _, err := f.ReadAt(comp, b.off); err != nil {
-			return damaged(ef.path, "block %d cannot be read: %v", i+1, err)
-		}
-		if crc32.ChecksumIEEE(comp) != b.crc {
-			return damaged(ef.path, "block %d of %d fails its checksum", i+1, len(ef.blocks))
-		}
-		raw := make([]byte, b.raw)
-		zr.(flate.Resetter).Reset(bytes.NewReader(comp), nil)
-		if _, err := io.ReadFull(zr, raw); err != nil {
-			return damaged(ef.path, "block %d cannot be decompressed: %v", i+1, err)
-		}
-		s := string(raw)
+		i, b := u.i, ef.blocks[u.i]
+		s := unsafe.String(unsafe.SliceData(u.raw), len(u.raw)) // raw is never written again: records share it
 		d := recReader{s: s}
 		for k := 0; k < b.n; k++ {
 			seq := d.uint()
