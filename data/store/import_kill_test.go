@@ -234,3 +234,37 @@ func TestImportCrashAtEveryStep(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairKeepsEventsFiles damages the store file where an import's
+// record is: the repair drops the record, and the events file it named is
+// kept beside the damaged original, not removed as a leftover.
+func TestRepairKeepsEventsFiles(t *testing.T) {
+	s, path := openTest(t)
+	if _, err := s.PutImport(Import{Name: "a.csv"}, genRecords("a.csv", 1, 50)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	f := eventsPath(t, path, "a-csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(b), "layer:a-csv")
+	if i < 0 {
+		t.Fatal("no import record in the store file")
+	}
+	if err := os.WriteFile(path, append(b[:i], "\x00\x00garbage"...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2, rec, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if !rec.Damaged() {
+		t.Fatalf("report %v, want a repair", rec)
+	}
+	if _, err := os.Stat(f); err != nil {
+		t.Errorf("the events file of the lost record was removed: %v", err)
+	}
+}

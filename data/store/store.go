@@ -123,7 +123,12 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 		if note := s.migrate(); note != "" {
 			rec = rec.note(path, note)
 		}
-		s.cleanEventsDir()
+		// A repaired store may have lost the records of imports whose
+		// events files are whole: those are kept, for the damaged
+		// original kept aside names them.
+		if rec == nil || !rec.Damaged() {
+			s.cleanEventsDir()
+		}
 	}
 	return s, rec, nil
 }
