@@ -76,6 +76,9 @@ type acledPending struct {
 // the rows it changes are set then (acledPending). c are t's columns, as
 // acledColumnsOf found them.
 func readACLED(t *rows, c acledColumns, name string, opts Options, res *Result) error {
+	if opts.Stream != nil {
+		return readACLEDStream(t, c, name, opts, res)
+	}
 	dates, err := newFileDates(opts.DateFormat)
 	if err != nil {
 		return fmt.Errorf("exchange: %s: %v", name, err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -66,8 +67,20 @@ type Options struct {
 	// it such events get NoCountry; countries a file names are read with
 	// the table in countries.go either way.
 	Countries CountryFinder
-	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0.
+	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
+	// CSV or TSV file (an ACLED export, a table) is read as a stream and
+	// has no cap unless one is given here; the formats read whole (GeoJSON,
+	// KML, KMZ, workbooks, ACLED's JSON, GDELT) keep MaxFileSize.
 	MaxFileSize int64
+	// Stream, when set, receives the records as they are read, in batches
+	// and in file order, instead of Result.Records: an ACLED export is then
+	// held in memory a batch at a time. The batch is reused after Stream
+	// returns. An error from Stream stops the import and is returned. The
+	// records of the other formats are passed at the end, in batches.
+	// Result.Amend, when not nil, must then be applied to every record
+	// passed (see Amend). When Import returns an error, what Stream
+	// received must not be used.
+	Stream func(batch []data.Record) error
 	// GDELT chooses the events of a GDELT file to keep, as it is read.
 	GDELT GDELTFilter
 	// DateFormat forces the order of day and month in numeric dates, for
@@ -139,6 +152,9 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
+		if opts.MaxFileSize <= 0 {
+			lr.left, lr.max = math.MaxInt64, math.MaxInt64 // read as a stream: only the disk limits it
+		}
 		err = readCSVFile(text(), name, f, opts, res)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
@@ -150,6 +166,16 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	refuseImplausible(res, opts, time.Now())
 	if len(res.Rejected) > 0 && !opts.SkipInvalid {
 		return res, &RefusedError{Name: name, Problems: res.Rejected, More: res.More}
+	}
+	if opts.Stream != nil && len(res.Records) > 0 {
+		for len(res.Records) > 0 {
+			n := min(len(res.Records), streamBatch)
+			if err := opts.Stream(res.Records[:n]); err != nil {
+				return nil, err
+			}
+			res.Records = res.Records[n:]
+		}
+		res.Records = nil
 	}
 	return res, nil
 }

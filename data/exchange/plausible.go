@@ -62,23 +62,30 @@ func refuseImplausible(res *Result, opts Options, today time.Time) {
 	kept := res.Records[:0]
 	var bad Result
 	for _, r := range res.Records {
-		e := r.Event
-		if !e.Dated() || (!e.Start.Before(from) && !e.End.After(to)) {
-			kept = append(kept, r)
+		if p, odd := implausible(&r, from, to); odd {
+			rejecter{&bad}.add(p)
 			continue
 		}
-		odd := e.Start
-		if !e.Start.Before(from) {
-			odd = e.End
-		}
-		p := Problem{Line: r.From.Line, Feature: r.From.Feature,
-			Reason: fmt.Sprintf("date %s is outside %s..%s, the dates an event can plausibly have", odd, from, to),
-			Fix:    fmt.Sprintf("--allow-dates %s..%s", min(odd.String(), from.String()), max(odd.String(), to.String()))}
-		rejecter{&bad}.add(p)
+		kept = append(kept, r)
 	}
 	clear(res.Records[len(kept):])
 	res.Records = kept
 	if len(bad.Rejected) > 0 {
 		mergeProblems(res, &bad)
 	}
+}
+
+// implausible returns the problem of a record dated outside from–to.
+func implausible(r *data.Record, from, to data.Date) (Problem, bool) {
+	e := &r.Event
+	if !e.Dated() || (!e.Start.Before(from) && !e.End.After(to)) {
+		return Problem{}, false
+	}
+	odd := e.Start
+	if !e.Start.Before(from) {
+		odd = e.End
+	}
+	return Problem{Line: r.From.Line, Feature: r.From.Feature,
+		Reason: fmt.Sprintf("date %s is outside %s..%s, the dates an event can plausibly have", odd, from, to),
+		Fix:    fmt.Sprintf("--allow-dates %s..%s", min(odd.String(), from.String()), max(odd.String(), to.String()))}, true
 }

@@ -47,6 +47,15 @@ type Result struct {
 	// order of day and month a column's dates were read in, two-digit
 	// years, the sheet read.
 	Notes []string
+	// Amend is set, when Options.Stream received the records, if some
+	// records passed must change now that the whole file was read (the
+	// order of day and month of numeric dates is the whole file's): seq
+	// is a record's place in the stream, counted from 0 over every batch.
+	// Amend changes r as it must be kept, and returns false for a record
+	// that must be left out (its problem is in Rejected).
+	Amend func(seq int, r *data.Record) (keep bool)
+	// Streamed counts the records passed to Options.Stream.
+	Streamed int
 }
 
 // RefusedError is returned by Import when the file has problems and

@@ -69,19 +69,17 @@ func bigLayer(n int) [][3]string {
 	return rows
 }
 
-// TestReimportStaysBounded imports the same file again and again: the
-// store compacts itself, so the file never grows past twice its size
-// after the first import, and keeps its backup and every event.
+// TestReimportStaysBounded imports the same file again and again: each
+// import replaces the events file of the one before, so the store and its
+// events folder never grow past twice their size after the first import,
+// and keep every event.
 func TestReimportStaysBounded(t *testing.T) {
 	s, path := openTest(t)
 	records := acledRecords(t, "acled.csv", bigLayer(800)...)
 	if _, err := s.PutImport(Import{Name: "acled.csv", Format: "acled"}, records); err != nil {
 		t.Fatal(err)
 	}
-	first := fileSize(t, path)
-	if first < 2*compactMinDead {
-		t.Fatalf("the layer is %d bytes: too small to need compaction", first)
-	}
+	first := fileSize(t, path) + dirSize(t, eventsDir(path))
 	for i := 0; i < 8; i++ {
 		ch, err := s.PutImport(Import{Name: "acled.csv", Format: "acled"}, records)
 		if err != nil {
@@ -90,19 +88,18 @@ func TestReimportStaysBounded(t *testing.T) {
 		if ch.Updated != len(records) {
 			t.Fatalf("re-import %d: %+v, want every event updated", i+1, ch)
 		}
-		if size := fileSize(t, path); size >= 2*first {
-			t.Fatalf("after %d re-imports the file is %d bytes, first import %d", i+1, size, first)
+		if size := fileSize(t, path) + dirSize(t, eventsDir(path)); size >= 2*first {
+			t.Fatalf("after %d re-imports the store is %d bytes, first import %d", i+1, size, first)
+		}
+		if got, err := s.ImportEvents("acled-csv"); err != nil || len(got) != len(records) {
+			t.Fatalf("re-import %d: %d events, %v", i+1, len(got), err)
 		}
 	}
-	if _, err := os.Stat(path + ".bak"); err != nil {
-		t.Errorf("no backup of the file before compaction: %v", err)
-	}
-	// Removing the layer leaves the whole file dead: it is compacted too.
 	if _, err := s.RemoveImport("acled-csv"); err != nil {
 		t.Fatal(err)
 	}
-	if size := fileSize(t, path); size >= compactMinDead {
-		t.Errorf("after removing the only layer the file is still %d bytes", size)
+	if size := dirSize(t, eventsDir(path)); size != 0 {
+		t.Errorf("after removing the only layer the events folder holds %d bytes", size)
 	}
 	s.Close()
 	s2, rec, err := Open(path)
@@ -113,6 +110,22 @@ func TestReimportStaysBounded(t *testing.T) {
 	if layers, err := s2.Imports(); err != nil || len(layers) != 0 {
 		t.Errorf("layers after removal: %+v %v", layers, err)
 	}
+}
+
+// dirSize is the bytes of the files in dir.
+func dirSize(t testing.TB, dir string) int64 {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	var n int64
+	for _, e := range es {
+		if fi, err := e.Info(); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }
 
 // TestCompactAtOpen: a store file left mostly dead (by an older Sahel

@@ -50,8 +50,22 @@
 //     serves InView.
 //
 // Keys are "annotation:<id>" for annotations, "meta:schema" for the
-// store's schema version, and for imported events (see PutImport)
-// "layer:<import id>" for each imported file and "event:<import id>:<id>"
-// for its events (the keys keep the name imports were first given), and
+// store's schema version, "layer:<import id>" for the record of each
+// imported file (the keys keep the name imports were first given), and
 // "myevent:<id>" for each of the analyst's own events (see AddEvent).
+//
+// The events of an imported file are not in buntdb, which holds every
+// value in memory: they are in an events file of their own in the folder
+// "<store>.events" beside the store (EventsDir; see blocks.go), blocks of
+// a month's events compressed with DEFLATE and checksummed, with an index
+// of their dates that lets ImportEventsBetween read only the blocks a
+// date window meets. An events file is written whole under a temporary
+// name and fsync'd before the import's record names it (NewImport,
+// ImportWriter.Commit), so an import is whole or absent after a crash;
+// the store's lock covers the folder, and Open removes the files no
+// record names. A damaged events file is reported on its import
+// (Import.Problem) and the rest of the store is served. Stores of earlier
+// builds kept each event as a value "event:<import id>:<id>": Open moves
+// them to events files, and reads them in place when the store is
+// read-only.
 package store

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -90,7 +92,9 @@ func ImportID(name string) string {
 
 // PutImport keeps imported records in the import l (l.ID from
 // ImportID(l.Name) when empty), in one transaction: nil means every change
-// is on disk, an error means the store is as it was.
+// is on disk, an error means the store is as it was. The records are
+// written to an events file of their own (blocks.go); NewImport does the
+// same a batch at a time.
 //
 // Records that carry a Version (ACLED's timestamp) update the copy of the
 // same event id in whatever import holds it when they are newer, and are
@@ -98,152 +102,24 @@ func ImportID(name string) string {
 // events. A file re-imported without versions is replaced: its events are
 // those of the new file.
 func (s *Store) PutImport(l Import, records []data.Record) (ImportChange, error) {
-	var ch ImportChange
-	if l.ID == "" {
-		l.ID = ImportID(l.Name)
-	}
-	if !ValidImportID(l.ID) {
-		return ch, fmt.Errorf("store: layer id %q is not 1–80 of a–z, 0–9 and '-'", l.ID)
-	}
-	if l.Imported.IsZero() {
-		l.Imported = s.now().UTC()
-	}
 	seen := make(map[string]bool, len(records))
 	for i := range records {
 		id := records[i].Event.ID
 		if id == "" || seen[id] {
-			return ch, fmt.Errorf("store: record %d of %s has an empty or repeated event id %q", i+1, l.Name, id)
+			return ImportChange{}, fmt.Errorf("store: record %d of %s has an empty or repeated event id %q", i+1, l.Name, id)
 		}
 		seen[id] = true
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return ch, errClosed
-	}
-	gen := time.Now().UnixNano()
-	err := s.commit(func(tx *buntdb.Tx) error {
-		ch = ImportChange{}
-		// Where each event id is held now, with its version.
-		type held struct {
-			layer   string
-			version int64
-		}
-		where := map[string]held{}
-		counts := map[string]int{}
-		var own []string // keys of l's events now
-		var ierr error
-		tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
-			layer, id, ok := splitEventKey(k)
-			if !ok {
-				return true
-			}
-			g, ver, _, err := eventHeader(v)
-			if err != nil {
-				ierr = fmt.Errorf("store: %s is damaged (%v); remove layer %s and import its file again", k, err, layer)
-				return false
-			}
-			gen = max(gen, g+1)
-			counts[layer]++
-			if layer == l.ID {
-				own = append(own, k)
-			}
-			if seen[id] {
-				if h, dup := where[id]; !dup || layer == l.ID || h.layer != l.ID {
-					where[id] = held{layer, ver}
-				}
-			}
-			return true
-		})
-		if ierr != nil {
-			return ierr
-		}
-		old, err := tx.Get(layerPrefix + l.ID)
-		switch {
-		case err == nil:
-			ol, _, derr := decodeImport(old)
-			if derr != nil {
-				return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", l.ID, derr)
-			}
-			gen = max(gen, ol.Gen+1)
-		case !errors.Is(err, buntdb.ErrNotFound):
-			return err
-		}
-		versioned := len(records) > 0 && records[0].Version > 0
-		var buf []byte
-		var enc recordEncoder
-		touched := map[string]int{l.ID: 0} // layer → events set
-		if !versioned {
-			// A re-import replaces the layer's events.
-			for _, k := range own {
-				_, id, _ := splitEventKey(k)
-				if !seen[id] {
-					if _, err := tx.Delete(k); err != nil {
-						return err
-					}
-					ch.Removed++
-					counts[l.ID]--
-				}
-			}
-		}
-		for i := range records {
-			r := &records[i]
-			layer := l.ID
-			if h, ok := where[r.Event.ID]; ok {
-				switch {
-				case versioned && r.Version > 0 && h.version > 0:
-					if r.Version <= h.version {
-						ch.Unchanged++
-						continue
-					}
-					layer = h.layer
-					ch.Updated++
-				case h.layer == l.ID:
-					ch.Updated++
-				default:
-					ch.Added++
-					counts[l.ID]++
-				}
-			} else {
-				ch.Added++
-				counts[l.ID]++
-			}
-			var v string
-			buf, v = encodeEvent(&enc, buf, gen, r)
-			if _, _, err := tx.Set(eventKey(layer, r.Event.ID), v, nil); err != nil {
-				return err
-			}
-			touched[layer]++
-		}
-		if old == "" && counts[l.ID] == 0 && touched[l.ID] == 0 {
-			delete(touched, l.ID) // nothing new: no empty layer
-		}
-		for id, fresh := range touched {
-			ly := l
-			if id != l.ID {
-				v, err := tx.Get(layerPrefix + id)
-				if err != nil {
-					return fmt.Errorf("store: layer %s holds events but has no record; remove it and import its file again", id)
-				}
-				if ly, _, err = decodeImport(v); err != nil {
-					return fmt.Errorf("store: the record of layer %s is damaged (%v); remove the layer and import again", id, err)
-				}
-			}
-			ly.Gen, ly.Fresh, ly.Count = gen, fresh, counts[id]
-			v, err := encodeImport(ly, touched)
-			if err != nil {
-				return err
-			}
-			if _, _, err := tx.Set(layerPrefix+id, v, nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	w, err := s.NewImport(l)
 	if err != nil {
+		return ImportChange{}, err
+	}
+	w.stream = false
+	if err := w.Add(records); err != nil {
+		w.Abort()
 		return ImportChange{}, fmt.Errorf("store: %s was NOT imported into %s, the store is unchanged: %w", l.Name, s.path, err)
 	}
-	return ch, nil
+	return w.Commit(nil)
 }
 
 // Imports returns every import, by id, each checked against its events;
@@ -267,11 +143,15 @@ func (s *Store) Imports() ([]Import, error) {
 	// layer it touched, so one that survived tells which are missing.
 	var lastGen int64
 	var lastBatch map[string]int
+	files := map[string]*fileRef{} // imports whose events are in a file of their own
 	err := s.db.View(func(tx *buntdb.Tx) error {
 		err := tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
-			l, batch, err := decodeImport(v)
+			doc, err := decodeImportDoc(v)
+			l, batch := doc.L, doc.Batch
 			if err != nil {
 				l = Import{ID: strings.TrimPrefix(k, layerPrefix), Problem: "its record is damaged (" + err.Error() + "); remove it and import its file again"}
+			} else if doc.F != nil {
+				files[l.ID] = doc.F
 			}
 			if l.Gen > lastGen {
 				lastGen, lastBatch = l.Gen, batch
@@ -289,8 +169,8 @@ func (s *Store) Imports() ([]Import, error) {
 		}
 		return tx.AscendKeys(eventPrefix+"*", func(k, v string) bool {
 			layer, _, ok := splitEventKey(k)
-			if !ok {
-				return true
+			if !ok || files[layer] != nil {
+				return true // a layer moved to a file of its own: what a cut-short move left
 			}
 			t := tallies[layer]
 			if t == nil {
@@ -324,10 +204,20 @@ func (s *Store) Imports() ([]Import, error) {
 	for i := range layers {
 		l := &layers[i]
 		t := tallies[l.ID]
+		var ferr error
+		if ref := files[l.ID]; ref != nil && l.Problem == "" {
+			_, ferr = s.eventsFile(ref)
+		}
 		switch {
 		case l.Problem != "":
 		case l.Gen == lastGen && len(missing) > 0:
 			l.Problem = fmt.Sprintf("the last import was cut short: it also changed layer(s) %s, which did not reach the disk; remove the layers it changed and import the files again", strings.Join(missing, ", "))
+		case ferr != nil:
+			l.Problem = fmt.Sprintf("its events cannot be read (%v); remove it and import its file again", ferr)
+		case files[l.ID] != nil:
+			if files[l.ID].Count != l.Count {
+				l.Problem = fmt.Sprintf("its record counts %d events, its events file %d; remove it and import its file again", l.Count, files[l.ID].Count)
+			}
 		case l.Name == "" && l.Gen == 0:
 			l.Count = t.count
 			l.Problem = fmt.Sprintf("%d events without a layer record: an import was cut short; remove the layer and import the file again", t.count)
@@ -348,6 +238,20 @@ func (s *Store) ImportEvents(id string) ([]data.Record, error) {
 	defer s.mu.RUnlock()
 	if s.closed {
 		return nil, errClosed
+	}
+	if ef, _, err := s.importFileOf(id); err != nil || ef != nil {
+		if err != nil {
+			return nil, err
+		}
+		out := make([]data.Record, 0, ef.count)
+		err := ef.read(nil, func(_ int, r *data.Record) error {
+			out = append(out, *r)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("store: layer %s of %s cannot be read (%v); remove it and import its file again", id, s.path, err)
+		}
+		return out, nil
 	}
 	var vals []string
 	var keys []string
@@ -389,12 +293,15 @@ func (s *Store) ImportEvents(id string) ([]data.Record, error) {
 // RemoveImport deletes an import and its events in one transaction, and
 // returns how many events it held. nil means the removal is on disk.
 func (s *Store) RemoveImport(id string) (int, error) {
+	s.importMu.Lock() // not while an import is under way
+	defer s.importMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return 0, errClosed
 	}
 	n := 0
+	var file string
 	err := s.commit(func(tx *buntdb.Tx) error {
 		var keys []string
 		tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool {
@@ -403,26 +310,29 @@ func (s *Store) RemoveImport(id string) (int, error) {
 			}
 			return true
 		})
-		_, err := tx.Delete(layerPrefix + id)
+		v, err := tx.Delete(layerPrefix + id)
 		if errors.Is(err, buntdb.ErrNotFound) && len(keys) == 0 {
 			return fmt.Errorf("%w: %s", ErrNoImport, id)
 		}
 		if err != nil && !errors.Is(err, buntdb.ErrNotFound) {
 			return err
 		}
+		n = len(keys)
+		if doc, derr := decodeImportDoc(v); err == nil && derr == nil && doc.F != nil {
+			file, n = doc.F.Name, doc.L.Count
+		}
 		for _, k := range keys {
 			if _, err := tx.Delete(k); err != nil {
 				return err
 			}
 		}
-		n = len(keys)
 		// Imports written by the same import no longer expect this one.
 		var rewrite [][2]string
 		tx.AscendKeys(layerPrefix+"*", func(k, v string) bool {
-			l, batch, err := decodeImport(v)
-			if _, named := batch[id]; err == nil && named {
-				delete(batch, id)
-				if nv, err := encodeImport(l, batch); err == nil {
+			doc, err := decodeImportDoc(v)
+			if _, named := doc.Batch[id]; err == nil && named {
+				delete(doc.Batch, id)
+				if nv, err := encodeImportDoc(doc); err == nil {
 					rewrite = append(rewrite, [2]string{k, nv})
 				}
 			}
@@ -440,6 +350,14 @@ func (s *Store) RemoveImport(id string) (int, error) {
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: layer %s was NOT removed from %s: %w", id, s.path, err)
+	}
+	if validFileName(file) {
+		// No record names it now: a crash before it is removed leaves it
+		// for the next Open to remove.
+		os.Remove(filepath.Join(eventsDir(s.path), file))
+		s.cacheMu.Lock()
+		delete(s.files, file)
+		s.cacheMu.Unlock()
 	}
 	return n, nil
 }
@@ -474,10 +392,24 @@ func seal(rest []byte) string {
 type importDoc struct {
 	L     Import         `json:"l"`
 	Batch map[string]int `json:"b"`
+	F     *fileRef       `json:"f,omitempty"` // where its events are; nil for events in buntdb (layout 1)
+}
+
+// fileRef names an import's events file (blocks.go) and what it must be.
+type fileRef struct {
+	Name  string `json:"name"`
+	Size  int64  `json:"size"`
+	Sum   uint32 `json:"sum"` // CRC-32 of the file's index
+	Count int    `json:"count"`
 }
 
 func encodeImport(l Import, batch map[string]int) (string, error) {
-	body, err := json.Marshal(importDoc{L: l, Batch: batch})
+	return encodeImportDoc(importDoc{L: l, Batch: batch})
+}
+
+func encodeImportDoc(doc importDoc) (string, error) {
+	l := doc.L
+	body, err := json.Marshal(doc)
 	if err != nil {
 		return "", fmt.Errorf("store: layer %s could not be encoded: %w", l.ID, err)
 	}
@@ -485,12 +417,17 @@ func encodeImport(l Import, batch map[string]int) (string, error) {
 }
 
 func decodeImport(v string) (Import, map[string]int, error) {
+	doc, err := decodeImportDoc(v)
+	return doc.L, doc.Batch, err
+}
+
+func decodeImportDoc(v string) (importDoc, error) {
 	if err := checkValue(v); err != nil {
-		return Import{}, nil, err
+		return importDoc{}, err
 	}
 	var doc importDoc
 	if err := json.Unmarshal([]byte(v), &doc); err != nil {
-		return Import{}, nil, fmt.Errorf("the value is not valid JSON: %w", err)
+		return importDoc{}, fmt.Errorf("the value is not valid JSON: %w", err)
 	}
-	return doc.L, doc.Batch, nil
+	return doc, nil
 }

@@ -178,9 +178,13 @@ func TestImportCutShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := fileSize(t, path)
+	// A cut store file is a crash during the transaction: the events
+	// files of both imports are on disk then (old ones are removed after).
+	events := copyDir(t, eventsDir(path), t.TempDir())
 	if _, err := s.PutImport(Import{Name: "june.csv"}, acledRecords(t, "june.csv", newer...)); err != nil {
 		t.Fatal(err)
 	}
+	copyDir(t, eventsDir(path), events)
 	s.Close()
 	full, err := os.ReadFile(path)
 	if err != nil {
@@ -211,6 +215,7 @@ func TestImportCutShort(t *testing.T) {
 		if err := os.WriteFile(p, full[:cut], 0o600); err != nil {
 			t.Fatal(err)
 		}
+		copyDir(t, events, eventsDir(p))
 		s2, _, err := Open(p)
 		if err != nil {
 			t.Fatalf("cut at %d: Open: %v", cut, err)
@@ -238,39 +243,93 @@ func fileSize(t testing.TB, path string) int64 {
 	return fi.Size()
 }
 
-// TestImportDamaged changes one byte of an imported event in place: the
-// store still opens, and the layer is reported damaged, not used.
+// copyDir copies the files of src into dst (made if need be) and returns
+// dst.
+func copyDir(t testing.TB, src, dst string) string {
+	t.Helper()
+	if err := os.MkdirAll(dst, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	es, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// eventsPath is the events file of import id in the store at path.
+func eventsPath(t testing.TB, path, id string) string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(eventsDir(path), id+".*"+eventsFileExt))
+	if err != nil || len(m) != 1 {
+		t.Fatalf("events files of %s: %v %v", id, m, err)
+	}
+	return m[0]
+}
+
+// TestImportDamaged damages an import's events file in several ways: the
+// store still opens, never panics, the import is reported (by Imports
+// when its index is hit, by the reads when a block is) and can be removed,
+// and the other import is served whole.
 func TestImportDamaged(t *testing.T) {
-	s, path := openTest(t)
-	if _, err := s.PutImport(Import{Name: "a.csv"}, acledRecords(t, "a.csv", [3]string{"MLI1", "Clashes near Boni", "1"})); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := strings.Index(string(b), "Clashes near Boni")
-	if i < 0 {
-		t.Fatal("the summary is not in the file")
-	}
-	b[i] = 'K'
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s2, _, err := Open(path)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer s2.Close()
-	layers, err := s2.Imports()
-	if err != nil || len(layers) != 1 || !strings.Contains(layers[0].Problem, "damaged") {
-		t.Fatalf("layers %+v, %v", layers, err)
-	}
-	if _, err := s2.ImportEvents("a-csv"); err == nil || !strings.Contains(err.Error(), "checksum") {
-		t.Errorf("ImportEvents of a damaged layer: %v", err)
-	}
-	if _, err := s2.RemoveImport("a-csv"); err != nil {
-		t.Fatalf("RemoveImport of a damaged layer: %v", err)
+	for _, tc := range []struct {
+		name   string
+		damage func(b []byte) []byte
+		listed bool // Imports reports it, not only the reads
+	}{
+		{"a byte of a block", func(b []byte) []byte { b[len(eventsHeader)+3] ^= 0x40; return b }, false},
+		{"a byte of the index", func(b []byte) []byte { b[len(b)-trailerLen-2] ^= 1; return b }, true},
+		{"cut short", func(b []byte) []byte { return b[:len(b)-5] }, true},
+		{"emptied", func(b []byte) []byte { return nil }, true},
+		{"NULs over the end", func(b []byte) []byte { clear(b[len(b)/2:]); return b }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, path := openTest(t)
+			for _, name := range []string{"a.csv", "b.csv"} {
+				if _, err := s.PutImport(Import{Name: name}, acledRecords(t, name, [3]string{"MLI-" + name[:1], "Clashes near Boni", "1"})); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.Close()
+			f := eventsPath(t, path, "a-csv")
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, tc.damage(b), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s2, _, err := Open(path)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			defer s2.Close()
+			layers, err := s2.Imports()
+			if err != nil || len(layers) != 2 || (layers[0].Problem != "") != tc.listed || layers[1].Problem != "" {
+				t.Fatalf("layers %+v, %v", layers, err)
+			}
+			if _, err := s2.ImportEvents("a-csv"); err == nil || !strings.Contains(err.Error(), "damaged") {
+				t.Errorf("ImportEvents of a damaged layer: %v", err)
+			}
+			layers, records, err := s2.ShownEvents(nil)
+			if err != nil || len(records) != 1 || records[0].Event.ID != "MLI-b" || layers[0].Problem == "" {
+				t.Fatalf("ShownEvents: %+v, %d events, %v", layers, len(records), err)
+			}
+			if _, err := s2.RemoveImport("a-csv"); err != nil {
+				t.Fatalf("RemoveImport of a damaged layer: %v", err)
+			}
+			if _, err := os.Stat(f); !os.IsNotExist(err) {
+				t.Errorf("the damaged events file is still there: %v", err)
+			}
+		})
 	}
 }

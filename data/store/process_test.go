@@ -77,7 +77,7 @@ func TestHelperProcess(t *testing.T) {
 	case "add-loop", "add-compact-loop":
 		addLoopChild(path, role == "add-compact-loop")
 		os.Exit(0)
-	case "open-crash":
+	case "open-crash", "import-crash":
 		stopAt(os.Getenv(envStep))
 	}
 	s, _, err := Open(path)
@@ -116,6 +116,17 @@ func TestHelperProcess(t *testing.T) {
 		}
 	case "write-events":
 		writeEventsChild(s)
+	case "import-loop":
+		importLoopChild(s)
+	case "import-crash":
+		w, err := s.NewImport(Import{Name: "a.csv"})
+		if err == nil {
+			err = w.Add(genRecords("a.csv", 2, killEvents))
+		}
+		if err == nil {
+			_, err = w.Commit(nil)
+		}
+		fmt.Println("not stopped:", err)
 	case "full":
 		diskFullChild(s)
 	case "compact-crash":

@@ -84,7 +84,8 @@ func (dec *recordDecoder) slug(name string) string {
 // never panics, on any input that is not a whole record.
 func (dec *recordDecoder) decode(s string, r *data.Record) error {
 	d := recReader{s: s}
-	if v := d.uint(); v != recordLayout && d.err == nil {
+	layout := d.uint()
+	if layout != 1 && layout != recordLayout && d.err == nil {
 		return errors.New("the stored record has an unknown layout; update Sahel Atlas")
 	}
 	*r = data.Record{}
@@ -175,20 +176,17 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 		e.Sources = []data.SourceRef{{Document: r.From.File, Note: r.From.Note()}}
 	}
 	r.Version = d.int()
-	if n := d.count(2); n > 0 {
-		r.Extra = make([]data.Field, n)
-		for i := range r.Extra {
-			name := ""
-			switch k := d.uint(); {
-			case k == 0:
-				name = d.str()
-			case k <= uint64(len(extraNames)):
-				name = extraNames[k-1]
-			default:
-				d.err = errRecordShort
-			}
-			r.Extra[i] = data.Field{Name: name, Value: d.str()}
+	r.Extra = d.fields()
+	if layout >= 2 {
+		switch d.uint() {
+		case 0:
+		case 1:
+			e.Ongoing = true
+		default:
+			d.err = errRecordShort
 		}
+		e.PlacePrecision = data.PlacePrecision(d.str())
+		e.Fields = d.fields()
 	}
 	if flags >= 1<<3 {
 		d.err = errRecordShort
@@ -270,6 +268,28 @@ func (d *recReader) strs() []string {
 		out[i] = d.str()
 	}
 	return out
+}
+
+// fields reads a list written by recWriter.fields.
+func (d *recReader) fields() []data.Field {
+	n := d.count(2)
+	if n == 0 {
+		return nil
+	}
+	fs := make([]data.Field, n)
+	for i := range fs {
+		name := ""
+		switch k := d.uint(); {
+		case k == 0:
+			name = d.str()
+		case k <= uint64(len(extraNames)):
+			name = extraNames[k-1]
+		default:
+			d.err = errRecordShort
+		}
+		fs[i] = data.Field{Name: name, Value: d.str()}
+	}
+	return fs
 }
 
 func (d *recReader) date() data.Date {

@@ -31,8 +31,10 @@ func encodeEvent(enc *recordEncoder, buf []byte, g int64, r *data.Record) ([]byt
 	return buf, string(buf)
 }
 
-// recordLayout is the version of the layout recordEncoder writes.
-const recordLayout = 1
+// recordLayout is the version of the layout recordEncoder writes. Layout
+// 2 is layout 1 followed by the event's Ongoing, PlacePrecision and Fields,
+// which layout 1 lost; recordDecoder reads both.
+const recordLayout = 2
 
 // recordEncoder writes records in a compact binary form: a layout version,
 // then every field in a fixed order, strings and lists prefixed with their
@@ -120,8 +122,22 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	w.int(int64(r.From.Line))
 	w.int(int64(r.From.Feature))
 	w.int(r.Version)
-	w.uint(uint64(len(r.Extra)))
-	for _, f := range r.Extra {
+	w.fields(r.Extra)
+	// Layout 2.
+	if e.Ongoing {
+		w.uint(1)
+	} else {
+		w.uint(0)
+	}
+	w.str(string(e.PlacePrecision))
+	w.fields(e.Fields)
+	return w.b
+}
+
+// fields writes a list of fields, the names the importers use as codes.
+func (w *recWriter) fields(fs []data.Field) {
+	w.uint(uint64(len(fs)))
+	for _, f := range fs {
 		if k, ok := extraCode[f.Name]; ok {
 			w.uint(k)
 		} else {
@@ -130,7 +146,6 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 		}
 		w.str(f.Value)
 	}
-	return w.b
 }
 
 // The flags of fields recordEncoder leaves out because recordDecoder can

@@ -44,6 +44,9 @@ type Store struct {
 
 	cacheMu sync.Mutex
 	cache   map[string]data.Annotation // decoded annotations, filled as they are read
+	files   map[string]*eventsFile     // events files whose index was read and checked, by name
+
+	importMu sync.Mutex // held by the open ImportWriter
 
 	now func() time.Time // the clock that stamps Created, Updated and Imported; tests set their own
 }
@@ -99,7 +102,7 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Store{path: path, lock: lk, cache: map[string]data.Annotation{}, now: o.now}
+	s := &Store{path: path, lock: lk, cache: map[string]data.Annotation{}, files: map[string]*eventsFile{}, now: o.now}
 	rec, err := s.prepare(o.now())
 	if err == nil {
 		err = s.openDB()
@@ -115,6 +118,17 @@ func Open(path string, opts ...Option) (*Store, *Recovery, error) {
 			return nil, nil, err
 		}
 		rec = rec.note(path, err.Error())
+	}
+	if s.readOnly == nil {
+		if note := s.migrate(); note != "" {
+			rec = rec.note(path, note)
+		}
+		// A repaired store may have lost the records of imports whose
+		// events files are whole: those are kept, for the damaged
+		// original kept aside names them.
+		if rec == nil || !rec.Damaged() {
+			s.cleanEventsDir()
+		}
 	}
 	return s, rec, nil
 }

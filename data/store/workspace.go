@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -42,18 +43,36 @@ func OpenWorkspace(flagPath string, opts ...Option) (*Store, *Recovery, error) {
 // bundled events with exchange.Merge, so a snapshot shows what the window
 // shows.
 func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, error) {
+	return s.shownEvents(hidden, nil)
+}
+
+// ShownEventsBetween is ShownEvents for the events whose dates overlap the
+// window from–to (both ends included; see data.Event.Overlaps): it reads
+// only the blocks of each events file that the window meets, so a month of
+// a million imported events costs a month's worth.
+func (s *Store) ShownEventsBetween(hidden map[string]bool, from, to data.Date) ([]Import, []data.Record, error) {
+	return s.shownEvents(hidden, &[2]data.Date{from, to})
+}
+
+func (s *Store) shownEvents(hidden map[string]bool, window *[2]data.Date) ([]Import, []data.Record, error) {
 	imports, err := s.Imports()
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: cannot list the imported files: %w", err)
 	}
 	var records []data.Record
-	for _, l := range imports {
+	for i, l := range imports {
 		if hidden[l.ID] || l.Problem != "" || l.Name == "" {
 			continue
 		}
-		rs, err := s.ImportEvents(l.ID)
-		if err != nil {
-			return imports, nil, fmt.Errorf("store: cannot read the events of %s: %w", l.Name, err)
+		var rs []data.Record
+		if window != nil {
+			rs, err = s.ImportEventsBetween(l.ID, window[0], window[1])
+		} else {
+			rs, err = s.ImportEvents(l.ID)
+		}
+		if err != nil { // a damaged events file: listed with its problem, the rest shown
+			imports[i].Problem = strings.TrimPrefix(err.Error(), "store: ")
+			continue
 		}
 		records = append(records, rs...)
 	}
@@ -63,7 +82,10 @@ func (s *Store) ShownEvents(hidden map[string]bool) ([]Import, []data.Record, er
 			return imports, nil, err
 		}
 		for i := range mine {
-			records = append(records, mine[i].Record())
+			r := mine[i].Record()
+			if window == nil || r.Event.Overlaps(window[0], window[1]) {
+				records = append(records, r)
+			}
 		}
 	}
 	return imports, records, nil

@@ -99,7 +99,11 @@ func runEvents(con console, o *eventsOptions, args []string) int {
 		return con.failf(ExitFailed, "%v", err)
 	}
 	if o.store != "" {
-		ws, status := readWorkspace(con, o.store, d, false)
+		read := func() (workspace, int) { return readWorkspace(con, o.store, d, false) }
+		if window { // a window reads only the store's events that meet it
+			read = func() (workspace, int) { return readWorkspaceBetween(con, o.store, d, from, to) }
+		}
+		ws, status := read()
 		if status != ExitOK {
 			return status
 		}

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
 
+	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -106,7 +108,41 @@ func runImport(con console, o *importOptions, args []string) int {
 		}
 		opts.Gazetteer = g
 	}
-	res, err := exchange.Import(in, file, opts)
+	// The records go to the store a batch at a time as they are read, into
+	// an import made part of the store only at the end
+	// (store.ImportWriter): memory holds a batch, not the file, and a
+	// refusal, an error or Ctrl-C leaves the store as it was.
+	target := &importTarget{con: con, flagPath: o.store, layer: store.Import{Name: file, Format: string(f)}}
+	defer target.close()
+	ctx, release := catchSignals()
+	defer release()
+	size := int64(0)
+	if fi, err := in.Stat(); err == nil {
+		size = fi.Size()
+	}
+	cr := &countingReader{r: in}
+	progress := startProgress(con.stderr, file, size, cr)
+	opts.Stream = func(batch []data.Record) error {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		progress.events.Add(int64(len(batch)))
+		return target.add(batch)
+	}
+	res, err := exchange.Import(cr, file, opts)
+	progress.end()
+	var failed openFailed
+	if errors.As(err, &failed) {
+		target.abort()
+		return failed.status
+	}
+	if status := signalStatus(ctx); status != 0 {
+		target.abort()
+		return con.failf(status, "%s: stopped; nothing imported, the store is unchanged", file)
+	}
+	if err != nil {
+		target.abort()
+	}
 	var refused *exchange.RefusedError
 	switch {
 	case errors.As(err, &refused):
@@ -129,28 +165,26 @@ func runImport(con console, o *importOptions, args []string) int {
 		}
 	}
 	if filtered && res.Format != exchange.FormatGDELT {
+		target.abort()
 		return gdeltOnly(res.Format)
 	}
 	for _, sk := range res.Skipped {
 		fmt.Fprintf(con.stderr, "sahelatlas import: %s: left out %d: %s\n", file, sk.Count, sk.Reason)
 	}
-	if len(res.Records) == 0 {
+	if target.w == nil {
+		target.abort()
 		if rejected > 0 {
 			return con.failf(ExitFailed, "nothing to import in %s: every one of its %d events was skipped; the store is unchanged", file, rejected)
 		}
 		return con.failf(ExitFailed, "nothing to import in %s: it holds no events; the store is unchanged", file)
 	}
-
-	s, status := openStore(con, o.store)
-	if s == nil {
-		return status
-	}
-	defer s.Close()
-	layer := store.Import{Name: res.Name, Format: string(res.Format)}
-	ch, err := s.PutImport(layer, res.Records)
+	target.w.SetFormat(string(res.Format))
+	ch, err := target.w.Commit(res.Amend)
+	target.w = nil
 	if err != nil {
 		return con.failf(ExitFailed, "%v", err)
 	}
+	s := target.s
 	fmt.Fprintf(con.stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
 	if ch.Unchanged > 0 {
 		fmt.Fprintf(con.stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
@@ -161,6 +195,6 @@ func runImport(con console, o *importOptions, args []string) int {
 	if n := res.SkippedCount(); n > 0 {
 		fmt.Fprintf(con.stdout, ", left out %d (filters, codes with no kind, duplicates)", n)
 	}
-	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.ImportID(res.Name), s.Path())
+	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.ImportID(file), s.Path())
 	return ExitOK
 }

@@ -57,6 +57,23 @@ type workspace struct {
 // layer left out for a problem, and lists the annotations when notes is
 // set. On failure it returns the exit status.
 func readWorkspace(con console, flagPath string, base *data.Dataset, notes bool) (workspace, int) {
+	return readWorkspaceShown(con, flagPath, base, notes, func(s *store.Store) ([]store.Import, []data.Record, error) {
+		return s.ShownEvents(nil)
+	})
+}
+
+// readWorkspaceBetween is readWorkspace for the events overlapping the
+// window from–to: only those are read from the store
+// (store.ShownEventsBetween) and merged into base.
+func readWorkspaceBetween(con console, flagPath string, base *data.Dataset, from, to data.Date) (workspace, int) {
+	return readWorkspaceShown(con, flagPath, base, false, func(s *store.Store) ([]store.Import, []data.Record, error) {
+		return s.ShownEventsBetween(nil, from, to)
+	})
+}
+
+// readWorkspaceShown is readWorkspace with the store's events read by shown.
+func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes bool,
+	shown func(*store.Store) ([]store.Import, []data.Record, error)) (workspace, int) {
 	path, err := store.Resolve(flagPath)
 	if err != nil {
 		return workspace{}, con.failf(ExitUsage, "%v", err)
@@ -69,7 +86,7 @@ func readWorkspace(con console, flagPath string, base *data.Dataset, notes bool)
 		return workspace{}, status
 	}
 	defer s.Close()
-	layers, records, err := s.ShownEvents(nil)
+	layers, records, err := shown(s)
 	if err != nil {
 		return workspace{}, con.failf(ExitFailed, "%v", err)
 	}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// countingReader counts the bytes read through it, for progress.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// importProgress says on stderr how far a long import has gone: nothing
+// for the first two seconds, then on a terminal one line rewritten twice
+// a second, elsewhere (a log, a pipe) a line every ten seconds.
+type importProgress struct {
+	w      io.Writer
+	name   string
+	size   int64
+	read   *countingReader
+	events atomic.Int64
+	tty    bool
+	stop   chan struct{}
+	done   sync.WaitGroup
+	shown  bool
+}
+
+// startProgress starts reporting the progress of reading r (size bytes in
+// all, 0 when not known) to w.
+func startProgress(w io.Writer, name string, size int64, r *countingReader) *importProgress {
+	p := &importProgress{w: w, name: name, size: size, read: r, tty: isTerminal(w), stop: make(chan struct{})}
+	p.done.Add(1)
+	go p.run()
+	return p
+}
+
+func (p *importProgress) run() {
+	defer p.done.Done()
+	start := time.Now()
+	every := 10 * time.Second
+	if p.tty {
+		every = 500 * time.Millisecond
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	first := time.NewTimer(2 * time.Second)
+	defer first.Stop()
+	started := false
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-first.C:
+			started = true
+			p.line(time.Since(start))
+		case <-tick.C:
+			if started {
+				p.line(time.Since(start))
+			}
+		}
+	}
+}
+
+// line writes how far the import has gone.
+func (p *importProgress) line(elapsed time.Duration) {
+	read := p.read.n.Load()
+	s := fmt.Sprintf("sahelatlas import: %s: %d events read", p.name, p.events.Load())
+	if p.size > 0 {
+		s += fmt.Sprintf(", %d%% of the file", min(100, read*100/p.size))
+	}
+	s += fmt.Sprintf(" (%s)", elapsed.Round(time.Second))
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s\x1b[K", s)
+	} else {
+		fmt.Fprintln(p.w, s)
+	}
+	p.shown = true
+}
+
+// end stops the reports, ending a terminal's rewritten line.
+func (p *importProgress) end() {
+	close(p.stop)
+	p.done.Wait()
+	if p.shown && p.tty {
+		fmt.Fprintln(p.w)
+	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
