@@ -152,6 +152,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 			return v, frame, err
 		}
 		c := draw.NewSVG(w, o.Width, o.Height)
+		c.SetTextMode(o.SVGText)
 		v, frame = f.draw(c, o.From, o.To)
 		return v, frame, c.Close()
 	case FormatPDF:
