@@ -383,7 +383,7 @@ func TestSnapshotAnnotations(t *testing.T) {
 	}
 	st.Close()
 	file := filepath.Join(dir, "m.svg")
-	if status, _, stderr := runSnapshotCLI(t, "-o", file, "--store", path); status != ExitOK {
+	if status, _, stderr := runSnapshotCLI(t, "-o", file, "--store", path, "--svg-text", "editable"); status != ExitOK {
 		t.Fatalf("status %d, stderr %q", status, stderr)
 	}
 	b, err := os.ReadFile(file)
