@@ -35,7 +35,7 @@ var exportElements = []struct {
 }{
 	{"Title", layout.Title}, {"Subtitle", layout.Subtitle}, {"Legend", layout.Legend},
 	{"Scale bar", layout.ScaleBar}, {"North arrow", layout.NorthArrow}, {"Credits", layout.Credits},
-	{"Caveat bands", layout.Caveat}, {"Date made", layout.MadeAt},
+	{"Caveat bands", layout.Caveat}, {"Date made", layout.MadeAt}, {"Event numbers and list", layout.EventList},
 }
 
 // Exporter is the Export dialog: it turns what the window shows (view,

@@ -166,6 +166,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 				c.NewPage()
 			}
 			v, frame = f.draw(c, win[0], win[1])
+			f.listPages(c)
 			if i+1 < len(windows) {
 				report(o.Progress, i+1, len(windows))
 			}

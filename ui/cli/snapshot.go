@@ -203,6 +203,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	}{
 		{o.noLegend, layout.Legend}, {o.noScale, layout.ScaleBar}, {o.noNorth, layout.NorthArrow},
 		{o.noCredits, layout.Credits}, {o.noTitle, layout.Title}, {o.noSub, layout.Subtitle}, {o.noTime, layout.MadeAt},
+		{o.noEventList, layout.EventList},
 	} {
 		if h.off {
 			snap.Layout.Hide |= h.e
