@@ -47,7 +47,7 @@ type Page struct {
 	credits         []string // the note and the credits, wrapped
 	notes           int      // how many of credits' lines are the note's
 	list            listPanel
-	footerY         float64  // top of the footer
+	footerY         float64 // top of the footer
 	madeAt          string
 	titleStyle      draw.TextStyle
 	subtitleStyle   draw.TextStyle
