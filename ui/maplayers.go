@@ -48,7 +48,11 @@ func (ui *Window) overlays() []render.Layer {
 	if ui.showNote && ui.Notes != nil {
 		out = append(out, ui.Notes.Layer)
 	}
-	return append(out, selectionLayer{ui.Explorer})
+	out = append(out, selectionLayer{ui.Explorer})
+	if ui.extent != nil {
+		out = append(out, ui.extent)
+	}
+	return out
 }
 
 // layerState is what the time layers should show: handed from the UI

@@ -95,7 +95,7 @@ func (p *Page) note() string {
 		parts = append(parts, n)
 	}
 	if p.Options.ListApart && p.Options.shows(EventList) && len(p.Options.Events) > 0 {
-		parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed on the next page.", numberRange(p.Options.Events)))
+		parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page.", numberRange(p.Options.Events)))
 	}
 	return strings.Join(parts, " ")
 }

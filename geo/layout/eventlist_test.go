@@ -35,8 +35,8 @@ func TestEventListPanel(t *testing.T) {
 	}{
 		{"a short list", Options{Events: items(5)}, true, false, "", 1},
 		{"a long list", Options{Events: items(80)}, true, true, "… and ", 1},
-		{"a long list apart", Options{Events: items(80), ListApart: true}, false, false, "(1–80) are listed on the next page", 1},
-		{"a very long list apart", Options{Events: items(400), ListApart: true}, false, false, "(1–400) are listed on the next page", 5},
+		{"a long list apart", Options{Events: items(80), ListApart: true}, false, false, "(1–80) are listed after this page", 1},
+		{"a very long list apart", Options{Events: items(400), ListApart: true}, false, false, "(1–400) are listed after this page", 5},
 		{"hidden", Options{Events: items(5), Hide: EventList}, false, false, "", 1},
 	} {
 		var buf bytes.Buffer
