@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // tabNames are the side pane's tabs, in order.
@@ -43,7 +44,8 @@ func TestSidePaneCollapsesIntoTabs(t *testing.T) {
 			t.Errorf("%s: tabs %q, want the events first", c.name, tabNames(ui))
 		}
 		if c.size.Height == 680 {
-			rowH := ui.List.List.MinSize().Height // one row and the list's padding at least
+			rowH := ui.List.List.MinSize().Height + theme.Padding() // a row and its separator
+			t.Logf("%s: the event list is %.0f high, rows of %.0f", c.name, ui.List.List.Size().Height, rowH)
 			if h := ui.List.List.Size().Height; h < 8*rowH {
 				t.Errorf("%s: the event list is %.0f high, under 8 rows of %.0f", c.name, h, rowH)
 			}
