@@ -90,11 +90,11 @@ func (f *DateFields) Apply() {
 func ParseDateWindow(fromText, toText string) (from, to data.Date, err error) {
 	from, err = data.ParseDate(strings.TrimSpace(fromText))
 	if err != nil {
-		return from, to, fmt.Errorf("From %q is not a date YYYY-MM-DD (say 2025-09-01)", fromText)
+		return from, to, fmt.Errorf("the From date %q is not a date YYYY-MM-DD (say 2025-09-01)", fromText)
 	}
 	to, err = data.ParseDate(strings.TrimSpace(toText))
 	if err != nil {
-		return from, to, fmt.Errorf("To %q is not a date YYYY-MM-DD (say 2025-09-30)", toText)
+		return from, to, fmt.Errorf("the To date %q is not a date YYYY-MM-DD (say 2025-09-30)", toText)
 	}
 	if to.Before(from) {
 		return from, to, fmt.Errorf("the window ends (%s) before it starts (%s)", to, from)

@@ -23,8 +23,8 @@ func TestDateFieldsSetTheWindowExactly(t *testing.T) {
 		{"September 2025", "2025-09-01", "2025-09-30", [2]data.Date{data.D(2025, 9, 1), data.D(2025, 9, 30)}, ""},
 		{"one day", " 2025-09-14 ", "2025-09-14", [2]data.Date{data.D(2025, 9, 14), data.D(2025, 9, 14)}, ""},
 		{"beyond the data", "2000-01-01", "2030-12-31", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, ""},
-		{"not a date", "1 Sep 2025", "2025-09-30", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, `From "1 Sep 2025" is not a date`},
-		{"no such day", "2025-09-01", "2025-09-31", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, `To "2025-09-31" is not a date`},
+		{"not a date", "1 Sep 2025", "2025-09-30", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, `the From date "1 Sep 2025" is not a date`},
+		{"no such day", "2025-09-01", "2025-09-31", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, `the To date "2025-09-31" is not a date`},
 		{"backwards", "2025-09-30", "2025-09-01", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, "ends (2025-09-01) before it starts"},
 		{"outside the data", "2030-01-01", "2030-12-31", [2]data.Date{data.D(2013, 1, 1), data.D(2025, 10, 29)}, "outside the dates of the events"},
 	} {
