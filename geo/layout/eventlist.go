@@ -89,13 +89,19 @@ func (p *Page) ListOverflow() int { return p.list.more }
 
 // note is what the page says in small type under the map: Options.Note,
 // and where the events listed are when they are on pages of their own.
-func (p *Page) note() string {
+func (p *Page) note(c draw.Canvas) string {
 	var parts []string
 	if n := strings.TrimSpace(p.Options.Note); n != "" {
 		parts = append(parts, n)
 	}
-	if p.Options.ListApart && p.Options.shows(EventList) && len(p.Options.Events) > 0 {
-		parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page.", numberRange(p.Options.Events)))
+	if ev := p.Options.Events; p.Options.ListApart && p.Options.shows(EventList) && len(ev) > 0 {
+		pages := ListPages(c, p.Options)
+		last := pages[len(pages)-1]
+		if listed := last[len(last)-1].Number; listed < ev[len(ev)-1].Number {
+			parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page up to %d.", numberRange(ev), listed))
+		} else {
+			parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page.", numberRange(ev)))
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -169,8 +175,14 @@ func fitText(c draw.Canvas, s string, st draw.TextStyle, width float64) string {
 	return strings.TrimRight(string(r[:lo]), " ,;:·") + "…"
 }
 
+// MaxListPages bounds the pages of their own an event list takes: past
+// them, the last page counts the events it does not list (a page of a
+// hundred thousand events would otherwise list them on a thousand pages).
+const MaxListPages = 10
+
 // ListPages splits o.Events into the pages of their own a PDF lists them
-// on, for pages the size of c, in columns: each page's items, in order.
+// on, for pages the size of c, in columns: each page's items, in order, at
+// most MaxListPages.
 func ListPages(c draw.Canvas, o Options) [][]ListItem {
 	if len(o.Events) == 0 {
 		return nil
@@ -178,8 +190,11 @@ func ListPages(c draw.Canvas, o Options) [][]ListItem {
 	lp := newListPage(c, o)
 	per := lp.perColumn * lp.columns
 	var pages [][]ListItem
-	for items := o.Events; len(items) > 0; {
+	for items := o.Events; len(items) > 0 && len(pages) < MaxListPages; {
 		n := min(per, len(items))
+		if len(pages) == MaxListPages-1 && n < len(items) {
+			n = max(1, n-1) // room for the line counting the rest
+		}
 		pages = append(pages, items[:n])
 		items = items[n:]
 	}
@@ -247,6 +262,14 @@ func DrawListPage(c draw.Canvas, o Options, items []ListItem, part, parts int) {
 		chunk := items[col*lp.perColumn : min(len(items), (col+1)*lp.perColumn)]
 		x := lp.margin + float64(col)*(lp.columnW+24*lp.u)
 		drawItems(c, chunk, x, lp.top, lp.columnW, lp.u)
+	}
+	if more := o.Events[len(o.Events)-1].Number - items[len(items)-1].Number; part == parts && more > 0 {
+		n := len(items)
+		col, row := n/lp.perColumn, n%lp.perColumn
+		_, _, meta, _ := listStyles(lp.u)
+		_, mh := c.MeasureText("Hg", meta)
+		c.Text(lp.margin+float64(col)*(lp.columnW+24*lp.u), lp.top+float64(row)*lp.rowH+mh/2,
+			fmt.Sprintf("… and %d more events, not listed: narrow the frame, the dates or the filters", more), meta)
 	}
 	draw.EndGroup(c)
 	if lp.band > 0 {

@@ -37,6 +37,7 @@ func TestEventListPanel(t *testing.T) {
 		{"a long list", Options{Events: items(80)}, true, true, "… and ", 1},
 		{"a long list apart", Options{Events: items(80), ListApart: true}, false, false, "(1–80) are listed after this page", 1},
 		{"a very long list apart", Options{Events: items(400), ListApart: true}, false, false, "(1–400) are listed after this page", 5},
+		{"a list too long to list", Options{Events: items(5000), ListApart: true}, false, false, "(1–5000) are listed after this page up to ", MaxListPages},
 		{"hidden", Options{Events: items(5), Hide: EventList}, false, false, "", 1},
 	} {
 		var buf bytes.Buffer
@@ -65,6 +66,24 @@ func TestEventListPanel(t *testing.T) {
 		if got := len(ListPages(c2, c.o)); got != c.listPages {
 			t.Errorf("%s: %d list pages, want %d", c.name, got, c.listPages)
 		}
+	}
+}
+
+// The last of the list's pages counts the events past MaxListPages.
+func TestListPagesCountTheRest(t *testing.T) {
+	o := Options{Events: items(5000), ListApart: true}
+	var buf bytes.Buffer
+	c := draw.NewSVG(&buf, 1920, 1080)
+	c.SetTextMode(draw.TextEditable)
+	pages := ListPages(c, o)
+	last := pages[len(pages)-1]
+	DrawListPage(c, o, last, len(pages), len(pages))
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("… and %d more events, not listed", 5000-last[len(last)-1].Number)
+	if !bytes.Contains(buf.Bytes(), []byte(want)) || !bytes.Contains(buf.Bytes(), []byte(fmt.Sprintf("(%d of %d)", len(pages), len(pages)))) {
+		t.Errorf("the last list page does not say %q and its place among the pages", want)
 	}
 }
 

@@ -94,7 +94,7 @@ func New(c draw.Canvas, o Options) *Page {
 		mw, _ := c.MeasureText(p.madeAt, p.smallStyle)
 		width -= mw + 24*u
 	}
-	if note := p.note(); note != "" {
+	if note := p.note(c); note != "" {
 		p.credits = wrap(c, note, p.smallStyle, width)
 		p.notes = len(p.credits)
 	}
