@@ -119,3 +119,23 @@ func TestDenseListGoesOnItsOwnPage(t *testing.T) {
 		t.Error("a dense SVG's panel does not count the events it leaves off")
 	}
 }
+
+// A page with more symbols than maxNumberedSymbols numbers none and says
+// why, in small type.
+func TestTooManyToNumber(t *testing.T) {
+	s := testScene(t).WithData(data.SyntheticEvents(40000, 3))
+	var buf bytes.Buffer
+	o := Snapshot{Format: FormatSVG, SVGText: draw.TextEditable, Bound: orb.Bound{Min: orb.Point{-18, 0}, Max: orb.Point{40, 40}},
+		From: data.D(2000, 1, 1), To: data.D(2025, 12, 31)}
+	if err := Encode(context.Background(), s, &buf, o); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`The [0-9]+ events, in [0-9]+ symbols, are too many to number and list`).Match(buf.Bytes()) {
+		t.Error("a page of 40,000 events does not say they are too many to number")
+	}
+	for _, g := range []string{`<g id="event-numbers"`, `<g id="event-list"`} {
+		if bytes.Contains(buf.Bytes(), []byte(g)) {
+			t.Errorf("a page of 40,000 events draws %s", g)
+		}
+	}
+}

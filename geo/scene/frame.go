@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"image"
 	"strings"
 
@@ -99,8 +100,10 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	}
 	page, v := fit()
 	list := lo.Hide&layout.EventList == 0
+	var tooMany string
 	if list {
-		if _, items := numberEvents(f.scene.Data, f.layers.Events.Symbols(v)); len(items) > 0 {
+		var items []layout.ListItem
+		if _, items, tooMany = f.numbered(v); len(items) > 0 {
 			lo.Events = items
 			if page, v = fit(); page.ListOverflow() > 0 && f.opts.Format == FormatPDF {
 				lo.ListApart = true // dense: the list goes on pages of its own
@@ -108,10 +111,14 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 			}
 		}
 	}
-	note := f.opts.omittedIn(f.scene, from, to, v.Bound()).Sentences()
-	if len(note) > 0 {
-		lo.Note = "Not on this map: " + strings.Join(note, "; ") + "."
+	var notes []string
+	if left := f.opts.omittedIn(f.scene, from, to, v.Bound()).Sentences(); len(left) > 0 {
+		notes = append(notes, "Not on this map: "+strings.Join(left, "; ")+".")
 	}
+	if tooMany != "" {
+		notes = append(notes, tooMany+".")
+	}
+	lo.Note = strings.Join(notes, " ")
 	if lo.Credits == "" && lo.Hide&layout.Credits == 0 {
 		// The credits name the sources of the events in the frame.
 		lo.Credits = Credits(f.scene.Data, events, v.Bound())
@@ -122,7 +129,7 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	if list && len(lo.Events) > 0 {
 		// Number what the final frame draws; the frame stays as it is.
 		var marks []mark
-		marks, lo.Events = numberEvents(f.scene.Data, f.layers.Events.Symbols(v))
+		marks, lo.Events, _ = f.numbered(v)
 		f.marks = numberLayer(marks)
 		if len(lo.Events) == 0 {
 			lo.ListApart = false
@@ -131,6 +138,26 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 		v = page.Fit(f.opts.Bound)
 	}
 	return page, v
+}
+
+// maxNumberedSymbols is the most symbols a page numbers: past it, numbers
+// and a list would hide the map and run to pages no one reads.
+const maxNumberedSymbols = 300
+
+// numbered numbers the events of the symbols drawn for v (numberEvents);
+// with more than maxNumberedSymbols symbols, none, and a sentence saying
+// why for the page's note.
+func (f *framer) numbered(v geo.Viewport) ([]mark, []layout.ListItem, string) {
+	syms := f.layers.Events.Symbols(v)
+	if len(syms) > maxNumberedSymbols {
+		n := 0
+		for _, s := range syms {
+			n += len(s.Events)
+		}
+		return nil, nil, fmt.Sprintf("The %d events, in %d symbols, are too many to number and list: narrow the frame, the dates or the filters", n, len(syms))
+	}
+	marks, items := numberEvents(f.scene.Data, syms)
+	return marks, items, ""
 }
 
 // listPages draws, after a page drawn on the PDF c, the pages of its own
