@@ -129,7 +129,7 @@ func (p *Page) drawList(c draw.Canvas) {
 	if pl.more > 0 {
 		y += float64(pl.rows) * listRowHeight(c, u)
 		_, mh := c.MeasureText("Hg", meta)
-		c.Text(pl.x0+pad, y+mh/2, fmt.Sprintf("… and %d more (a PDF lists every one)", pl.more), meta)
+		c.Text(pl.x0+pad, y+mh/2, fmt.Sprintf("… and %d more: a PDF lists them on pages of their own", pl.more), meta)
 	}
 }
 
