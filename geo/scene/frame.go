@@ -126,16 +126,21 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	if lo.Note != "" || lo.Credits != f.opts.Layout.Credits {
 		page, v = fit()
 	}
-	if list && len(lo.Events) > 0 {
-		// Number what the final frame draws; the frame stays as it is.
+	// Number what the final frame draws. The panel keeps its width, but a
+	// note naming other numbers may wrap otherwise and move the frame:
+	// then number once more.
+	for try := 0; list && len(lo.Events) > 0 && try < 2; try++ {
 		var marks []mark
 		marks, lo.Events, _ = f.numbered(v)
 		f.marks = numberLayer(marks)
 		if len(lo.Events) == 0 {
 			lo.ListApart = false
 		}
+		frame := page.Map
 		page = layout.New(c, lo)
-		v = page.Fit(f.opts.Bound)
+		if v = page.Fit(f.opts.Bound); page.Map == frame {
+			break
+		}
 	}
 	return page, v
 }
