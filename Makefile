@@ -5,7 +5,7 @@ GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 export PATH := $(PATH):/usr/local/go/bin
 BIN := build/sahelatlas
 RUN_PKGS := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils
+TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick poppler-utils librsvg2-bin
 DIST_PKGS := $(TEST_PKGS) gcc-mingw-w64-x86-64 wine64 zip unzip desktop-file-utils appstream
 PREFIX ?= $(HOME)/.local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -249,7 +249,7 @@ func (n *Notes) tapped(p orb.Point, x, y float64) bool {
 	}
 	if id := n.Layer.HitTest(n.ui.Map.View(), x, y); id != "" {
 		n.choose(id, false)
-		n.ui.sideTabs.SelectIndex(2)
+		n.ui.showTab(tabAnnotations)
 		for i, a := range n.shown {
 			if a.ID == id {
 				n.list.Select(i)

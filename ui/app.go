@@ -70,7 +70,10 @@ func Run(opts Options) error {
 	if _, err := Build(a, w, opts); err != nil {
 		return err
 	}
-	w.Resize(fyne.NewSize(1280, 800))
+	// Within a 1366×768 laptop's screen, title bar and panel included;
+	// the window's content shrinks to 1024×600 and less (see sidePane).
+	// Not centred: on a smaller screen, centring puts the menu above it.
+	w.Resize(fyne.NewSize(1280, 680))
 	if recovery != nil {
 		fmt.Fprintln(os.Stderr, "sahelatlas:", recovery)
 		title := "The workspace store"

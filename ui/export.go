@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,8 +17,10 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data/prefs"
+	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
@@ -35,7 +38,7 @@ var exportElements = []struct {
 }{
 	{"Title", layout.Title}, {"Subtitle", layout.Subtitle}, {"Legend", layout.Legend},
 	{"Scale bar", layout.ScaleBar}, {"North arrow", layout.NorthArrow}, {"Credits", layout.Credits},
-	{"Caveat bands", layout.Caveat}, {"Date made", layout.MadeAt},
+	{"Caveat bands", layout.Caveat}, {"Date made", layout.MadeAt}, {"Event numbers and list", layout.EventList},
 }
 
 // Exporter is the Export dialog: it turns what the window shows (view,
@@ -50,11 +53,21 @@ type Exporter struct {
 	width, height        *widget.Entry
 	title, subtitle      *widget.Entry
 	caveat               *widget.Entry
-	elements             []*widget.Check
-	worldFile            *widget.Check
-	preview              *canvas.Image
-	status               *widget.Label
-	dialog               dialog.Dialog
+	from, to             *widget.Entry // the date window, to the day
+	// open: the dialog is in use (shown, or hidden while a file is chosen
+	// and written); bound is the window's frame when it opened, which the
+	// page keeps while the map behind shows the page's extent; before is
+	// the map's view then, given back when the dialog closes.
+	open, choosing bool
+	remembered     string // the caveat last read from or written to the settings
+	bound          orb.Bound
+	before         geo.Viewport
+	elements       []*widget.Check
+	worldFile      *widget.Check
+	preview        *canvas.Image
+	overview       *canvas.Image // the map around the page, its extent outlined
+	status         *widget.Label
+	dialog         dialog.Dialog
 
 	// previews draws the preview off the UI goroutine, the newest choices only.
 	previews *newestWorker[previewRequest, previewResult]
@@ -71,14 +84,19 @@ type Exporter struct {
 // previewRequest is one preview to draw: the choices and the window's
 // scene as they were when asked for.
 type previewRequest struct {
-	sc *scene.Scene
-	o  scene.Snapshot
+	sc   *scene.Scene
+	o    scene.Snapshot
+	page scene.Snapshot // the page itself, whose extent the map outlines
 }
 
-// previewResult is a drawn preview, or why there is none.
+// previewResult is a drawn preview, the page's extent and the map around
+// it with the extent outlined (nil when it cannot be drawn), or why there
+// is no preview.
 type previewResult struct {
-	img *image.RGBA
-	err error
+	img      *image.RGBA
+	extent   orb.Bound
+	overview *image.RGBA
+	err      error
 }
 
 // previewDelay is how long the preview waits for typing to pause before
@@ -101,7 +119,15 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 		loadPrefs: prefs.LoadSnapshot, savePrefs: prefs.SaveSnapshot}
 	ex.previews = newNewestWorker(func(r previewRequest) previewResult {
 		img, err := ex.render(r.sc, r.o)
-		return previewResult{img, err}
+		if err != nil {
+			return previewResult{err: err}
+		}
+		res := previewResult{img: img}
+		if extent, err := pageExtent(r.sc, r.page); err == nil {
+			res.extent = extent
+			res.overview, _ = pageOverview(r.sc, r.page, extent, 480, 270) // without it, the dialog shows the preview alone
+		}
+		return res
 	}, ex.showPreview, do, previewDelay)
 	ex.format = newChoice([]string{"PNG", "SVG", "PDF", "GIF"}, func(string) { ex.changed() })
 	ex.format.SetSelected("PNG")
@@ -145,10 +171,16 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.status.Wrapping = fyne.TextWrapWord
 	if p, err := ex.loadPrefs(); err == nil {
 		ex.caveat.SetText(p.Caveat)
+		ex.remembered = p.Caveat
 	} else {
 		ex.status.SetText("The caveat of the last export cannot be read: " + err.Error())
 	}
 	ex.caveat.OnChanged = func(string) { ex.changed() }
+	ex.from, ex.to = newDateEntry(), newDateEntry()
+	ex.from.SetText(ui.Explorer.From.String())
+	ex.to.SetText(ui.Explorer.To.String())
+	ex.from.OnChanged = func(string) { ex.changed() }
+	ex.to.OnChanged = func(string) { ex.changed() }
 	checks := container.NewGridWithColumns(4)
 	for _, e := range exportElements {
 		c := widget.NewCheck(e.Label, func(bool) { ex.changed() })
@@ -159,28 +191,48 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.worldFile = widget.NewCheck("World file (.pgw + .prj)", nil)
 	ex.preview = canvas.NewImageFromImage(nil)
 	ex.preview.FillMode = canvas.ImageFillContain
-	ex.preview.SetMinSize(fyne.NewSize(480, 270))
+	ex.preview.SetMinSize(fyne.NewSize(320, 180))
+	ex.overview = canvas.NewImageFromImage(nil)
+	ex.overview.FillMode = canvas.ImageFillContain
+	ex.overview.SetMinSize(fyne.NewSize(240, 135))
 
+	caveat := widget.NewFormItem("Caveat", ex.caveat)
+	caveat.HintText = "Filled in with the last export's (or snapshot command's); clear it for none"
 	form := widget.NewForm(
+		widget.NewFormItem("Dates", container.NewHBox(dateBox(ex.from), widget.NewLabel("to"), dateBox(ex.to))),
 		widget.NewFormItem("Format", ex.format),
 		widget.NewFormItem("Size", container.NewBorder(nil, nil, ex.size, nil,
 			container.NewGridWithColumns(3, ex.width, widget.NewLabel("×"), ex.height))),
 		widget.NewFormItem("Series", ex.series),
 		widget.NewFormItem("Title", ex.title),
 		widget.NewFormItem("Subtitle", ex.subtitle),
-		widget.NewFormItem("Caveat", ex.caveat),
+		caveat,
 	)
-	content := container.NewBorder(
-		container.NewVBox(form, checks, ex.worldFile), ex.status, nil, nil,
-		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, ex.preview))
+	// The choices scroll and the preview shrinks, so the dialog fits a
+	// small screen.
+	choices := container.NewVScroll(container.NewVBox(form, checks, ex.worldFile))
+	choices.SetMinSize(fyne.NewSize(0, 160))
+	pictures := container.NewGridWithColumns(2,
+		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, ex.preview),
+		container.NewBorder(widget.NewLabel("The page's extent on the map"), nil, nil, nil, ex.overview))
+	panes := container.NewVSplit(choices, pictures)
+	panes.SetOffset(0.55)
+	content := container.NewBorder(nil, ex.status, nil, nil, panes)
 	d := dialog.NewCustomWithoutButtons("Export snapshot", content, ui.Win)
 	exportButton := widget.NewButtonWithIcon("Export…", theme.ConfirmIcon(), func() {
+		ex.choosing = true
 		ex.hide()
 		ex.chooseFile()
 	})
 	exportButton.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), ex.hide), exportButton})
-	d.Resize(fyne.NewSize(900, 820))
+	d.SetOnClosed(func() {
+		if ex.choosing {
+			ex.choosing = false // hidden to choose a file: still in use
+			return
+		}
+		ex.closed()
+	})
 	ex.dialog = d // the widgets are made: changes now redraw the preview
 	return ex
 }
@@ -193,9 +245,42 @@ func (ex *Exporter) hide() {
 	ex.dialog.Hide()
 }
 
-// show opens the dialog with a new preview (the map may have moved since
-// it was last open) and status, when given, in its status line.
+// closed ends the dialog's use: the map loses the page's outline and gets
+// back the view it had when the dialog opened.
+func (ex *Exporter) closed() {
+	if !ex.open {
+		return
+	}
+	ex.open = false
+	ex.previews.cancel()
+	ex.ui.extent.set(nil)
+	ex.ui.Map.SetView(ex.before)
+	ex.ui.updateLayers()
+}
+
+// show opens the dialog with a new preview and status, when given, in its
+// status line. Opened anew, it takes the window's frame and date window
+// (the map may have moved since it was last open) and its size from the
+// window's, so it fits a small screen.
 func (ex *Exporter) show(status string) {
+	if !ex.open {
+		ex.open = true
+		ex.before = ex.ui.Map.View()
+		ex.bound = ex.before.Bound()
+		ex.from.SetText(ex.ui.Explorer.From.String())
+		ex.to.SetText(ex.ui.Explorer.To.String())
+		// A caveat the snapshot command remembered since: filled in,
+		// unless the analyst has typed another here.
+		if p, err := ex.loadPrefs(); err == nil && p.Caveat != ex.remembered && ex.caveat.Text == ex.remembered {
+			ex.caveat.SetText(p.Caveat)
+			ex.remembered = p.Caveat
+		}
+		if cs := ex.ui.Win.Canvas().Size(); cs.Width > 0 {
+			ex.dialog.Resize(fyne.NewSize(min(900, cs.Width-24), min(820, cs.Height-24)))
+		} else {
+			ex.dialog.Resize(fyne.NewSize(900, 820))
+		}
+	}
 	ex.dialog.Show()
 	ex.changed()
 	if status != "" {
@@ -207,10 +292,18 @@ func (ex *Exporter) show(status string) {
 func (ex *Exporter) snapshot() (scene.Snapshot, error) {
 	ui := ex.ui
 	explorer := ui.Explorer
+	bound := ex.bound
+	if !ex.open {
+		bound = ui.Map.View().Bound()
+	}
+	from, to, err := ParseDateWindow(ex.from.Text, ex.to.Text)
+	if err != nil {
+		return scene.Snapshot{}, err
+	}
 	o := scene.Snapshot{
 		Format: scene.Format(strings.ToLower(ex.format.Selected)),
-		Bound:  ui.Map.View().Bound(),
-		From:   explorer.From, To: explorer.To,
+		Bound:  bound,
+		From:   from, To: to,
 		Filter:        explorer.Filter,
 		Actor:         ui.Layers.Actor,
 		HideRelations: !ui.Layers.ShowRelations,
@@ -276,12 +369,13 @@ func (ex *Exporter) changed() {
 	// The preview is the snapshot itself, one raster frame at a reduced
 	// size with the same proportions and layout.
 	o.Progress = nil
+	page := o
 	w, h := o.Width, o.Height
 	if p, ok := scene.Papers[o.Paper]; ok {
 		w, h = p.Width, p.Height
 	}
 	o.Paper, o.Width, o.Height = "", 960, 960*h/max(w, 1)
-	ex.previews.request(previewRequest{sc: ex.ui.sc, o: o}) // exports draw the window's map and data
+	ex.previews.request(previewRequest{sc: ex.ui.sc, o: o, page: page}) // exports draw the window's map and data
 }
 
 // showPreview puts a drawn preview in the dialog, on the UI goroutine.
@@ -292,6 +386,19 @@ func (ex *Exporter) showPreview(r previewResult) {
 	}
 	ex.preview.Image = r.img
 	ex.preview.Refresh()
+	ex.overview.Image = r.overview
+	ex.overview.Refresh()
+	if !ex.open || r.extent == (orb.Bound{}) {
+		return
+	}
+	// Outline the page's extent on the map, moving the map out to show
+	// it whole when it does not.
+	extent := r.extent
+	ex.ui.extent.set(&extent)
+	if v := ex.ui.Map.View().Bound(); !v.Contains(extent.Min) || !v.Contains(extent.Max) {
+		ex.ui.Map.FitBound(extent.Pad(0.08 * math.Max(extent.Max[0]-extent.Min[0], extent.Max[1]-extent.Min[1])))
+	}
+	ex.ui.updateLayers()
 }
 
 // chooseFile asks where to save, then exports in the background with a
@@ -350,6 +457,9 @@ func (ex *Exporter) export(path string, o scene.Snapshot) {
 		}
 		do(func() {
 			progress.Hide()
+			if err == nil && prefErr == nil {
+				ex.remembered = o.Layout.Caveat
+			}
 			ex.exported(path, err, prefErr)
 		})
 	}()

@@ -31,11 +31,9 @@ func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
 	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
 	f.SetOptions()
 	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
-	f.Container = container.NewVBox(
-		container.NewGridWithColumns(2, widget.NewLabel("Kind"), f.kind),
-		container.NewGridWithColumns(2, widget.NewLabel("Actor"), f.actor),
-		container.NewGridWithColumns(2, widget.NewLabel("Country"), f.country),
-		reset)
+	// Two rows, the selects named by their placeholders, so the event list
+	// keeps its rows on a small screen.
+	f.Container = container.NewGridWithColumns(2, f.kind, f.actor, f.country, reset)
 	return f
 }
 

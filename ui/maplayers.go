@@ -48,7 +48,11 @@ func (ui *Window) overlays() []render.Layer {
 	if ui.showNote && ui.Notes != nil {
 		out = append(out, ui.Notes.Layer)
 	}
-	return append(out, selectionLayer{ui.Explorer})
+	out = append(out, selectionLayer{ui.Explorer})
+	if ui.extent != nil {
+		out = append(out, ui.extent)
+	}
+	return out
 }
 
 // layerState is what the time layers should show: handed from the UI
@@ -173,7 +177,7 @@ func (ui *Window) mapHover(p orb.Point, x, y float64, pos fyne.Position) {
 		ui.tip.hide()
 		return
 	}
-	ui.tip.show(ui.describeHit(h), pos)
+	ui.tip.show(ui.describeHit(h), pos, ui.Map.Size())
 }
 
 // clusterTipEvents is how many events a cluster's tooltip lists before
@@ -317,7 +321,10 @@ func newTooltip() *tooltip {
 	return t
 }
 
-func (t *tooltip) show(text string, at fyne.Position) {
+// show shows text beside the pointer at, below and to its right, or
+// above or to its left where it would run out of area (the map's size),
+// so that a cluster's long list stays in view on a small screen.
+func (t *tooltip) show(text string, at fyne.Position, area fyne.Size) {
 	t.lines.RemoveAll()
 	var w, y float32 = 0, 4
 	for _, line := range strings.Split(text, "\n") {
@@ -329,8 +336,16 @@ func (t *tooltip) show(text string, at fyne.Position) {
 		t.lines.Add(c)
 		w, y = max(w, s.Width), y+s.Height
 	}
-	t.bg.Resize(fyne.NewSize(w+12, y+4))
-	t.box.Move(at.Add(fyne.NewPos(14, 14)))
+	size := fyne.NewSize(w+12, y+4)
+	t.bg.Resize(size)
+	pos := at.Add(fyne.NewPos(14, 14))
+	if area.Width > 0 && pos.X+size.Width > area.Width {
+		pos.X = max(0, min(at.X-14-size.Width, area.Width-size.Width))
+	}
+	if area.Height > 0 && pos.Y+size.Height > area.Height {
+		pos.Y = max(0, at.Y-14-size.Height)
+	}
+	t.box.Move(pos)
 	t.box.Show()
 	t.box.Refresh()
 }

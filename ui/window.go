@@ -45,13 +45,17 @@ type Window struct {
 	Imports    *Imports
 	clustering bool
 	sideTabs   *container.AppTabs
+	side       *sidePane
+	Dates      *DateFields // the From and To fields beside the timeline
 	showNote   bool
+	do         func(func()) // runs work on the UI goroutine: fyne.Do, or a test's queue
 
 	play      *widget.Button
 	tip       *tooltip
 	legend    *fyne.Container
 	legendKey string
-	exporter  *Exporter // the Export dialog, its choices kept for the session
+	exporter  *Exporter    // the Export dialog, its choices kept for the session
+	extent    *extentLayer // outlines an exported page's extent while the Export dialog is open
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -87,13 +91,14 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	if ui.Layers, err = sc.NewLayers(last); err != nil {
 		return nil, err
 	}
-	ui.tip, ui.legend = newTooltip(), container.NewVBox()
+	ui.tip, ui.legend, ui.extent = newTooltip(), container.NewVBox(), &extentLayer{}
 	ui.frames = newSceneRenderer(sc.Map)
 	do := opts.do
 	if do == nil {
 		do = fyne.Do
 	}
 	ui.Imports.do = do // merges hand their result to the UI goroutine as frames do
+	ui.do = do
 	ui.Map = newMapView(ui.frames, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
@@ -110,6 +115,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 
 	ui.Timeline = NewTimeline(first, last)
 	ui.Timeline.OnChanged = ui.Explorer.SetWindow
+	ui.Dates = NewDateFields(ui.Timeline, ui.Status.SetText)
 	ui.Player = NewPlayer(ui.Timeline)
 	ui.List = NewEventList(ui.Explorer)
 	ui.List.OnChosen = ui.bringIntoView
@@ -163,10 +169,11 @@ func (ui *Window) layout() fyne.CanvasObject {
 		ui.Win.Canvas().Unfocus()
 	})
 	speed.SetSelected(Speeds[1].Label)
-	controls := container.NewHBox(
+	ui.DateWindow.Truncation = fyne.TextTruncateEllipsis // the window narrows it rather than growing
+	controls := container.NewBorder(nil, nil, container.NewHBox(
 		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
-		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.DateWindow)
+		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.Dates.Container), nil, ui.DateWindow)
 	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
 	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
 	bottom := container.NewVBox(timeline, status)
@@ -193,13 +200,12 @@ func (ui *Window) layout() fyne.CanvasObject {
 		}
 	}
 	listPane := container.NewStack(container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List), results)
-	ui.sideTabs = container.NewAppTabs(
-		container.NewTabItem("Details", container.NewVScroll(ui.Details.Container)),
-		container.NewTabItem("Legend", container.NewVScroll(ui.legend)),
-		container.NewTabItem("Annotations", ui.Notes.Panel),
-		container.NewTabItem("Imports", ui.Imports.Panel))
-	side := container.NewVSplit(listPane, ui.sideTabs)
-	side.SetOffset(0.5)
+	ui.side = ui.newSidePane(listPane,
+		container.NewTabItem(tabDetails, container.NewVScroll(ui.Details.Container)),
+		container.NewTabItem(tabLegend, container.NewVScroll(ui.legend)),
+		container.NewTabItem(tabAnnotations, ui.Notes.Panel),
+		container.NewTabItem(tabImports, ui.Imports.Panel))
+	side := ui.side.box
 	mapPane := container.NewStack(ui.Map, container.NewWithoutLayout(ui.tip.box))
 	main := container.NewHSplit(mapPane, side)
 	main.SetOffset(0.72)
@@ -219,11 +225,12 @@ func (ui *Window) explorerChanged(c Change) {
 			text += fmt.Sprintf(" (+%d with no date, at the end of the list)", n)
 		}
 		ui.DateWindow.SetText(text)
+		ui.Dates.Sync()
 	}
 	if c&ChangeSelection != 0 {
 		ui.Details.Show(x.Selected)
-		if x.Selected != nil && ui.sideTabs != nil {
-			ui.sideTabs.SelectIndex(0)
+		if x.Selected != nil && (ui.side == nil || !ui.side.collapsed || ui.sideTabs.Selected() != ui.side.events) {
+			ui.showTab(tabDetails) // collapsed, a choice in the Events tab keeps the list in front
 		}
 	}
 	if c&ChangeWindow != 0 && ui.Notes != nil {

@@ -50,6 +50,7 @@ func TestRasterFrame(t *testing.T) {
 func TestSVGFrame(t *testing.T) {
 	var buf bytes.Buffer
 	s := NewSVG(&buf, 200, 100)
+	s.SetTextMode(TextEditable)
 	BeginFrame(s, 10, 20, 50, 30)
 	if w, h := s.Size(); w != 50 || h != 30 {
 		t.Errorf("size in frame = %dx%d, want 50x30", w, h)

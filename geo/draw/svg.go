@@ -11,11 +11,14 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"golang.org/x/image/font/sfnt"
 )
 
 // SVG is the Canvas that writes a true vector SVG document: <path> for
-// shapes, one <defs> entry per distinct Marker placed with <use>, and
-// <text> for text. Coordinates are rounded to 0.1 px. Call Close to finish
+// shapes, one <defs> entry per distinct Marker placed with <use>, and text
+// as the Go font's glyph outlines, so it looks the same in any renderer
+// (SetTextMode(TextEditable) writes <text> with the font embedded
+// instead). Coordinates are rounded to 0.1 px. Call Close to finish
 // the document; the first write error is kept and returned by Close.
 type SVG struct {
 	w             *bufio.Writer
@@ -26,6 +29,9 @@ type SVG struct {
 	frames        [][2]int // the sizes of the open frames, innermost last
 	clips         int      // clip paths written, for their ids
 	b             []byte   // scratch for building one element
+	text          TextMode
+	fontsWritten  bool        // the @font-face rules of editable text are written
+	glyphs        sfnt.Buffer // scratch for loading glyph outlines
 }
 
 // NewSVG starts an SVG document width×height pixels on w.
@@ -164,13 +170,19 @@ func (s *SVG) MeasureText(str string, st TextStyle) (w, h float64) {
 	return s.faces.measure(str, st)
 }
 
-// Text writes a <text> element; its halo is a stroke painted under the
-// glyphs (paint-order="stroke").
+// Text writes s as the glyph outlines of the Go font (one <path>), or as
+// a <text> element in TextEditable mode; either way its halo is a stroke
+// painted under the glyphs (paint-order="stroke").
 func (s *SVG) Text(x, y float64, str string, st TextStyle) {
 	if str == "" || st.Size <= 0 {
 		return
 	}
 	tb := s.faces.layout(x, y, str, st)
+	if s.text == TextOutlines {
+		s.outlineText(tb, str, st)
+		return
+	}
+	s.writeFonts()
 	b := append(s.b[:0], `<text x="`...)
 	b = appendNum(b, x, 10)
 	b = append(b, `" y="`...)

@@ -31,6 +31,7 @@ func drawSample(c Canvas) {
 func TestSVG(t *testing.T) {
 	var buf bytes.Buffer
 	s := NewSVG(&buf, 300, 80)
+	s.SetTextMode(TextEditable)
 	drawSample(s)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -62,8 +63,11 @@ func TestSVG(t *testing.T) {
 	if len(doc.Uses) != 3 {
 		t.Errorf("%d <use>, want 3 markers", len(doc.Uses))
 	}
-	if got := strings.Count(buf.String(), "<defs>"); got != 2 {
+	if got := strings.Count(buf.String(), "<defs><g"); got != 2 {
 		t.Errorf("%d marker definitions, want 2 (one per distinct marker)", got)
+	}
+	if got := strings.Count(buf.String(), "@font-face"); got != 2 {
+		t.Errorf("%d @font-face rules, want the regular and bold Go fonts", got)
 	}
 	if len(doc.Texts) != 1 || doc.Texts[0] != "Côte d'Ivoire <&> Ségou" {
 		t.Errorf("texts = %q", doc.Texts)

@@ -1,10 +1,12 @@
 // Package layout composes a snapshot page: the map in its frame, a title
 // and a subtitle, a legend of what the map shows, a scale bar true at the
 // latitude shown, a north arrow, the credits, caveat bands at the top and
-// bottom and the date and time the page was made.
+// bottom and the date and time the page was made; the list of the events
+// numbered on the map, in a panel beside it or on pages of their own
+// (ListPages, DrawListPage); a note of what the map leaves out.
 //
 // Everything is drawn through a draw.Canvas, so one page goes to a PNG
-// (draw.Raster), an editable SVG (draw.SVG) or a PDF (draw.PDF) the same
+// (draw.Raster), an SVG (draw.SVG) or a PDF (draw.PDF) the same
 // way; the map itself is drawn by any render.Layer (a *render.Map) into a
 // draw frame, moved and clipped to its rectangle.
 //

@@ -19,8 +19,9 @@ const (
 	ScaleBar
 	NorthArrow
 	Credits
-	Caveat // the bands at the top and the bottom
-	MadeAt // the date and time the page was made
+	Caveat    // the bands at the top and the bottom
+	MadeAt    // the date and time the page was made
+	EventList // the events' numbers on the map and their list
 )
 
 // Options says what a page shows besides the map.
@@ -36,6 +37,13 @@ type Options struct {
 	MadeAt time.Time
 	// Hide turns elements off, e.g. Legend|NorthArrow.
 	Hide Element
+	// Events are the events numbered on the map, listed in a panel beside
+	// it, or on pages of their own (ListPages) when ListApart is set.
+	Events    []ListItem
+	ListApart bool
+	// Note is said in small type under the map, before the credits: what
+	// the page leaves out ("9 events have no date and are not drawn").
+	Note string
 }
 
 // shows reports whether e is shown.

@@ -44,8 +44,10 @@ type Page struct {
 
 	band            float64  // height of each caveat band; 0 for none
 	titleY, subY    float64  // middles of the title and subtitle lines
-	credits         []string // the credits, wrapped
-	footerY         float64  // top of the footer
+	credits         []string // the note and the credits, wrapped
+	notes           int      // how many of credits' lines are the note's
+	list            listPanel
+	footerY         float64 // top of the footer
 	madeAt          string
 	titleStyle      draw.TextStyle
 	subtitleStyle   draw.TextStyle
@@ -92,8 +94,12 @@ func New(c draw.Canvas, o Options) *Page {
 		mw, _ := c.MeasureText(p.madeAt, p.smallStyle)
 		width -= mw + 24*u
 	}
+	if note := p.note(c); note != "" {
+		p.credits = wrap(c, note, p.smallStyle, width)
+		p.notes = len(p.credits)
+	}
 	if o.shows(Credits) && o.Credits != "" {
-		p.credits = wrap(c, o.Credits, p.smallStyle, width)
+		p.credits = append(p.credits, wrap(c, o.Credits, p.smallStyle, width)...)
 	}
 	lines := len(p.credits)
 	if lines == 0 && p.madeAt != "" {
@@ -104,8 +110,12 @@ func New(c draw.Canvas, o Options) *Page {
 		bottom -= float64(lines)*(lh+2*u) + 8*u
 		p.footerY = bottom + 8*u
 	}
+	right := float64(w) - p.margin
+	if o.shows(EventList) && len(o.Events) > 0 && !o.ListApart {
+		right = p.layoutList(c, top, bottom)
+	}
 	p.Map = image.Rect(int(math.Round(p.margin)), int(math.Round(top)),
-		int(math.Round(float64(w)-p.margin)), int(math.Round(bottom)))
+		int(math.Round(right)), int(math.Round(bottom)))
 	if p.Map.Dx() < 1 || p.Map.Dy() < 1 {
 		// A page too small for its text: the map gets what is left.
 		p.Map = image.Rect(0, 0, max(w, 1), max(h, 1))
@@ -155,6 +165,11 @@ func (p *Page) Draw(c draw.Canvas, v geo.Viewport, m render.Layer, legend []Lege
 		p.drawNorthArrow(c)
 		draw.EndGroup(c)
 	}
+	if p.list.rows > 0 {
+		draw.BeginGroup(c, "event-list")
+		p.drawList(c)
+		draw.EndGroup(c)
+	}
 	if p.Options.shows(Legend) && len(legend) > 0 {
 		draw.BeginGroup(c, "legend")
 		p.drawLegend(c, legend)
@@ -181,18 +196,28 @@ func (p *Page) Draw(c draw.Canvas, v geo.Viewport, m render.Layer, legend []Lege
 	}
 }
 
-// drawFooter writes the credits on the left and when the page was made
-// on the right, under the map.
+// drawFooter writes the note and the credits on the left and when the
+// page was made on the right, under the map.
 func (p *Page) drawFooter(c draw.Canvas) {
 	if p.footerY == 0 {
 		return
 	}
 	_, lh := c.MeasureText("Hg", p.smallStyle)
-	if len(p.credits) > 0 {
-		draw.BeginGroup(c, "credits")
-		y := p.footerY + lh/2
-		for _, line := range p.credits {
-			c.Text(p.margin, y, line, p.smallStyle)
+	y := p.footerY + lh/2
+	for _, part := range []struct {
+		group string
+		lines []string
+		st    draw.TextStyle
+	}{
+		{"note", p.credits[:p.notes], draw.TextStyle{Size: p.smallStyle.Size, Colour: ColourInk, Anchor: draw.AnchorLeft}},
+		{"credits", p.credits[p.notes:], p.smallStyle},
+	} {
+		if len(part.lines) == 0 {
+			continue
+		}
+		draw.BeginGroup(c, part.group)
+		for _, line := range part.lines {
+			c.Text(p.margin, y, line, part.st)
 			y += lh + 2*p.Unit
 		}
 		draw.EndGroup(c)

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 )
 
@@ -94,6 +95,7 @@ func TestSnapshotCreditsSourcesInFrame(t *testing.T) {
 	} {
 		file := filepath.Join(t.TempDir(), "page.svg")
 		c.o.Width, c.o.Height = 1920, 1080
+		c.o.SVGText = draw.TextEditable // the credits as <text>
 		c.o.Layout = layout.Options{Title: c.name}
 		if err := Write(s, file, c.o); err != nil {
 			t.Fatal(err)

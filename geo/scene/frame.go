@@ -1,7 +1,9 @@
 package scene
 
 import (
+	"fmt"
 	"image"
+	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -20,6 +22,8 @@ type framer struct {
 	layers *Layers
 	notes  *overlay.AnnotationLayer // nil without annotations
 	ras    *draw.Raster             // draws raster pages; see raster
+	marks  numberLayer              // the numbers of the events on the page laid out last
+	last   layout.Options           // the options of the page drawn last
 }
 
 // newFramer makes the layers of o.
@@ -49,11 +53,15 @@ func (f *framer) set(from, to data.Date) []*data.Event {
 	return events
 }
 
-// overlays are the layers drawn over the base map, bottom first.
+// overlays are the layers drawn over the base map, bottom first: the
+// time layers, the annotations, then the numbers of the page's events.
 func (f *framer) overlays() []render.Layer {
 	out := f.layers.Overlays()
 	if f.notes != nil {
 		out = append(out, f.notes)
+	}
+	if len(f.marks) > 0 {
+		out = append(out, f.marks)
 	}
 	return out
 }
@@ -68,27 +76,107 @@ func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Re
 		legend = Legend(f.layers, f.notes, v)
 	}
 	page.Draw(c, v, m, legend)
+	f.last = page.Options
 	return v, page.Map
 }
 
 // page sets the layers to from–to and lays out their page on c: the map's
-// frame and viewport, fitted to the snapshot's bound.
+// frame and viewport, fitted to the snapshot's bound, the numbers of the
+// events drawn (f.marks) and their list, what the page leaves off, and the
+// credits of the events in the frame. The list's panel and the footer take
+// room from the map, which changes what it shows, so the page is laid out
+// again with each; the panel's width does not depend on what it lists.
 func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.Viewport) {
 	events := f.set(from, to)
+	f.marks = nil
 	lo := f.opts.Layout
 	if lo.Subtitle == "" {
 		lo.Subtitle = layout.DateRange(from.Time(), to.Time())
 	}
-	page := layout.New(c, lo)
-	v := page.Fit(f.opts.Bound)
+	lo.Events, lo.ListApart = nil, false
+	fit := func() (*layout.Page, geo.Viewport) {
+		page := layout.New(c, lo)
+		return page, page.Fit(f.opts.Bound)
+	}
+	page, v := fit()
+	list := lo.Hide&layout.EventList == 0
+	var tooMany string
+	if list {
+		var items []layout.ListItem
+		if _, items, tooMany = f.numbered(v); len(items) > 0 {
+			lo.Events = items
+			if page, v = fit(); page.ListOverflow() > 0 && f.opts.Format == FormatPDF {
+				lo.ListApart = true // dense: the list goes on pages of its own
+				page, v = fit()
+			}
+		}
+	}
+	var notes []string
+	if left := f.opts.omittedIn(f.scene, from, to, v.Bound()).Sentences(); len(left) > 0 {
+		notes = append(notes, "Not on this map: "+strings.Join(left, "; ")+".")
+	}
+	if tooMany != "" {
+		notes = append(notes, tooMany+".")
+	}
+	lo.Note = strings.Join(notes, " ")
 	if lo.Credits == "" && lo.Hide&layout.Credits == 0 {
-		// The credits name the sources of the events in the frame, which
-		// the credits' own lines may shrink: lay out once more with them.
+		// The credits name the sources of the events in the frame.
 		lo.Credits = Credits(f.scene.Data, events, v.Bound())
+	}
+	if lo.Note != "" || lo.Credits != f.opts.Layout.Credits {
+		page, v = fit()
+	}
+	// Number what the final frame draws. The panel keeps its width, but a
+	// note naming other numbers may wrap otherwise and move the frame:
+	// then number once more.
+	for try := 0; list && len(lo.Events) > 0 && try < 2; try++ {
+		var marks []mark
+		marks, lo.Events, _ = f.numbered(v)
+		f.marks = numberLayer(marks)
+		if len(lo.Events) == 0 {
+			lo.ListApart = false
+		}
+		frame := page.Map
 		page = layout.New(c, lo)
-		v = page.Fit(f.opts.Bound)
+		if v = page.Fit(f.opts.Bound); page.Map == frame {
+			break
+		}
 	}
 	return page, v
+}
+
+// maxNumberedSymbols is the most symbols a page numbers: past it, numbers
+// and a list would hide the map and run to pages no one reads.
+const maxNumberedSymbols = 300
+
+// numbered numbers the events of the symbols drawn for v (numberEvents);
+// with more than maxNumberedSymbols symbols, none, and a sentence saying
+// why for the page's note.
+func (f *framer) numbered(v geo.Viewport) ([]mark, []layout.ListItem, string) {
+	syms := f.layers.Events.Symbols(v)
+	if len(syms) > maxNumberedSymbols {
+		n := 0
+		for _, s := range syms {
+			n += len(s.Events)
+		}
+		return nil, nil, fmt.Sprintf("The %d events, in %d symbols, are too many to number and list: narrow the frame, the dates or the filters", n, len(syms))
+	}
+	marks, items := numberEvents(f.scene.Data, syms)
+	return marks, items, ""
+}
+
+// listPages draws, after a page drawn on the PDF c, the pages of its own
+// the page's event list is on when it is too long for a panel.
+func (f *framer) listPages(c *draw.PDF) {
+	lo := f.last
+	if !lo.ListApart || len(lo.Events) == 0 {
+		return
+	}
+	parts := layout.ListPages(c, lo)
+	for i, items := range parts {
+		c.NewPage()
+		layout.DrawListPage(c, lo, items, i+1, len(parts))
+	}
 }
 
 // raster draws the page of from–to into a new image, through one Raster

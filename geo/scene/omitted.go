@@ -2,6 +2,9 @@ package scene
 
 import (
 	"fmt"
+
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Omitted counts the events a snapshot leaves off its pages, for the
@@ -17,16 +20,23 @@ type Omitted struct {
 // Omitted counts what a snapshot of o (Complete) leaves off: the events
 // with no date, and those of its window its filter excludes.
 func (o Snapshot) Omitted(s *Scene) Omitted {
+	return o.omittedIn(s, o.From, o.To, orb.Bound{})
+}
+
+// omittedIn counts what a page of the window from–to leaves off among the
+// events placed inside the bound in (everywhere for the zero bound): what
+// a reader of the page would miss.
+func (o Snapshot) omittedIn(s *Scene, from, to data.Date, in orb.Bound) Omitted {
 	var m Omitted
 	match := o.Filter.Matcher()
 	for _, e := range s.Data.Undated() {
-		if match(e) {
+		if match(e) && inBound(in, e.At()) {
 			m.Undated++
 		}
 	}
 	if !o.Filter.IsZero() {
-		for _, e := range s.Data.Between(o.From, o.To) {
-			if !match(e) {
+		for _, e := range s.Data.Between(from, to) {
+			if !match(e) && inBound(in, e.At()) {
 				m.Filtered++
 			}
 		}

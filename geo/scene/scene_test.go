@@ -192,6 +192,7 @@ func TestSnapshotLegendMatchesMap(t *testing.T) {
 		}
 		var buf bytes.Buffer
 		c := draw.NewSVG(&buf, o.Width, o.Height)
+		c.SetTextMode(draw.TextEditable) // the legend's words as <text>
 		v, _ := f.draw(c, win[0], win[1])
 		if err := c.Close(); err != nil {
 			t.Fatal(err)

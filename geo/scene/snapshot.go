@@ -20,7 +20,7 @@ type Format string
 // The snapshot formats.
 const (
 	FormatPNG Format = "png" // raster, resolution recorded, optional world file
-	FormatSVG Format = "svg" // vector: paths and text, editable
+	FormatSVG Format = "svg" // vector: paths, text as outlines or editable (Snapshot.SVGText)
 	FormatPDF Format = "pdf" // vector, font embedded; a series has a page a step
 	FormatGIF Format = "gif" // animated for a series, one frame otherwise
 )
@@ -108,6 +108,10 @@ type Snapshot struct {
 	// are filled in (Natural Earth, GeoNames, the documents of the
 	// events shown; now).
 	Layout layout.Options
+	// SVGText is how an SVG writes its text: as glyph outlines, the same
+	// in every renderer (the zero value), or editable <text> with the font
+	// embedded.
+	SVGText draw.TextMode
 	// WorldFile writes FILE.pgw and FILE.prj beside a PNG.
 	WorldFile bool
 	// Every makes a series from From to To: a PDF page, a GIF frame or a

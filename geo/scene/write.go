@@ -152,6 +152,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 			return v, frame, err
 		}
 		c := draw.NewSVG(w, o.Width, o.Height)
+		c.SetTextMode(o.SVGText)
 		v, frame = f.draw(c, o.From, o.To)
 		return v, frame, c.Close()
 	case FormatPDF:
@@ -165,6 +166,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 				c.NewPage()
 			}
 			v, frame = f.draw(c, win[0], win[1])
+			f.listPages(c)
 			if i+1 < len(windows) {
 				report(o.Progress, i+1, len(windows))
 			}

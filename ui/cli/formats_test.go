@@ -94,8 +94,13 @@ func TestSnapshotFormats(t *testing.T) {
 	})
 
 	t.Run("svg", func(t *testing.T) {
+		outlines := filepath.Join(dir, "sep-outlines.svg")
+		run("-o", outlines)
+		if b, err := os.ReadFile(outlines); err != nil || bytes.Contains(b, []byte("<text")) || !bytes.Contains(b, []byte("Q")) {
+			t.Errorf("the default SVG (err %v) holds <text> or no glyph outlines: its text should be outlines", err)
+		}
 		file := filepath.Join(dir, "sep.svg")
-		run("-o", file)
+		run("-o", file, "--svg-text", "editable")
 		b, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -60,7 +60,7 @@ func TestEventsAddEditDelete(t *testing.T) {
 	}
 
 	svg := filepath.Join(dir, "s.svg")
-	if status, _, errs := runSnapshotCLI(t, "-o", svg, "--store", db, "--from", "2025-05-16", "--to", "2025-05-16", "--size", "800x450"); status != ExitOK {
+	if status, _, errs := runSnapshotCLI(t, "-o", svg, "--store", db, "--from", "2025-05-16", "--to", "2025-05-16", "--size", "800x450", "--svg-text", "editable"); status != ExitOK {
 		t.Fatalf("snapshot --store: %d %q", status, errs)
 	}
 	b, _ := os.ReadFile(svg)

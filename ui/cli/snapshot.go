@@ -11,6 +11,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/prefs"
 	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
@@ -57,6 +58,8 @@ type snapshotOptions struct {
 	noRelations      bool
 	noVisits         bool
 	worldFile        bool
+	svgText          string // --svg-text: outlines or editable
+	noEventList      bool
 	kinds, countries string
 	actor            string
 	store            string
@@ -87,6 +90,8 @@ func (o *snapshotOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.noTime, "no-timestamp", false, "leave out when the snapshot was made")
 	fs.BoolVar(&o.noRelations, "no-relations", false, "leave out the relation lines")
 	fs.BoolVar(&o.noVisits, "no-visits", false, "leave out the visit arcs")
+	fs.StringVar(&o.svgText, "svg-text", "outlines", "how an SVG writes its text, `MODE`: outlines (looks the same in every program) or editable (<text> with the font embedded)")
+	fs.BoolVar(&o.noEventList, "no-event-list", false, "leave out the numbers of the events on the map and their list")
 	fs.BoolVar(&o.worldFile, "world-file", false, "write FILE.pgw, FILE.prj and FILE.png.aux.xml (Web Mercator, for GDAL) beside a PNG")
 	fs.StringVar(&o.kinds, "kind", "", "only events of these `KINDS`, comma-separated")
 	fs.StringVar(&o.actor, "actor", "", "only events of this actor (an `ID`), whose itinerary is drawn")
@@ -142,6 +147,14 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	default:
 		return snap, fmt.Errorf("--format %q: use png, svg, pdf or gif", o.format)
 	}
+	switch strings.ToLower(o.svgText) {
+	case "outlines":
+		snap.SVGText = draw.TextOutlines
+	case "editable":
+		snap.SVGText = draw.TextEditable
+	default:
+		return snap, fmt.Errorf("--svg-text %q: use outlines or editable", o.svgText)
+	}
 	b, err := geo.ViewBound(o.view, s.Atlas)
 	if err != nil {
 		return snap, err
@@ -190,6 +203,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	}{
 		{o.noLegend, layout.Legend}, {o.noScale, layout.ScaleBar}, {o.noNorth, layout.NorthArrow},
 		{o.noCredits, layout.Credits}, {o.noTitle, layout.Title}, {o.noSub, layout.Subtitle}, {o.noTime, layout.MadeAt},
+		{o.noEventList, layout.EventList},
 	} {
 		if h.off {
 			snap.Layout.Hide |= h.e

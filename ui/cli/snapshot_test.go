@@ -149,6 +149,7 @@ func TestSnapshotBadInput(t *testing.T) {
 		{"unknown extension", func(d string) []string { return []string{"-o", filepath.Join(d, "m.jpg")} }, ".jpg"},
 		{"bad format", func(d string) []string { return []string{"-o", filepath.Join(d, "m.png"), "--format", "tiff"} }, "tiff"},
 		{"bad paper", func(d string) []string { return []string{"-o", filepath.Join(d, "m.png"), "--paper", "b5"} }, "b5"},
+		{"bad svg text", func(d string) []string { return []string{"-o", filepath.Join(d, "m.svg"), "--svg-text", "fonts"} }, "--svg-text \"fonts\": use outlines or editable"},
 		{"size and paper", func(d string) []string {
 			return []string{"-o", filepath.Join(d, "m.png"), "--paper", "a4", "--size", "10x10"}
 		}, "not both"},
@@ -352,7 +353,7 @@ func TestSnapshotHidesElements(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "m.svg")
 	status, _, stderr := runSnapshotCLI(t, "-o", file, "--from", "2025-09-01", "--to", "2025-09-30",
-		"--no-legend", "--no-scale", "--no-north", "--no-credits", "--no-timestamp")
+		"--no-legend", "--no-scale", "--no-north", "--no-credits", "--no-timestamp", "--no-event-list")
 	if status != ExitOK {
 		t.Fatalf("status %d, stderr %q", status, stderr)
 	}
@@ -360,7 +361,7 @@ func TestSnapshotHidesElements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"legend", "scale", "north", "credits", "made-at", "caveat"} {
+	for _, id := range []string{"legend", "scale", "north", "credits", "made-at", "caveat", "event-list", "event-numbers"} {
 		if bytes.Contains(b, []byte(`<g id="`+id+`"`)) {
 			t.Errorf("group %q drawn though turned off", id)
 		}
@@ -383,7 +384,7 @@ func TestSnapshotAnnotations(t *testing.T) {
 	}
 	st.Close()
 	file := filepath.Join(dir, "m.svg")
-	if status, _, stderr := runSnapshotCLI(t, "-o", file, "--store", path); status != ExitOK {
+	if status, _, stderr := runSnapshotCLI(t, "-o", file, "--store", path, "--svg-text", "editable"); status != ExitOK {
 		t.Fatalf("status %d, stderr %q", status, stderr)
 	}
 	b, err := os.ReadFile(file)

@@ -18,7 +18,7 @@ func TestSnapshotDrawsImportedEvents(t *testing.T) {
 	if status, out, errs := runCLI(t, "import", acled, "--store", db); status != ExitOK {
 		t.Fatalf("import: %d %q %q", status, out, errs)
 	}
-	day := []string{"--from", "2025-05-16", "--to", "2025-05-16", "--size", "800x450"}
+	day := []string{"--from", "2025-05-16", "--to", "2025-05-16", "--size", "800x450", "--svg-text", "editable"}
 	with := filepath.Join(dir, "with.svg")
 	if status, _, errs := runSnapshotCLI(t, append([]string{"-o", with, "--store", db}, day...)...); status != ExitOK {
 		t.Fatalf("snapshot --store: %d %q", status, errs)

@@ -1,0 +1,141 @@
+package scene
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
+)
+
+// numberEvents numbers symbols by their earliest event and the events of
+// each by date, so a cluster's numbers run on.
+func TestNumberEvents(t *testing.T) {
+	ev := func(id, title string, d data.Date) *data.Event {
+		return &data.Event{ID: id, Title: title, Start: d, End: d, Precision: data.PrecisionDay}
+	}
+	sep14 := ev("a", "Mali expels five French diplomats", data.D(2025, 9, 14))
+	sep19 := ev("b", "France suspends cooperation", data.D(2025, 9, 19))
+	jan := ev("c", "Burhan visits Bamako", data.D(2025, 1, 11))
+	apr := ev("d", "Koné in Port Sudan", data.D(2025, 4, 9))
+	for _, c := range []struct {
+		name   string
+		syms   []overlay.Symbol
+		labels []string
+		titles []string
+	}{
+		{"one event", []overlay.Symbol{{X: 5, Events: []*data.Event{sep14}}}, []string{"1"}, []string{sep14.Title}},
+		{"a cluster runs on, by date", []overlay.Symbol{{X: 5, Events: []*data.Event{sep19, jan, sep14}}},
+			[]string{"1–3"}, []string{jan.Title, sep14.Title, sep19.Title}},
+		{"symbols by their earliest event", []overlay.Symbol{
+			{X: 9, Events: []*data.Event{sep19, sep14}}, {X: 1, Events: []*data.Event{apr}}, {X: 5, Events: []*data.Event{jan}}},
+			[]string{"1", "2", "3–4"}, []string{jan.Title, apr.Title, sep14.Title, sep19.Title}},
+	} {
+		marks, items := numberEvents(nil, c.syms)
+		var labels, titles []string
+		for _, m := range marks {
+			labels = append(labels, m.label())
+		}
+		for i, it := range items {
+			titles = append(titles, it.Title)
+			if it.Number != i+1 {
+				t.Errorf("%s: item %d numbered %d", c.name, i, it.Number)
+			}
+		}
+		if strings.Join(labels, "|") != strings.Join(c.labels, "|") || strings.Join(titles, "|") != strings.Join(c.titles, "|") {
+			t.Errorf("%s: labels %q, list %q; want %q, %q", c.name, labels, titles, c.labels, c.titles)
+		}
+	}
+}
+
+// Issue 13 item 3: a page numbers the events it shows on the map and lists
+// them beside it, with date, title and outlet; --no-event-list (Hide
+// EventList) leaves both out; what the frame leaves off is said in small
+// type.
+func TestPageListsItsEvents(t *testing.T) {
+	s := testScene(t)
+	sahel := orb.Bound{Min: orb.Point{-18, 8}, Max: orb.Point{40, 22}}
+	for _, c := range []struct {
+		name       string
+		hide       layout.Element
+		want, none []string
+	}{
+		{"Sahel, 2025", 0,
+			[]string{`<g id="event-numbers"`, `<g id="event-list"`, "Events on the map", "Mali expels five French diplomats",
+				"14 Sep 2025 · African Security Analysis (ASA)", ">1–", `<g id="note"`, "Not on this map: ", "no date"},
+			nil},
+		{"Sahel, 2025, no list", layout.EventList,
+			[]string{`<g id="note"`},
+			[]string{`<g id="event-numbers"`, `<g id="event-list"`, "Events on the map"}},
+	} {
+		var buf bytes.Buffer
+		o := Snapshot{Format: FormatSVG, SVGText: draw.TextEditable, Bound: sahel, From: data.D(2025, 1, 1), To: data.D(2025, 12, 31),
+			Layout: layout.Options{Title: c.name, Hide: c.hide}}
+		if err := Encode(context.Background(), s, &buf, o); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !bytes.Contains(buf.Bytes(), []byte(w)) {
+				t.Errorf("%s: the page lacks %q", c.name, w)
+			}
+		}
+		for _, w := range c.none {
+			if bytes.Contains(buf.Bytes(), []byte(w)) {
+				t.Errorf("%s: the page has %q", c.name, w)
+			}
+		}
+	}
+}
+
+// A page with more events than its panel holds lists them on pages of
+// their own in a PDF, and counts the rest on a PNG's or SVG's panel.
+func TestDenseListGoesOnItsOwnPage(t *testing.T) {
+	base := testScene(t)
+	s := base.WithData(data.SyntheticEvents(300, 7))
+	o := Snapshot{Bound: orb.Bound{Min: orb.Point{-18, 0}, Max: orb.Point{40, 40}}, Width: 1920, Height: 1080,
+		From: data.D(2020, 1, 1), To: data.D(2025, 12, 31), Layout: layout.Options{Title: "Dense"}}
+	pdf := o
+	pdf.Format = FormatPDF
+	var buf bytes.Buffer
+	if err := Encode(context.Background(), s, &buf, pdf); err != nil {
+		t.Fatal(err)
+	}
+	if pages := len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(buf.Bytes(), -1)); pages < 2 {
+		t.Errorf("a dense PDF has %d pages, want its event list on a page of its own", pages)
+	}
+	svg := o
+	svg.Format, svg.SVGText = FormatSVG, draw.TextEditable
+	buf.Reset()
+	if err := Encode(context.Background(), s, &buf, svg); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`… and [0-9]+ more`).Match(buf.Bytes()) {
+		t.Error("a dense SVG's panel does not count the events it leaves off")
+	}
+}
+
+// A page with more symbols than maxNumberedSymbols numbers none and says
+// why, in small type.
+func TestTooManyToNumber(t *testing.T) {
+	s := testScene(t).WithData(data.SyntheticEvents(40000, 3))
+	var buf bytes.Buffer
+	o := Snapshot{Format: FormatSVG, SVGText: draw.TextEditable, Bound: orb.Bound{Min: orb.Point{-18, 0}, Max: orb.Point{40, 40}},
+		From: data.D(2000, 1, 1), To: data.D(2025, 12, 31)}
+	if err := Encode(context.Background(), s, &buf, o); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`The [0-9]+ events, in [0-9]+ symbols, are too many to number and list`).Match(buf.Bytes()) {
+		t.Error("a page of 40,000 events does not say they are too many to number")
+	}
+	for _, g := range []string{`<g id="event-numbers"`, `<g id="event-list"`} {
+		if bytes.Contains(buf.Bytes(), []byte(g)) {
+			t.Errorf("a page of 40,000 events draws %s", g)
+		}
+	}
+}
