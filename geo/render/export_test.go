@@ -12,12 +12,14 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
-// The same Map draws through the vector backends.
+// The same Map draws through the vector backends. The names are read back
+// from editable text (outlines, the default, have no words to read).
 func TestDrawSVG(t *testing.T) {
 	a := testAtlas(t)
 	m := New(a, Options{Capitals: sahelCapitals})
 	var buf bytes.Buffer
 	s := draw.NewSVG(&buf, 1920, 1080)
+	s.SetTextMode(draw.TextEditable)
 	m.RenderTo(s, view(t, a, "sahel"))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
