@@ -93,3 +93,21 @@ func (t Tag) Plural(key string, n int, a ...any) string {
 	}
 	return t.T(key+form, append([]any{n}, a...)...)
 }
+
+// Term is the word of one of the data's vocabularies in the current
+// language: group is "kind", "status", "precision" or "place", and word
+// the data's own ("visit", "thawing"). A word the catalog lacks (a kind
+// from an imported file) is returned as it is.
+func Term(group, word string) string { return Current().Term(group, word) }
+
+// Term is the data's word in t's words; see the function Term.
+func (t Tag) Term(group, word string) string {
+	key := group + "." + word
+	if s, ok := catalog(t)[key]; ok {
+		return s
+	}
+	if s, ok := catalog(English)[key]; ok {
+		return s
+	}
+	return word
+}

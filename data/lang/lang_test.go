@@ -209,3 +209,20 @@ func TestCountryAndCapital(t *testing.T) {
 		}
 	}
 }
+
+func TestTerm(t *testing.T) {
+	tests := []struct {
+		tag               Tag
+		group, word, want string
+	}{
+		{French, "kind", "visit", "visite"},
+		{French, "status", "thawing", "en dégel"},
+		{English, "kind", "armed_conflict", "armed_conflict"},
+		{French, "kind", "parade", "parade"},
+	}
+	for _, tt := range tests {
+		if got := tt.tag.Term(tt.group, tt.word); got != tt.want {
+			t.Errorf("%s.Term(%q, %q) = %q, want %q", tt.tag, tt.group, tt.word, got, tt.want)
+		}
+	}
+}
