@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/prefs"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -181,7 +182,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	if snap.Layout.Title == "" {
 		snap.Layout.Title = "Sahel Atlas"
 		if v := strings.ToLower(strings.TrimSpace(o.view)); v != "" && !strings.Contains(v, ",") {
-			snap.Layout.Title += ": " + strings.ToUpper(v[:1]) + v[1:]
+			snap.Layout.Title += lang.T("page.title.sep") + viewName(v)
 		}
 	}
 	for _, h := range []struct {
@@ -292,10 +293,10 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 	// output.
 	var said []string
 	if !o.caveatGiven && strings.TrimSpace(done.Layout.Caveat) != "" && done.Layout.Hide&layout.Caveat == 0 {
-		said = append(said, fmt.Sprintf("caveat: %s (remembered; --caveat \"\" clears it)", done.Layout.Caveat))
+		said = append(said, lang.T("cli.snapshot.caveat", done.Layout.Caveat))
 	}
 	for _, s := range done.Omitted(sc).Sentences() {
-		said = append(said, "note: "+s)
+		said = append(said, lang.T("cli.snapshot.note", s))
 	}
 	if toStdout {
 		for _, n := range said {
@@ -305,9 +306,9 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 	}
 	what := string(done.Format)
 	if done.Every != "" {
-		what += " series every " + string(done.Every)
+		what += lang.T("cli.snapshot.series", string(done.Every))
 	}
-	fmt.Fprintf(con.stdout, "wrote %s (%s, %s to %s, view %s)\n", o.out, what, done.From, done.To, o.view)
+	fmt.Fprintln(con.stdout, lang.T("cli.snapshot.wrote", o.out, what, done.From, done.To, o.view))
 	for _, n := range said {
 		fmt.Fprintln(con.stdout, n)
 	}
