@@ -32,6 +32,7 @@ type eventsOptions struct {
 	kinds, countries string
 	text             string
 	out              string
+	headers          string
 }
 
 // eventsFlags declares the events command's flags.
@@ -45,6 +46,7 @@ func eventsFlags(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.countries, "country", "", "only events involving these `COUNTRIES` (ISO 3166 alpha-3), separated by commas")
 	fs.StringVar(&o.text, "text", "", "only events whose text holds every one of these `WORDS` (case and diacritics ignored)")
 	fs.StringVar(&o.out, "o", "", "`FILE` to write, replaced whole or not at all (default, or -: standard output)")
+	fs.StringVar(&o.headers, "headers", "en", "`LANG` of the CSV header: en (the documented columns) or fr")
 	return func(con console, args []string) int { return runEvents(con, o, args) }
 }
 
@@ -59,6 +61,12 @@ func runEvents(con console, o *eventsOptions, args []string) int {
 	write, ok := eventWriters[o.format]
 	if !ok {
 		return con.usagef("--format %q is not geojson, csv, kml or timeline", o.format)
+	}
+	if o.format == "csv" {
+		var err error
+		if write, err = withHeaders(write, o.headers); err != nil {
+			return con.usagef("%v", err)
+		}
 	}
 	from, to := data.D(1, 1, 1), data.D(9999, 12, 31)
 	window := false

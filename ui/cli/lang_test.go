@@ -124,3 +124,29 @@ func TestErrorsFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsHeaders: the CSV keeps the documented English columns under
+// --lang fr, and names them in French only with --headers fr.
+func TestEventsHeaders(t *testing.T) {
+	t.Cleanup(func() { lang.Set(lang.English) })
+	tests := []struct {
+		args  []string
+		first string
+	}{
+		{[]string{"events", "--format", "csv", "--lang", "fr"}, "id,start,end,precision,kind,"},
+		{[]string{"events", "--format", "csv", "--lang", "fr", "--headers", "fr"}, "identifiant,début,fin,précision,type,"},
+		{[]string{"events", "--format", "csv", "--headers", "fr"}, "identifiant,début,fin,précision,type,"},
+	}
+	var rows []int
+	for _, tt := range tests {
+		status, out, errs := runCLI(t, tt.args...)
+		if status != ExitOK || !strings.HasPrefix(out, tt.first) {
+			t.Errorf("%q: status %d, stderr %q, first line %q; want it to start %q", tt.args, status, errs, strings.SplitN(out, "\n", 2)[0], tt.first)
+		}
+		_, body, _ := strings.Cut(out, "\n")
+		rows = append(rows, len(body))
+	}
+	if rows[0] != rows[1] {
+		t.Errorf("the French header changed the rows: %d bytes after the header, %d in English", rows[1], rows[0])
+	}
+}
