@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -28,13 +29,13 @@ func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
 	f.kind = newChoice(nil, func(string) { f.apply() })
 	f.actor = newChoice(nil, func(string) { f.apply() })
 	f.country = newChoice(nil, func(string) { f.apply() })
-	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
+	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = lang.L("Kind"), lang.L("Actor"), lang.L("Country")
 	f.SetOptions()
-	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
+	reset := widget.NewButton(lang.L("Reset filters"), func() { x.ResetFilter() })
 	f.Container = container.NewVBox(
-		container.NewGridWithColumns(2, widget.NewLabel("Kind"), f.kind),
-		container.NewGridWithColumns(2, widget.NewLabel("Actor"), f.actor),
-		container.NewGridWithColumns(2, widget.NewLabel("Country"), f.country),
+		container.NewGridWithColumns(2, widget.NewLabel(lang.L("Kind")), f.kind),
+		container.NewGridWithColumns(2, widget.NewLabel(lang.L("Actor")), f.actor),
+		container.NewGridWithColumns(2, widget.NewLabel(lang.L("Country")), f.country),
 		reset)
 	return f
 }
@@ -51,7 +52,7 @@ func (f *Filters) SetOptions() {
 	}
 	for _, k := range data.Kinds {
 		if seenKind[k] {
-			kinds = append(kinds, string(k))
+			kinds = append(kinds, kindName(k))
 		}
 	}
 	actors := []string{}
@@ -59,8 +60,8 @@ func (f *Filters) SetOptions() {
 		if len(x.Data.ByActor(a.ID)) == 0 {
 			continue
 		}
-		actors = append(actors, a.Name)
-		f.actorIDs[a.Name] = a.ID
+		actors = append(actors, actorName(a))
+		f.actorIDs[actorName(a)] = a.ID
 	}
 	slices.Sort(actors)
 	countries := []string{}
@@ -88,7 +89,7 @@ func (f *Filters) apply() {
 	var flt data.Filter
 	flt.Text = f.x.Filter.Text
 	if k := f.kind.Selected; k != "" && k != anyChoice {
-		flt.Kinds = []data.Kind{data.Kind(k)}
+		flt.Kinds = []data.Kind{kindOf(k)}
 	}
 	if id, ok := f.actorIDs[f.actor.Selected]; ok {
 		flt.Actors = []string{id}
@@ -114,7 +115,7 @@ func (f *Filters) Sync() {
 	}
 	kind := ""
 	if len(flt.Kinds) == 1 {
-		kind = string(flt.Kinds[0])
+		kind = kindName(flt.Kinds[0])
 	}
 	pick(f.kind, kind)
 	actor := ""

@@ -20,6 +20,7 @@ type WindowOptions struct {
 	View      string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
 	StorePath string // the workspace store (--store); empty: $SAHELATLAS_STORE or the default
 	Synthetic int    // when > 0, this many synthetic events instead of the bundled dataset
+	Lang      string // the language given with --lang ("en", "fr"); "" when not given
 }
 
 // flagSet is a silent flag set binding the window's flags to o.
@@ -51,6 +52,11 @@ func ParseWindow(args []string) (WindowOptions, error) {
 	case len(rest) > 0:
 		return o, errors.New(lang.T("cli.err.unknown_command", rest[0]))
 	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			o.Lang = string(lang.Current())
+		}
+	})
 	if err := geo.CheckView(o.View); err != nil {
 		return o, fmt.Errorf("sahelatlas: --view: %v (try: sahelatlas help)", err)
 	}
