@@ -47,6 +47,7 @@ type Options struct {
 // a store that cannot be opened is also shown in a small window, for an
 // analyst who started the app from a menu.
 func Run(opts Options) error {
+	useLanguage(flagOrSystemLanguage(opts.Lang)) // for a store that cannot open; the preference is read below
 	ws, recovery, err := store.OpenWorkspace(opts.StorePath)
 	switch {
 	case errors.Is(err, store.ErrNoPath):

@@ -34,6 +34,15 @@ func startLanguage(a fyne.App, explicit string) {
 	useLanguage(t)
 }
 
+// flagOrSystemLanguage is the language of --lang (explicit), else the
+// system's: what the window speaks before its preferences are read.
+func flagOrSystemLanguage(explicit string) datalang.Tag {
+	if t, err := datalang.Parse(explicit); err == nil {
+		return t
+	}
+	return datalang.FromEnv()
+}
+
 // useLanguage makes t the language of the pages (data/lang) and of Fyne's
 // own words and ours: Fyne picks the language of LANGUAGE when it loads
 // translations, so it is set, then the catalogs are (re)loaded.

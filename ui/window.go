@@ -416,7 +416,7 @@ func FormatLonLat(p orb.Point) string {
 		ns = "S"
 	}
 	if p.Lon() < 0 {
-		ew = "W"
+		ew = lang.L("W")
 	}
 	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
 }
