@@ -23,6 +23,7 @@ func (r *Raster) Text(x, y float64, s string, st TextStyle) {
 	if s == "" || st.Size <= 0 {
 		return
 	}
+	s = visual(s) // Arabic joined and right to left
 	tb := r.faces.layout(x, y, s, st)
 	ox, oy := math.Floor(tb.left), math.Floor(tb.baseline)
 	key := textKey{s: s, st: st,

@@ -95,12 +95,16 @@ func (fs faces) face(st TextStyle) font.Face {
 	if f, ok := fs[k]; ok {
 		return f
 	}
-	f, err := opentype.NewFace(parsedFont(st.Bold), &opentype.FaceOptions{
-		Size: st.Size, DPI: 72, Hinting: font.HintingNone,
-	})
+	opts := &opentype.FaceOptions{Size: st.Size, DPI: 72, Hinting: font.HintingNone}
+	goFace, err := opentype.NewFace(parsedFont(st.Bold), opts)
 	if err != nil {
 		panic("draw: cannot make a face of the Go font: " + err.Error())
 	}
+	arabic, err := opentype.NewFace(parsedArabic(), opts)
+	if err != nil {
+		panic("draw: cannot make a face of Noto Sans Arabic: " + err.Error())
+	}
+	f := newFallbackFace(goFace, parsedFont(st.Bold), arabic)
 	fs[k] = f
 	return f
 }
@@ -115,6 +119,7 @@ type textBox struct {
 
 // layout places s set in st at x, y according to st.Anchor.
 func (fs faces) layout(x, y float64, s string, st TextStyle) textBox {
+	s = visual(s)
 	f := fs.face(st)
 	m := f.Metrics()
 	tb := textBox{
