@@ -96,13 +96,15 @@ func fromEnv(getenv func(string) string) Tag {
 // current is the language of the process (a Tag).
 var current atomic.Value
 
-// Current is the language Sahel Atlas speaks now: the last Set, or the
-// environment's (FromEnv) until then.
+// Current is the language Sahel Atlas speaks now: the last Set, English
+// until then. The commands and the window Set it (from --lang, the
+// preferences or FromEnv) before they write anything; a library or a test
+// that sets nothing writes English whatever the machine's locale.
 func Current() Tag {
 	if t, ok := current.Load().(Tag); ok {
 		return t
 	}
-	return FromEnv()
+	return English
 }
 
 // Set makes t the language of what is written from now on: pages,
