@@ -150,3 +150,26 @@ func TestEventsHeaders(t *testing.T) {
 		t.Errorf("the French header changed the rows: %d bytes after the header, %d in English", rows[1], rows[0])
 	}
 }
+
+// TestMessagesFrench: the commands' own messages and the places table in
+// French under --lang fr, with the statuses English has.
+func TestMessagesFrench(t *testing.T) {
+	t.Cleanup(func() { lang.Set(lang.English) })
+	tests := []struct {
+		args   []string
+		status int
+		out    string
+		errs   string
+	}{
+		{[]string{"places", "--lang", "fr", "Tombouctou"}, ExitOK, "NOM", ""},
+		{[]string{"places", "--lang", "fr", "Zzzqqq"}, ExitFailed, "", "aucun lieu ne s’appelle"},
+		{[]string{"snapshot", "--lang", "fr"}, ExitUsage, "", "-o FICHIER est obligatoire"},
+		{[]string{"places", "Zzzqqq"}, ExitFailed, "", "no place is called"},
+	}
+	for _, tt := range tests {
+		status, out, errs := runCLI(t, tt.args...)
+		if status != tt.status || !strings.Contains(out, tt.out) || !strings.Contains(errs, tt.errs) || strings.Count(errs, "\n") > 1 {
+			t.Errorf("%q: status %d, stdout %q, stderr %q; want %d, %q and %q", tt.args, status, out, errs, tt.status, tt.out, tt.errs)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func ParseWindow(args []string) (WindowOptions, error) {
 		}
 	})
 	if err := geo.CheckView(o.View); err != nil {
-		return o, fmt.Errorf("sahelatlas: --view: %v (try: sahelatlas help)", err)
+		return o, fmt.Errorf(lang.T("sahelatlas: --view: %v (try: sahelatlas help)"), err)
 	}
 	return o, nil
 }
