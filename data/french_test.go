@@ -104,3 +104,11 @@ func TestSearchFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditsCatalog: the pages credit the data from the catalogs; the
+// English one must say what Credits says.
+func TestCreditsCatalog(t *testing.T) {
+	if got := lang.English.T("credits.geonames"); got != Credits {
+		t.Errorf("en.json credits.geonames is %q, data.Credits %q", got, Credits)
+	}
+}
