@@ -34,7 +34,7 @@ func newEventForm(at *orb.Point) *eventForm {
 	}
 	kinds := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
-		kinds[i] = string(k)
+		kinds[i] = kindName(k)
 	}
 	f.kind = newChoice(kinds, nil)
 	f.date.SetPlaceHolder(lang.L("YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year)"))
@@ -75,7 +75,7 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 	e := &m.Event
 	e.ID = data.NewAnnotationID()
 	e.Title = strings.TrimSpace(f.title.Text)
-	e.Kind = data.Kind(f.kind.Selected)
+	e.Kind = kindOf(f.kind.Selected)
 	if e.Kind == "" {
 		return m, errors.New(lang.L("choose the event's kind"))
 	}
