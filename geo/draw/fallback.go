@@ -26,13 +26,16 @@ func newFallbackFace(primary font.Face, f *sfnt.Font, second font.Face) *fallbac
 
 // pick is the face that draws r.
 func (ff *fallbackFace) pick(r rune) font.Face {
+	if r < 0x0590 { // Latin, Greek, Cyrillic…: the Go font's, or its missing-glyph box as before
+		return ff.primary
+	}
 	has, ok := ff.has[r]
 	if !ok {
 		g, err := ff.font.GlyphIndex(&ff.buf, r)
 		has = err == nil && g != 0
 		ff.has[r] = has
 	}
-	if has || r < 0x0590 {
+	if has {
 		return ff.primary
 	}
 	return ff.second
