@@ -104,3 +104,18 @@ func TestArabicGlyphs(t *testing.T) {
 		t.Error("the PDF does not embed Noto Sans Arabic")
 	}
 }
+
+func TestNeedsFallback(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Tombouctou", false}, {"Ségou – 1 000 km « ok »", false}, {"Кыргызстан", false},
+		{"الفاشر", true}, {"\uFEAE", true}, {"שלום", true}, {"\u08A0", true},
+	}
+	for _, tt := range tests {
+		if got := needsFallback(tt.s); got != tt.want {
+			t.Errorf("needsFallback(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -40,11 +40,17 @@ func (p *PDF) writeText(x, y float64, s string, st TextStyle, weight string) {
 	p.doc.SetFont("go", weight, size)
 }
 
-// needsFallback reports whether s has a right-to-left letter (Hebrew,
-// Arabic, their presentation forms), which the Go font lacks.
+// needsFallback reports whether s may have a right-to-left letter
+// (Hebrew, Arabic, their presentation forms: U+0590–U+08FF,
+// U+FB1D–U+FEFF), which the Go font lacks: a look at the UTF-8 bytes.
 func needsFallback(s string) bool {
-	for _, r := range s {
-		if (r >= 0x0590 && r <= 0x08FF) || (r >= 0xFB1D && r <= 0xFEFF) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0xD6 && c <= 0xDF:
+			return true
+		case c == 0xE0 && i+1 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xA3:
+			return true
+		case c == 0xEF && i+1 < len(s) && s[i+1] >= 0xAC && s[i+1] <= 0xBB:
 			return true
 		}
 	}

@@ -77,7 +77,7 @@ func (r *Raster) setText(key textKey, tb textBox, ox, oy float64) *textStamp {
 	d := font.Drawer{
 		Dst:  mask,
 		Src:  image.Opaque,
-		Face: r.faces.face(st),
+		Face: r.faces.faceFor(st, key.s),
 		Dot:  fixed.Point26_6{X: fixed.Int26_6(math.Round(left * 64)), Y: fixed.Int26_6(math.Round(base * 64))},
 	}
 	d.DrawString(key.s)

@@ -109,6 +109,16 @@ func (fs faces) face(st TextStyle) font.Face {
 	return f
 }
 
+// faceFor is the face that sets s: the Go font's alone unless s may have
+// right-to-left letters, which the fallback face sets in Noto Sans Arabic.
+func (fs faces) faceFor(st TextStyle, s string) font.Face {
+	f := fs.face(st)
+	if ff, ok := f.(*fallbackFace); ok && !needsFallback(s) {
+		return ff.primary
+	}
+	return f
+}
+
 // textBox is where a text goes: its box's left edge, baseline, width and
 // the ascent and descent of the face, all in device pixels.
 type textBox struct {
@@ -120,7 +130,7 @@ type textBox struct {
 // layout places s set in st at x, y according to st.Anchor.
 func (fs faces) layout(x, y float64, s string, st TextStyle) textBox {
 	s = visual(s)
-	f := fs.face(st)
+	f := fs.faceFor(st, s)
 	m := f.Metrics()
 	tb := textBox{
 		width:   fixedToFloat(font.MeasureString(f, s)),
