@@ -37,7 +37,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(cli.ExitUsage)
 	}
-	if err := ui.Run(ui.Options{View: w.View, StorePath: w.StorePath, Synthetic: w.Synthetic}); err != nil {
+	if err := ui.Run(ui.Options{View: w.View, StorePath: w.StorePath, Synthetic: w.Synthetic, Lang: w.Lang}); err != nil {
 		fmt.Fprintln(os.Stderr, "sahelatlas:", err)
 		os.Exit(cli.StatusOf(err))
 	}

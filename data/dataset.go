@@ -129,9 +129,11 @@ func compareEvents(a, b *Event) int {
 
 // searchText is what Filter.Text looks in: the event's id, title, summary,
 // date note, kind, countries, the values of its fields, and the names and
-// aliases of its place, origin and actors, folded.
+// aliases of its place, origin and actors, folded; in French too (see
+// french.go).
 func (d *Dataset) searchText(e *Event) string {
 	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
+	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, f := range e.Fields {
 		parts = append(parts, f.Value)
@@ -143,7 +145,7 @@ func (d *Dataset) searchText(e *Event) string {
 	}
 	for _, id := range e.Actors {
 		if a := d.actors[id]; a != nil {
-			parts = append(parts, a.Names()...)
+			parts = append(parts, append(a.Names(), a.FrenchNames()...)...)
 		}
 	}
 	return Fold(strings.Join(parts, "\n"))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -66,7 +67,7 @@ func newNotes(ui *Window, s *store.Store) *Notes {
 	n := &Notes{ui: ui, Store: s, Layer: overlay.NewAnnotationLayer(), hint: widget.NewLabel("")}
 	n.hint.Wrapping = fyne.TextWrapWord
 	n.search = widget.NewEntry()
-	n.search.SetPlaceHolder("Search annotations")
+	n.search.SetPlaceHolder(lang.L("Search annotations"))
 	n.search.OnChanged = func(string) { n.refreshList() }
 	n.list = widget.NewList(
 		func() int { return len(n.shown) },
@@ -86,16 +87,16 @@ func newNotes(ui *Window, s *store.Store) *Notes {
 		}
 	}
 	buttons := container.NewGridWithColumns(3,
-		widget.NewButton("Pin", func() { n.startMode(modePin) }),
-		widget.NewButton("Line", func() { n.startMode(modeLine) }),
-		widget.NewButton("Area", func() { n.startMode(modeArea) }),
-		widget.NewButton("Edit…", func() { n.editSelected() }),
-		widget.NewButton("Delete", func() { n.deleteSelected() }),
-		widget.NewButton("Undo delete", func() { n.undoDelete() }),
+		widget.NewButton(lang.L("Pin"), func() { n.startMode(modePin) }),
+		widget.NewButton(lang.L("Line"), func() { n.startMode(modeLine) }),
+		widget.NewButton(lang.L("Area"), func() { n.startMode(modeArea) }),
+		widget.NewButton(lang.L("Edit…"), func() { n.editSelected() }),
+		widget.NewButton(lang.L("Delete"), func() { n.deleteSelected() }),
+		widget.NewButton(lang.L("Undo delete"), func() { n.undoDelete() }),
 	)
 	top := container.NewVBox(buttons, n.hint, n.search)
 	if s == nil {
-		top = container.NewVBox(widget.NewLabel("Annotations are off: no workspace store is open."))
+		top = container.NewVBox(widget.NewLabel(lang.L("Annotations are off: no workspace store is open.")))
 	}
 	n.Panel = container.NewBorder(top, nil, nil, nil, n.list)
 	n.reload()
@@ -124,7 +125,7 @@ func (n *Notes) reload() {
 	}
 	all, err := n.Store.List()
 	if err != nil {
-		n.ui.showError(fmt.Errorf("cannot read the annotations: %w", err))
+		n.ui.showError(fmt.Errorf(lang.L("cannot read the annotations: %w"), err))
 		return
 	}
 	n.all = all
@@ -143,7 +144,7 @@ func (n *Notes) refreshLayer() {
 	if v.Width > 0 {
 		var err error
 		if in, err = n.Store.InView(v.Bound()); err != nil {
-			n.ui.showError(fmt.Errorf("cannot read the annotations in view: %w", err))
+			n.ui.showError(fmt.Errorf(lang.L("cannot read the annotations in view: %w"), err))
 			return
 		}
 	} else {
@@ -202,18 +203,18 @@ func (n *Notes) choose(id string, bring bool) {
 // startMode begins placing a pin or drawing a line or an area.
 func (n *Notes) startMode(m drawMode) {
 	if n.Store == nil {
-		n.ui.showError(errors.New("annotations are off: no workspace store is open"))
+		n.ui.showError(errors.New(lang.L("annotations are off: no workspace store is open")))
 		return
 	}
 	n.mode, n.draft = m, nil
 	n.Layer.SetDraft(nil, false)
 	switch m {
 	case modePin:
-		n.hint.SetText("Click on the map to place the pin (Escape cancels).")
+		n.hint.SetText(lang.L("Click on the map to place the pin (Escape cancels)."))
 	case modeLine:
-		n.hint.SetText("Click the line's points; double-click or Enter to finish, Escape to cancel.")
+		n.hint.SetText(lang.L("Click the line's points; double-click or Enter to finish, Escape to cancel."))
 	case modeArea:
-		n.hint.SetText("Click the area's corners; double-click or Enter to finish, Escape to cancel.")
+		n.hint.SetText(lang.L("Click the area's corners; double-click or Enter to finish, Escape to cancel."))
 	}
 	n.ui.Map.Redraw()
 }
@@ -284,7 +285,7 @@ func (n *Notes) Finish() bool {
 	}
 	pts := slices.Compact(append(orb.LineString(nil), n.draft...))
 	if len(pts) < need {
-		n.hint.SetText(fmt.Sprintf("A %s needs at least %d points; keep clicking, or Escape to cancel.", map[bool]string{false: "line", true: "area"}[area], need))
+		n.hint.SetText(fmt.Sprintf(lang.L("A %s needs at least %d points; keep clicking, or Escape to cancel."), map[bool]string{false: lang.L("line"), true: lang.L("area")}[area], need))
 		return true
 	}
 	n.mode, n.draft = modeBrowse, nil
@@ -301,10 +302,10 @@ func (n *Notes) Finish() bool {
 // AnnotateEvent opens the editor for a note on event e, at its place and dates.
 func (n *Notes) AnnotateEvent(e *data.Event) {
 	if n.Store == nil {
-		n.ui.showError(errors.New("annotations are off: no workspace store is open"))
+		n.ui.showError(errors.New(lang.L("annotations are off: no workspace store is open")))
 		return
 	}
-	a := data.Annotation{Geometry: e.At(), EventID: e.ID, Title: "Note: " + e.Title}
+	a := data.Annotation{Geometry: e.At(), EventID: e.ID, Title: lang.L("Note: ") + e.Title}
 	if e.Dated() {
 		a.From, a.To = e.Start, e.End
 	}
@@ -314,7 +315,7 @@ func (n *Notes) AnnotateEvent(e *data.Event) {
 func (n *Notes) editSelected() {
 	a, ok := n.find(n.selected)
 	if !ok {
-		n.hint.SetText("Select an annotation in the list or on the map first.")
+		n.hint.SetText(lang.L("Select an annotation in the list or on the map first."))
 		return
 	}
 	n.edit(a, true)
@@ -329,36 +330,36 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 	text.SetMinRowsVisible(4)
 	tags := widget.NewEntry()
 	tags.SetText(strings.Join(a.Tags, ", "))
-	tags.SetPlaceHolder("comma-separated")
+	tags.SetPlaceHolder(lang.L("comma-separated"))
 	names := make([]string, len(annotationColours))
-	colour := annotationColours[0].Name
+	colour := lang.L(annotationColours[0].Name)
 	for i, c := range annotationColours {
-		names[i] = c.Name
+		names[i] = lang.L(c.Name)
 		if strings.EqualFold(c.Hex, a.Colour) {
-			colour = c.Name
+			colour = lang.L(c.Name)
 		}
 	}
 	colours := newChoice(names, nil)
 	colours.SetSelected(colour)
 	from, to := widget.NewEntry(), widget.NewEntry()
-	from.SetPlaceHolder("YYYY-MM-DD (optional)")
-	to.SetPlaceHolder("YYYY-MM-DD (optional)")
+	from.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	to.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
 	if !a.From.IsZero() {
 		from.SetText(a.From.String())
 		to.SetText(a.To.String())
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title),
-		widget.NewFormItem("Text", text),
-		widget.NewFormItem("Tags", tags),
-		widget.NewFormItem("Colour", colours),
-		widget.NewFormItem("From", from),
-		widget.NewFormItem("To", to),
+		widget.NewFormItem(lang.L("Title"), title),
+		widget.NewFormItem(lang.L("Text"), text),
+		widget.NewFormItem(lang.L("Tags"), tags),
+		widget.NewFormItem(lang.L("Colour"), colours),
+		widget.NewFormItem(lang.L("From"), from),
+		widget.NewFormItem(lang.L("To"), to),
 	}
 	if a.EventID != "" {
-		items = append(items, widget.NewFormItem("Event", widget.NewLabel(a.EventID)))
+		items = append(items, widget.NewFormItem(lang.L("Event"), widget.NewLabel(a.EventID)))
 	}
-	d := dialog.NewForm("Annotation", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Annotation"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -366,7 +367,7 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 		a.Text = text.Text
 		a.Tags = data.SplitList(tags.Text)
 		for _, c := range annotationColours {
-			if c.Name == colours.Selected {
+			if lang.L(c.Name) == colours.Selected {
 				a.Colour = c.Hex
 			}
 		}
@@ -377,7 +378,7 @@ func (n *Notes) edit(a data.Annotation, existing bool) {
 			return
 		}
 		if a.Title == "" {
-			n.ui.showError(errors.New("an annotation needs a title"))
+			n.ui.showError(errors.New(lang.L("an annotation needs a title")))
 			n.edit(a, existing)
 			return
 		}
@@ -402,14 +403,14 @@ func parseDateRange(from, to string) (data.Date, data.Date, error) {
 	}
 	f, err := data.ParseDate(from)
 	if err != nil {
-		return data.Date{}, data.Date{}, fmt.Errorf("the From date %q is not a date: write it as YYYY-MM-DD", from)
+		return data.Date{}, data.Date{}, fmt.Errorf(lang.L("the From date %q is not a date: write it as YYYY-MM-DD"), from)
 	}
 	t, err := data.ParseDate(to)
 	if err != nil {
-		return data.Date{}, data.Date{}, fmt.Errorf("the To date %q is not a date: write it as YYYY-MM-DD", to)
+		return data.Date{}, data.Date{}, fmt.Errorf(lang.L("the To date %q is not a date: write it as YYYY-MM-DD"), to)
 	}
 	if t.Before(f) {
-		return data.Date{}, data.Date{}, fmt.Errorf("the To date %s is before the From date %s", to, from)
+		return data.Date{}, data.Date{}, fmt.Errorf(lang.L("the To date %s is before the From date %s"), to, from)
 	}
 	return f, t, nil
 }
@@ -433,29 +434,29 @@ func (n *Notes) save(a data.Annotation, existing bool) {
 		a, err = n.Store.Add(a)
 	}
 	if err != nil {
-		n.ui.showError(fmt.Errorf("the annotation %q was NOT saved: %w", a.Title, err))
+		n.ui.showError(fmt.Errorf(lang.L("the annotation %q was NOT saved: %w"), a.Title, err))
 		return
 	}
-	n.ui.Status.SetText(fmt.Sprintf("Saved “%s”.", a.Title))
+	n.ui.Status.SetText(fmt.Sprintf(lang.L("Saved “%s”."), a.Title))
 	n.reload()
 	n.choose(a.ID, false)
 }
 
 func (n *Notes) deleteSelected() {
 	if n.selected == "" {
-		n.hint.SetText("Select an annotation in the list or on the map first.")
+		n.hint.SetText(lang.L("Select an annotation in the list or on the map first."))
 		return
 	}
 	a, err := n.Store.Delete(n.selected)
 	if err != nil {
-		n.ui.showError(fmt.Errorf("the annotation was NOT deleted: %w", err))
+		n.ui.showError(fmt.Errorf(lang.L("the annotation was NOT deleted: %w"), err))
 		return
 	}
 	n.deleted = append(n.deleted, a)
 	n.selected = ""
 	n.Layer.SetSelected("")
 	n.list.UnselectAll()
-	n.ui.Status.SetText(fmt.Sprintf("Deleted “%s” — Ctrl+Z or Undo delete brings it back.", a.Title))
+	n.ui.Status.SetText(fmt.Sprintf(lang.L("Deleted “%s” — Ctrl+Z or Undo delete brings it back."), a.Title))
 	n.reload()
 	n.ui.Map.Redraw()
 }
@@ -463,16 +464,16 @@ func (n *Notes) deleteSelected() {
 // undoDelete brings back the annotation deleted last.
 func (n *Notes) undoDelete() {
 	if len(n.deleted) == 0 {
-		n.ui.Status.SetText("Nothing to undo.")
+		n.ui.Status.SetText(lang.L("Nothing to undo."))
 		return
 	}
 	a := n.deleted[len(n.deleted)-1]
 	if err := n.Store.Put(a); err != nil {
-		n.ui.showError(fmt.Errorf("the annotation %q was NOT restored: %w", a.Title, err))
+		n.ui.showError(fmt.Errorf(lang.L("the annotation %q was NOT restored: %w"), a.Title, err))
 		return
 	}
 	n.deleted = n.deleted[:len(n.deleted)-1]
-	n.ui.Status.SetText(fmt.Sprintf("Restored “%s”.", a.Title))
+	n.ui.Status.SetText(fmt.Sprintf(lang.L("Restored “%s”."), a.Title))
 	n.reload()
 	n.choose(a.ID, false)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/assets"
@@ -27,6 +28,7 @@ type Options struct {
 	View      string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
 	StorePath string // the workspace store (--store); empty: $SAHELATLAS_STORE or the default
 	Synthetic int    // when > 0, show this many synthetic events instead of the bundled dataset
+	Lang      string // the language given with --lang ("en", "fr"); "" for the preference or the system's
 
 	// Workspace is the opened store of annotations; Run opens it. Nil
 	// turns annotations off.
@@ -45,16 +47,17 @@ type Options struct {
 // a store that cannot be opened is also shown in a small window, for an
 // analyst who started the app from a menu.
 func Run(opts Options) error {
+	useLanguage(flagOrSystemLanguage(opts.Lang)) // for a store that cannot open; the preference is read below
 	ws, recovery, err := store.OpenWorkspace(opts.StorePath)
 	switch {
 	case errors.Is(err, store.ErrNoPath):
-		return fmt.Errorf("cannot find a place for the workspace store: %w (use --store PATH)", err)
+		return fmt.Errorf(lang.L("cannot find a place for the workspace store: %w (use --store PATH)"), err)
 	case errors.Is(err, store.ErrLocked):
 		// Refused within a second, changing nothing.
-		showFatal(err.Error() + "\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH.")
+		showFatal(err.Error() + lang.L("\n\nClose the other Sahel Atlas, or start this one with --store OTHER_PATH."))
 		return err
 	case err != nil:
-		showFatal(fmt.Sprintf("Cannot open the workspace store:\n%v", err))
+		showFatal(fmt.Sprintf(lang.L("Cannot open the workspace store:\n%v"), err))
 		return fmt.Errorf("cannot open the workspace store: %w", err)
 	}
 	defer ws.Close()
@@ -65,6 +68,7 @@ func Run(opts Options) error {
 	// than letting garbage double the heap.
 	debug.SetMemoryLimit(memoryLimit)
 	a := app.NewWithID(AppID)
+	startLanguage(a, opts.Lang)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Sahel Atlas")
 	if _, err := Build(a, w, opts); err != nil {
@@ -76,9 +80,9 @@ func Run(opts Options) error {
 	w.Resize(fyne.NewSize(1280, 680))
 	if recovery != nil {
 		fmt.Fprintln(os.Stderr, "sahelatlas:", recovery)
-		title := "The workspace store"
+		title := lang.L("The workspace store")
 		if recovery.Repaired() {
-			title = "The workspace store was repaired"
+			title = lang.L("The workspace store was repaired")
 		}
 		dialog.ShowInformation(title, recovery.String(), w)
 	}
@@ -96,7 +100,7 @@ func showFatal(msg string) {
 	w := a.NewWindow("Sahel Atlas")
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, widget.NewButton("Quit", a.Quit), nil, nil, l))
+	w.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Quit"), a.Quit), nil, nil, l))
 	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
 }

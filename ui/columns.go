@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data/exchange"
@@ -41,20 +42,20 @@ const (
 func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 	c := &columnDialog{m: m, path: path, preview: p, fields: map[string]*choice{},
 		cols: exchange.DetectColumns(p.Header, exchange.Columns{})}
-	choices := append([]string{"(none)"}, p.Header...)
+	choices := append([]string{lang.L("(none)")}, p.Header...)
 	fields := []struct {
 		label string
 		ptr   *string
 	}{
-		{"Latitude", &c.cols.Lat}, {"Longitude", &c.cols.Lon}, {"Place name", &c.cols.Place},
-		{"Date", &c.cols.Date}, {"Start", &c.cols.Start}, {"End", &c.cols.End}, {"Title", &c.cols.Title},
-		{"Summary", &c.cols.Summary}, {"Kind", &c.cols.Kind}, {"Actors", &c.cols.Actors},
+		{lang.L("Latitude"), &c.cols.Lat}, {lang.L("Longitude"), &c.cols.Lon}, {lang.L("Place name"), &c.cols.Place},
+		{lang.L("Date"), &c.cols.Date}, {lang.L("Start"), &c.cols.Start}, {lang.L("End"), &c.cols.End}, {lang.L("Title"), &c.cols.Title},
+		{lang.L("Summary"), &c.cols.Summary}, {lang.L("Kind"), &c.cols.Kind}, {lang.L("Actors"), &c.cols.Actors},
 	}
 	var items []*widget.FormItem
 	c.dates = widget.NewLabel("")
 	for _, fld := range fields {
 		sel := newChoice(choices, func(s string) {
-			if s == "(none)" {
+			if s == lang.L("(none)") {
 				s = ""
 			}
 			*fld.ptr = s
@@ -63,14 +64,14 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 		if *fld.ptr != "" {
 			sel.SetSelected(*fld.ptr)
 		} else {
-			sel.SetSelected("(none)")
+			sel.SetSelected(lang.L("(none)"))
 		}
 		c.fields[fld.label] = sel
 		items = append(items, widget.NewFormItem(fld.label, sel))
 	}
-	c.order = newChoice([]string{orderFromFile, orderDayFirst, orderMonFirst}, nil)
-	c.order.SetSelected(orderFromFile)
-	items = append(items, widget.NewFormItem("Date layout", c.dates), widget.NewFormItem("Day and month", c.order))
+	c.order = newChoice([]string{lang.L(orderFromFile), lang.L(orderDayFirst), lang.L(orderMonFirst)}, nil)
+	c.order.SetSelected(lang.L(orderFromFile))
+	items = append(items, widget.NewFormItem(lang.L("Date layout"), c.dates), widget.NewFormItem(lang.L("Day and month"), c.order))
 	c.showDateLayout()
 	shown := min(len(p.Header), previewColumns)
 	c.grid = container.NewGridWithColumns(max(1, shown))
@@ -89,14 +90,14 @@ func newColumnDialog(m *Imports, path string, p csvPreview) *columnDialog {
 		}
 	}
 	name := filepath.Base(path)
-	about := "First rows of " + name + ":"
+	about := lang.L("First rows of ") + name + lang.L(":")
 	if p.Encoding != "" {
-		about = "First rows of " + name + " (not UTF-8: read as Windows-1252):"
+		about = lang.L("First rows of ") + name + lang.L(" (not UTF-8: read as Windows-1252):")
 	}
-	c.skip = widget.NewCheck("Import the good rows when some are bad (and list the rest)", nil)
+	c.skip = widget.NewCheck(lang.L("Import the good rows when some are bad (and list the rest)"), nil)
 	content := container.NewBorder(widget.NewForm(items...), c.skip, nil, nil,
 		container.NewVScroll(container.NewVBox(widget.NewLabel(about), c.grid)))
-	c.dialog = dialog.NewCustomConfirm("Map the columns of "+name, "Import", "Cancel", content, func(ok bool) {
+	c.dialog = dialog.NewCustomConfirm(lang.L("Map the columns of ")+name, lang.L("Import"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			c.importFile()
 		}
@@ -117,7 +118,7 @@ func (c *columnDialog) showDateLayout() {
 	}
 	i := slices.Index(c.preview.Header, col)
 	if i < 0 {
-		c.dates.SetText("no date column chosen")
+		c.dates.SetText(lang.L("no date column chosen"))
 		return
 	}
 	var values []string
@@ -133,9 +134,9 @@ func (c *columnDialog) showDateLayout() {
 func (c *columnDialog) options() exchange.Options {
 	o := exchange.Options{Format: exchange.FormatCSV, Columns: c.cols, SkipInvalid: c.skip.Checked, Encoding: c.preview.Encoding}
 	switch c.order.Selected {
-	case orderDayFirst:
+	case lang.L(orderDayFirst):
 		o.DateFormat = "d/m/yyyy"
-	case orderMonFirst:
+	case lang.L(orderMonFirst):
 		o.DateFormat = "m/d/yyyy"
 	}
 	return o

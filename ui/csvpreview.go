@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -39,7 +40,7 @@ func readCSVPreview(path string, rows int) (csvPreview, error) {
 	var p csvPreview
 	f, err := os.Open(path)
 	if err != nil {
-		return p, fmt.Errorf("cannot open %s: %w", path, err)
+		return p, fmt.Errorf(lang.L("cannot open %s: %w"), path, err)
 	}
 	defer f.Close()
 	head, err := io.ReadAll(io.LimitReader(f, previewSize+1))

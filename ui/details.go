@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -37,42 +38,42 @@ func NewDetails(x *Explorer) *Details {
 func (d *Details) Show(e *data.Event) {
 	d.Container.RemoveAll()
 	if e == nil {
-		d.Container.Add(widget.NewLabel("Select an event on the map or in the list."))
+		d.Container.Add(widget.NewLabel(lang.L("Select an event on the map or in the list.")))
 		d.Container.Refresh()
 		return
 	}
 	add := func(o fyne.CanvasObject) { d.Container.Add(o) }
-	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(eventTitle(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	add(title)
-	add(labelWrap(fmt.Sprintf("%s (precision: %s)", EventDate(e), e.Precision)))
+	add(labelWrap(fmt.Sprintf(lang.L("%s (precision: %s)"), EventDate(e), precisionName(e.Precision))))
 	if e.DateNote != "" {
-		add(labelWrap("Date as given: " + e.DateNote))
+		add(labelWrap(lang.L("Date as given: ") + e.DateNote))
 	}
 	if e.YearInferred != "" {
-		add(labelWrap("Year inferred: " + e.YearInferred))
+		add(labelWrap(lang.L("Year inferred: ") + e.YearInferred))
 	}
-	kind := string(e.Kind)
+	kind := kindName(e.Kind)
 	if c := e.Kind.CAMEO(); c != "" {
 		kind += " · CAMEO " + c
 	}
-	add(labelWrap("Kind: " + kind))
-	add(labelWrap("Place: " + d.placeName(e.Place)))
+	add(labelWrap(lang.L("Kind: ") + kind))
+	add(labelWrap(lang.L("Place: ") + d.placeName(e.Place)))
 	if e.Origin != "" {
-		add(labelWrap("Came from: " + d.placeName(e.Origin)))
+		add(labelWrap(lang.L("Came from: ") + d.placeName(e.Origin)))
 	}
 	if len(e.Countries) > 0 {
-		add(labelWrap("Countries: " + strings.Join(e.Countries, ", ")))
+		add(labelWrap(lang.L("Countries: ") + strings.Join(e.Countries, ", ")))
 	}
 	if len(e.Actors) > 0 {
-		add(widget.NewLabelWithStyle("Actors (tap to filter)", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		add(widget.NewLabelWithStyle(lang.L("Actors (tap to filter)"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		actors := container.NewGridWrap(fyne.NewSize(170, 36))
 		for _, id := range e.Actors {
 			a := d.x.Data.Actor(id)
 			if a == nil {
 				continue
 			}
-			b := widget.NewButton(a.Name, func() {
+			b := widget.NewButton(actorName(a), func() {
 				if d.OnActor != nil {
 					d.OnActor(a)
 				}
@@ -82,24 +83,24 @@ func (d *Details) Show(e *data.Event) {
 		add(actors)
 	}
 	add(widget.NewSeparator())
-	add(labelWrap(e.Summary))
+	add(labelWrap(eventSummary(e)))
 	if e.Confidence != "" {
-		add(labelWrap("Confidence: " + e.Confidence))
+		add(labelWrap(lang.L("Confidence: ") + e.Confidence))
 	}
 	if len(e.Fields) > 0 {
-		add(widget.NewLabelWithStyle("From the imported file", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		add(widget.NewLabelWithStyle(lang.L("From the imported file"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		for _, f := range e.Fields {
 			label, value := exchange.FieldLabel(f)
 			add(labelWrap(label + ": " + value))
 		}
 	}
 	add(widget.NewSeparator())
-	add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	add(widget.NewLabelWithStyle(lang.L("Sources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, ref := range e.Sources {
 		add(labelWrap(SourceLine(d.x.Data.Source(ref.Document), ref)))
 	}
 	if d.OnAnnotate != nil {
-		add(widget.NewButton("Annotate this event…", func() { d.OnAnnotate(e) }))
+		add(widget.NewButton(lang.L("Annotate this event…"), func() { d.OnAnnotate(e) }))
 	}
 	d.Container.Refresh()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -69,7 +70,7 @@ func (l *EventList) Sync() {
 
 // EventLine is one row of the event list: date, kind and title.
 func EventLine(e *data.Event) string {
-	return fmt.Sprintf("%s · %s", EventDate(e), e.Title)
+	return fmt.Sprintf("%s · %s", EventDate(e), eventTitle(e))
 }
 
 // EventDate writes an event's date at the precision the sources give:
@@ -78,13 +79,13 @@ func EventLine(e *data.Event) string {
 func EventDate(e *data.Event) string {
 	if !e.Dated() {
 		if e.NoYear != nil {
-			return e.NoYear.String() + " (year not given)"
+			return e.NoYear.String() + lang.L(" (year not given)")
 		}
-		return "date not given"
+		return lang.L("date not given")
 	}
 	s := dateAt(e.Start, e.Precision)
 	if e.Ongoing {
-		s = "from " + s + ", ongoing"
+		s = lang.L("from ") + s + lang.L(", ongoing")
 	} else if e.End != e.Start {
 		end := dateAt(e.End, e.Precision)
 		if end != s {
@@ -92,7 +93,7 @@ func EventDate(e *data.Event) string {
 		}
 	}
 	if e.YearInferred != "" {
-		s += " (year inferred)"
+		s += lang.L(" (year inferred)")
 	}
 	return s
 }
@@ -102,7 +103,7 @@ func dateAt(d data.Date, p data.Precision) string {
 	case data.PrecisionYear:
 		return fmt.Sprint(d.Year)
 	case data.PrecisionMonth:
-		return d.Time().Format("Jan 2006")
+		return monthYear(d)
 	default:
 		return FormatDate(d)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -133,7 +134,7 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.format.SetSelected("PNG")
 	labels := make([]string, len(exportSizes))
 	for i, s := range exportSizes {
-		labels[i] = s.Label
+		labels[i] = lang.L(s.Label)
 	}
 	ex.width, ex.height = widget.NewEntry(), widget.NewEntry()
 	ex.width.SetText("1920")
@@ -143,13 +144,13 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.size = newChoice(labels, func(label string) {
 		// A preset fills in its size; only Custom lets the analyst type one.
 		for _, s := range exportSizes {
-			if s.Label == label && s.Paper != "" {
+			if lang.L(s.Label) == label && s.Paper != "" {
 				p := scene.Papers[s.Paper]
 				ex.width.SetText(strconv.Itoa(p.Width))
 				ex.height.SetText(strconv.Itoa(p.Height))
 				ex.width.Disable()
 				ex.height.Disable()
-			} else if s.Label == label {
+			} else if lang.L(s.Label) == label {
 				ex.width.Enable()
 				ex.height.Enable()
 			}
@@ -157,23 +158,23 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 		ex.changed()
 	})
 	ex.size.SetSelected(labels[0])
-	ex.series = newChoice([]string{"One snapshot", "Every day", "Every week", "Every month"}, func(string) { ex.changed() })
-	ex.series.SetSelected("One snapshot")
+	ex.series = newChoice([]string{lang.L("One snapshot"), lang.L("Every day"), lang.L("Every week"), lang.L("Every month")}, func(string) { ex.changed() })
+	ex.series.SetSelected(lang.L("One snapshot"))
 	ex.title = widget.NewEntry()
-	ex.title.SetPlaceHolder("Title")
+	ex.title.SetPlaceHolder(lang.L("Title"))
 	ex.title.OnChanged = func(string) { ex.changed() }
 	ex.subtitle = widget.NewEntry()
-	ex.subtitle.SetPlaceHolder("Subtitle (default: the date window)")
+	ex.subtitle.SetPlaceHolder(lang.L("Subtitle (default: the date window)"))
 	ex.subtitle.OnChanged = func(string) { ex.changed() }
 	ex.caveat = widget.NewEntry()
-	ex.caveat.SetPlaceHolder("Caveat, e.g. UNCLASSIFIED // FOR TRAINING")
+	ex.caveat.SetPlaceHolder(lang.L("Caveat, e.g. UNCLASSIFIED // FOR TRAINING"))
 	ex.status = widget.NewLabel("")
 	ex.status.Wrapping = fyne.TextWrapWord
 	if p, err := ex.loadPrefs(); err == nil {
 		ex.caveat.SetText(p.Caveat)
 		ex.remembered = p.Caveat
 	} else {
-		ex.status.SetText("The caveat of the last export cannot be read: " + err.Error())
+		ex.status.SetText(lang.L("The caveat of the last export cannot be read: ") + err.Error())
 	}
 	ex.caveat.OnChanged = func(string) { ex.changed() }
 	ex.from, ex.to = newDateEntry(), newDateEntry()
@@ -183,12 +184,12 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.to.OnChanged = func(string) { ex.changed() }
 	checks := container.NewGridWithColumns(4)
 	for _, e := range exportElements {
-		c := widget.NewCheck(e.Label, func(bool) { ex.changed() })
+		c := widget.NewCheck(lang.L(e.Label), func(bool) { ex.changed() })
 		c.SetChecked(true)
 		ex.elements = append(ex.elements, c)
 		checks.Add(c)
 	}
-	ex.worldFile = widget.NewCheck("World file (.pgw + .prj)", nil)
+	ex.worldFile = widget.NewCheck(lang.L("World file (.pgw + .prj)"), nil)
 	ex.preview = canvas.NewImageFromImage(nil)
 	ex.preview.FillMode = canvas.ImageFillContain
 	ex.preview.SetMinSize(fyne.NewSize(320, 180))
@@ -196,16 +197,16 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	ex.overview.FillMode = canvas.ImageFillContain
 	ex.overview.SetMinSize(fyne.NewSize(240, 135))
 
-	caveat := widget.NewFormItem("Caveat", ex.caveat)
-	caveat.HintText = "Filled in with the last export's (or snapshot command's); clear it for none"
+	caveat := widget.NewFormItem(lang.L("Caveat"), ex.caveat)
+	caveat.HintText = lang.L("Filled in with the last export's (or snapshot command's); clear it for none")
 	form := widget.NewForm(
-		widget.NewFormItem("Dates", container.NewHBox(dateBox(ex.from), widget.NewLabel("to"), dateBox(ex.to))),
-		widget.NewFormItem("Format", ex.format),
-		widget.NewFormItem("Size", container.NewBorder(nil, nil, ex.size, nil,
+		widget.NewFormItem(lang.L("Dates"), container.NewHBox(dateBox(ex.from), widget.NewLabel(lang.L("to")), dateBox(ex.to))),
+		widget.NewFormItem(lang.L("Format"), ex.format),
+		widget.NewFormItem(lang.L("Size"), container.NewBorder(nil, nil, ex.size, nil,
 			container.NewGridWithColumns(3, ex.width, widget.NewLabel("×"), ex.height))),
-		widget.NewFormItem("Series", ex.series),
-		widget.NewFormItem("Title", ex.title),
-		widget.NewFormItem("Subtitle", ex.subtitle),
+		widget.NewFormItem(lang.L("Series"), ex.series),
+		widget.NewFormItem(lang.L("Title"), ex.title),
+		widget.NewFormItem(lang.L("Subtitle"), ex.subtitle),
 		caveat,
 	)
 	// The choices scroll and the preview shrinks, so the dialog fits a
@@ -213,19 +214,19 @@ func newExporter(ui *Window, do func(func())) *Exporter {
 	choices := container.NewVScroll(container.NewVBox(form, checks, ex.worldFile))
 	choices.SetMinSize(fyne.NewSize(0, 160))
 	pictures := container.NewGridWithColumns(2,
-		container.NewBorder(widget.NewLabel("Preview"), nil, nil, nil, ex.preview),
-		container.NewBorder(widget.NewLabel("The page's extent on the map"), nil, nil, nil, ex.overview))
+		container.NewBorder(widget.NewLabel(lang.L("Preview")), nil, nil, nil, ex.preview),
+		container.NewBorder(widget.NewLabel(lang.L("The page's extent on the map")), nil, nil, nil, ex.overview))
 	panes := container.NewVSplit(choices, pictures)
 	panes.SetOffset(0.55)
 	content := container.NewBorder(nil, ex.status, nil, nil, panes)
-	d := dialog.NewCustomWithoutButtons("Export snapshot", content, ui.Win)
-	exportButton := widget.NewButtonWithIcon("Export…", theme.ConfirmIcon(), func() {
+	d := dialog.NewCustomWithoutButtons(lang.L("Export snapshot"), content, ui.Win)
+	exportButton := widget.NewButtonWithIcon(lang.L("Export…"), theme.ConfirmIcon(), func() {
 		ex.choosing = true
 		ex.hide()
 		ex.chooseFile()
 	})
 	exportButton.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Close", theme.CancelIcon(), ex.hide), exportButton})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ex.hide), exportButton})
 	d.SetOnClosed(func() {
 		if ex.choosing {
 			ex.choosing = false // hidden to choose a file: still in use
@@ -324,7 +325,7 @@ func (ex *Exporter) snapshot() (scene.Snapshot, error) {
 		}
 	}
 	for _, s := range exportSizes {
-		if s.Label == ex.size.Selected {
+		if lang.L(s.Label) == ex.size.Selected {
 			o.Paper = s.Paper
 		}
 	}
@@ -332,7 +333,7 @@ func (ex *Exporter) snapshot() (scene.Snapshot, error) {
 		w, err1 := strconv.Atoi(strings.TrimSpace(ex.width.Text))
 		h, err2 := strconv.Atoi(strings.TrimSpace(ex.height.Text))
 		if err1 != nil || err2 != nil {
-			return o, fmt.Errorf("the custom size must be two whole numbers of pixels, each 1 to %d", scene.MaxSide)
+			return o, fmt.Errorf(lang.L("the custom size must be two whole numbers of pixels, each 1 to %d"), scene.MaxSide)
 		}
 		if err := scene.CheckSize(w, h); err != nil { // the command's limits too
 			return o, err
@@ -340,15 +341,15 @@ func (ex *Exporter) snapshot() (scene.Snapshot, error) {
 		o.Width, o.Height = w, h
 	}
 	switch ex.series.Selected {
-	case "Every day":
+	case lang.L("Every day"):
 		o.Every = scene.StepDay
-	case "Every week":
+	case lang.L("Every week"):
 		o.Every = scene.StepWeek
-	case "Every month":
+	case lang.L("Every month"):
 		o.Every = scene.StepMonth
 	}
 	if o.Every != "" && o.Format == scene.FormatSVG {
-		return o, fmt.Errorf("a series is written as a PDF (a page a step), a GIF or PNG frames: choose one of those")
+		return o, fmt.Errorf("%s", lang.L("a series is written as a PDF (a page a step), a GIF or PNG frames: choose one of those"))
 	}
 	return o, nil
 }
@@ -381,7 +382,7 @@ func (ex *Exporter) changed() {
 // showPreview puts a drawn preview in the dialog, on the UI goroutine.
 func (ex *Exporter) showPreview(r previewResult) {
 	if r.err != nil {
-		ex.status.SetText("No preview: " + r.err.Error())
+		ex.status.SetText(lang.L("No preview: ") + r.err.Error())
 		return
 	}
 	ex.preview.Image = r.img
@@ -439,9 +440,9 @@ func (ex *Exporter) chooseFile() {
 // and opens the dialog again, its choices kept, to export another format
 // or size of the same map.
 func (ex *Exporter) export(path string, o scene.Snapshot) {
-	ex.ui.Status.SetText("Exporting " + path + "…")
+	ex.ui.Status.SetText(lang.L("Exporting ") + path + "…")
 	bar := widget.NewProgressBar()
-	progress := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), ex.ui.Win)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Exporting"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), ex.ui.Win)
 	progress.Show()
 	do := ex.do
 	o.Progress = func(done, total int) {
@@ -469,14 +470,14 @@ func (ex *Exporter) export(path string, o scene.Snapshot) {
 // written or not; when it was, whether its caveat could be remembered.
 func (ex *Exporter) exported(path string, err, prefErr error) {
 	if err != nil {
-		err = fmt.Errorf("the snapshot was NOT written to %s: %w", path, err)
+		err = fmt.Errorf(lang.L("the snapshot was NOT written to %s: %w"), path, err)
 		ex.show(err.Error())
 		ex.ui.showError(err)
 		return
 	}
-	status, msg := "Written: "+path+". Export another format or size of the same map: choose it and press Export… again.", "Exported "+path
+	status, msg := lang.L("Written: ")+path+lang.L(". Export another format or size of the same map: choose it and press Export… again."), lang.L("Exported ")+path
 	if prefErr != nil {
-		note := "The caveat could not be remembered for the next export: " + prefErr.Error()
+		note := lang.L("The caveat could not be remembered for the next export: ") + prefErr.Error()
 		status, msg = status+"\n"+note, msg+". "+note
 	}
 	ex.ui.Status.SetText(msg)

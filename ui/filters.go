@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -28,9 +29,9 @@ func NewFilters(x *Explorer, countryName func(code string) string) *Filters {
 	f.kind = newChoice(nil, func(string) { f.apply() })
 	f.actor = newChoice(nil, func(string) { f.apply() })
 	f.country = newChoice(nil, func(string) { f.apply() })
-	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = "Kind", "Actor", "Country"
+	f.kind.PlaceHolder, f.actor.PlaceHolder, f.country.PlaceHolder = lang.L("Kind"), lang.L("Actor"), lang.L("Country")
 	f.SetOptions()
-	reset := widget.NewButton("Reset filters", func() { x.ResetFilter() })
+	reset := widget.NewButton(lang.L("Reset filters"), func() { x.ResetFilter() })
 	// Two rows, the selects named by their placeholders, so the event list
 	// keeps its rows on a small screen.
 	f.Container = container.NewGridWithColumns(2, f.kind, f.actor, f.country, reset)
@@ -49,7 +50,7 @@ func (f *Filters) SetOptions() {
 	}
 	for _, k := range data.Kinds {
 		if seenKind[k] {
-			kinds = append(kinds, string(k))
+			kinds = append(kinds, kindName(k))
 		}
 	}
 	actors := []string{}
@@ -57,8 +58,8 @@ func (f *Filters) SetOptions() {
 		if len(x.Data.ByActor(a.ID)) == 0 {
 			continue
 		}
-		actors = append(actors, a.Name)
-		f.actorIDs[a.Name] = a.ID
+		actors = append(actors, actorName(a))
+		f.actorIDs[actorName(a)] = a.ID
 	}
 	slices.Sort(actors)
 	countries := []string{}
@@ -86,7 +87,7 @@ func (f *Filters) apply() {
 	var flt data.Filter
 	flt.Text = f.x.Filter.Text
 	if k := f.kind.Selected; k != "" && k != anyChoice {
-		flt.Kinds = []data.Kind{data.Kind(k)}
+		flt.Kinds = []data.Kind{kindOf(k)}
 	}
 	if id, ok := f.actorIDs[f.actor.Selected]; ok {
 		flt.Actors = []string{id}
@@ -112,7 +113,7 @@ func (f *Filters) Sync() {
 	}
 	kind := ""
 	if len(flt.Kinds) == 1 {
-		kind = string(flt.Kinds[0])
+		kind = kindName(flt.Kinds[0])
 	}
 	pick(f.kind, kind)
 	actor := ""

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +48,7 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 	m.list = widget.NewList(
 		func() int { return len(m.imports) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewButton("Remove", nil),
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewButton(lang.L("Remove"), nil),
 				widget.NewLabel("an imported file name.csv · 100000 events"))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -59,9 +60,9 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 			label := row.Objects[0].(*widget.Label)
 			check := row.Objects[1].(*widget.Check)
 			remove := row.Objects[2].(*widget.Button)
-			text := fmt.Sprintf("%s · %s · %d events", l.Name, l.Format, l.Count)
+			text := fmt.Sprintf(lang.L("%s · %s · %d events"), l.Name, l.Format, l.Count)
 			if l.Problem != "" {
-				text += " · DAMAGED: " + l.Problem
+				text += lang.L(" · DAMAGED: ") + l.Problem
 			}
 			label.SetText(text)
 			check.OnChanged = nil
@@ -69,7 +70,7 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 			check.OnChanged = func(on bool) { m.hidden[l.ID] = !on; m.reloadData() }
 			remove.OnTapped = func() { m.confirmRemove(l) }
 		})
-	m.mine = widget.NewCheck("My events (your own, Events → New event…)", nil)
+	m.mine = widget.NewCheck(lang.L("My events (your own, Events → New event…)"), nil)
 	m.mine.SetChecked(true)
 	m.mine.OnChanged = func(on bool) {
 		m.hidden[store.MyEventsLayer] = !on
@@ -77,12 +78,12 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 	}
 	top := container.NewVBox(
 		container.NewGridWithColumns(2,
-			widget.NewButton("Import…", m.ShowImport),
-			widget.NewButton("Export events…", m.ShowExportEvents)),
+			widget.NewButton(lang.L("Import…"), m.ShowImport),
+			widget.NewButton(lang.L("Export events…"), m.ShowExportEvents)),
 		m.mine,
 		m.message)
 	if st == nil {
-		top = container.NewVBox(widget.NewLabel("Imports are off: no workspace store is open."))
+		top = container.NewVBox(widget.NewLabel(lang.L("Imports are off: no workspace store is open.")))
 	}
 	m.Panel = container.NewBorder(top, nil, nil, nil, m.list)
 	return m
@@ -188,7 +189,7 @@ func (m *Imports) ShowImport() {
 func (m *Imports) prepare(path string) *columnDialog {
 	f, err := os.Open(path)
 	if err != nil {
-		m.ui.showError(fmt.Errorf("cannot open %s: %w", path, err))
+		m.ui.showError(fmt.Errorf(lang.L("cannot open %s: %w"), path, err))
 		return nil
 	}
 	head := make([]byte, 4096)
@@ -218,7 +219,7 @@ func (m *Imports) prepare(path string) *columnDialog {
 // keep the good ones.
 func (m *Imports) run(path string, opts exchange.Options) {
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), m.ui.Win)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), m.ui.Win)
 	progress.Show()
 	st := m.store()
 	d := m.ui.Explorer.Data
@@ -253,14 +254,14 @@ func (m *Imports) run(path string, opts exchange.Options) {
 			case err != nil:
 				m.ui.showError(fmt.Errorf("%s was NOT imported: %w", filepath.Base(path), err))
 			default:
-				msg := fmt.Sprintf("%s: added %d, updated %d, rejected %d.", filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
+				msg := fmt.Sprintf(lang.L("%s: added %d, updated %d, rejected %d."), filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
 				if n := res.SkippedCount(); n > 0 { // GDELT: codes with no kind, events with no place, duplicates
 					first := res.Skipped[0]
 					more := ""
 					if len(res.Skipped) > 1 {
 						more = "; …"
 					}
-					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(", left out %d (%d %s%s).", n, first.Count, first.Reason, more)
+					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(lang.L(", left out %d (%d %s%s)."), n, first.Count, first.Reason, more)
 				}
 				if len(res.Notes) > 0 {
 					msg += " " + strings.Join(res.Notes, " ")
@@ -269,7 +270,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 				m.ui.Status.SetText(msg)
 				m.reloadData()
 				if len(res.Rejected) > 0 {
-					m.showProblems("Rows left out of "+filepath.Base(path), res.Rejected, res.More)
+					m.showProblems(lang.L("Rows left out of ")+filepath.Base(path), res.Rejected, res.More)
 				}
 			}
 		})
@@ -283,9 +284,9 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 	entry.SetText(text)
 	entry.Wrapping = fyne.TextWrapWord
 	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged. "+
-		"Rows with the same problem share a line; where a fix names --date-format, choose the order of day and month in the column dialog.", filepath.Base(path), len(e.Problems)+e.More))
+		lang.L("Rows with the same problem share a line; where a fix names --date-format, choose the order of day and month in the column dialog."), filepath.Base(path), len(e.Problems)+e.More))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Import refused", "Import the good rows", "Cancel",
+	d := dialog.NewCustomConfirm(lang.L("Import refused"), lang.L("Import the good rows"), lang.L("Cancel"),
 		container.NewBorder(msg, nil, nil, nil, entry), func(ok bool) {
 			if ok {
 				opts.SkipInvalid = true
@@ -299,7 +300,7 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(exchange.ProblemsText(ps, more))
-	d := dialog.NewCustom(title, "Close", entry, m.ui.Win)
+	d := dialog.NewCustom(title, lang.L("Close"), entry, m.ui.Win)
 	d.Resize(fyne.NewSize(700, 480))
 	d.Show()
 }
@@ -311,10 +312,10 @@ func (m *Imports) confirmRemove(l store.Import) {
 		}
 		n, err := m.store().RemoveImport(l.ID)
 		if err != nil {
-			m.ui.showError(fmt.Errorf("%s was NOT removed: %w", l.Name, err))
+			m.ui.showError(fmt.Errorf(lang.L("%s was NOT removed: %w"), l.Name, err))
 			return
 		}
-		m.message.SetText(fmt.Sprintf("Removed %s (%d events).", l.Name, n))
+		m.message.SetText(fmt.Sprintf(lang.L("Removed %s (%d events)."), l.Name, n))
 		m.reloadData()
 	}, m.ui.Win)
 }
@@ -337,19 +338,19 @@ var exportFormats = []struct {
 func (m *Imports) ShowExportEvents() {
 	labels := make([]string, len(exportFormats))
 	for i, f := range exportFormats {
-		labels[i] = f.Label
+		labels[i] = lang.L(f.Label)
 	}
 	format := newChoice(labels, nil)
 	format.SetSelected(labels[0])
 	events := m.ui.Explorer.InWindow()
-	info := widget.NewLabel(fmt.Sprintf("%d events: those in the date window that pass the filters.", len(events)))
-	dialog.ShowCustomConfirm("Export events", "Choose file…", "Cancel", container.NewVBox(info, format), func(ok bool) {
+	info := widget.NewLabel(fmt.Sprintf(lang.L("%d events: those in the date window that pass the filters."), len(events)))
+	dialog.ShowCustomConfirm(lang.L("Export events"), lang.L("Choose file…"), lang.L("Cancel"), container.NewVBox(info, format), func(ok bool) {
 		if !ok {
 			return
 		}
 		var f = exportFormats[0]
 		for _, x := range exportFormats {
-			if x.Label == format.Selected {
+			if lang.L(x.Label) == format.Selected {
 				f = x
 			}
 		}
@@ -374,10 +375,10 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 			path += ext
 		}
 		if err := files.WriteAtomic(path, func(out io.Writer) error { return write(out, events, d) }); err != nil {
-			m.ui.showError(fmt.Errorf("the events were NOT written to %s: %w", path, err))
+			m.ui.showError(fmt.Errorf(lang.L("the events were NOT written to %s: %w"), path, err))
 			return
 		}
-		m.ui.Status.SetText(fmt.Sprintf("Wrote %d events to %s", len(events), path))
+		m.ui.Status.SetText(fmt.Sprintf(lang.L("Wrote %d events to %s"), len(events), path))
 	}, m.ui.Win)
 	fd.SetFileName("sahel-atlas-events" + ext)
 	fd.Show()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -167,9 +168,9 @@ func (ui *Window) updateLayers() {
 // in the status bar, and a tooltip for an event, a cluster, a visit arc or
 // a relation line.
 func (ui *Window) mapHover(p orb.Point, x, y float64, pos fyne.Position) {
-	name := "sea"
+	name := lang.L("sea")
 	if c := ui.Atlas.At(p); c != nil {
-		name = c.Name
+		name = countryIn(c.Code, c.Name)
 	}
 	ui.Coords.SetText(fmt.Sprintf("%s · %s", name, FormatLonLat(p)))
 	h := ui.Layers.HitTest(ui.Map.View(), x, y)
@@ -188,7 +189,7 @@ const clusterTipEvents = 6
 // give no place, as the dotted ring around its symbol says.
 func placeNote(e *data.Event) string {
 	if overlay.PlaceInferred(e) {
-		return " (place inferred)"
+		return lang.L(" (place inferred)")
 	}
 	return ""
 }
@@ -199,15 +200,15 @@ func (ui *Window) describeHit(h overlay.Hit) string {
 	switch h.Kind {
 	case overlay.HitEvent:
 		e := h.Events[0]
-		return EventDate(e) + "\n" + e.Title + placeNote(e)
+		return EventDate(e) + "\n" + eventTitle(e) + placeNote(e)
 	case overlay.HitCluster:
-		lines := []string{fmt.Sprintf("%d events — click to zoom in", len(h.Events))}
+		lines := []string{fmt.Sprintf(lang.L("%d events — click to zoom in"), len(h.Events))}
 		for i, e := range h.Events {
 			if i == clusterTipEvents {
-				lines = append(lines, fmt.Sprintf("… and %d more", len(h.Events)-i))
+				lines = append(lines, fmt.Sprintf(lang.L("… and %d more"), len(h.Events)-i))
 				break
 			}
-			lines = append(lines, EventDate(e)+" · "+e.Title+placeNote(e))
+			lines = append(lines, EventDate(e)+" · "+eventTitle(e)+placeNote(e))
 		}
 		return strings.Join(lines, "\n")
 	case overlay.HitArc, overlay.HitStop:
@@ -224,15 +225,15 @@ func (ui *Window) describeHit(h overlay.Hit) string {
 			}
 			stop := ""
 			if h.Kind == overlay.HitStop && h.Stop > 0 {
-				stop = fmt.Sprintf("Stop %d: ", h.Stop)
+				stop = fmt.Sprintf(lang.L("Stop %d: "), h.Stop)
 			}
 			lines = append(lines, fmt.Sprintf("%s%s: %s → %s, %s", stop, who, from, to, EventDate(e)))
 		}
 		return strings.Join(lines, "\n")
 	case overlay.HitRelation:
 		if h.Relation != nil {
-			return fmt.Sprintf("%s – %s: %s on %s", ui.countryName(h.Relation.Countries[0]),
-				ui.countryName(h.Relation.Countries[1]), h.Status, FormatDate(ui.Explorer.To))
+			return fmt.Sprintf(lang.L("%s – %s: %s on %s"), ui.countryName(h.Relation.Countries[0]),
+				ui.countryName(h.Relation.Countries[1]), statusName(h.Status), FormatDate(ui.Explorer.To))
 		}
 	}
 	return ""
@@ -297,7 +298,7 @@ func (ui *Window) listCluster(events []*data.Event, at fyne.Position) {
 	var items []*fyne.MenuItem
 	for i, e := range events {
 		if i == 30 {
-			items = append(items, fyne.NewMenuItem(fmt.Sprintf("… and %d more (see the list)", len(events)-30), nil))
+			items = append(items, fyne.NewMenuItem(fmt.Sprintf(lang.L("… and %d more (see the list)"), len(events)-30), nil))
 			break
 		}
 		items = append(items, fyne.NewMenuItem(EventLine(e), func() { ui.Explorer.Select(e) }))
@@ -397,7 +398,7 @@ func (ui *Window) updateLegend(v geo.Viewport) {
 	box := ui.legend
 	box.RemoveAll()
 	if len(items) == 0 {
-		box.Add(widget.NewLabel("Nothing in view."))
+		box.Add(widget.NewLabel(lang.L("Nothing in view.")))
 	}
 	for _, it := range items {
 		icon := legendLine(it.Line)

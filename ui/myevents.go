@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -33,37 +34,37 @@ func newEventForm(at *orb.Point) *eventForm {
 	}
 	kinds := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
-		kinds[i] = string(k)
+		kinds[i] = kindName(k)
 	}
 	f.kind = newChoice(kinds, nil)
-	f.date.SetPlaceHolder("YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year)")
-	f.end.SetPlaceHolder("last day of a range, written alike (optional)")
+	f.date.SetPlaceHolder(lang.L("YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD (no year)"))
+	f.end.SetPlaceHolder(lang.L("last day of a range, written alike (optional)"))
 	f.date.Validator = func(s string) error {
 		_, _, _, _, err := data.ParseEventDate(strings.TrimSpace(s))
 		return err
 	}
 	f.title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("give the event a title")
+			return errors.New(lang.L("give the event a title"))
 		}
 		return nil
 	}
-	f.place.SetPlaceHolder("a place name (Niamey, Tombouctou…)")
+	f.place.SetPlaceHolder(lang.L("a place name (Niamey, Tombouctou…)"))
 	if at != nil {
-		f.place.SetPlaceHolder(fmt.Sprintf("the point clicked (%.4f, %.4f), or a place name", at[1], at[0]))
+		f.place.SetPlaceHolder(fmt.Sprintf(lang.L("the point clicked (%.4f, %.4f), or a place name"), at[1], at[0]))
 	}
-	f.actors.SetPlaceHolder("names separated by commas; visitor:, host: or party: before a name")
+	f.actors.SetPlaceHolder(lang.L("names separated by commas; visitor:, host: or party: before a name"))
 	return f
 }
 
 // items are the form's rows.
 func (f *eventForm) items() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem("Title", f.title), widget.NewFormItem("Kind", f.kind),
-		widget.NewFormItem("Date", f.date), widget.NewFormItem("Until", f.end),
-		widget.NewFormItem("Place", f.place), widget.NewFormItem("Actors", f.actors),
-		widget.NewFormItem("Summary", f.summary), widget.NewFormItem("Source outlet", f.outlet),
-		widget.NewFormItem("Source headline", f.headline), widget.NewFormItem("Source URL", f.url),
+		widget.NewFormItem(lang.L("Title"), f.title), widget.NewFormItem(lang.L("Kind"), f.kind),
+		widget.NewFormItem(lang.L("Date"), f.date), widget.NewFormItem(lang.L("Until"), f.end),
+		widget.NewFormItem(lang.L("Place"), f.place), widget.NewFormItem(lang.L("Actors"), f.actors),
+		widget.NewFormItem(lang.L("Summary"), f.summary), widget.NewFormItem(lang.L("Source outlet"), f.outlet),
+		widget.NewFormItem(lang.L("Source headline"), f.headline), widget.NewFormItem(lang.L("Source URL"), f.url),
 	}
 }
 
@@ -74,9 +75,9 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 	e := &m.Event
 	e.ID = data.NewAnnotationID()
 	e.Title = strings.TrimSpace(f.title.Text)
-	e.Kind = data.Kind(f.kind.Selected)
+	e.Kind = kindOf(f.kind.Selected)
 	if e.Kind == "" {
-		return m, errors.New("choose the event's kind")
+		return m, errors.New(lang.L("choose the event's kind"))
 	}
 	if err := e.SetDate(strings.TrimSpace(f.date.Text), strings.TrimSpace(f.end.Text)); err != nil {
 		return m, errors.New(strings.TrimPrefix(err.Error(), "data: "))
@@ -89,7 +90,7 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 			ms = gaz.Match(name, "", 1)
 		}
 		if len(ms) == 0 {
-			return m, fmt.Errorf("no place is called %q: try another spelling, or right-click the map for New event here", name)
+			return m, fmt.Errorf(lang.L("no place is called %q: try another spelling, or right-click the map for New event here"), name)
 		}
 		m.Place, m.PlacePrecision = *ms[0].Place, data.PlaceTown
 	case f.at != nil:
@@ -101,7 +102,7 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 		}
 		m.PlacePrecision = data.PlaceExact
 	default:
-		return m, errors.New("give the place's name")
+		return m, errors.New(lang.L("give the place's name"))
 	}
 	for _, s := range strings.Split(f.actors.Text, ",") {
 		if strings.TrimSpace(s) == "" {
@@ -142,12 +143,12 @@ func participantOf(s string, known []*data.Actor) data.Participant {
 func (ui *Window) ShowNewEvent(at *orb.Point) {
 	st := ui.Imports.store()
 	if st == nil {
-		ui.showError(errors.New("my events are off: no workspace store is open"))
+		ui.showError(errors.New(lang.L("my events are off: no workspace store is open")))
 		return
 	}
 	f := newEventForm(at)
 	var d dialog.Dialog
-	d = dialog.NewForm("New event", "Save", "Cancel", f.items(), func(ok bool) {
+	d = dialog.NewForm(lang.L("New event"), lang.L("Save"), lang.L("Cancel"), f.items(), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -172,7 +173,7 @@ func (ui *Window) saveNewEvent(st *store.Store, f *eventForm) error {
 		return err
 	}
 	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
-	ui.Status.SetText(fmt.Sprintf("Saved to My events: %s", m.Event.Title))
+	ui.Status.SetText(fmt.Sprintf(lang.L("Saved to My events: %s"), m.Event.Title))
 	return nil
 }
 
@@ -182,12 +183,12 @@ func (ui *Window) DeleteSelectedEvent() {
 	st := ui.Imports.store()
 	e := ui.Explorer.Selected
 	if st == nil || e == nil {
-		ui.Status.SetText("Select one of your events first.")
+		ui.Status.SetText(lang.L("Select one of your events first."))
 		return
 	}
 	m, err := st.DeleteEvent(e.ID)
 	if errors.Is(err, store.ErrNoEvent) {
-		ui.Status.SetText("Only your own events (My events) can be deleted.")
+		ui.Status.SetText(lang.L("Only your own events (My events) can be deleted."))
 		return
 	}
 	if err != nil {
@@ -196,14 +197,14 @@ func (ui *Window) DeleteSelectedEvent() {
 	}
 	ui.Imports.deletedEvent = &m
 	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
-	ui.Status.SetText(fmt.Sprintf("Deleted %q from My events (Events → Undo delete event puts it back).", m.Event.Title))
+	ui.Status.SetText(fmt.Sprintf(lang.L("Deleted %q from My events (Events → Undo delete event puts it back)."), m.Event.Title))
 }
 
 // UndoDeleteEvent puts back the event of the analyst's deleted last.
 func (ui *Window) UndoDeleteEvent() {
 	st, m := ui.Imports.store(), ui.Imports.deletedEvent
 	if st == nil || m == nil {
-		ui.Status.SetText("No deleted event to put back.")
+		ui.Status.SetText(lang.L("No deleted event to put back."))
 		return
 	}
 	if err := st.PutEvent(*m); err != nil {
@@ -212,16 +213,16 @@ func (ui *Window) UndoDeleteEvent() {
 	}
 	ui.Imports.deletedEvent = nil
 	ui.Imports.reloadData() // off the UI goroutine: a second with 100k imported events
-	ui.Status.SetText(fmt.Sprintf("Put back %q.", m.Event.Title))
+	ui.Status.SetText(fmt.Sprintf(lang.L("Put back %q."), m.Event.Title))
 }
 
 // eventsMenu is the Events menu: New event, delete and undo.
 func (ui *Window) eventsMenu() *fyne.Menu {
-	item := fyne.NewMenuItem("New event…", func() { ui.ShowNewEvent(nil) })
+	item := fyne.NewMenuItem(lang.L("New event…"), func() { ui.ShowNewEvent(nil) })
 	item.Shortcut = newEventShortcut
-	return fyne.NewMenu("Events", item,
-		fyne.NewMenuItem("Delete the selected event of mine", ui.DeleteSelectedEvent),
-		fyne.NewMenuItem("Undo delete event", ui.UndoDeleteEvent))
+	return fyne.NewMenu(lang.L("Events"), item,
+		fyne.NewMenuItem(lang.L("Delete the selected event of mine"), ui.DeleteSelectedEvent),
+		fyne.NewMenuItem(lang.L("Undo delete event"), ui.UndoDeleteEvent))
 }
 
 // newEventShortcut is Ctrl+Shift+N (Cmd+Shift+N on macOS): Ctrl+N adds a pin.

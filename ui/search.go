@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -47,16 +48,16 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 		if i == limit {
 			break
 		}
-		out = append(out, SearchResult{Label: "Event: " + EventLine(e), Event: e})
+		out = append(out, SearchResult{Label: lang.L("Event: ") + EventLine(e), Event: e})
 	}
 	n := 0
 	for _, a := range s.Data.Actors {
 		if n == limit {
 			break
 		}
-		for _, name := range a.Names() {
+		for _, name := range append(a.Names(), a.FrenchNames()...) {
 			if strings.Contains(data.Fold(name), q) {
-				out = append(out, SearchResult{Label: fmt.Sprintf("Actor: %s (%s)", a.Name, a.Kind), Actor: a})
+				out = append(out, SearchResult{Label: fmt.Sprintf(lang.L("Actor: %s (%s)"), actorName(a), a.Kind), Actor: a})
 				n++
 				break
 			}
@@ -70,7 +71,7 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 		}
 		for _, name := range p.Names() {
 			if strings.Contains(data.Fold(name), q) {
-				out = append(out, SearchResult{Label: fmt.Sprintf("Place: %s, %s", p.Name, p.Country), Place: p})
+				out = append(out, SearchResult{Label: fmt.Sprintf(lang.L("Place: %s, %s"), p.Name, p.Country), Place: p})
 				seenPlace[p.Name+p.Country] = true
 				n++
 				break
@@ -91,9 +92,9 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 			if seenPlace[p.Name+p.Country] {
 				continue
 			}
-			label := fmt.Sprintf("Place: %s, %s", p.Name, p.Country)
+			label := fmt.Sprintf(lang.L("Place: %s, %s"), p.Name, p.Country)
 			if m.Matched != p.Name {
-				label = fmt.Sprintf("Place: %s (%s), %s", p.Name, m.Matched, p.Country)
+				label = fmt.Sprintf(lang.L("Place: %s (%s), %s"), p.Name, m.Matched, p.Country)
 			}
 			out = append(out, SearchResult{Label: label, Place: p})
 			n++
@@ -104,8 +105,8 @@ func (s Searcher) Find(text string, limit int) []SearchResult {
 		if n == limit {
 			break
 		}
-		if strings.Contains(data.Fold(c.Name), q) || strings.EqualFold(c.Code, q) {
-			out = append(out, SearchResult{Label: "Country: " + c.Name, Country: c})
+		if strings.Contains(data.Fold(countrySearchText(c.Code, c.Name)), q) || strings.EqualFold(c.Code, q) {
+			out = append(out, SearchResult{Label: lang.L("Country: ") + countryIn(c.Code, c.Name), Country: c})
 			n++
 		}
 	}
@@ -149,7 +150,7 @@ func NewSearchBox(s Searcher) *SearchBox {
 	b := &SearchBox{s: s, Entry: widget.NewEntry()}
 	b.find = func(s Searcher, text string) []SearchResult { return s.Find(text, searchLimit) }
 	b.work = newNewestWorker(func(r searchRequest) []SearchResult { return b.find(r.s, r.text) }, b.show, fyne.Do, 0)
-	b.Entry.SetPlaceHolder("Search events, actors, places, countries (Ctrl+F)")
+	b.Entry.SetPlaceHolder(lang.L("Search events, actors, places, countries (Ctrl+F)"))
 	b.List = widget.NewList(
 		func() int { return len(b.results) },
 		func() fyne.CanvasObject {

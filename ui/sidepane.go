@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 )
 
 // sideTabsBelow is the height of the side pane, in logical pixels, under
@@ -38,7 +39,7 @@ type sidePane struct {
 // event list) and the tabs items, and sets ui.sideTabs.
 func (ui *Window) newSidePane(list fyne.CanvasObject, items ...*container.TabItem) *sidePane {
 	ui.sideTabs = container.NewAppTabs(items...)
-	p := &sidePane{ui: ui, list: list, events: container.NewTabItem(tabEvents, list), offset: 0.55}
+	p := &sidePane{ui: ui, list: list, events: container.NewTabItem(lang.L(tabEvents), list), offset: 0.55}
 	split := container.NewVSplit(list, ui.sideTabs)
 	split.SetOffset(p.offset)
 	p.box = container.New(p, split)
@@ -112,7 +113,7 @@ func (ui *Window) showTab(name string) {
 		return
 	}
 	for _, it := range ui.sideTabs.Items {
-		if it.Text == name {
+		if it.Text == lang.L(name) {
 			ui.sideTabs.Select(it)
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -310,7 +311,7 @@ func (r *timelineRenderer) Destroy()                     {}
 // FormatDate writes a date the way analysts read it: "9 Apr 2025".
 func FormatDate(d data.Date) string {
 	if d.IsZero() {
-		return "no date"
+		return lang.L("no date")
 	}
-	return d.Time().Format("2 Jan 2006")
+	return dayMonthYear(d)
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
@@ -139,19 +140,19 @@ func (ui *Window) layout() fyne.CanvasObject {
 	toolbar := container.NewHBox()
 	for _, p := range Presets {
 		name := p.Name
-		toolbar.Add(widget.NewButton(p.Label, func() { ui.ShowPreset(name) }))
+		toolbar.Add(widget.NewButton(lang.L(p.Label), func() { ui.ShowPreset(name) }))
 	}
 	toolbar.Add(widget.NewSeparator())
 	toolbar.Add(widget.NewButton("−", func() { ui.Map.ZoomBy(0.5) }))
 	toolbar.Add(widget.NewButton("+", func() { ui.Map.ZoomBy(2) }))
 
-	ui.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), ui.Player.Toggle)
+	ui.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), ui.Player.Toggle)
 	ui.Player.OnChange = func(playing bool) {
 		if playing {
-			ui.play.SetText("Pause")
+			ui.play.SetText(lang.L("Pause"))
 			ui.play.SetIcon(theme.MediaPauseIcon())
 		} else {
-			ui.play.SetText("Play")
+			ui.play.SetText(lang.L("Play"))
 			ui.play.SetIcon(theme.MediaPlayIcon())
 		}
 	}
@@ -173,24 +174,24 @@ func (ui *Window) layout() fyne.CanvasObject {
 	controls := container.NewBorder(nil, nil, container.NewHBox(
 		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
-		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.Dates.Container), nil, ui.DateWindow)
+		speed, widget.NewButton(lang.L("All dates"), ui.ShowAllDates), ui.Dates.Container), nil, ui.DateWindow)
 	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
 	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
 	bottom := container.NewVBox(timeline, status)
 
 	layers := container.NewHBox(
-		widget.NewCheck("Relations", func(on bool) { ui.Layers.ShowRelations = on; ui.updateLayers() }),
-		widget.NewCheck("Visits", func(on bool) { ui.Layers.ShowVisits = on; ui.updateLayers() }),
-		widget.NewCheck("Clusters", func(on bool) { ui.clustering = on; ui.Layers.Events.SetClustering(on); ui.updateLayers() }),
-		widget.NewCheck("Notes", func(on bool) { ui.showNote = on; ui.updateLayers() }))
+		widget.NewCheck(lang.L("Relations"), func(on bool) { ui.Layers.ShowRelations = on; ui.updateLayers() }),
+		widget.NewCheck(lang.L("Visits"), func(on bool) { ui.Layers.ShowVisits = on; ui.updateLayers() }),
+		widget.NewCheck(lang.L("Clusters"), func(on bool) { ui.clustering = on; ui.Layers.Events.SetClustering(on); ui.updateLayers() }),
+		widget.NewCheck(lang.L("Notes"), func(on bool) { ui.showNote = on; ui.updateLayers() }))
 	for _, o := range layers.Objects {
 		o.(*widget.Check).SetChecked(true)
 	}
 	top := container.NewBorder(nil, nil, container.NewHBox(toolbar, layers), nil, ui.Search.Entry)
 
 	results := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)), container.NewBorder(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Search results", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			widget.NewButton("Clear", ui.Search.Clear)), nil, nil, nil, ui.Search.List))
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Search results"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewButton(lang.L("Clear"), ui.Search.Clear)), nil, nil, nil, ui.Search.List))
 	results.Hide()
 	ui.Search.OnResults = func(showing bool) {
 		if showing {
@@ -201,10 +202,10 @@ func (ui *Window) layout() fyne.CanvasObject {
 	}
 	listPane := container.NewStack(container.NewBorder(ui.Filters.Container, nil, nil, nil, ui.List.List), results)
 	ui.side = ui.newSidePane(listPane,
-		container.NewTabItem(tabDetails, container.NewVScroll(ui.Details.Container)),
-		container.NewTabItem(tabLegend, container.NewVScroll(ui.legend)),
-		container.NewTabItem(tabAnnotations, ui.Notes.Panel),
-		container.NewTabItem(tabImports, ui.Imports.Panel))
+		container.NewTabItem(lang.L(tabDetails), container.NewVScroll(ui.Details.Container)),
+		container.NewTabItem(lang.L(tabLegend), container.NewVScroll(ui.legend)),
+		container.NewTabItem(lang.L(tabAnnotations), ui.Notes.Panel),
+		container.NewTabItem(lang.L(tabImports), ui.Imports.Panel))
 	side := ui.side.box
 	mapPane := container.NewStack(ui.Map, container.NewWithoutLayout(ui.tip.box))
 	main := container.NewHSplit(mapPane, side)
@@ -220,9 +221,9 @@ func (ui *Window) explorerChanged(c Change) {
 		ui.Filters.Sync()
 	}
 	if c&(ChangeWindow|ChangeFilter) != 0 {
-		text := fmt.Sprintf("%s – %s · %d events", FormatDate(x.From), FormatDate(x.To), len(x.InWindow()))
+		text := fmt.Sprintf(lang.L("%s – %s · %d events"), FormatDate(x.From), FormatDate(x.To), len(x.InWindow()))
 		if n := len(x.Undated()); n > 0 {
-			text += fmt.Sprintf(" (+%d with no date, at the end of the list)", n)
+			text += fmt.Sprintf(lang.L(" (+%d with no date, at the end of the list)"), n)
 		}
 		ui.DateWindow.SetText(text)
 		ui.Dates.Sync()
@@ -314,7 +315,7 @@ func (ui *Window) stepTo(e *data.Event) {
 
 func (ui *Window) countryName(code string) string {
 	if c := ui.Atlas.Country(code); c != nil {
-		return c.Name
+		return countryIn(c.Code, c.Name)
 	}
 	return code
 }
@@ -333,31 +334,31 @@ func (ui *Window) menu() *fyne.MainMenu {
 	var items []*fyne.MenuItem
 	for i, p := range Presets {
 		name := p.Name
-		items = append(items, withShortcut(fyne.NewMenuItem(p.Label, func() { ui.ShowPreset(name) }), fyne.KeyName(fmt.Sprint(i+1))))
+		items = append(items, withShortcut(fyne.NewMenuItem(lang.L(p.Label), func() { ui.ShowPreset(name) }), fyne.KeyName(fmt.Sprint(i+1))))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Zoom in (+)", func() { ui.Map.ZoomBy(2) }),
-		fyne.NewMenuItem("Zoom out (−)", func() { ui.Map.ZoomBy(0.5) }))
-	notes := fyne.NewMenu("Annotations",
-		withShortcut(fyne.NewMenuItem("Add a pin", func() { ui.Notes.startMode(modePin) }), fyne.KeyN),
-		fyne.NewMenuItem("Draw a line", func() { ui.Notes.startMode(modeLine) }),
-		fyne.NewMenuItem("Draw an area", func() { ui.Notes.startMode(modeArea) }),
-		fyne.NewMenuItem("Annotate the selected event", func() {
+		fyne.NewMenuItem(lang.L("Zoom in (+)"), func() { ui.Map.ZoomBy(2) }),
+		fyne.NewMenuItem(lang.L("Zoom out (−)"), func() { ui.Map.ZoomBy(0.5) }))
+	notes := fyne.NewMenu(lang.L("Annotations"),
+		withShortcut(fyne.NewMenuItem(lang.L("Add a pin"), func() { ui.Notes.startMode(modePin) }), fyne.KeyN),
+		fyne.NewMenuItem(lang.L("Draw a line"), func() { ui.Notes.startMode(modeLine) }),
+		fyne.NewMenuItem(lang.L("Draw an area"), func() { ui.Notes.startMode(modeArea) }),
+		fyne.NewMenuItem(lang.L("Annotate the selected event"), func() {
 			if e := ui.Explorer.Selected; e != nil {
 				ui.Notes.AnnotateEvent(e)
 			} else {
-				ui.Status.SetText("Select an event first.")
+				ui.Status.SetText(lang.L("Select an event first."))
 			}
 		}),
-		undoItem(fyne.NewMenuItem("Undo delete", func() { ui.Notes.undoDelete() })),
+		undoItem(fyne.NewMenuItem(lang.L("Undo delete"), func() { ui.Notes.undoDelete() })),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Author name…", func() { ui.askAuthor(nil) }))
-	file := fyne.NewMenu("File",
-		withShortcut(fyne.NewMenuItem("Import events…", ui.Imports.ShowImport), fyne.KeyI),
-		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
+		fyne.NewMenuItem(lang.L("Author name…"), func() { ui.askAuthor(nil) }))
+	file := fyne.NewMenu(lang.L("File"),
+		withShortcut(fyne.NewMenuItem(lang.L("Import events…"), ui.Imports.ShowImport), fyne.KeyI),
+		fyne.NewMenuItem(lang.L("Export events…"), ui.Imports.ShowExportEvents),
 		fyne.NewMenuItemSeparator(),
-		withShortcut(fyne.NewMenuItem("Export snapshot…", ui.ShowExport), fyne.KeyE))
-	return fyne.NewMainMenu(file, fyne.NewMenu("View", items...), ui.eventsMenu(), notes)
+		withShortcut(fyne.NewMenuItem(lang.L("Export snapshot…"), ui.ShowExport), fyne.KeyE))
+	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("View"), append(items, fyne.NewMenuItemSeparator(), ui.languageItem())...), ui.eventsMenu(), notes)
 }
 
 // withShortcut gives a menu item the shortcut Ctrl (Cmd on macOS) + key.
@@ -412,7 +413,7 @@ func (ui *Window) bindKeys() {
 }
 
 func (ui *Window) showZoom() {
-	ui.Status.SetText(fmt.Sprintf("zoom %.1f", ui.Map.View().Zoom))
+	ui.Status.SetText(fmt.Sprintf(lang.L("zoom %.1f"), ui.Map.View().Zoom))
 }
 
 // FormatLonLat writes a point as degrees with hemispheres: "12.6392° N, 8.0029° W".
@@ -422,7 +423,7 @@ func FormatLonLat(p orb.Point) string {
 		ns = "S"
 	}
 	if p.Lon() < 0 {
-		ew = "W"
+		ew = lang.L("W")
 	}
 	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
 }
@@ -430,10 +431,10 @@ func FormatLonLat(p orb.Point) string {
 // mapMenu is the map's right-click menu: a new event or a note here.
 func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("New event here", func() { ui.ShowNewEvent(&p) }),
-		fyne.NewMenuItem("Add a note here", func() { ui.Notes.edit(data.Annotation{Geometry: p}, false) }),
-		fyne.NewMenuItem("Start a line here", func() { ui.Notes.startMode(modeLine); ui.Notes.tapped(p, 0, 0) }),
-		fyne.NewMenuItem("Start an area here", func() { ui.Notes.startMode(modeArea); ui.Notes.tapped(p, 0, 0) }),
+		fyne.NewMenuItem(lang.L("New event here"), func() { ui.ShowNewEvent(&p) }),
+		fyne.NewMenuItem(lang.L("Add a note here"), func() { ui.Notes.edit(data.Annotation{Geometry: p}, false) }),
+		fyne.NewMenuItem(lang.L("Start a line here"), func() { ui.Notes.startMode(modeLine); ui.Notes.tapped(p, 0, 0) }),
+		fyne.NewMenuItem(lang.L("Start an area here"), func() { ui.Notes.startMode(modeArea); ui.Notes.tapped(p, 0, 0) }),
 	)
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(ui.Map).Add(pos)
 	widget.ShowPopUpMenuAtPosition(menu, ui.Win.Canvas(), at)
@@ -444,11 +445,11 @@ func (ui *Window) mapMenu(p orb.Point, pos fyne.Position) {
 func (ui *Window) askAuthor(then func()) {
 	e := widget.NewEntry()
 	e.SetText(ui.App.Preferences().String(authorPref))
-	e.SetPlaceHolder("Leave empty to sign nothing")
-	note := widget.NewLabel("Your name is written on the annotations you save and in their exports.")
+	e.SetPlaceHolder(lang.L("Leave empty to sign nothing"))
+	note := widget.NewLabel(lang.L("Your name is written on the annotations you save and in their exports."))
 	note.Wrapping = fyne.TextWrapWord
-	dialog.ShowForm("Author name", "Save", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("", note), widget.NewFormItem("Name", e)}, func(ok bool) {
+	dialog.ShowForm(lang.L("Author name"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem("", note), widget.NewFormItem(lang.L("Name"), e)}, func(ok bool) {
 		if ok {
 			ui.App.Preferences().SetString(authorPref, strings.TrimSpace(e.Text))
 		}

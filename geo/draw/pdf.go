@@ -48,6 +48,7 @@ func NewPDF(width, height int, page Page) *PDF {
 	regular, bold := Fonts()
 	doc.AddUTF8FontFromBytes("go", "", regular)
 	doc.AddUTF8FontFromBytes("go", "B", bold)
+	doc.AddUTF8FontFromBytes("arabic", "", ArabicFont())
 	// "P" keeps Wd and Ht as given; "L" would swap them.
 	doc.AddPageFormat("P", fpdfSize(page))
 	k := math.Min(page.Width/float64(width), page.Height/float64(height))
@@ -202,6 +203,7 @@ func (p *PDF) Text(x, y float64, s string, st TextStyle) {
 	if s == "" || st.Size <= 0 {
 		return
 	}
+	s = visual(s) // Arabic joined and right to left
 	tb := p.faces.layout(x, y, s, st)
 	weight := ""
 	if st.Bold {
@@ -215,13 +217,13 @@ func (p *PDF) Text(x, y float64, s string, st TextStyle) {
 		p.doc.SetLineWidth(2 * hw * p.k)
 		p.doc.SetLineJoinStyle("round")
 		p.doc.SetTextRenderingMode(1)
-		p.doc.Text(p.x(tb.left), p.y(tb.baseline), s)
+		p.writeText(tb.left, tb.baseline, s, st, weight)
 		p.doc.SetTextRenderingMode(0)
 	}
 	p.setAlpha(st.Colour.A)
 	r, g, b := unpremultiply(st.Colour)
 	p.doc.SetTextColor(int(r), int(g), int(b))
-	p.doc.Text(p.x(tb.left), p.y(tb.baseline), s)
+	p.writeText(tb.left, tb.baseline, s, st, weight)
 }
 
 func (p *PDF) x(px float64) float64 { return p.ox + (p.dx()+px)*p.k }

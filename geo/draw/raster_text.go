@@ -23,6 +23,7 @@ func (r *Raster) Text(x, y float64, s string, st TextStyle) {
 	if s == "" || st.Size <= 0 {
 		return
 	}
+	s = visual(s) // Arabic joined and right to left
 	tb := r.faces.layout(x, y, s, st)
 	ox, oy := math.Floor(tb.left), math.Floor(tb.baseline)
 	key := textKey{s: s, st: st,
@@ -76,7 +77,7 @@ func (r *Raster) setText(key textKey, tb textBox, ox, oy float64) *textStamp {
 	d := font.Drawer{
 		Dst:  mask,
 		Src:  image.Opaque,
-		Face: r.faces.face(st),
+		Face: r.faces.faceFor(st, key.s),
 		Dot:  fixed.Point26_6{X: fixed.Int26_6(math.Round(left * 64)), Y: fixed.Int26_6(math.Round(base * 64))},
 	}
 	d.DrawString(key.s)

@@ -95,13 +95,27 @@ func (fs faces) face(st TextStyle) font.Face {
 	if f, ok := fs[k]; ok {
 		return f
 	}
-	f, err := opentype.NewFace(parsedFont(st.Bold), &opentype.FaceOptions{
-		Size: st.Size, DPI: 72, Hinting: font.HintingNone,
-	})
+	opts := &opentype.FaceOptions{Size: st.Size, DPI: 72, Hinting: font.HintingNone}
+	goFace, err := opentype.NewFace(parsedFont(st.Bold), opts)
 	if err != nil {
 		panic("draw: cannot make a face of the Go font: " + err.Error())
 	}
+	arabic, err := opentype.NewFace(parsedArabic(), opts)
+	if err != nil {
+		panic("draw: cannot make a face of Noto Sans Arabic: " + err.Error())
+	}
+	f := newFallbackFace(goFace, parsedFont(st.Bold), arabic)
 	fs[k] = f
+	return f
+}
+
+// faceFor is the face that sets s: the Go font's alone unless s may have
+// right-to-left letters, which the fallback face sets in Noto Sans Arabic.
+func (fs faces) faceFor(st TextStyle, s string) font.Face {
+	f := fs.face(st)
+	if ff, ok := f.(*fallbackFace); ok && !needsFallback(s) {
+		return ff.primary
+	}
 	return f
 }
 
@@ -115,7 +129,8 @@ type textBox struct {
 
 // layout places s set in st at x, y according to st.Anchor.
 func (fs faces) layout(x, y float64, s string, st TextStyle) textBox {
-	f := fs.face(st)
+	s = visual(s)
+	f := fs.faceFor(st, s)
 	m := f.Metrics()
 	tb := textBox{
 		width:   fixedToFloat(font.MeasureString(f, s)),

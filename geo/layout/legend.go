@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
@@ -14,7 +15,7 @@ func (p *Page) drawLegend(c draw.Canvas, items []LegendItem) {
 	head := draw.TextStyle{Size: 14 * u, Bold: true, Colour: ColourInk, Anchor: draw.AnchorLeft}
 	st := draw.TextStyle{Size: 12 * u, Colour: ColourInk, Anchor: draw.AnchorLeft}
 	pad, rowH, swatch, gap := 8*u, 20*u, 24*u, 6*u
-	_, hh := c.MeasureText("Legend", head)
+	_, hh := c.MeasureText(lang.T("page.legend"), head)
 	room := 0.8*float64(p.Map.Dy()) - 2*pad - hh - gap
 	perColumn := max(1, int(room/rowH))
 	columns := (len(items) + perColumn - 1) / perColumn
@@ -29,14 +30,14 @@ func (p *Page) drawLegend(c draw.Canvas, items []LegendItem) {
 		total += w
 	}
 	total += float64(columns-1) * 2 * pad
-	hw, _ := c.MeasureText("Legend", head)
+	hw, _ := c.MeasureText(lang.T("page.legend"), head)
 	boxW := math.Max(total, hw) + 2*pad
 	boxH := 2*pad + hh + gap + float64(rows)*rowH
 	x1 := float64(p.Map.Max.X) - 12*u
 	y1 := float64(p.Map.Max.Y) - 12*u
 	x0, y0 := x1-boxW, y1-boxH
 	p.panel(c, x0, y0, x1, y1)
-	c.Text(x0+pad, y0+pad+hh/2, "Legend", head)
+	c.Text(x0+pad, y0+pad+hh/2, lang.T("page.legend"), head)
 	colX := x0 + pad
 	for col := 0; col < columns; col++ {
 		for r := 0; r < perColumn; r++ {

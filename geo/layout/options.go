@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"time"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
@@ -60,15 +61,7 @@ type LegendItem struct {
 
 // DateRange writes the window from–to (days, inclusive) the short way:
 // "5 Sep 2025", "1–30 Sep 2025", "1 Jan – 30 Sep 2025" or
-// "1 Dec 2024 – 31 Jan 2025".
+// "1 Dec 2024 – 31 Jan 2025", in the current language (data/lang).
 func DateRange(from, to time.Time) string {
-	switch {
-	case from.Year() != to.Year():
-		return from.Format("2 Jan 2006") + " – " + to.Format("2 Jan 2006")
-	case from.Month() != to.Month():
-		return from.Format("2 Jan") + " – " + to.Format("2 Jan 2006")
-	case from.Day() != to.Day():
-		return from.Format("2") + "–" + to.Format("2 Jan 2006")
-	}
-	return to.Format("2 Jan 2006")
+	return lang.Current().DateRange(from, to) // French: "1–30 sept. 2025"
 }

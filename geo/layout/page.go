@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/render"
@@ -90,7 +91,7 @@ func New(c draw.Canvas, o Options) *Page {
 	bottom -= p.margin
 	width := float64(w) - 2*p.margin
 	if o.shows(MadeAt) && !o.MadeAt.IsZero() {
-		p.madeAt = "Made " + o.MadeAt.Format("2 Jan 2006 15:04 MST")
+		p.madeAt = lang.T("page.made", lang.Current().DateTime(o.MadeAt))
 		mw, _ := c.MeasureText(p.madeAt, p.smallStyle)
 		width -= mw + 24*u
 	}

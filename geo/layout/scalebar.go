@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
@@ -30,9 +31,9 @@ func ScaleLength(metresPerPixel, maxPixels float64) (metres, pixels float64) {
 // scaleLabel writes a length in km, or m below a kilometre.
 func scaleLabel(metres float64) string {
 	if metres < 1000 {
-		return fmt.Sprintf("%g m", metres)
+		return lang.Current().Unit(metres, "m")
 	}
-	return fmt.Sprintf("%g km", metres/1000)
+	return lang.Current().Unit(metres/1000, "km")
 }
 
 // latitudeLabel writes a latitude as "14° N" or "3° S".
@@ -54,7 +55,7 @@ func (p *Page) drawScaleBar(c draw.Canvas, v geo.Viewport) {
 		return
 	}
 	st := draw.TextStyle{Size: 12 * u, Colour: ColourInk, Anchor: draw.AnchorLeft}
-	caption := scaleLabel(metres) + " (true at " + latitudeLabel(v.Center[1]) + ")"
+	caption := lang.T("page.scale", scaleLabel(metres), latitudeLabel(v.Center[1]))
 	cw, ch := c.MeasureText(caption, st)
 	pad := 8 * u
 	barH := 6 * u

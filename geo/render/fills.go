@@ -3,6 +3,7 @@ package render
 import (
 	"image/color"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
@@ -26,11 +27,11 @@ func (m *Map) Fills(v geo.Viewport) []Fill {
 	var out []Fill
 	for _, code := range m.style.focusOrder {
 		if shown[code] {
-			out = append(out, Fill{Label: m.atlas.Country(code).Name, Colour: m.style.focus[code]})
+			out = append(out, Fill{Label: lang.Current().Country(code, m.atlas.Country(code).Name), Colour: m.style.focus[code]})
 		}
 	}
 	if neighbour {
-		out = append(out, Fill{Label: "neighbour of " + focusNames(m), Colour: ColourNeighbour})
+		out = append(out, Fill{Label: lang.T("legend.neighbour", focusNames(m)), Colour: ColourNeighbour})
 	}
 	return out
 }
@@ -41,12 +42,12 @@ func focusNames(m *Map) string {
 	var names []string
 	for _, code := range m.style.focusOrder {
 		if c := m.atlas.Country(code); c != nil {
-			names = append(names, c.Name)
+			names = append(names, lang.Current().Country(c.Code, c.Name))
 		}
 	}
 	switch len(names) {
 	case 0:
-		return "a focus country"
+		return lang.T("legend.focus.none")
 	case 1:
 		return names[0]
 	}
@@ -54,5 +55,5 @@ func focusNames(m *Map) string {
 	for _, n := range names[1 : len(names)-1] {
 		s += ", " + n
 	}
-	return s + " or " + names[len(names)-1]
+	return s + " " + lang.T("legend.or") + " " + names[len(names)-1]
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
@@ -120,7 +121,7 @@ func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
 		dy := st.Size * 1.1
 		dx := st.Size * 2
 		cands = append(cands, candidate{
-			label: Label{Text: pc.Country.Name, X: x, Y: y, Style: st, Within: poly.Bound(), Else: []Spot{
+			label: Label{Text: lang.Current().Country(pc.Country.Code, pc.Country.Name), X: x, Y: y, Style: st, Within: poly.Bound(), Else: []Spot{
 				{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
 				{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
 			}},
@@ -132,7 +133,7 @@ func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
 		off := dotRadius*s + labelGap + 1 // clear of the dot's own box
 		up := off + st.Size/2
 		cands = append(cands, candidate{
-			label: Label{Text: d.place.Name, X: d.x + off, Y: d.y, Style: st, Else: []Spot{
+			label: Label{Text: lang.Current().Capital(d.place.Name), X: d.x + off, Y: d.y, Style: st, Else: []Spot{
 				{d.x - off, d.y, draw.AnchorRight},
 				{d.x, d.y - up, draw.AnchorCentre},
 				{d.x, d.y + up, draw.AnchorCentre},

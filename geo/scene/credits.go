@@ -1,11 +1,11 @@
 package scene
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // maxCreditSources is how many sources the credits name before counting
@@ -22,7 +22,7 @@ const maxCreditHeadline = 60
 // (never by the document's file name), the first maxCreditSources named and
 // the rest counted. Sources are listed in the order their events come.
 func Credits(d *data.Dataset, events []*data.Event, in orb.Bound) string {
-	line := "Boundaries: Natural Earth (public domain), via world-atlas. " + data.Credits
+	line := lang.T("credits.boundaries") + " " + lang.T("credits.geonames")
 	var named []string
 	seen := map[string]bool{}
 	unnamed := 0
@@ -55,12 +55,12 @@ func Credits(d *data.Dataset, events []*data.Event, in orb.Bound) string {
 		named = named[:maxCreditSources]
 	}
 	if unnamed > 0 {
-		named = append(named, plural(unnamed, "document", "documents")+" naming no outlet, headline or date")
+		named = append(named, lang.Current().Plural("credits.unnamed", unnamed))
 	}
 	if more > 0 {
-		named = append(named, fmt.Sprintf("%d more", more))
+		named = append(named, lang.T("credits.more", more))
 	}
-	return line + " Sources of the events shown: " + strings.Join(named, "; ") + "."
+	return line + lang.T("credits.sources", strings.Join(named, lang.T("credits.sep")))
 }
 
 // inBound reports whether p lies in b, edges included. An empty bound
@@ -80,17 +80,17 @@ func sourceCredit(s *data.Source) string {
 		return ""
 	}
 	if *s == data.ImportSource(s.Document) {
-		return "imported file " + s.Document // the analyst's own file, named as they named it
+		return lang.T("credits.imported", s.Document) // the analyst's own file, named as they named it
 	}
 	var parts []string
 	if o := strings.TrimSpace(s.Outlet); o != "" {
 		parts = append(parts, o)
 	}
 	if h := strings.TrimSpace(s.Headline); h != "" {
-		parts = append(parts, "“"+shorten(h, maxCreditHeadline)+"”")
+		parts = append(parts, lang.T("quote.open")+shorten(h, maxCreditHeadline)+lang.T("quote.close"))
 	}
 	if !s.Published.IsZero() {
-		parts = append(parts, s.Published.Time().Format("2 Jan 2006"))
+		parts = append(parts, lang.Current().DateShort(s.Published.Time()))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -107,12 +107,4 @@ func shorten(s string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"
-}
-
-// plural writes n with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

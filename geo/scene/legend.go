@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -20,30 +21,30 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 	var items []layout.LegendItem
 	lg := l.Events.Legend(v)
 	for _, k := range lg.Kinds {
-		items = append(items, layout.LegendItem{Label: string(k), Marker: overlay.StyleFor(k, 1)})
+		items = append(items, layout.LegendItem{Label: lang.Term("kind", string(k)), Marker: overlay.StyleFor(k, 1)})
 	}
 	if lg.Approximate {
-		items = append(items, layout.LegendItem{Label: "date approximate", Marker: overlay.ApproximateStyleFor(data.KindVisit, 1)})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.approximate"), Marker: overlay.ApproximateStyleFor(data.KindVisit, 1)})
 	}
 	if lg.Inferred {
-		items = append(items, layout.LegendItem{Label: "place inferred (sources give none)", Marker: overlay.PlaceHalo(1)})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.inferred"), Marker: overlay.PlaceHalo(1)})
 	}
 	if lg.Clusters {
-		items = append(items, layout.LegendItem{Label: "cluster of events", Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.cluster"), Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
 	}
 	if l.ShowVisits && len(l.Visits.Arcs(v)) > 0 {
-		items = append(items, layout.LegendItem{Label: "visit (arc from origin)", Line: overlay.VisitColour})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.visit"), Line: overlay.VisitColour})
 	}
 	if l.Actor != "" && len(l.Itinerary.Stops()) > 0 {
-		items = append(items, layout.LegendItem{Label: "itinerary of " + l.Actor, Line: overlay.ItineraryColour})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.itinerary", l.Actor), Line: overlay.ItineraryColour})
 	}
 	if l.ShowRelations {
 		for _, st := range l.Relations.StatusesInView(v) {
-			items = append(items, layout.LegendItem{Label: "relation: " + string(st), Line: overlay.StatusColour[st]})
+			items = append(items, layout.LegendItem{Label: lang.T("legend.relation", lang.Term("status", string(st))), Line: overlay.StatusColour[st]})
 		}
 	}
 	if notes != nil && notes.ShownCount() > 0 {
-		items = append(items, layout.LegendItem{Label: "annotation", Line: overlay.AnnotationColour})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.annotation"), Line: overlay.AnnotationColour})
 	}
 	if l.fills != nil {
 		for _, f := range l.fills(v) {

@@ -1,10 +1,9 @@
 package scene
 
 import (
-	"fmt"
-
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // Omitted counts the events a snapshot leaves off its pages, for the
@@ -49,26 +48,10 @@ func (o Snapshot) omittedIn(s *Scene, from, to data.Date, in orb.Bound) Omitted 
 func (m Omitted) Sentences() []string {
 	var out []string
 	if m.Undated > 0 {
-		out = append(out, fmt.Sprintf("%s no date and %s not drawn", have(m.Undated), isAre(m.Undated)))
+		out = append(out, lang.Current().Plural("omitted.undated", m.Undated))
 	}
 	if m.Filtered > 0 {
-		out = append(out, fmt.Sprintf("%s of the date window %s left out by the filter", plural(m.Filtered, "event", "events"), isAre(m.Filtered)))
+		out = append(out, lang.Current().Plural("omitted.filtered", m.Filtered))
 	}
 	return out
-}
-
-// have writes "1 event has" or "n events have".
-func have(n int) string {
-	if n == 1 {
-		return "1 event has"
-	}
-	return fmt.Sprintf("%d events have", n)
-}
-
-// isAre is "is" for one, "are" for more.
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/files"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -117,7 +118,7 @@ func annotationsDate(s string) (data.Date, error) {
 	}
 	d, err := data.ParseDate(s)
 	if err != nil {
-		return data.Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return data.Date{}, fmt.Errorf(lang.T("%q is not a date of the form YYYY-MM-DD"), s)
 	}
 	return d, nil
 }
@@ -126,7 +127,7 @@ func annotationsList(fs *flag.FlagSet) runFunc {
 	storePath := storeFlag(fs)
 	return func(con console, rest []string) int {
 		if len(rest) > 0 {
-			return con.usagef("unexpected argument %q", rest[0])
+			return con.usagef(lang.T("unexpected argument %q"), rest[0])
 		}
 		s, status := openStore(con, *storePath)
 		if s == nil {
@@ -151,7 +152,7 @@ func annotationsExport(fs *flag.FlagSet) runFunc {
 	out := fs.String("o", "", "`FILE` to write, replaced whole or not at all (default, or -: standard output)")
 	return func(con console, rest []string) int {
 		if len(rest) > 0 || *format != "geojson" {
-			return con.usagef("only --format geojson is supported, with no other argument")
+			return con.usagef("%s", lang.T("only --format geojson is supported, with no other argument"))
 		}
 		s, status := openStore(con, *storePath)
 		if s == nil {
@@ -184,7 +185,7 @@ func annotationsImport(fs *flag.FlagSet) runFunc {
 	storePath := storeFlag(fs)
 	return func(con console, rest []string) int {
 		if len(rest) != 1 {
-			return con.usagef("give exactly one GeoJSON file")
+			return con.usagef("%s", lang.T("give exactly one GeoJSON file"))
 		}
 		f, err := os.Open(rest[0])
 		if err != nil {
@@ -193,10 +194,10 @@ func annotationsImport(fs *flag.FlagSet) runFunc {
 		data, err := io.ReadAll(io.LimitReader(f, maxImportSize+1))
 		f.Close()
 		if err != nil {
-			return con.failf(ExitUsage, "could not read %s: %v", rest[0], err)
+			return con.failf(ExitUsage, lang.T("could not read %s: %v"), rest[0], err)
 		}
 		if len(data) > maxImportSize {
-			return con.failf(ExitUsage, "%s is larger than %d MB; nothing imported", rest[0], maxImportSize>>20)
+			return con.failf(ExitUsage, lang.T("%s is larger than %d MB; nothing imported"), rest[0], maxImportSize>>20)
 		}
 		as, err := store.DecodeGeoJSON(data)
 		if err != nil {
@@ -210,7 +211,7 @@ func annotationsImport(fs *flag.FlagSet) runFunc {
 		if err := s.PutAll(as); err != nil {
 			return con.failf(ExitFailed, "%v", err)
 		}
-		fmt.Fprintf(con.stdout, "imported %d annotations\n", len(as))
+		fmt.Fprintf(con.stdout, lang.T("imported %d annotations\n"), len(as))
 		return ExitOK
 	}
 }

@@ -18,6 +18,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // Exit statuses shared by every command.
@@ -80,6 +82,8 @@ func init() {
 // empty or does not start with a command (nor with --help or --version),
 // so the caller can open the window instead.
 func Run(args []string, stdout, stderr io.Writer) (status int, ok bool) {
+	chooseLang(args)
+	args = dropLeadingLang(args)
 	if len(args) == 0 {
 		return 0, false
 	}
@@ -116,7 +120,7 @@ func runHelp(con console, args []string) int {
 		}
 	}
 	if !found {
-		return con.usagef("no command %q", strings.Join(args, " "))
+		return con.usagef(lang.T("cli.err.no_command"), strings.Join(args, " "))
 	}
 	c.help(con.stdout)
 	return ExitOK
@@ -125,7 +129,7 @@ func runHelp(con console, args []string) int {
 // runVersion is "sahelatlas version".
 func runVersion(con console, args []string) int {
 	if len(args) > 0 {
-		return con.usagef("unexpected argument %q", args[0])
+		return con.usagef(lang.T("cli.err.unexpected"), args[0])
 	}
 	fmt.Fprintln(con.stdout, "sahelatlas", Version)
 	return ExitOK
@@ -134,19 +138,19 @@ func runVersion(con console, args []string) int {
 // Usage writes how to open the window with its flags, and the list of
 // commands.
 func Usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: sahelatlas [flags]              open the Sahel Atlas window")
-	fmt.Fprintln(w, "       sahelatlas COMMAND [flags]      work without a window")
-	fmt.Fprintln(w, "       sahelatlas COMMAND --help       a command's flags")
-	fmt.Fprintln(w, "\nCommands:")
+	fmt.Fprintln(w, lang.T("cli.usage.window"))
+	fmt.Fprintln(w, lang.T("cli.usage.command"))
+	fmt.Fprintln(w, lang.T("cli.usage.help"))
+	fmt.Fprintln(w, "\n"+lang.T("cli.usage.commands"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, tr("cmd."+key(n)+".summary", commands[n].summary))
 	}
-	fmt.Fprintln(w, "\nThe window's flags:")
+	fmt.Fprintln(w, "\n"+lang.T("cli.usage.window_flags"))
 	var o WindowOptions
 	writeFlags(w, o.flagSet())
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -48,7 +49,7 @@ func (con console) failf(status int, format string, a ...any) int {
 // usagef writes one line on stderr ending with where to find the usage,
 // and returns ExitUsage.
 func (con console) usagef(format string, a ...any) int {
-	return con.failf(ExitUsage, "%s (usage: sahelatlas %s; see sahelatlas %s --help)",
+	return con.failf(ExitUsage, lang.T("cli.err.usage"),
 		fmt.Sprintf(format, a...), con.cmd.usageLine(), con.cmd.name)
 }
 
@@ -86,6 +87,7 @@ func (c *command) word() string {
 func (c *command) flagSet() (*flag.FlagSet, runFunc) {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are one line of ours, help is ours
+	addLangFlag(fs)
 	if c.flags == nil {
 		return fs, nil
 	}
@@ -115,7 +117,7 @@ func (c *command) run(args []string, stdout, stderr io.Writer) int {
 	}
 	if c.subs != nil && c.flags == nil {
 		if len(args) == 0 {
-			return con.usagef("missing sub-command (%s)", c.subNames(", "))
+			return con.usagef(lang.T("cli.err.missing_sub"), c.subNames(", "))
 		}
 		if isHelp(args[0]) {
 			c.help(stdout)
@@ -126,7 +128,7 @@ func (c *command) run(args []string, stdout, stderr io.Writer) int {
 				return s.run(args[1:], stdout, stderr)
 			}
 		}
-		return con.usagef("unknown sub-command %q (%s)", args[0], c.subNames(", "))
+		return con.usagef(lang.T("cli.err.unknown_sub"), args[0], c.subNames(", "))
 	}
 	fs, runf := c.flagSet()
 	rest, err := parseFlags(fs, args)
@@ -135,7 +137,7 @@ func (c *command) run(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	if err != nil {
-		return con.usagef("%v", err)
+		return con.usagef("%v", flagError(err))
 	}
 	return runf(con, rest)
 }
@@ -171,22 +173,22 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // help writes the command's usage, summary and every flag on w.
 func (c *command) help(w io.Writer) {
-	fmt.Fprintf(w, "usage: sahelatlas %s\n\n%s\n", c.usageLine(), capitalise(c.summary))
+	fmt.Fprintf(w, "%s\n\n%s\n", lang.T("cli.help.usage", c.usageLine()), capitalise(tr("cmd."+key(c.name)+".summary", c.summary)))
 	if c.subs != nil {
-		fmt.Fprintln(w, "\nSub-commands:")
+		fmt.Fprintln(w, "\n"+lang.T("cli.help.subs"))
 		for _, s := range c.subs {
-			fmt.Fprintf(w, "  %-8s %s\n", s.word(), s.summary)
+			fmt.Fprintf(w, "  %-8s %s\n", s.word(), tr("cmd."+key(s.name)+".summary", s.summary))
 		}
-		fmt.Fprintf(w, "\nRun sahelatlas %s SUB-COMMAND --help for its flags.\n", c.name)
+		fmt.Fprintf(w, "\n"+lang.T("cli.help.run_sub")+"\n", c.name)
 		if c.flags == nil {
 			return
 		}
 	}
 	fs, _ := c.flagSet()
-	fmt.Fprintln(w, "\nFlags:")
+	fmt.Fprintln(w, "\n"+lang.T("cli.help.flags"))
 	writeFlags(w, fs)
 	if c.notes != "" {
-		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.notes))
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(tr("cmd."+key(c.name)+".notes", c.notes)))
 	}
 }
 
@@ -194,9 +196,9 @@ func (c *command) help(w io.Writer) {
 // description and its default, then -h.
 func writeFlags(w io.Writer, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
-		fmt.Fprintf(w, "  %s\n        %s\n", flagSynopsis(f), flagDescription(f))
+		fmt.Fprintf(w, "  %s\n        %s\n", flagSynopsis(f), trFlag(fs.Name(), f))
 	})
-	fmt.Fprintln(w, "  -h, --help\n        show this help")
+	fmt.Fprintln(w, "  -h, --help\n        "+lang.T("cli.help.help"))
 }
 
 // flagSynopsis is how the flag is written: "-o FILE", "--view VIEW",

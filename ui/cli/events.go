@@ -10,6 +10,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/files"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
 
@@ -32,6 +33,7 @@ type eventsOptions struct {
 	kinds, countries string
 	text             string
 	out              string
+	headers          string
 }
 
 // eventsFlags declares the events command's flags.
@@ -45,6 +47,7 @@ func eventsFlags(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&o.countries, "country", "", "only events involving these `COUNTRIES` (ISO 3166 alpha-3), separated by commas")
 	fs.StringVar(&o.text, "text", "", "only events whose text holds every one of these `WORDS` (case and diacritics ignored)")
 	fs.StringVar(&o.out, "o", "", "`FILE` to write, replaced whole or not at all (default, or -: standard output)")
+	fs.StringVar(&o.headers, "headers", "en", "`LANG` of the CSV header: en (the documented columns) or fr")
 	return func(con console, args []string) int { return runEvents(con, o, args) }
 }
 
@@ -54,11 +57,17 @@ func eventsFlags(fs *flag.FlagSet) runFunc {
 // undated ones last (with empty start and end and a date_note).
 func runEvents(con console, o *eventsOptions, args []string) int {
 	if len(args) > 0 {
-		return con.usagef("unexpected argument %q", args[0])
+		return con.usagef(lang.T("unexpected argument %q"), args[0])
 	}
 	write, ok := eventWriters[o.format]
 	if !ok {
-		return con.usagef("--format %q is not geojson, csv, kml or timeline", o.format)
+		return con.usagef(lang.T("--format %q is not geojson, csv, kml or timeline"), o.format)
+	}
+	if o.format == "csv" {
+		var err error
+		if write, err = withHeaders(write, o.headers); err != nil {
+			return con.usagef("%v", err)
+		}
 	}
 	from, to := data.D(1, 1, 1), data.D(9999, 12, 31)
 	window := false
@@ -72,24 +81,24 @@ func runEvents(con console, o *eventsOptions, args []string) int {
 		}
 		d, err := data.ParseDate(f.s)
 		if err != nil {
-			return con.usagef("%s %q is not a real date written YYYY-MM-DD", f.name, f.s)
+			return con.usagef(lang.T("%s %q is not a real date written YYYY-MM-DD"), f.name, f.s)
 		}
 		*f.d, window = d, true
 	}
 	if to.Before(from) {
-		return con.usagef("--from %s is after --to %s", from, to)
+		return con.usagef(lang.T("--from %s is after --to %s"), from, to)
 	}
 	filter := data.Filter{Text: o.text}
 	for _, k := range data.SplitList(o.kinds) {
 		if !data.Kind(k).Valid() {
-			return con.usagef("--kind %q is not one of %v", k, data.Kinds)
+			return con.usagef(lang.T("--kind %q is not one of %v"), k, data.Kinds)
 		}
 		filter.Kinds = append(filter.Kinds, data.Kind(k))
 	}
 	for _, c := range data.SplitList(o.countries) {
 		c = strings.ToUpper(c)
 		if len(c) != 3 {
-			return con.usagef("--country %q is not an ISO 3166 alpha-3 code", c)
+			return con.usagef(lang.T("--country %q is not an ISO 3166 alpha-3 code"), c)
 		}
 		filter.Countries = append(filter.Countries, c)
 	}
@@ -130,7 +139,7 @@ func runEvents(con console, o *eventsOptions, args []string) int {
 			return con.failf(ExitFailed, "%v", err)
 		}
 		if _, err := con.stdout.Write(buf.Bytes()); err != nil {
-			return con.failf(ExitFailed, "cannot write standard output: %v", err)
+			return con.failf(ExitFailed, lang.T("cannot write standard output: %v"), err)
 		}
 		return ExitOK
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
 )
@@ -63,23 +64,23 @@ func importFlags(fs *flag.FlagSet) runFunc {
 func runImport(con console, o *importOptions, args []string) int {
 	switch len(args) {
 	case 0:
-		return con.usagef("no file given")
+		return con.usagef("%s", lang.T("no file given"))
 	case 1:
 	default:
-		return con.usagef("unexpected argument %q: import one file at a time", args[1])
+		return con.usagef(lang.T("unexpected argument %q: import one file at a time"), args[1])
 	}
 	file := args[0]
 	f := exchange.Format(strings.ToLower(o.format))
 	if f != "" && !f.Valid() {
-		return con.usagef("--format %q is not acled, csv, xlsx, geojson, kml or gdelt", o.format)
+		return con.usagef(lang.T("--format %q is not acled, csv, xlsx, geojson, kml or gdelt"), o.format)
 	}
 	in, err := os.Open(file)
 	if err != nil {
-		return con.usagef("cannot open %s: %v", file, err)
+		return con.usagef(lang.T("cannot open %s: %v"), file, err)
 	}
 	defer in.Close()
 	if fi, err := in.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return con.usagef("%s is not a regular file", file)
+		return con.usagef(lang.T("%s is not a regular file"), file)
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding, Sheet: o.sheet, DateFormat: o.dateFormat}
@@ -93,7 +94,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 	filtered := o.cameo != "" || o.country != ""
 	gdeltOnly := func(read exchange.Format) int {
-		return con.usagef("--cameo and --country choose among the events of a GDELT file; %s is read as %s", file, read)
+		return con.usagef(lang.T("--cameo and --country choose among the events of a GDELT file; %s is read as %s"), file, read)
 	}
 	if filtered && f != "" && f != exchange.FormatGDELT {
 		return gdeltOnly(f)
@@ -150,7 +151,7 @@ func runImport(con console, o *importOptions, args []string) int {
 			fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, n)
 		}
 		fmt.Fprintf(con.stderr, "sahelatlas import: %v\n", err) // the problems grouped, a line each
-		fmt.Fprintf(con.stdout, "added 0, updated 0, rejected %d: %s refused, the store is unchanged\n", len(refused.Problems)+refused.More, file)
+		fmt.Fprintf(con.stdout, lang.T("added 0, updated 0, rejected %d: %s refused, the store is unchanged\n"), len(refused.Problems)+refused.More, file)
 		return ExitFailed
 	case err != nil:
 		return con.failf(ExitFailed, "%v", err)
@@ -161,7 +162,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(exchange.ProblemsText(res.Rejected, res.More), "\n"), "\n") {
 		if line != "" {
-			fmt.Fprintf(con.stderr, "sahelatlas import: %s: skipped %s\n", file, line)
+			fmt.Fprintf(con.stderr, lang.T("sahelatlas import: %s: skipped %s\n"), file, line)
 		}
 	}
 	if filtered && res.Format != exchange.FormatGDELT {
@@ -169,14 +170,14 @@ func runImport(con console, o *importOptions, args []string) int {
 		return gdeltOnly(res.Format)
 	}
 	for _, sk := range res.Skipped {
-		fmt.Fprintf(con.stderr, "sahelatlas import: %s: left out %d: %s\n", file, sk.Count, sk.Reason)
+		fmt.Fprintf(con.stderr, lang.T("sahelatlas import: %s: left out %d: %s\n"), file, sk.Count, sk.Reason)
 	}
 	if target.w == nil {
 		target.abort()
 		if rejected > 0 {
-			return con.failf(ExitFailed, "nothing to import in %s: every one of its %d events was skipped; the store is unchanged", file, rejected)
+			return con.failf(ExitFailed, lang.T("nothing to import in %s: every one of its %d events was skipped; the store is unchanged"), file, rejected)
 		}
-		return con.failf(ExitFailed, "nothing to import in %s: it holds no events; the store is unchanged", file)
+		return con.failf(ExitFailed, lang.T("nothing to import in %s: it holds no events; the store is unchanged"), file)
 	}
 	target.w.SetFormat(string(res.Format))
 	ch, err := target.w.Commit(res.Amend)
@@ -185,16 +186,16 @@ func runImport(con console, o *importOptions, args []string) int {
 		return con.failf(ExitFailed, "%v", err)
 	}
 	s := target.s
-	fmt.Fprintf(con.stdout, "added %d, updated %d, rejected %d", ch.Added, ch.Updated, rejected)
+	fmt.Fprintf(con.stdout, lang.T("added %d, updated %d, rejected %d"), ch.Added, ch.Updated, rejected)
 	if ch.Unchanged > 0 {
-		fmt.Fprintf(con.stdout, ", unchanged %d (already held in a copy as new)", ch.Unchanged)
+		fmt.Fprintf(con.stdout, lang.T(", unchanged %d (already held in a copy as new)"), ch.Unchanged)
 	}
 	if ch.Removed > 0 {
-		fmt.Fprintf(con.stdout, ", removed %d (no longer in the file)", ch.Removed)
+		fmt.Fprintf(con.stdout, lang.T(", removed %d (no longer in the file)"), ch.Removed)
 	}
 	if n := res.SkippedCount(); n > 0 {
-		fmt.Fprintf(con.stdout, ", left out %d (filters, codes with no kind, duplicates)", n)
+		fmt.Fprintf(con.stdout, lang.T(", left out %d (filters, codes with no kind, duplicates)"), n)
 	}
-	fmt.Fprintf(con.stdout, ": layer %s in %s\n", store.ImportID(file), s.Path())
+	fmt.Fprintf(con.stdout, lang.T(": layer %s in %s\n"), store.ImportID(file), s.Path())
 	return ExitOK
 }

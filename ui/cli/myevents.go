@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -256,19 +257,19 @@ func lookups(con console, storePath string) (*data.Gazetteer, []*data.Actor, int
 
 func runMyEventAdd(con console, fs *flag.FlagSet, o *myEventOptions, args []string) int {
 	if len(args) > 0 {
-		return con.usagef("unexpected argument %q", args[0])
+		return con.usagef(lang.T("unexpected argument %q"), args[0])
 	}
 	set := given(fs)
 	for _, need := range []string{"title", "kind", "date"} {
 		if !set[need] {
-			return con.usagef("--%s is required", need)
+			return con.usagef(lang.T("--%s is required"), need)
 		}
 	}
 	if !set["place"] && !set["lon"] && !set["lat"] {
-		return con.usagef("give the place: --place NAME, or --lon and --lat")
+		return con.usagef("%s", lang.T("give the place: --place NAME, or --lon and --lat"))
 	}
 	if !set["actor"] {
-		return con.usagef("give at least one --actor")
+		return con.usagef("%s", lang.T("give at least one --actor"))
 	}
 	gaz, known, status := lookups(con, o.store)
 	if gaz == nil {
@@ -297,7 +298,7 @@ func runMyEventAdd(con console, fs *flag.FlagSet, o *myEventOptions, args []stri
 
 func runMyEventEdit(con console, fs *flag.FlagSet, o *myEventOptions, args []string) int {
 	if len(args) != 1 {
-		return con.usagef("give the ID of one event of yours")
+		return con.usagef("%s", lang.T("give the ID of one event of yours"))
 	}
 	gaz, known, status := lookups(con, o.store)
 	if gaz == nil {
@@ -310,7 +311,7 @@ func runMyEventEdit(con console, fs *flag.FlagSet, o *myEventOptions, args []str
 	defer s.Close()
 	m, err := s.Event(args[0])
 	if errors.Is(err, store.ErrNoEvent) {
-		return con.failf(ExitFailed, "%v (sahelatlas events --store lists them)", err)
+		return con.failf(ExitFailed, lang.T("%v (sahelatlas events --store lists them)"), err)
 	}
 	if err != nil {
 		return con.failf(ExitFailed, "%v", err)
@@ -330,7 +331,7 @@ func runMyEventEdit(con console, fs *flag.FlagSet, o *myEventOptions, args []str
 
 func runMyEventDelete(con console, path string, args []string) int {
 	if len(args) != 1 {
-		return con.usagef("give the ID of one event of yours")
+		return con.usagef("%s", lang.T("give the ID of one event of yours"))
 	}
 	s, status := openStore(con, path)
 	if s == nil {
@@ -341,6 +342,6 @@ func runMyEventDelete(con console, path string, args []string) int {
 	if err != nil {
 		return con.failf(ExitFailed, "%v", err)
 	}
-	fmt.Fprintf(con.stdout, "deleted %s (%s)\n", m.Event.ID, m.Event.Title)
+	fmt.Fprintf(con.stdout, lang.T("deleted %s (%s)\n"), m.Event.ID, m.Event.Title)
 	return ExitOK
 }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // numberFlag is a float64 flag that takes only a finite number from min to
@@ -35,11 +37,11 @@ func (n numberFlag) Set(s string) error {
 	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	switch {
 	case err != nil && !errors.Is(err, strconv.ErrRange):
-		return errors.New("not a number")
+		return errors.New(lang.T("not a number"))
 	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return fmt.Errorf("not a finite number: give one from %g to %g", n.min, n.max)
+		return fmt.Errorf(lang.T("not a finite number: give one from %g to %g"), n.min, n.max)
 	case f < n.min || f > n.max:
-		return fmt.Errorf("outside %g to %g", n.min, n.max)
+		return fmt.Errorf(lang.T("outside %g to %g"), n.min, n.max)
 	}
 	*n.p = f
 	return nil
@@ -68,11 +70,11 @@ func (n intFlag) Set(s string) error {
 	i, err := strconv.Atoi(strings.TrimSpace(s))
 	switch {
 	case err != nil && errors.Is(err, strconv.ErrRange):
-		return fmt.Errorf("outside %d to %d", n.min, n.max)
+		return fmt.Errorf(lang.T("outside %d to %d"), n.min, n.max)
 	case err != nil:
-		return fmt.Errorf("not a whole number from %d to %d", n.min, n.max)
+		return fmt.Errorf(lang.T("not a whole number from %d to %d"), n.min, n.max)
 	case i < n.min || i > n.max:
-		return fmt.Errorf("outside %d to %d", n.min, n.max)
+		return fmt.Errorf(lang.T("outside %d to %d"), n.min, n.max)
 	}
 	*n.p = i
 	return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -59,14 +60,14 @@ type placeJSON struct {
 func runPlaces(con console, o *placesOptions, args []string) int {
 	query := strings.TrimSpace(strings.Join(args, " "))
 	if query == "" {
-		return con.usagef("no place name given")
+		return con.usagef("%s", lang.T("no place name given"))
 	}
 	c := strings.ToUpper(strings.TrimSpace(o.country))
 	if c != "" && (len(c) != 3 || strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
-		return con.usagef("--country %q is not an ISO 3166 alpha-3 code such as MLI", o.country)
+		return con.usagef(lang.T("--country %q is not an ISO 3166 alpha-3 code such as MLI"), o.country)
 	}
 	if o.format != "text" && o.format != "json" {
-		return con.usagef("--format %q is not text or json", o.format)
+		return con.usagef(lang.T("--format %q is not text or json"), o.format)
 	}
 	use := bundledOnly
 	if o.store != "" {
@@ -92,7 +93,7 @@ func runPlaces(con console, o *placesOptions, args []string) int {
 		}
 	} else if len(matches) > 0 {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tMATCHED\tCOUNTRY\tLON\tLAT\tPOPULATION")
+		fmt.Fprintln(tw, lang.T("NAME\tMATCHED\tCOUNTRY\tLON\tLAT\tPOPULATION"))
 		for _, m := range matches {
 			p := m.Place
 			pop := ""
@@ -110,7 +111,7 @@ func runPlaces(con console, o *placesOptions, args []string) int {
 		if c != "" {
 			where = " in " + c
 		}
-		return con.failf(ExitFailed, "no place%s is called %q or has a name starting with it", where, query)
+		return con.failf(ExitFailed, lang.T("no place%s is called %q or has a name starting with it"), where, query)
 	}
 	return ExitOK
 }

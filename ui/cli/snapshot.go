@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/prefs"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
@@ -102,7 +103,7 @@ func (o *snapshotOptions) bind(fs *flag.FlagSet) {
 // check validates what bind cannot and fills the derived fields.
 func (o *snapshotOptions) check() error {
 	if o.out == "" {
-		return errors.New("-o FILE is required")
+		return errors.New(lang.T("-o FILE is required"))
 	}
 	if o.size != "" {
 		w, h, err := parseSize(o.size)
@@ -111,7 +112,7 @@ func (o *snapshotOptions) check() error {
 		}
 		o.width, o.height = w, h
 		if o.paper != "" {
-			return errors.New("give --size or --paper, not both")
+			return errors.New(lang.T("give --size or --paper, not both"))
 		}
 	}
 	return nil
@@ -122,12 +123,12 @@ func (o *snapshotOptions) check() error {
 func parseSize(s string) (w, h int, err error) {
 	ws, hs, found := strings.Cut(strings.ToLower(s), "x")
 	if !found {
-		return 0, 0, errors.New("not WIDTHxHEIGHT in pixels")
+		return 0, 0, errors.New(lang.T("not WIDTHxHEIGHT in pixels"))
 	}
 	w, errW := strconv.Atoi(ws)
 	h, errH := strconv.Atoi(hs)
 	if errW != nil || errH != nil {
-		return 0, 0, fmt.Errorf("not WIDTHxHEIGHT in whole pixels, each side 1 to %d", scene.MaxSide)
+		return 0, 0, fmt.Errorf(lang.T("not WIDTHxHEIGHT in whole pixels, each side 1 to %d"), scene.MaxSide)
 	}
 	if err := scene.CheckSize(w, h); err != nil {
 		return 0, 0, err
@@ -145,7 +146,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	switch snap.Format {
 	case "", scene.FormatPNG, scene.FormatSVG, scene.FormatPDF, scene.FormatGIF:
 	default:
-		return snap, fmt.Errorf("--format %q: use png, svg, pdf or gif", o.format)
+		return snap, fmt.Errorf(lang.T("--format %q: use png, svg, pdf or gif"), o.format)
 	}
 	switch strings.ToLower(o.svgText) {
 	case "outlines":
@@ -169,15 +170,15 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 			continue
 		}
 		if *d.out, err = data.ParseDate(d.in); err != nil {
-			return snap, fmt.Errorf("%s %q is not a date YYYY-MM-DD", d.flag, d.in)
+			return snap, fmt.Errorf(lang.T("%s %q is not a date YYYY-MM-DD"), d.flag, d.in)
 		}
 	}
 	if snap.Every != "" && (o.from == "" || o.to == "") {
-		return snap, errors.New("--every needs --from and --to")
+		return snap, errors.New(lang.T("--every needs --from and --to"))
 	}
 	for _, k := range data.SplitList(o.kinds) {
 		if !data.Kind(k).Valid() {
-			return snap, fmt.Errorf("--kind %q is not a kind of event (kinds: %s)", k, kindNames())
+			return snap, fmt.Errorf(lang.T("--kind %q is not a kind of event (kinds: %s)"), k, kindNames())
 		}
 		snap.Filter.Kinds = append(snap.Filter.Kinds, data.Kind(k))
 	}
@@ -186,7 +187,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	}
 	if o.actor != "" {
 		if s.Data.Actor(o.actor) == nil {
-			return snap, fmt.Errorf("--actor %q: no actor has that id", o.actor)
+			return snap, fmt.Errorf(lang.T("--actor %q: no actor has that id"), o.actor)
 		}
 		snap.Filter.Actors, snap.Actor = []string{o.actor}, o.actor
 	}
@@ -194,7 +195,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 	if snap.Layout.Title == "" {
 		snap.Layout.Title = "Sahel Atlas"
 		if v := strings.ToLower(strings.TrimSpace(o.view)); v != "" && !strings.Contains(v, ",") {
-			snap.Layout.Title += ": " + strings.ToUpper(v[:1]) + v[1:]
+			snap.Layout.Title += lang.T("page.title.sep") + viewName(v)
 		}
 	}
 	for _, h := range []struct {
@@ -229,7 +230,7 @@ var seriesProgress func(ctx context.Context, done, total int)
 // output with -o -.
 func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []string) int {
 	if len(args) > 0 {
-		return con.usagef("unexpected argument %q", args[0])
+		return con.usagef(lang.T("unexpected argument %q"), args[0])
 	}
 	if err := o.check(); err != nil {
 		return con.usagef("%v", err)
@@ -298,7 +299,7 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 	if o.caveatGiven && o.caveat != saved.Caveat {
 		saved.Caveat = o.caveat
 		if err := prefs.SaveSnapshot(saved); err != nil {
-			con.failf(ExitOK, "wrote %s but could not remember the caveat: %v", o.out, err)
+			con.failf(ExitOK, lang.T("wrote %s but could not remember the caveat: %v"), o.out, err)
 		}
 	}
 	// What the reader cannot tell from the page: a remembered caveat, the
@@ -306,10 +307,10 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 	// output.
 	var said []string
 	if !o.caveatGiven && strings.TrimSpace(done.Layout.Caveat) != "" && done.Layout.Hide&layout.Caveat == 0 {
-		said = append(said, fmt.Sprintf("caveat: %s (remembered; --caveat \"\" clears it)", done.Layout.Caveat))
+		said = append(said, lang.T("cli.snapshot.caveat", done.Layout.Caveat))
 	}
 	for _, s := range done.Omitted(sc).Sentences() {
-		said = append(said, "note: "+s)
+		said = append(said, lang.T("cli.snapshot.note", s))
 	}
 	if toStdout {
 		for _, n := range said {
@@ -319,9 +320,9 @@ func runSnapshot(con console, fs *flag.FlagSet, o *snapshotOptions, args []strin
 	}
 	what := string(done.Format)
 	if done.Every != "" {
-		what += " series every " + string(done.Every)
+		what += lang.T("cli.snapshot.series", string(done.Every))
 	}
-	fmt.Fprintf(con.stdout, "wrote %s (%s, %s to %s, view %s)\n", o.out, what, done.From, done.To, o.view)
+	fmt.Fprintln(con.stdout, lang.T("cli.snapshot.wrote", o.out, what, done.From, done.To, o.view))
 	for _, n := range said {
 		fmt.Fprintln(con.stdout, n)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/files"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
 
@@ -79,7 +80,7 @@ func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes 
 		return workspace{}, con.failf(ExitUsage, "%v", err)
 	}
 	if _, err := os.Stat(path); err != nil {
-		return workspace{}, con.failf(ExitUsage, "no store at %s (%v); import a file into it first", path, files.Cause(err))
+		return workspace{}, con.failf(ExitUsage, lang.T("no store at %s (%v); import a file into it first"), path, files.Cause(err))
 	}
 	s, status := openStore(con, path)
 	if s == nil {
@@ -92,13 +93,13 @@ func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes 
 	}
 	for _, l := range layers {
 		if l.Problem != "" {
-			fmt.Fprintf(con.stderr, "sahelatlas %s: layer %s left out: %s\n", con.cmd.name, l.ID, l.Problem)
+			fmt.Fprintf(con.stderr, lang.T("sahelatlas %s: layer %s left out: %s\n"), con.cmd.name, l.ID, l.Problem)
 		}
 	}
 	ws := workspace{data: base}
 	if len(records) > 0 {
 		if ws.data, err = exchange.Merge(base, records); err != nil {
-			return workspace{}, con.failf(ExitFailed, "the store's events cannot join the bundled ones: %v", err)
+			return workspace{}, con.failf(ExitFailed, lang.T("the store's events cannot join the bundled ones: %v"), err)
 		}
 	}
 	if notes {

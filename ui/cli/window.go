@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
@@ -19,12 +20,14 @@ type WindowOptions struct {
 	View      string // the view at start: sahel, mali, sudan, france, world or W,S,E,N
 	StorePath string // the workspace store (--store); empty: $SAHELATLAS_STORE or the default
 	Synthetic int    // when > 0, this many synthetic events instead of the bundled dataset
+	Lang      string // the language given with --lang ("en", "fr"); "" when not given
 }
 
 // flagSet is a silent flag set binding the window's flags to o.
 func (o *WindowOptions) flagSet() *flag.FlagSet {
 	fs := flag.NewFlagSet("sahelatlas", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	addLangFlag(fs)
 	fs.StringVar(&o.View, "view", "sahel", "view at start: sahel, mali, sudan, france, world or `W,S,E,N` in degrees")
 	intVar(fs, &o.Synthetic, "synthetic", 0, 0, MaxSynthetic,
 		"show `N` synthetic events instead of the bundled dataset, to try the map with a lot of data")
@@ -45,12 +48,17 @@ func ParseWindow(args []string) (WindowOptions, error) {
 	case errors.Is(err, flag.ErrHelp):
 		return o, flag.ErrHelp
 	case err != nil:
-		return o, errors.New("sahelatlas: " + err.Error() + " (try: sahelatlas help)")
+		return o, errors.New(lang.T("cli.err.window", flagError(err)))
 	case len(rest) > 0:
-		return o, fmt.Errorf("sahelatlas: unknown command %q (try: sahelatlas help)", rest[0])
+		return o, errors.New(lang.T("cli.err.unknown_command", rest[0]))
 	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			o.Lang = string(lang.Current())
+		}
+	})
 	if err := geo.CheckView(o.View); err != nil {
-		return o, fmt.Errorf("sahelatlas: --view: %v (try: sahelatlas help)", err)
+		return o, fmt.Errorf(lang.T("sahelatlas: --view: %v (try: sahelatlas help)"), err)
 	}
 	return o, nil
 }

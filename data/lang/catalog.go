@@ -1,0 +1,113 @@
+package lang
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Catalogs holds the message catalogs, catalogs/en.json and
+// catalogs/fr.json: flat JSON objects from key to text. The window hands
+// it to Fyne's lang.AddTranslationsFS(Catalogs, CatalogDir).
+//
+//go:embed catalogs/*.json
+var Catalogs embed.FS
+
+// CatalogDir is the directory of Catalogs that holds the JSON files.
+const CatalogDir = "catalogs"
+
+var (
+	loadOnce sync.Once
+	catalogs map[Tag]map[string]string
+)
+
+// catalog is the catalog of t, loaded on first use. The catalogs are
+// compiled in: one that does not parse is a programming error, caught by
+// the tests, so it panics.
+func catalog(t Tag) map[string]string {
+	loadOnce.Do(func() {
+		catalogs = map[Tag]map[string]string{}
+		for _, tag := range Tags {
+			b, err := Catalogs.ReadFile(CatalogDir + "/" + string(tag) + ".json")
+			if err != nil {
+				panic("lang: no catalog for " + string(tag) + ": " + err.Error())
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(b, &m); err != nil {
+				panic("lang: catalog " + string(tag) + ".json does not parse: " + err.Error())
+			}
+			catalogs[tag] = m
+		}
+	})
+	if m, ok := catalogs[t]; ok {
+		return m
+	}
+	return catalogs[English]
+}
+
+// T is the text of key in the current language (Current), with a filled
+// in by fmt.Sprintf when given.
+func T(key string, a ...any) string { return Current().T(key, a...) }
+
+// T is the text of key in t, with a filled in by fmt.Sprintf when given.
+// A key missing from t's catalog falls back to English, then to the key
+// itself, so a missing word shows rather than vanishes.
+func (t Tag) T(key string, a ...any) string {
+	s, ok := catalog(t)[key]
+	if !ok {
+		if s, ok = catalog(English)[key]; !ok {
+			s = key
+		}
+	}
+	if len(a) > 0 {
+		return fmt.Sprintf(s, a...)
+	}
+	return s
+}
+
+// Has reports whether t's catalog holds key.
+func (t Tag) Has(key string) bool {
+	_, ok := catalog(t)[key]
+	return ok
+}
+
+// Keys lists the keys of t's catalog, sorted.
+func (t Tag) Keys() []string {
+	m := catalog(t)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Plural is T of key+".one" when n is 1 (French: 0 or 1), else of
+// key+".other", with n and then a filled in.
+func (t Tag) Plural(key string, n int, a ...any) string {
+	form := ".other"
+	if n == 1 || (t == French && n == 0) {
+		form = ".one"
+	}
+	return t.T(key+form, append([]any{n}, a...)...)
+}
+
+// Term is the word of one of the data's vocabularies in the current
+// language: group is "kind", "status", "precision" or "place", and word
+// the data's own ("visit", "thawing"). A word the catalog lacks (a kind
+// from an imported file) is returned as it is.
+func Term(group, word string) string { return Current().Term(group, word) }
+
+// Term is the data's word in t's words; see the function Term.
+func (t Tag) Term(group, word string) string {
+	key := group + "." + word
+	if s, ok := catalog(t)[key]; ok {
+		return s
+	}
+	if s, ok := catalog(English)[key]; ok {
+		return s
+	}
+	return word
+}
