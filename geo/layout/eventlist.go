@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
@@ -98,9 +99,9 @@ func (p *Page) note(c draw.Canvas) string {
 		pages := ListPages(c, p.Options)
 		last := pages[len(pages)-1]
 		if listed := last[len(last)-1].Number; listed < ev[len(ev)-1].Number {
-			parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page up to %d.", numberRange(ev), listed))
+			parts = append(parts, lang.T("page.list.after.upto", numberRange(ev), listed))
 		} else {
-			parts = append(parts, fmt.Sprintf("The events numbered on the map (%s) are listed after this page.", numberRange(ev)))
+			parts = append(parts, lang.T("page.list.after", numberRange(ev)))
 		}
 	}
 	return strings.Join(parts, " ")
@@ -122,14 +123,14 @@ func (p *Page) drawList(c draw.Canvas) {
 	head, _, meta, _ := listStyles(u)
 	pad := 8 * u
 	_, hh := c.MeasureText("Hg", head)
-	c.Text(pl.x0+pad, pl.y0+pad+hh/2, "Events on the map", head)
+	c.Text(pl.x0+pad, pl.y0+pad+hh/2, lang.T("page.list.heading"), head)
 	y := pl.y0 + pad + hh + 6*u
 	items := p.Options.Events[:pl.rows]
 	drawItems(c, items, pl.x0+pad, y, pl.x1-pl.x0-2*pad, u)
 	if pl.more > 0 {
 		y += float64(pl.rows) * listRowHeight(c, u)
 		_, mh := c.MeasureText("Hg", meta)
-		c.Text(pl.x0+pad, y+mh/2, fmt.Sprintf("… and %d more: a PDF lists them on pages of their own", pl.more), meta)
+		c.Text(pl.x0+pad, y+mh/2, lang.T("page.list.more", pl.more), meta)
 	}
 }
 
@@ -246,7 +247,7 @@ func DrawListPage(c draw.Canvas, o Options, items []ListItem, part, parts int) {
 	var bg draw.Path
 	bg.AddRect(0, 0, float64(w), float64(h))
 	c.FillPath(bg, ColourPaper)
-	heading := "Events on the map"
+	heading := lang.T("page.list.heading")
 	if o.shows(Title) && strings.TrimSpace(o.Title) != "" {
 		heading += ": " + o.Title
 	}

@@ -3,9 +3,12 @@ package scene
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -84,7 +87,7 @@ func compareEvents(a, b *data.Event) int {
 // "14 Sep 2025", "11–13 Jan 2025", "Sep 2025", "2013", "since Mar 2021".
 func eventDate(e *data.Event) string {
 	if !e.Dated() {
-		return "no date"
+		return lang.T("page.list.nodate")
 	}
 	var s string
 	switch e.Precision {
@@ -94,19 +97,19 @@ func eventDate(e *data.Event) string {
 			s += fmt.Sprintf("–%d", e.End.Year)
 		}
 	case data.PrecisionMonth:
-		s = e.Start.Time().Format("Jan 2006")
-		if end := e.End.Time().Format("Jan 2006"); end != s && !e.Ongoing {
+		s = monthYear(e.Start.Time())
+		if end := monthYear(e.End.Time()); end != s && !e.Ongoing {
 			s += " – " + end
 		}
 	default:
 		if e.Ongoing {
-			s = e.Start.Time().Format("2 Jan 2006")
+			s = lang.Current().DateShort(e.Start.Time())
 		} else {
 			s = layout.DateRange(e.Start.Time(), e.End.Time())
 		}
 	}
 	if e.Ongoing {
-		s = "since " + s
+		s = lang.T("page.list.since", s)
 	}
 	return s
 }
@@ -145,4 +148,10 @@ func (ml numberLayer) Draw(c draw.Canvas, v geo.Viewport) {
 		c.Text(m.x+m.size/2+2*s, m.y-m.size/2, m.label(), st)
 	}
 	draw.EndGroup(c)
+}
+
+// monthYear writes a month of a year in the page's language: "Sep 2025",
+// "sept. 2025".
+func monthYear(t time.Time) string {
+	return lang.Current().MonthShort(t.Month()) + " " + strconv.Itoa(t.Year())
 }

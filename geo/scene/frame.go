@@ -1,11 +1,11 @@
 package scene
 
 import (
-	"fmt"
 	"image"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -113,7 +113,7 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	}
 	var notes []string
 	if left := f.opts.omittedIn(f.scene, from, to, v.Bound()).Sentences(); len(left) > 0 {
-		notes = append(notes, "Not on this map: "+strings.Join(left, "; ")+".")
+		notes = append(notes, lang.T("page.notonmap", strings.Join(left, lang.T("page.notonmap.sep"))))
 	}
 	if tooMany != "" {
 		notes = append(notes, tooMany+".")
@@ -159,7 +159,7 @@ func (f *framer) numbered(v geo.Viewport) ([]mark, []layout.ListItem, string) {
 		for _, s := range syms {
 			n += len(s.Events)
 		}
-		return nil, nil, fmt.Sprintf("The %d events, in %d symbols, are too many to number and list: narrow the frame, the dates or the filters", n, len(syms))
+		return nil, nil, lang.T("page.list.toomany", n, len(syms))
 	}
 	marks, items := numberEvents(f.scene.Data, syms)
 	return marks, items, ""

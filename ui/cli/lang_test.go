@@ -16,12 +16,12 @@ import (
 func init() { os.Setenv("LC_ALL", "C.UTF-8") }
 
 // TestSnapshotFrench draws the September 2025 page with --lang fr as SVG,
-// whose text is plain, and looks for the French words and for English
+// its text editable so that its words can be read, and looks for the French words and for English
 // words of our catalogs that must not be there.
 func TestSnapshotFrench(t *testing.T) {
 	t.Cleanup(func() { lang.Set(lang.English) })
 	out := filepath.Join(t.TempDir(), "page.svg")
-	status, said, errs := runCLI(t, "snapshot", "--lang", "fr", "-o", out, "--from", "2025-09-01", "--to", "2025-09-30")
+	status, said, errs := runCLI(t, "snapshot", "--lang", "fr", "-o", out, "--svg-text", "editable", "--from", "2025-09-01", "--to", "2025-09-30")
 	if status != ExitOK {
 		t.Fatalf("status %d: %s", status, errs)
 	}
