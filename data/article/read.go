@@ -135,7 +135,7 @@ func (x *Extractor) read(text string, s *sentence) *reading {
 	}
 	for k := 0; k < w.n(); {
 		if p, ok := w.longestAt(k, x.known.longest, &b, func(key string, p phrase) bool {
-			return x.known.byKey[key] != nil && capitalised(w, p, len(key) <= 4 && !strings.Contains(key, " "))
+			return x.known.byKey[key] != nil && capitalised(w, p, len(key) <= 4 && !strings.Contains(key, " ")) && !x.isCapital(key)
 		}); ok {
 			a := x.known.byKey[w.gram(p.w0, p.w1-p.w0, &b)]
 			r.actors = append(r.actors, actorMention{at: w.span(p), actor: *a, agent: agentBefore(w, p.w0)})
@@ -315,8 +315,8 @@ func (x *Extractor) titled(r *reading, taken []bool) {
 		}
 		title := x.titles[w.gram(p.w0, p.w1-p.w0, &b)]
 		k = p.w1 - 1
-		if p.w1 < w.n() && taken[p.w1] {
-			continue // a known actor or a country follows
+		if p.w1 < w.n() && taken[p.w1] && !x.countries[w.key(p.w1)].adj {
+			continue // a known actor or a country's name follows
 		}
 		j := p.w1
 		for j < w.n() && j-p.w1 < 3 && w.tok(j).upper && w.tok(j).num < 0 && !taken[j] && months[w.key(j)] == 0 && (j == p.w1 || w.join[j-1]) {
@@ -393,6 +393,18 @@ func (x *Extractor) placesOf(r *reading, articleCountries []string) {
 				note: "the article names only the country (" + c.w.c.name + "): drawn at its capital"})
 		}
 	}
+}
+
+// isCapital reports whether a name is that of a national capital, which
+// the place pass reads (as a place, or as its state when it is one side:
+// "backed by Washington") rather than the actors' aliases.
+func (x *Extractor) isCapital(key string) bool {
+	for _, p := range x.gaz.Lookup(key) {
+		if p.Feature == "PPLC" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeStop are capitalised words that are not places however the

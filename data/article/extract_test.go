@@ -1,0 +1,180 @@
+package article
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+var testExtractor = sync.OnceValue(func() *Extractor {
+	d, err := data.LoadBundled()
+	if err != nil {
+		panic(err)
+	}
+	g, err := d.Gazetteer()
+	if err != nil {
+		panic(err)
+	}
+	return New(g, d.Actors)
+})
+
+// want is a proposal a test article must give.
+type want struct {
+	kind      data.Kind
+	date, end string
+	place     string
+	precision data.PlacePrecision
+	status    Status
+	actor     string // one of its actors, with its role when given as ROLE:NAME
+	origin    string
+}
+
+func extractFile(t *testing.T, name string, opts Options) *Result {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testExtractor().Extract(Text(raw, name), opts)
+}
+
+// The test articles, written for these tests in English and French, with
+// every event they tell and nothing else.
+func TestExtractArticles(t *testing.T) {
+	tests := []struct {
+		file      string
+		published string // the publication date the dateline gives
+		lang      string
+		want      []want
+	}{
+		{"en_relative.txt", "2025-03-12", "en", []want{
+			{data.KindVisit, "2025-03-10", "", "Bamako", data.PlaceTown, Happened, "visitor:Foreign minister of Chad", "N'Djamena"},
+			{data.KindExpulsion, "2025-03-11", "", "Ouagadougou", data.PlaceInferred, Happened, "Burkina Faso", ""},
+			{data.KindVisit, "2025-03-18", "", "Niamey", data.PlaceTown, Planned, "visitor:Army chief of Sudan", "Khartoum"},
+			{data.KindMeeting, "--03-03", "", "Moscow", data.PlaceTown, Denied, "Russia", ""},
+			{data.KindArrest, "2025-02", "", "Kayes", data.PlaceRegion, Happened, "Malian Armed Forces (FAMa)", ""},
+			{data.KindAgreement, "--02-07", "", "Niamey", data.PlaceTown, Happened, "Niger", ""},
+			{data.KindProtest, "--01", "", "Niamey", data.PlaceTown, Happened, "France", ""},
+		}},
+		{"fr_relatif.txt", "2024-04-16", "fr", []want{
+			{data.KindVisit, "2024-04-16", "", "Niamey", data.PlaceTown, Happened, "visitor:Abdoulaye Diop", "Bamako"},
+			{data.KindExpulsion, "2024-04-15", "", "Ouagadougou", data.PlaceInferred, Happened, "France", ""},
+			{data.KindVisit, "--05-02", "", "Moscow", data.PlaceTown, Planned, "visitor:Minister of Niger", "Niamey"},
+			{data.KindSuspension, "--04-10", "", "N'Djamena", data.PlaceInferred, Denied, "Chad", ""},
+			{data.KindCoup, "2023-08", "", "Niamey", data.PlaceTown, Happened, "Mohamed Bazoum", ""},
+			{data.KindProtest, "--09", "", "Bamako", data.PlaceTown, Happened, "Russia", ""},
+		}},
+		{"page.html", "2025-05-20", "en", []want{
+			{data.KindTalks, "2025-05-18", "", "Nouakchott", data.PlaceTown, Happened, "Mauritania", ""},
+			{data.KindVisit, "2025-06", "", "Bamako", data.PlaceTown, Planned, "visitor:President of Mauritania", "Nouakchott"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res := extractFile(t, tt.file, Options{})
+			if res.Published.String() != tt.published || res.Lang != tt.lang {
+				t.Errorf("published %s (%s), language %s; want %s, %s", res.Published, res.PublishedFrom, res.Lang, tt.published, tt.lang)
+			}
+			if len(res.Proposals) != len(tt.want) {
+				for _, p := range res.Proposals {
+					t.Logf("got %s %s at %s %v: %s", p.Kind, p.DateString(), p.Place.Name, p.ActorNames(), p.Evidence)
+				}
+				t.Errorf("%d proposals, want %d", len(res.Proposals), len(tt.want))
+			}
+			for _, w := range tt.want {
+				if !slices.ContainsFunc(res.Proposals, func(p Proposal) bool { return w.matches(&p) }) {
+					t.Errorf("no proposal %+v", w)
+				}
+			}
+		})
+	}
+}
+
+func (w *want) matches(p *Proposal) bool {
+	if p.Kind != w.kind || p.DateString() != w.date || p.EndString() != w.end || p.Place.Name != w.place ||
+		p.PlacePrecision != w.precision || p.Status != w.status {
+		return false
+	}
+	if origin := ""; p.Origin != nil {
+		origin = p.Origin.Name
+		if origin != w.origin {
+			return false
+		}
+	} else if w.origin != "" {
+		return false
+	}
+	role, name, ok := strings.Cut(w.actor, ":")
+	if !ok {
+		role, name = "", w.actor
+	}
+	for _, a := range p.Actors {
+		if a.Actor.Name == name && (role == "" || string(a.Role) == role) {
+			return true
+		}
+	}
+	return false
+}
+
+// Every proposal's evidence is its sentence, its marks lie inside the
+// text, and as an event of the analyst's it is valid once it has an id.
+func TestProposalsAreValidEvents(t *testing.T) {
+	for _, f := range []string{"en_relative.txt", "fr_relatif.txt", "page.html"} {
+		res := extractFile(t, f, Options{})
+		for _, p := range res.Proposals {
+			if res.Text[p.EvidenceAt[0]:p.EvidenceAt[1]] != p.Evidence {
+				t.Errorf("%s: evidence %q is not the text at %v", f, p.Evidence, p.EvidenceAt)
+			}
+			for _, m := range p.Marks {
+				if m[0] < p.EvidenceAt[0] || m[1] > p.EvidenceAt[1] || m[0] >= m[1] {
+					t.Errorf("%s: mark %v outside the evidence %v", f, m, p.EvidenceAt)
+				}
+			}
+			m := p.MyEvent(data.Source{Headline: "test", Text: res.Text})
+			m.Event.ID = data.NewAnnotationID()
+			if err := m.Validate(); err != nil {
+				t.Errorf("%s: %s %s: %v", f, p.Kind, p.DateString(), err)
+			}
+			if m.Sources[0].Text != res.Text {
+				t.Errorf("%s: the event does not keep the article's text", f)
+			}
+		}
+	}
+}
+
+// A publication date given by the analyst wins over the dateline, and
+// relative dates follow it; without one, relative dates make no proposal.
+func TestPublishedGiven(t *testing.T) {
+	res := extractFile(t, "en_relative.txt", Options{Published: data.D(2025, 3, 19)})
+	if res.PublishedFrom != "given" {
+		t.Errorf("published from %q, want given", res.PublishedFrom)
+	}
+	if !slices.ContainsFunc(res.Proposals, func(p Proposal) bool { return p.Kind == data.KindVisit && p.DateString() == "2025-03-17" }) {
+		t.Errorf("'on Monday' before 2025-03-19 is not 2025-03-17")
+	}
+	x := testExtractor()
+	res = x.Extract("Malian troops detained two traders near Kayes yesterday.", Options{})
+	if len(res.Proposals) != 0 {
+		t.Errorf("with no publication date, 'yesterday' gave %d proposals", len(res.Proposals))
+	}
+}
+
+// Extract gives the same proposals every time.
+func TestExtractDeterministic(t *testing.T) {
+	a := extractFile(t, "fr_relatif.txt", Options{})
+	for i := 0; i < 5; i++ {
+		b := extractFile(t, "fr_relatif.txt", Options{})
+		if len(a.Proposals) != len(b.Proposals) {
+			t.Fatalf("run %d: %d proposals, then %d", i, len(a.Proposals), len(b.Proposals))
+		}
+		for j := range a.Proposals {
+			if a.Proposals[j].Title() != b.Proposals[j].Title() || a.Proposals[j].Confidence != b.Proposals[j].Confidence {
+				t.Errorf("run %d: proposal %d differs: %q, %q", i, j, a.Proposals[j].Title(), b.Proposals[j].Title())
+			}
+		}
+	}
+}
