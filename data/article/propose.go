@@ -156,6 +156,7 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 				p.YearHint--
 			}
 			p.YearHintReason = fmt.Sprintf("the last %s before the publication date %s", md, res.Published)
+			notes = append(notes, fmt.Sprintf("the year is probably %d (%s)", p.YearHint, p.YearHintReason))
 		}
 	}
 	if d.relative != "" {

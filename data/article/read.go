@@ -335,7 +335,11 @@ func (x *Extractor) titled(r *reading, taken []bool) {
 			k = j - 1
 			continue
 		}
-		if cc != nil && title != "General" && title != "Colonel" && title != "Captain" && title != "Leader" {
+		named := false // "le chef de la diplomatie malienne, Abdoulaye Diop": the person, not the office
+		for _, a := range r.actors {
+			named = named || cc != nil && a.actor.Kind == data.ActorPerson && a.actor.Country == cc.code
+		}
+		if cc != nil && !named && title != "General" && title != "Colonel" && title != "Captain" && title != "Leader" {
 			a := data.Actor{Name: title + " of " + cc.name, Kind: data.ActorPerson, Country: cc.code}
 			r.actors = append(r.actors, actorMention{at: w.span(p), actor: a, agent: agentBefore(w, p.w0)})
 		}
