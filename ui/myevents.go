@@ -19,6 +19,7 @@ import (
 // analyst's, read into a data.MyEvent by read.
 type eventForm struct {
 	title, date, end, place, actors *widget.Entry
+	origin                          *widget.Entry // for a visit, where the visitor came from
 	summary, outlet, headline, url  *widget.Entry
 	kind                            *choice
 	at                              *orb.Point // the point clicked for "New event here", nil for none
@@ -29,8 +30,9 @@ func newEventForm(at *orb.Point) *eventForm {
 	f := &eventForm{
 		title: widget.NewEntry(), date: widget.NewEntry(), end: widget.NewEntry(), place: widget.NewEntry(),
 		actors: widget.NewEntry(), summary: widget.NewMultiLineEntry(), outlet: widget.NewEntry(),
-		headline: widget.NewEntry(), url: widget.NewEntry(), at: at,
+		headline: widget.NewEntry(), url: widget.NewEntry(), at: at, origin: widget.NewEntry(),
 	}
+	f.origin.SetPlaceHolder("for a visit, the place the visitor came from (optional)")
 	kinds := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
 		kinds[i] = string(k)
@@ -61,7 +63,7 @@ func (f *eventForm) items() []*widget.FormItem {
 	return []*widget.FormItem{
 		widget.NewFormItem("Title", f.title), widget.NewFormItem("Kind", f.kind),
 		widget.NewFormItem("Date", f.date), widget.NewFormItem("Until", f.end),
-		widget.NewFormItem("Place", f.place), widget.NewFormItem("Actors", f.actors),
+		widget.NewFormItem("Place", f.place), widget.NewFormItem("Origin", f.origin), widget.NewFormItem("Actors", f.actors),
 		widget.NewFormItem("Summary", f.summary), widget.NewFormItem("Source outlet", f.outlet),
 		widget.NewFormItem("Source headline", f.headline), widget.NewFormItem("Source URL", f.url),
 	}
@@ -102,6 +104,17 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 		m.PlacePrecision = data.PlaceExact
 	default:
 		return m, errors.New("give the place's name")
+	}
+	if name := strings.TrimSpace(f.origin.Text); name != "" {
+		var ms []data.PlaceMatch
+		if gaz != nil {
+			ms = gaz.Match(name, "", 1)
+		}
+		if len(ms) == 0 {
+			return m, fmt.Errorf("no place is called %q: give the visitor's origin another spelling, or leave it empty", name)
+		}
+		o := *ms[0].Place
+		m.Origin = &o
 	}
 	for _, s := range strings.Split(f.actors.Text, ",") {
 		if strings.TrimSpace(s) == "" {
@@ -219,9 +232,10 @@ func (ui *Window) UndoDeleteEvent() {
 func (ui *Window) eventsMenu() *fyne.Menu {
 	item := fyne.NewMenuItem("New event…", func() { ui.ShowNewEvent(nil) })
 	item.Shortcut = newEventShortcut
-	return fyne.NewMenu("Events", item,
+	items := append([]*fyne.MenuItem{item}, ui.editMenuItems()...)
+	return fyne.NewMenu("Events", append(items,
 		fyne.NewMenuItem("Delete the selected event of mine", ui.DeleteSelectedEvent),
-		fyne.NewMenuItem("Undo delete event", ui.UndoDeleteEvent))
+		fyne.NewMenuItem("Undo delete event", ui.UndoDeleteEvent))...)
 }
 
 // newEventShortcut is Ctrl+Shift+N (Cmd+Shift+N on macOS): Ctrl+N adds a pin.

@@ -52,6 +52,10 @@ type Window struct {
 	legend    *fyne.Container
 	legendKey string
 	exporter  *Exporter // the Export dialog, its choices kept for the session
+	reader    *Reader   // the Read an article window, while it is open
+	// editedEvent is the analyst's event as it was before its last edit,
+	// for Undo edit event.
+	editedEvent *data.MyEvent
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -347,6 +351,7 @@ func (ui *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Author name…", func() { ui.askAuthor(nil) }))
 	file := fyne.NewMenu("File",
 		withShortcut(fyne.NewMenuItem("Import events…", ui.Imports.ShowImport), fyne.KeyI),
+		readArticleItem(ui),
 		fyne.NewMenuItem("Export events…", ui.Imports.ShowExportEvents),
 		fyne.NewMenuItemSeparator(),
 		withShortcut(fyne.NewMenuItem("Export snapshot…", ui.ShowExport), fyne.KeyE))
