@@ -11,8 +11,8 @@ import (
 // The ways a stretch of the article is shown.
 const (
 	plainText    = iota
-	evidenceText // a sentence a proposal comes from: italic
-	markText     // a word it was read from (kind, date, place, actor): bold
+	evidenceText     // a sentence a proposal comes from: italic
+	markText         // a word it was read from (kind, date, place, actor): bold
 	selectedBit  = 4 // of the proposal shown: in the primary colour
 )
 
