@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,7 @@ type eventForm struct {
 	origin                          *widget.Entry // for a visit, where the visitor came from
 	summary, outlet, headline, url  *widget.Entry
 	kind                            *choice
+	picker                          *widget.SelectEntry // adds known actors to actors; nil when not offered
 	at                              *orb.Point // the point clicked for "New event here", nil for none
 }
 
@@ -60,13 +62,17 @@ func newEventForm(at *orb.Point) *eventForm {
 
 // items are the form's rows.
 func (f *eventForm) items() []*widget.FormItem {
-	return []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Title", f.title), widget.NewFormItem("Kind", f.kind),
 		widget.NewFormItem("Date", f.date), widget.NewFormItem("Until", f.end),
 		widget.NewFormItem("Place", f.place), widget.NewFormItem("Origin", f.origin), widget.NewFormItem("Actors", f.actors),
 		widget.NewFormItem("Summary", f.summary), widget.NewFormItem("Source outlet", f.outlet),
 		widget.NewFormItem("Source headline", f.headline), widget.NewFormItem("Source URL", f.url),
 	}
+	if f.picker != nil {
+		items = slices.Insert(items, 6, widget.NewFormItem("Add actor", fyne.CanvasObject(f.picker)))
+	}
+	return items
 }
 
 // read makes the event the form describes, looking places up in gaz and
@@ -159,6 +165,7 @@ func (ui *Window) ShowNewEvent(at *orb.Point) {
 		return
 	}
 	f := newEventForm(at)
+	f.pickActors(ui.Explorer.Data.Actors)
 	var d dialog.Dialog
 	d = dialog.NewForm("New event", "Save", "Cancel", f.items(), func(ok bool) {
 		if !ok {

@@ -81,6 +81,14 @@ func (f *eventForm) edited(orig *data.MyEvent, gaz *data.Gazetteer, known []*dat
 		m.Event.ID = orig.Event.ID
 	}
 	m.Created = orig.Created
+	for i := range m.Actors { // an actor new to the dataset keeps the kind and country it was given
+		a := &m.Actors[i].Actor
+		for _, o := range orig.Actors {
+			if a.ID == "" && a.Kind == "" && o.Actor.Name == a.Name {
+				*a = o.Actor
+			}
+		}
+	}
 	if data.Fold(strings.TrimSpace(f.place.Text)) == data.Fold(orig.Place.Name) {
 		m.Place, m.PlacePrecision = orig.Place, orig.PlacePrecision
 	}
@@ -111,6 +119,7 @@ func (f *eventForm) edited(orig *data.MyEvent, gaz *data.Gazetteer, known []*dat
 // refuses.
 func (ui *Window) showForm(parent fyne.Window, title string, orig *data.MyEvent, save func(data.MyEvent) error) *eventForm {
 	f := newEventForm(nil)
+	f.pickActors(ui.Explorer.Data.Actors)
 	f.fill(orig)
 	var d dialog.Dialog
 	d = dialog.NewForm(title, "Save", "Cancel", f.items(), func(ok bool) {

@@ -57,7 +57,7 @@ func (ui *Window) ShowReader() *Reader {
 	r.paste.Wrapping = fyne.TextWrapWord
 	r.paste.SetPlaceHolder("Paste an article here (English or French), or open a .txt, .md or .html file.")
 	r.published = widget.NewEntry()
-	r.published.SetPlaceHolder("published YYYY-MM-DD (default: its dateline)")
+	r.published.SetPlaceHolder("published YYYY-MM-DD")
 	r.published.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil

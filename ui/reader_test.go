@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,5 +180,25 @@ func TestEditAndCorrectEvents(t *testing.T) {
 	merged()
 	if findTitle(ui, kone.Title) == nil || findTitle(ui, "Koné meets Burhan (corrected)") != nil {
 		t.Error("Undo edit event did not put the version before back")
+	}
+}
+
+// The form's actor picker offers known actors by part of a name or alias,
+// accents ignored, and adds the one chosen as a party.
+func TestActorPicker(t *testing.T) {
+	ui := newTestWindow(t)
+	f := newEventForm(nil)
+	f.pickActors(ui.Explorer.Data.Actors)
+	f.actors.SetText("visitor:Abdoulaye Diop")
+	if got := matchingActors(ui.Explorer.Data.Actors, "goita"); !slices.Equal(got, []string{"Assimi Goïta"}) {
+		t.Errorf("'goita' offers %q, want Assimi Goïta", got)
+	}
+	f.picker.SetText("Assimi Goïta") // chosen from the list
+	f.picker.SetText("Assimi Goïta") // twice: added once
+	if f.actors.Text != "visitor:Abdoulaye Diop, party:Assimi Goïta" || f.picker.Text != "" {
+		t.Errorf("actors %q, picker %q", f.actors.Text, f.picker.Text)
+	}
+	if len(f.items()) != 12 {
+		t.Errorf("%d rows in the form, want 12 with Add actor", len(f.items()))
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,20 +47,29 @@ func highlight(res *article.Result, decided []string, selected int) []widget.Ric
 			paint(m, markText|sel)
 		}
 	}
+	// Each line is a paragraph of inline segments ended by a block one:
+	// a line end inside a segment wraps the words after it badly.
 	var segs []widget.RichTextSegment
-	start := 0
-	for i := 1; i <= len(text); i++ {
-		if i < len(text) && level[i] == level[start] {
-			continue
+	lineStart := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		start := 0
+		var inline []*widget.TextSegment
+		for i := 1; i <= len(body); i++ {
+			if i < len(body) && (level[lineStart+i] == level[lineStart+start] || !utf8Start(body[i])) {
+				continue // the same style, or inside a character
+			}
+			inline = append(inline, segment(body[start:i], level[lineStart+start]))
+			start = i
 		}
-		if i < len(text) && !utf8Start(text[i]) {
-			continue // never split a character
+		if len(inline) == 0 {
+			inline = append(inline, segment("", plainText))
 		}
-		segs = append(segs, segment(text[start:i], level[start]))
-		start = i
-	}
-	if len(segs) == 0 {
-		segs = append(segs, segment("", plainText))
+		inline[len(inline)-1].Style.Inline = false // ends the paragraph
+		for _, s := range inline {
+			segs = append(segs, s)
+		}
+		lineStart += len(line)
 	}
 	return segs
 }

@@ -72,12 +72,12 @@ func TestPlannedWeekday(t *testing.T) {
 // Sentences end at a full stop before a capital, not after an initial or
 // an abbreviation, and at line ends.
 func TestSentences(t *testing.T) {
-	text := "At the U.S.\nEmbassy in Bamako, Gen. Smith spoke. He left at 5 p.m. and flew on.\nA headline\nThe end!"
+	text := "At the U.S.\nEmbassy in Bamako, Gen. Smith spoke. He left at 5 p.m. and flew on.\nA headline\nHe met Diop.Burkina Faso left.The end!"
 	var got []string
 	for _, s := range sentences(text) {
 		got = append(got, text[s.start:s.end])
 	}
-	want := []string{"At the U.S.\nEmbassy in Bamako, Gen. Smith spoke.", "He left at 5 p.m. and flew on.", "A headline", "The end!"}
+	want := []string{"At the U.S.\nEmbassy in Bamako, Gen. Smith spoke.", "He left at 5 p.m. and flew on.", "A headline", "He met Diop.", "Burkina Faso left.", "The end!"}
 	if len(got) != len(want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}

@@ -94,9 +94,13 @@ func (p *Proposal) ActorNames() []string {
 func (p *Proposal) Title() string {
 	k := string(p.Kind)
 	k = strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "_", " ")
-	names := p.ActorNames()
-	if len(names) > 2 {
-		names = names[:2]
+	var names []string // persons first
+	for _, person := range []bool{true, false} {
+		for _, a := range p.Actors {
+			if (a.Actor.Kind == data.ActorPerson) == person && len(names) < 2 {
+				names = append(names, a.Actor.Name)
+			}
+		}
 	}
 	t := k
 	if len(names) > 0 {

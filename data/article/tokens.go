@@ -157,7 +157,7 @@ func sentences(text string) []sentence {
 			}
 			if i+1 < len(toks) {
 				n := &toks[i+1]
-				if n.start == t.end && n.punct != '"' && n.punct != ')' {
+				if n.start == t.end && n.punct != '"' && n.punct != ')' && !glued(toks, i) {
 					continue // 1.5, a.m.
 				}
 				if n.word() && !n.upper && n.num < 0 {
@@ -193,4 +193,15 @@ func abbreviationBefore(toks []token, i int) bool {
 
 func lineBreakBetween(text string, a, b int) bool {
 	return strings.IndexByte(text[a:b], '\n') >= 0
+}
+
+// glued reports whether the dot at toks[i] ends a sentence though no space
+// follows it ("Diop.Burkina Faso's junta", text pasted without its line
+// ends): a word of two letters or more before it, a capitalised one after.
+func glued(toks []token, i int) bool {
+	if i < 1 || i+1 >= len(toks) {
+		return false
+	}
+	a, b := &toks[i-1], &toks[i+1]
+	return a.word() && b.word() && a.num < 0 && !a.allCaps && len(a.key) > 2 && b.upper && !b.allCaps && len(b.key) > 1
 }
