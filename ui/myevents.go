@@ -24,7 +24,7 @@ type eventForm struct {
 	summary, outlet, headline, url  *widget.Entry
 	kind                            *choice
 	picker                          *widget.SelectEntry // adds known actors to actors; nil when not offered
-	at                              *orb.Point // the point clicked for "New event here", nil for none
+	at                              *orb.Point          // the point clicked for "New event here", nil for none
 }
 
 // newEventForm makes an empty form; at, when not nil, is the place.
