@@ -213,11 +213,14 @@ func (r *Reader) card(i int) fyne.CanvasObject {
 	var buttons fyne.CanvasObject
 	switch r.decided[i] {
 	case "":
-		buttons = container.NewHBox(
-			widget.NewButton("Accept", func() { r.Accept(i) }),
+		row := []fyne.CanvasObject{widget.NewButton("Accept", func() { r.Accept(i) })}
+		if p.NoYear != nil && p.YearHint > 0 {
+			row = append(row, widget.NewButton(fmt.Sprintf("Accept in %d", p.YearHint), func() { r.AcceptInYear(i) }))
+		}
+		buttons = container.NewHBox(append(row,
 			widget.NewButton("Edit, then accept…", func() { r.ShowEdit(i) }),
 			widget.NewButton("Reject", func() { r.Reject(i) }),
-			widget.NewButton("Show in the text", func() { r.Select(i) }))
+			widget.NewButton("Show in the text", func() { r.Select(i) }))...)
 	default:
 		buttons = widget.NewLabel(capitalise(r.decided[i]) + ".")
 	}
@@ -265,6 +268,19 @@ func (r *Reader) source() data.Source {
 // Accept records proposal i as it is in My events.
 func (r *Reader) Accept(i int) {
 	if err := r.save(r.res.Proposals[i].MyEvent(r.source()), i); err != nil {
+		r.ui.showError(err)
+	}
+}
+
+// AcceptInYear records proposal i, whose date has no year, in the year
+// its publication date suggests, flagged as inferred with its reason.
+func (r *Reader) AcceptInYear(i int) {
+	m, ok := r.res.Proposals[i].MyEventInYear(r.source())
+	if !ok {
+		r.status.SetText("No year can be inferred for this event: accept it without one, or edit it.")
+		return
+	}
+	if err := r.save(m, i); err != nil {
 		r.ui.showError(err)
 	}
 }

@@ -93,9 +93,11 @@ func TestReaderAcceptEditReject(t *testing.T) {
 	}
 
 	r.Reject(2)
+	r.AcceptInYear(5) // the agreement of February 7, in 2025
+	drain(func() bool { return ui.Imports.message.Text == "" })
 	mine, err := st.Events()
-	if err != nil || len(mine) != 2 {
-		t.Fatalf("the store holds %d events of the analyst's (%v), want 2", len(mine), err)
+	if err != nil || len(mine) != 3 {
+		t.Fatalf("the store holds %d events of the analyst's (%v), want 3", len(mine), err)
 	}
 	for _, m := range mine {
 		if len(m.Sources) != 1 || m.Sources[0].Text != text || m.Sources[0].Published != data.D(2025, 3, 12) {
@@ -104,6 +106,10 @@ func TestReaderAcceptEditReject(t *testing.T) {
 		if m.Event.Title == "Burkina Faso expels two French diplomats" && (m.Event.Kind != data.KindExpulsion || m.Event.Start != data.D(2025, 3, 11) || m.PlacePrecision != data.PlaceInferred) {
 			t.Errorf("the edit lost the proposal's kind, date or place precision: %+v", m)
 		}
+	}
+	agreement := findTitle(ui, r.res.Proposals[5].Title())
+	if agreement == nil || agreement.Start != data.D(2025, 2, 7) || agreement.YearInferred == "" {
+		t.Errorf("the agreement accepted in 2025 is not shown dated 2025-02-07 with its year flagged: %+v", agreement)
 	}
 	if r.decided[2] != "rejected" {
 		t.Errorf("proposal 2 is %q, want rejected", r.decided[2])

@@ -178,3 +178,28 @@ func TestExtractDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A date without a year keeps none unless the analyst accepts the year
+// the publication date suggests; it is then flagged with its reason.
+func TestMyEventInYear(t *testing.T) {
+	res := extractFile(t, "en_relative.txt", Options{})
+	i := slices.IndexFunc(res.Proposals, func(p Proposal) bool { return p.Kind == data.KindAgreement })
+	if i < 0 {
+		t.Fatal("no agreement proposed")
+	}
+	p := &res.Proposals[i]
+	if m := p.MyEvent(data.Source{}); m.Event.Dated() || m.Event.NoYear == nil {
+		t.Errorf("accepted as it is, the agreement has a year: %+v", m.Event)
+	}
+	m, ok := p.MyEventInYear(data.Source{})
+	m.Event.ID = data.NewAnnotationID()
+	if !ok || m.Event.Start != data.D(2025, 2, 7) || !strings.Contains(m.Event.YearInferred, "publication date 2025-03-12") {
+		t.Errorf("with the year inferred: ok %v, %+v", ok, m.Event)
+	}
+	if err := m.Validate(); err != nil {
+		t.Error(err)
+	}
+	if _, ok := res.Proposals[0].MyEventInYear(data.Source{}); ok {
+		t.Error("a proposal with a year had one inferred")
+	}
+}

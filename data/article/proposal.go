@@ -145,3 +145,27 @@ func (p *Proposal) MyEvent(src data.Source) data.MyEvent {
 	m.Sources = []data.Source{src}
 	return m
 }
+
+// MyEventInYear is MyEvent with the year YearHint given to a date the
+// text gives without one, flagged with its reason (Event.YearInferred),
+// for an analyst who accepts the inference; ok is false when the
+// proposal's date has a year or no year can be inferred.
+func (p *Proposal) MyEventInYear(src data.Source) (m data.MyEvent, ok bool) {
+	m = p.MyEvent(src)
+	if p.NoYear == nil || p.YearHint == 0 {
+		return m, false
+	}
+	md, y := *p.NoYear, p.YearHint
+	e := &m.Event
+	if md.Day == 0 {
+		e.Start, e.End = data.D(y, md.Month, 1), data.D(y, md.Month+1, 1).AddDays(-1)
+	} else {
+		e.Start = data.D(y, md.Month, md.Day)
+		e.End = e.Start
+	}
+	if !e.Start.Valid() { // 29 February in a common year
+		return p.MyEvent(src), false
+	}
+	e.YearInferred = fmt.Sprintf("%d, accepted by the analyst: %s", y, p.YearHintReason)
+	return m, true
+}
