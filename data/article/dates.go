@@ -19,9 +19,6 @@ type when struct {
 	note       string // how vague the words are ("end of January")
 }
 
-// yearless reports whether the date has a month or day but no year.
-func (w *when) yearless() bool { return w.noYear != nil }
-
 var months = map[string]time.Month{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,

@@ -110,7 +110,8 @@ func WriteGeoJSON(w io.Writer, res *Result, file string) error {
 // point and where its evidence and words are in the text.
 type jsonProposal struct {
 	Properties
-	Lon, Lat   float64  `json:"lon"`
+	Lon        float64  `json:"lon"`
+	Lat        float64  `json:"lat"`
 	Title      string   `json:"title"`
 	EvidenceAt [2]int   `json:"evidence_at"`
 	Marks      [][2]int `json:"marks"`

@@ -10,8 +10,6 @@ import (
 // tells.
 type trigger struct {
 	kind data.Kind
-	host bool // the subject receives (a visit seen from the host's side)
-	of   bool // persons rather than diplomats or forces: expelled staff are deported
 }
 
 // triggers are keyed by their words as keys ("persona non grata"). Verbs
@@ -38,7 +36,7 @@ func init() {
 		"visite|visites|visiter|visitera|a visite|s'est rendu|est rendu|est rendue|se rend|se rendra|se rendre|rendu visite|"+
 		"est arrive|est arrivee|arrive a|arrivee a|arrivera|mission to")
 	for _, w := range strings.Split("received|receives|welcomed|welcomes|hosted|hosts|a recu|recoit|recevra|a accueilli|accueille|accueillera", "|") {
-		triggers[keyOf(w)] = trigger{kind: data.KindVisit, host: true}
+		triggers[keyOf(w)] = trigger{kind: data.KindVisit} // seen from the host's side
 	}
 	add(data.KindMeeting, "met|meet|meets|meeting|meetings|had a meeting|held a meeting|audience|"+
 		"rencontre|rencontre avec|a rencontre|rencontrera|entretien|entretiens|s'est entretenu|reunion|a reuni")
@@ -68,14 +66,6 @@ func init() {
 	add(data.KindReport, "released a report|published a report|report released|monthly report|reports indicate|multiple reports|several reports|"+
 		"a publie un rapport|rapport")
 	add(data.KindElection, "election|elections|presidential election|vote|voting|polls|election presidentielle|scrutin|presidentielle|legislatives")
-}
-
-// personWords make an expulsion a deportation: individuals, not diplomats
-// or forces.
-var personWords = map[string]bool{
-	"staff": true, "nationals": true, "national": true, "journalists": true, "journalist": true,
-	"workers": true, "citizens": true, "individuals": true, "migrants": true, "ressortissants": true,
-	"ressortissant": true, "journalistes": true, "employes": true, "personnel": false,
 }
 
 // plannedCues before a trigger make a proposal planned.

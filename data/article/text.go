@@ -71,13 +71,12 @@ func htmlText(raw []byte) string {
 			return tidyLines(b.String())
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			tag := string(name)
-			if skipTags[tag] && tt == html.StartTagToken {
+			if skipTags[string(name)] && tt == html.StartTagToken {
 				skip++
-			} else if skipTags[tag] && tt == html.EndTagToken && skip > 0 {
+			} else if skipTags[string(name)] && tt == html.EndTagToken && skip > 0 {
 				skip--
 			}
-			if blockTags[tag] {
+			if blockTags[string(name)] {
 				newline()
 			}
 		case html.TextToken:

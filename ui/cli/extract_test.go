@@ -109,13 +109,14 @@ func TestExtractStdin(t *testing.T) {
 	var doc struct {
 		Proposals []struct {
 			Kind, Date, Place string
+			Lon, Lat          float64
 			EvidenceAt        [2]int `json:"evidence_at"`
 		} `json:"proposals"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Proposals) != 1 || doc.Proposals[0].Kind != "arrest" || doc.Proposals[0].Date != "2025-03-11" || doc.Proposals[0].Place != "Kayes" {
+	if len(doc.Proposals) != 1 || doc.Proposals[0].Kind != "arrest" || doc.Proposals[0].Date != "2025-03-11" || doc.Proposals[0].Place != "Kayes" || doc.Proposals[0].Lat < 14 || doc.Proposals[0].Lat > 15 || doc.Proposals[0].Lon > -11 {
 		t.Errorf("got %+v, want one arrest on 2025-03-11 at Kayes", doc.Proposals)
 	}
 }
