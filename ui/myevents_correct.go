@@ -143,3 +143,16 @@ func (ui *Window) editMenuItems() []*fyne.MenuItem {
 		fyne.NewMenuItem("Correct as my event…", ui.CorrectSelectedEvent),
 	}
 }
+
+// editOrCorrect selects e and opens it in the event form: to edit it when
+// it is the analyst's, else to correct it as theirs.
+func (ui *Window) editOrCorrect(e *data.Event) {
+	ui.Explorer.Select(e)
+	if st := ui.Imports.store(); st != nil {
+		if _, err := st.Event(e.ID); err == nil {
+			ui.EditSelectedEvent()
+			return
+		}
+	}
+	ui.CorrectSelectedEvent()
+}

@@ -316,3 +316,23 @@ func readArticleItem(ui *Window) *fyne.MenuItem {
 	item.Shortcut = readArticleShortcut
 	return item
 }
+
+// showArticle opens the Read an article window on the text of source s,
+// with the sentence event e was read from (its summary) highlighted.
+func (ui *Window) showArticle(e *data.Event, s *data.Source) {
+	r := ui.ShowReader()
+	r.running++ // a reading under way no longer shows
+	r.file = s.Headline
+	r.paste.SetText(s.Text)
+	r.res, r.decided, r.selected = &article.Result{Text: s.Text}, nil, -1
+	if at := strings.Index(s.Text, e.Summary); e.Summary != "" && at >= 0 {
+		r.res.Proposals = []article.Proposal{{EvidenceAt: [2]int{at, at + len(e.Summary)}}}
+		r.decided, r.selected = []string{"shown"}, 0
+	}
+	r.list.RemoveAll()
+	r.list.Refresh()
+	r.evidence.Segments = highlight(r.res, r.decided, r.selected)
+	r.evidence.Refresh()
+	r.tabs.SelectIndex(1)
+	r.status.SetText(fmt.Sprintf("The article %q, as read for %q. Propose events reads it again.", s.Headline, e.Title))
+}

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -206,5 +207,49 @@ func TestActorPicker(t *testing.T) {
 	}
 	if len(f.items()) != 12 {
 		t.Errorf("%d rows in the form, want 12 with Add actor", len(f.items()))
+	}
+}
+
+// The details of an event accepted from an article show that article
+// again, the event's sentence highlighted in the primary colour.
+func TestDetailsShowTheArticle(t *testing.T) {
+	ui, q := newTestWindowQueue(t)
+	text := readTestArticle(t, "fr_relatif.txt")
+	r := ui.ShowReader()
+	r.paste.SetText(text)
+	r.Propose()
+	for r.res == nil {
+		q.next(t)
+	}
+	r.Accept(0)
+	for ui.Imports.message.Text != "" {
+		q.next(t)
+	}
+	r.Win.Close()
+	e := findTitle(ui, r.res.Proposals[0].Title())
+	if e == nil {
+		t.Fatal("the accepted event is not shown")
+	}
+	ui.Explorer.Select(e)
+	show, _ := findObject(t, ui.Details.Container, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == "Show the article…"
+	}).(*widget.Button)
+	if show == nil {
+		t.Fatal("the details offer no Show the article")
+	}
+	test.Tap(show)
+	r2 := ui.reader
+	if r2 == nil || r2.paste.Text != text {
+		t.Fatal("Show the article did not open the article's text")
+	}
+	var lit strings.Builder
+	for _, s := range r2.evidence.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary {
+			lit.WriteString(ts.Text)
+		}
+	}
+	if got := lit.String(); !strings.Contains(got, "Abdoulaye Diop") || strings.Contains(got, "Hier") {
+		t.Errorf("highlighted %q, want the sentence of the visit only", got)
 	}
 }
