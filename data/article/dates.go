@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -305,7 +306,7 @@ func (d *dater) relativeAt(i int) (when, bool) {
 			if n := d.key(i + 2); n == "dernier" || n == "prochain" {
 				mode, to = n, i+3
 			}
-			return day(to, d.weekday(wd, mode), k+" "+d.key(i+1))
+			return day(to, d.weekday(wd, mode), d.words(i, to))
 		}
 		if k == "last" || k == "dernier" {
 			return d.lastPeriod(i, d.key(i+1))
@@ -320,9 +321,18 @@ func (d *dater) relativeAt(i int) (when, bool) {
 		if n := d.key(i + 1); n == "dernier" || n == "prochain" {
 			mode, to = n, i+2
 		}
-		return day(to, d.weekday(wd, mode), k)
+		return day(to, d.weekday(wd, mode), d.words(i, to))
 	}
 	return when{}, false
+}
+
+// words returns the keys of tokens [i, to) joined by spaces.
+func (d *dater) words(i, to int) string {
+	var ks []string
+	for ; i < to; i++ {
+		ks = append(ks, d.key(i))
+	}
+	return strings.Join(ks, " ")
 }
 
 func weekdayFrench(k string) bool {

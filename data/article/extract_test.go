@@ -69,6 +69,19 @@ func TestExtractArticles(t *testing.T) {
 			{data.KindCoup, "2023-08", "", "Niamey", data.PlaceTown, Happened, "Mohamed Bazoum", ""},
 			{data.KindProtest, "--09", "", "Bamako", data.PlaceTown, Happened, "Russia", ""},
 		}},
+		{"fr_mali.txt", "2025-02-03", "fr", []want{
+			{data.KindExpulsion, "2025-01-28", "", "Bamako", data.PlaceInferred, Happened, "Ambassador of France", ""},
+			{data.KindVisit, "--02-10", "", "Ouagadougou", data.PlaceTown, Planned, "visitor:Foreign minister of Niger", "Niamey"},
+			{data.KindMeeting, "2025-01", "", "Niamey", data.PlaceInferred, Denied, "Tiani", ""},
+			{data.KindSuspension, "2025-01-28", "", "Ouagadougou", data.PlaceInferred, Happened, "Junta of Burkina Faso", ""},
+			{data.KindArrest, "2025-01-30", "", "Sikasso", data.PlaceTown, Happened, "Malian Armed Forces (FAMa)", ""},
+		}},
+		{"en_sudan.md", "2024-06-05", "en", []want{
+			{data.KindVisit, "2024-06-02", "", "Cairo", data.PlaceTown, Happened, "visitor:Abdel Fattah al-Burhan", "Khartoum"},
+			{data.KindAttack, "2024-06-03", "", "El Fasher", data.PlaceTown, Denied, "Rapid Support Forces (RSF)", ""},
+			{data.KindAccusation, "2023", "", "Abu Dhabi", data.PlaceInferred, Happened, "United Arab Emirates", ""},
+			{data.KindVisit, "--01-02", "", "Nairobi", data.PlaceTown, Happened, "host:President of Kenya", "Khartoum"},
+		}},
 		{"page.html", "2025-05-20", "en", []want{
 			{data.KindTalks, "2025-05-18", "", "Nouakchott", data.PlaceTown, Happened, "Mauritania", ""},
 			{data.KindVisit, "2025-06", "", "Bamako", data.PlaceTown, Planned, "visitor:President of Mauritania", "Nouakchott"},
@@ -123,7 +136,7 @@ func (w *want) matches(p *Proposal) bool {
 // Every proposal's evidence is its sentence, its marks lie inside the
 // text, and as an event of the analyst's it is valid once it has an id.
 func TestProposalsAreValidEvents(t *testing.T) {
-	for _, f := range []string{"en_relative.txt", "fr_relatif.txt", "page.html"} {
+	for _, f := range []string{"en_relative.txt", "fr_relatif.txt", "fr_mali.txt", "en_sudan.md", "page.html"} {
 		res := extractFile(t, f, Options{})
 		for _, p := range res.Proposals {
 			if res.Text[p.EvidenceAt[0]:p.EvidenceAt[1]] != p.Evidence {
@@ -198,6 +211,12 @@ func TestMyEventInYear(t *testing.T) {
 	}
 	if err := m.Validate(); err != nil {
 		t.Error(err)
+	}
+	res = extractFile(t, "fr_mali.txt", Options{})
+	for _, p := range res.Proposals {
+		if p.Status == Planned && p.NoYear != nil && p.YearHint != 2025 {
+			t.Errorf("a plan for %s published 2025-02-03 is hinted in %d, want 2025 (the next one)", p.NoYear, p.YearHint)
+		}
 	}
 	if _, ok := res.Proposals[0].MyEventInYear(data.Source{}); ok {
 		t.Error("a proposal with a year had one inferred")

@@ -75,6 +75,7 @@ var plannedCues = map[string]bool{
 	"is to": true, "set to": true, "to": false, "intends to": true, "prevu": true, "prevue": true,
 	"doit": true, "devrait": true, "devraient": true, "va": true, "vont": true, "est attendu": true,
 	"est attendue": true, "prevoit de": true, "compte": false, "next week": true, "la semaine prochaine": true,
+	"effectuera": true, "effectueront": true, "doit effectuer": true, "is set to": true, "is scheduled to": true,
 }
 
 // deniedCues anywhere in the sentence make a proposal denied.
@@ -82,7 +83,8 @@ var deniedCues = map[string]bool{
 	"denied": true, "denies": true, "deny": true, "refused": true, "refuses": true, "rejected reports": true,
 	"did not": true, "didnt": true, "never": true, "dementi": true, "a dementi": true, "dement": true,
 	"nie": true, "a nie": true, "a refuse": true, "refute": true, "n'a pas": true, "na pas": true,
-	"false reports": true, "rumours": true, "rumors": true,
+	"false reports": true, "rumours": true, "rumors": true, "aucune": true, "aucun": true, "jamais": true,
+	"no meeting": true, "no visit": true, "did not take place": true, "never took place": true,
 }
 
 // futureTense tells a French verb in the future (visitera, se rendra).

@@ -121,7 +121,7 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 			p.Status = Planned
 		}
 	}
-	if futureTense(lastWord(t.key)) {
+	if futureTense(lastWord(t.key)) || r.futureBefore(t.at) {
 		p.Status = Planned
 	}
 	if r.hasDenial {
@@ -152,10 +152,17 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 		notes = append(notes, "the text gives no year")
 		if !res.Published.IsZero() {
 			p.YearHint = res.Published.Year
-			if md.Month > res.Published.Month || md.Month == res.Published.Month && md.Day > res.Published.Day {
+			after := md.Month > res.Published.Month || md.Month == res.Published.Month && md.Day > res.Published.Day
+			p.YearHintReason = fmt.Sprintf("the last %s before the publication date %s", md, res.Published)
+			switch {
+			case p.Status == Planned && !after: // a plan is for the next one
+				p.YearHint++
+				p.YearHintReason = fmt.Sprintf("the next %s after the publication date %s, for a plan", md, res.Published)
+			case p.Status == Planned:
+				p.YearHintReason = fmt.Sprintf("the next %s after the publication date %s, for a plan", md, res.Published)
+			case after:
 				p.YearHint--
 			}
-			p.YearHintReason = fmt.Sprintf("the last %s before the publication date %s", md, res.Published)
 			notes = append(notes, fmt.Sprintf("the year is probably %d (%s)", p.YearHint, p.YearHintReason))
 		}
 	}
@@ -218,6 +225,10 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 		if place != nil {
 			notes = append(notes, "the sentence names no place: that of the sentence before")
 		}
+	}
+	if place == nil { // "attacked El Fasher", "visited Bamako": the place the verb takes
+		place = nearestPlace(r.places, t.at, func(pl *placeMention) bool { return !pl.origin && pl.at[0] > t.at[1] && pl.at[0]-t.at[1] <= 1 })
+		named = place != nil
 	}
 	mentioned := false
 	if place == nil {
@@ -362,6 +373,23 @@ func nearestPlace(ps []placeMention, at [2]int, ok func(*placeMention) bool) *pl
 		return after
 	}
 	return before
+}
+
+// futureBefore reports whether one of the three words before the trigger
+// at is a French verb in the future ("effectuera une visite").
+func (r *reading) futureBefore(at [2]int) bool {
+	n := 0
+	for k := r.w.n() - 1; k >= 0 && n < 3; k-- {
+		t := r.w.tok(k)
+		if t.start >= at[0] {
+			continue
+		}
+		n++
+		if !t.upper && futureTense(t.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // countriesOf lists the countries of the place, the origin and the actors.

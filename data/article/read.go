@@ -318,12 +318,19 @@ func (x *Extractor) titled(r *reading, taken []bool) {
 		if p.w1 < w.n() && taken[p.w1] && !x.countries[w.key(p.w1)].adj {
 			continue // a known actor or a country's name follows
 		}
-		j := p.w1
-		for j < w.n() && j-p.w1 < 3 && w.tok(j).upper && w.tok(j).num < 0 && !taken[j] && months[w.key(j)] == 0 && (j == p.w1 || w.join[j-1]) {
+		j := p.w1 // a name: capitalised words, with al-, ben, ould... between ("Abdel Fattah al-Sisi")
+		for j < w.n() && j-p.w1 < 5 && w.tok(j).num < 0 && !taken[j] && months[w.key(j)] == 0 && (j == p.w1 || w.join[j-1]) &&
+			(w.tok(j).upper || nameLinks[w.key(j)] && j+1 < w.n() && w.tok(j+1).upper && j > p.w1) {
 			j++
 		}
+		for j > p.w1 && !w.tok(j-1).upper {
+			j--
+		}
+		if j-p.w1 == 1 && notNames[w.key(p.w1)] {
+			j = p.w1
+		}
 		cc := x.countryNear(r, p)
-		if j-p.w1 >= 2 {
+		if j > p.w1 {
 			a := data.Actor{Name: text(w, phrase{p.w1, j}), Kind: data.ActorPerson}
 			if cc != nil {
 				a.Country = cc.code
@@ -346,13 +353,23 @@ func (x *Extractor) titled(r *reading, taken []bool) {
 	}
 }
 
+// nameLinks join the parts of a name: al-Sisi, ould Ghazouani, ag Ghaly.
+var nameLinks = map[string]bool{"al": true, "el": true, "ben": true, "bin": true, "ould": true, "ag": true, "ibn": true, "abu": true}
+
+// notNames are capitalised words after a title that are not a person's
+// name ("General Assembly", "Minister Council").
+var notNames = map[string]bool{
+	"assembly": true, "council": true, "staff": true, "secretary": true, "directorate": true, "command": true,
+	"office": true, "house": true, "palace": true, "conseil": true, "assemblee": true, "etat": true, "state": true,
+}
+
 // countryNear returns the country of a title: a country word just before
 // it ("Malian President", "Mali's foreign minister") or just after it
 // ("le président malien", "chef de la diplomatie malienne").
 func (x *Extractor) countryNear(r *reading, p phrase) *country {
 	lo, hi := r.w.span(p)[0], r.w.span(p)[1]
 	for _, c := range r.countries {
-		if c.at[1] <= lo && lo-c.at[1] <= 4 || c.at[0] >= hi && c.at[0]-hi <= 2 {
+		if c.at[1] <= lo && lo-c.at[1] <= 4 || c.at[0] >= hi && c.at[0]-hi <= 5 { // "ministre ... du Niger"
 			return c.w.c
 		}
 	}
