@@ -44,6 +44,8 @@ type Extractor struct {
 	instMax    int
 	planned    map[string]bool
 	plannedMax int
+	orgs       map[string]string
+	orgMax     int
 	denied     map[string]bool
 	deniedMax  int
 }
@@ -59,6 +61,7 @@ func New(gaz *data.Gazetteer, actors []*data.Actor) *Extractor {
 	x.titles, x.titleMax = keyed(titles)
 	x.insts, x.instMax = keyed(institutions)
 	x.planned, x.plannedMax = keyed(plannedCues)
+	x.orgs, x.orgMax = keyed(organisations)
 	x.denied, x.deniedMax = keyed(deniedCues)
 	for _, p := range gaz.Places() {
 		if p.Feature != "PPLC" {
@@ -87,19 +90,32 @@ func (x *Extractor) Extract(text string, opts Options) *Result {
 		res.Published, res.PublishedFrom = d, "dateline: "+line
 	}
 	reads := make([]*reading, len(ss))
-	counts := map[string]int{}
+	counts, first := map[string]int{}, map[string]int{}
+	count := func(c string) {
+		if _, seen := first[c]; !seen {
+			first[c] = len(first)
+		}
+		counts[c]++
+	}
 	for i := range ss {
 		reads[i] = x.read(text, &ss[i])
 		for _, c := range reads[i].countries {
-			counts[c.w.c.code]++
+			count(c.w.c.code)
 		}
-		for _, a := range reads[i].actors {
-			if a.actor.Country != "" {
-				counts[a.actor.Country]++
+	actors:
+		for _, a := range reads[i].actors { // known persons and bodies named without a country word
+			if a.actor.Country == "" || a.actor.ID == "" {
+				continue // a new actor's country is that of a country word
 			}
+			for _, c := range reads[i].countries {
+				if c.at[0] < a.at[1] && a.at[0] < c.at[1] {
+					continue actors // "French ambassador": counted as French
+				}
+			}
+			count(a.actor.Country)
 		}
 	}
-	res.Countries = ranked(counts)
+	res.Countries = ranked(counts, first)
 	dt := &dater{published: res.Published}
 	var prev, ctx *reading
 	for i := range ss {
@@ -124,8 +140,9 @@ func (x *Extractor) Extract(text string, opts Options) *Result {
 	return res
 }
 
-// ranked returns the countries by count, most first, then by code.
-func ranked(counts map[string]int) []string {
+// ranked returns the countries by count, most first, then in the order
+// the article first names them.
+func ranked(counts, first map[string]int) []string {
 	out := make([]string, 0, len(counts))
 	for c := range counts {
 		out = append(out, c)
@@ -134,7 +151,7 @@ func ranked(counts map[string]int) []string {
 		if counts[a] != counts[b] {
 			return counts[b] - counts[a]
 		}
-		return strings.Compare(a, b)
+		return first[a] - first[b]
 	})
 	return out
 }

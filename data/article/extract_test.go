@@ -222,3 +222,39 @@ func TestMyEventInYear(t *testing.T) {
 		t.Error("a proposal with a year had one inferred")
 	}
 }
+
+// Organisations by name or acronym in both languages, and a body named
+// without its country ("the junta"), which is the article's main
+// country's; "Un" starting a French sentence is not the UN.
+func TestActorsOfSentences(t *testing.T) {
+	tests := []struct {
+		text  string
+		actor string
+	}{
+		{"ECOWAS suspended Niger on 30 July 2023.", "ECOWAS"},
+		{"La CEDEAO a suspendu le Niger le 30 juillet 2023.", "ECOWAS"},
+		{"The African Union suspended Mali on 1 June 2021.", "African Union"},
+		{"Niger is tense. The junta expelled the French ambassador on 2 March 2025.", "Niger's military junta"},
+		{"Niger is tense. The junta expelled the French ambassador on 2 March 2025.", "France"},
+	}
+	x := testExtractor()
+	for _, tt := range tests {
+		res := x.Extract(tt.text, Options{})
+		if len(res.Proposals) != 1 || !hasActor(res.Proposals[0].Actors, tt.actor) {
+			var got [][]string
+			for _, p := range res.Proposals {
+				got = append(got, p.ActorNames())
+			}
+			t.Errorf("%q: actors %q, want one proposal with %q", tt.text, got, tt.actor)
+		}
+	}
+	res := x.Extract("Un accord a été signé le 3 mars 2025 à Niamey par le Niger et le Tchad.", Options{})
+	for _, p := range res.Proposals {
+		if hasActor(p.Actors, "United Nations") {
+			t.Errorf("'Un accord' names the United Nations: %q", p.ActorNames())
+		}
+	}
+	if len(res.Proposals) != 1 || res.Proposals[0].Kind != data.KindAgreement {
+		t.Errorf("got %d proposals, want the agreement", len(res.Proposals))
+	}
+}

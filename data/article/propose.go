@@ -191,6 +191,9 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 			}
 		}
 	}
+	if len(res.Countries) > 0 {
+		actors = append(actors[:len(actors):len(actors)], x.bodiesOf(r, res.Countries[0])...)
+	}
 	all := append(append([]actorMention(nil), actors...), countryActors...)
 	sortMentions(all)
 	if len(all) == 0 && prev != nil {

@@ -21,6 +21,7 @@ type reading struct {
 	hasDenial bool
 	persons   bool // the sentence speaks of individuals (staff, nationals)
 	diplomats bool // or of diplomats or forces
+	bare      []bareBody // "the junta": the article's main country's
 }
 
 type actorMention struct {
@@ -174,6 +175,8 @@ func (x *Extractor) read(text string, s *sentence) *reading {
 		k = p.w1
 	}
 	x.titled(r, taken)
+	x.organisationsOf(r, taken)
+	x.bareBodiesOf(r, taken)
 	for k := 0; k < w.n(); {
 		if taken[k] || !w.tok(k).upper || w.tok(k).num >= 0 {
 			k++
