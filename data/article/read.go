@@ -19,8 +19,8 @@ type reading struct {
 	planned   []int // byte offsets of the cues of a plan
 	denied    [2]int
 	hasDenial bool
-	persons   bool // the sentence speaks of individuals (staff, nationals)
-	diplomats bool // or of diplomats or forces
+	persons   bool       // the sentence speaks of individuals (staff, nationals)
+	diplomats bool       // or of diplomats or forces
 	bare      []bareBody // "the junta": the article's main country's
 }
 
