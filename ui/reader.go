@@ -250,19 +250,7 @@ func (r *Reader) Reject(i int) {
 
 // source is the article as the source of the events accepted from it.
 func (r *Reader) source() data.Source {
-	s := data.Source{Published: r.res.Published, Text: r.res.Text, Headline: r.file}
-	if s.Headline == "" {
-		for _, line := range strings.Split(r.res.Text, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				s.Headline = line
-				break
-			}
-		}
-		if len([]rune(s.Headline)) > 120 {
-			s.Headline = string([]rune(s.Headline)[:119]) + "…"
-		}
-	}
-	return s
+	return article.ArticleSource(r.res.Text, r.file, r.res.Published)
 }
 
 // Accept records proposal i as it is in My events.

@@ -258,3 +258,14 @@ func TestActorsOfSentences(t *testing.T) {
 		t.Errorf("got %d proposals, want the agreement", len(res.Proposals))
 	}
 }
+
+// Two articles with the same first line are two sources; the same article
+// read twice is one.
+func TestArticleSource(t *testing.T) {
+	a := ArticleSource("Mali news\nOne thing.", "", data.D(2025, 1, 2))
+	b := ArticleSource("Mali news\nAnother thing.", "", data.D(2025, 1, 2))
+	c := ArticleSource("Mali news\nOne thing.", "", data.D(2025, 1, 2))
+	if a.Headline != "Mali news" || a.Document == b.Document || a.Document != c.Document || a.Text != "Mali news\nOne thing." {
+		t.Errorf("sources %+v, %+v, %+v", a, b, c)
+	}
+}

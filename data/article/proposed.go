@@ -2,20 +2,50 @@ package article
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
+	"path/filepath"
+	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // Source returns the article as the source of the events accepted from
-// it: its file name as headline when it has no other, its publication
-// date and its text.
+// it (see ArticleSource), its file name as headline.
 func (a ArticleInfo) Source() data.Source {
-	s := data.Source{Headline: a.File, Text: a.Text}
-	if d, err := data.ParseDate(a.Published); err == nil {
-		s.Published = d
+	d, _ := data.ParseDate(a.Published)
+	name := ""
+	if a.File != "" {
+		name = filepath.Base(a.File)
 	}
-	return s
+	return ArticleSource(a.Text, name, d)
+}
+
+// ArticleSource returns the source of events read from an article: its
+// headline (when "", the text's first line, cut at 120 characters), its
+// publication date and its text, named by its headline and a checksum of
+// its text ("Mali expels… · article 1a2b3c4d") so that two articles with
+// the same headline stay two sources.
+func ArticleSource(text, headline string, published data.Date) data.Source {
+	if headline == "" {
+		for _, line := range strings.Split(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				headline = line
+				break
+			}
+		}
+		if r := []rune(headline); len(r) > 120 {
+			headline = string(r[:119]) + "…"
+		}
+	}
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	return data.Source{
+		Document:  fmt.Sprintf("%s · article %08x", headline, h.Sum32()),
+		Headline:  headline,
+		Published: published,
+		Text:      text,
+	}
 }
 
 // Proposal rebuilds the proposal: its place found in gaz by name near

@@ -40,10 +40,10 @@ func importProposals(con console, o *importOptions, raw []byte, file string) int
 	if gaz == nil {
 		return status
 	}
-	src := info.Source()
-	if src.Headline == "" || src.Headline == "-" {
-		src.Headline = filepath.Base(file)
+	if info.File == "" || info.File == "-" {
+		info.File = "" // the article's first line names it
 	}
+	src := info.Source()
 	events := make([]data.MyEvent, 0, len(ps))
 	for i := range ps {
 		p, err := ps[i].Proposal(gaz, known)
