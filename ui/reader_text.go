@@ -59,7 +59,11 @@ func highlight(res *article.Result, decided []string, selected int) []widget.Ric
 			if i < len(body) && (level[lineStart+i] == level[lineStart+start] || !utf8Start(body[i])) {
 				continue // the same style, or inside a character
 			}
-			inline = append(inline, segment(body[start:i], level[lineStart+start]))
+			for _, word := range strings.SplitAfter(body[start:i], " ") { // a segment a word: Fyne wraps a long segment onto a line of its own
+				if word != "" {
+					inline = append(inline, segment(word, level[lineStart+start]))
+				}
+			}
 			start = i
 		}
 		if len(inline) == 0 {
