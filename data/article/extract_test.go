@@ -269,3 +269,18 @@ func TestArticleSource(t *testing.T) {
 		t.Errorf("sources %+v, %+v, %+v", a, b, c)
 	}
 }
+
+// The article's countries choose between places of the same name: Melfi
+// is a town of Chad in an article on Chad, of Italy in one on Italy.
+func TestHomonyms(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct{ text, country string }{
+		{"Chadian troops clashed with rebels in Melfi on 3 March 2025.", "TCD"},
+		{"Italian police arrested two men in Melfi on 3 March 2025.", "ITA"},
+	} {
+		res := x.Extract(tt.text, Options{})
+		if len(res.Proposals) != 1 || res.Proposals[0].Place.Name != "Melfi" || res.Proposals[0].Place.Country != tt.country {
+			t.Errorf("%q: %+v, want Melfi in %s", tt.text, res.Proposals, tt.country)
+		}
+	}
+}
