@@ -284,3 +284,21 @@ func TestHomonyms(t *testing.T) {
 		}
 	}
 }
+
+// Places are found by their French and Arabic names too.
+func TestPlaceNames(t *testing.T) {
+	x := testExtractor()
+	for _, tt := range []struct{ text, place string }{
+		{"The RSF attacked الفاشر on 3 March 2025.", "El Fasher"},
+		{"Les FAMa sont arrivées à Tombouctou le 3 mars 2025.", "Timbuktu"},
+		{"Burhan visited Port-Soudan on 3 March 2025.", "Port Sudan"},
+	} {
+		res := x.Extract(tt.text, Options{})
+		if len(res.Proposals) != 1 || res.Proposals[0].Place.Name != tt.place {
+			t.Errorf("%q: %d proposals, want one at %s", tt.text, len(res.Proposals), tt.place)
+			for _, p := range res.Proposals {
+				t.Logf("got %s at %s", p.Kind, p.Place.Name)
+			}
+		}
+	}
+}

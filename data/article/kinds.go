@@ -34,7 +34,8 @@ func init() {
 	add(data.KindVisit, "visit|visits|visited|visiting|traveled to|travelled to|travels to|travel to|trip to|"+
 		"arrived in|arrived at|arrives in|arrive in|arrival in|landed in|flew to|went to|toured|official visit|"+
 		"visite|visites|visiter|visitera|a visite|s'est rendu|est rendu|est rendue|se rend|se rendra|se rendre|rendu visite|"+
-		"est arrive|est arrivee|arrive a|arrivee a|arrivera|mission to")
+		"est arrive|est arrivee|arrive a|arrivee a|arrives a|arrivees a|arrive au|arrivee au|arrives au|arrivees au|"+
+		"sont arrives|sont arrivees|arrivera|arriveront|mission to")
 	for _, w := range strings.Split("received|receives|welcomed|welcomes|hosted|hosts|a recu|recoit|recevra|a accueilli|accueille|accueillera", "|") {
 		triggers[keyOf(w)] = trigger{kind: data.KindVisit} // seen from the host's side
 	}

@@ -193,7 +193,8 @@ func (x *Extractor) read(text string, s *sentence) *reading {
 }
 
 // capitalised reports whether a phrase starts with a capital letter, or,
-// for an acronym (allCaps), is written in capitals.
+// for an acronym (allCaps), has two capitals or more a word (US, FAMa,
+// not "Un").
 func capitalised(w *words, p phrase, allCaps bool) bool {
 	if !w.tok(p.w0).upper {
 		return false
@@ -202,7 +203,7 @@ func capitalised(w *words, p phrase, allCaps bool) bool {
 		return true
 	}
 	for j := p.w0; j < p.w1; j++ {
-		if !w.tok(j).allCaps {
+		if !w.tok(j).acronym {
 			return false
 		}
 	}

@@ -15,6 +15,7 @@ type token struct {
 	punct      byte   // the mark for punctuation, 0 for a word
 	upper      bool   // the word starts with a capital letter
 	allCaps    bool   // every letter of the word is a capital
+	acronym    bool   // it has two capitals or more (US, FAMa), or is one capital letter
 	poss       bool   // the word was a possessive (Mali's)
 	elided     string // the French elision removed (l, d, qu...), if any
 	num        int    // the value of an all-digit word, else -1
@@ -75,7 +76,8 @@ func tokenize(text string, from, to int, out []token) []token {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
 
 func wordToken(text string, i, j int, first rune) token {
-	t := token{start: i, end: j, upper: unicode.IsUpper(first), num: -1}
+	// A letter without case (Arabic) counts as a capital: names in that script are names.
+	t := token{start: i, end: j, upper: unicode.IsUpper(first) || unicode.IsLetter(first) && !unicode.IsLower(first), num: -1}
 	f := data.Fold(text[i:j])
 	if strings.IndexByte(f, '\'') >= 0 {
 		if head, rest, ok := strings.Cut(f, "'"); ok && elisions[head] && rest != "" {
@@ -90,6 +92,13 @@ func wordToken(text string, i, j int, first rune) token {
 	}
 	t.key = f
 	t.allCaps = strings.ToUpper(text[i:j]) == text[i:j]
+	caps := 0
+	for _, r := range text[i:j] {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	t.acronym = caps >= 2 || caps == 1 && utf8.RuneCountInString(text[i:j]) == 1
 	if n, ok := digitsValue(f); ok {
 		t.num, t.digits = n, len(f)
 	}
