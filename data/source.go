@@ -11,4 +11,7 @@ type Source struct {
 	URL        string `json:"url,omitempty"`        // where it was read, when online
 	DateNote   string `json:"date_note,omitempty"`  // what the document says about its date when it is partial
 	Confidence string `json:"confidence,omitempty"` // caveats about the document as a whole
+	// Text is the document's text when the analyst read it in the app
+	// ("Read an article"), kept so its evidence can be shown again.
+	Text string `json:"text,omitempty"`
 }

@@ -25,6 +25,12 @@ type Details struct {
 	OnActor func(a *data.Actor)
 	// OnAnnotate is called when the analyst asks to annotate the event.
 	OnAnnotate func(e *data.Event)
+	// OnEdit is called when the analyst asks to edit the event (theirs)
+	// or correct it as theirs (bundled or imported).
+	OnEdit func(e *data.Event)
+	// OnArticle is called to show the text of an article an event was
+	// read from, its evidence (the event's summary) highlighted.
+	OnArticle func(e *data.Event, s *data.Source)
 }
 
 // NewDetails makes the details panel for x.
@@ -97,10 +103,17 @@ func (d *Details) Show(e *data.Event) {
 	add(widget.NewSeparator())
 	add(widget.NewLabelWithStyle(lang.L("Sources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, ref := range e.Sources {
-		add(labelWrap(SourceLine(d.x.Data.Source(ref.Document), ref)))
+		s := d.x.Data.Source(ref.Document)
+		add(labelWrap(SourceLine(s, ref)))
+		if s != nil && s.Text != "" && d.OnArticle != nil {
+			add(widget.NewButton(lang.L("Show the article…"), func() { d.OnArticle(e, s) }))
+		}
 	}
 	if d.OnAnnotate != nil {
 		add(widget.NewButton(lang.L("Annotate this event…"), func() { d.OnAnnotate(e) }))
+	}
+	if d.OnEdit != nil {
+		add(widget.NewButton(lang.L("Edit, or correct as my event…"), func() { d.OnEdit(e) }))
 	}
 	d.Container.Refresh()
 }

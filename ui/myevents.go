@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,9 +21,11 @@ import (
 // analyst's, read into a data.MyEvent by read.
 type eventForm struct {
 	title, date, end, place, actors *widget.Entry
+	origin                          *widget.Entry // for a visit, where the visitor came from
 	summary, outlet, headline, url  *widget.Entry
 	kind                            *choice
-	at                              *orb.Point // the point clicked for "New event here", nil for none
+	picker                          *widget.SelectEntry // adds known actors to actors; nil when not offered
+	at                              *orb.Point          // the point clicked for "New event here", nil for none
 }
 
 // newEventForm makes an empty form; at, when not nil, is the place.
@@ -30,8 +33,9 @@ func newEventForm(at *orb.Point) *eventForm {
 	f := &eventForm{
 		title: widget.NewEntry(), date: widget.NewEntry(), end: widget.NewEntry(), place: widget.NewEntry(),
 		actors: widget.NewEntry(), summary: widget.NewMultiLineEntry(), outlet: widget.NewEntry(),
-		headline: widget.NewEntry(), url: widget.NewEntry(), at: at,
+		headline: widget.NewEntry(), url: widget.NewEntry(), at: at, origin: widget.NewEntry(),
 	}
+	f.origin.SetPlaceHolder(lang.L("for a visit, the place the visitor came from (optional)"))
 	kinds := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
 		kinds[i] = kindName(k)
@@ -59,13 +63,17 @@ func newEventForm(at *orb.Point) *eventForm {
 
 // items are the form's rows.
 func (f *eventForm) items() []*widget.FormItem {
-	return []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), f.title), widget.NewFormItem(lang.L("Kind"), f.kind),
 		widget.NewFormItem(lang.L("Date"), f.date), widget.NewFormItem(lang.L("Until"), f.end),
-		widget.NewFormItem(lang.L("Place"), f.place), widget.NewFormItem(lang.L("Actors"), f.actors),
+		widget.NewFormItem(lang.L("Place"), f.place), widget.NewFormItem(lang.L("Origin"), f.origin), widget.NewFormItem(lang.L("Actors"), f.actors),
 		widget.NewFormItem(lang.L("Summary"), f.summary), widget.NewFormItem(lang.L("Source outlet"), f.outlet),
 		widget.NewFormItem(lang.L("Source headline"), f.headline), widget.NewFormItem(lang.L("Source URL"), f.url),
 	}
+	if f.picker != nil {
+		items = slices.Insert(items, 6, widget.NewFormItem(lang.L("Add actor"), fyne.CanvasObject(f.picker)))
+	}
+	return items
 }
 
 // read makes the event the form describes, looking places up in gaz and
@@ -103,6 +111,17 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 		m.PlacePrecision = data.PlaceExact
 	default:
 		return m, errors.New(lang.L("give the place's name"))
+	}
+	if name := strings.TrimSpace(f.origin.Text); name != "" {
+		var ms []data.PlaceMatch
+		if gaz != nil {
+			ms = gaz.Match(name, "", 1)
+		}
+		if len(ms) == 0 {
+			return m, fmt.Errorf(lang.L("no place is called %q: give the visitor's origin another spelling, or leave it empty"), name)
+		}
+		o := *ms[0].Place
+		m.Origin = &o
 	}
 	for _, s := range strings.Split(f.actors.Text, ",") {
 		if strings.TrimSpace(s) == "" {
@@ -147,6 +166,7 @@ func (ui *Window) ShowNewEvent(at *orb.Point) {
 		return
 	}
 	f := newEventForm(at)
+	f.pickActors(ui.Explorer.Data.Actors)
 	var d dialog.Dialog
 	d = dialog.NewForm(lang.L("New event"), lang.L("Save"), lang.L("Cancel"), f.items(), func(ok bool) {
 		if !ok {
@@ -220,9 +240,10 @@ func (ui *Window) UndoDeleteEvent() {
 func (ui *Window) eventsMenu() *fyne.Menu {
 	item := fyne.NewMenuItem(lang.L("New event…"), func() { ui.ShowNewEvent(nil) })
 	item.Shortcut = newEventShortcut
-	return fyne.NewMenu(lang.L("Events"), item,
+	items := append([]*fyne.MenuItem{item}, ui.editMenuItems()...)
+	return fyne.NewMenu(lang.L("Events"), append(items,
 		fyne.NewMenuItem(lang.L("Delete the selected event of mine"), ui.DeleteSelectedEvent),
-		fyne.NewMenuItem(lang.L("Undo delete event"), ui.UndoDeleteEvent))
+		fyne.NewMenuItem(lang.L("Undo delete event"), ui.UndoDeleteEvent))...)
 }
 
 // newEventShortcut is Ctrl+Shift+N (Cmd+Shift+N on macOS): Ctrl+N adds a pin.

@@ -57,6 +57,10 @@ type Window struct {
 	legendKey string
 	exporter  *Exporter    // the Export dialog, its choices kept for the session
 	extent    *extentLayer // outlines an exported page's extent while the Export dialog is open
+	reader    *Reader      // the Read an article window, while it is open
+	// editedEvent is the analyst's event as it was before its last edit,
+	// for Undo edit event.
+	editedEvent *data.MyEvent
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -124,6 +128,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Filters = NewFilters(ui.Explorer, ui.countryName)
 	ui.Details.OnActor = ui.Filters.FilterToActor
 	ui.Details.OnAnnotate = ui.Notes.AnnotateEvent
+	ui.Details.OnEdit, ui.Details.OnArticle = ui.editOrCorrect, ui.showArticle
 	ui.Search = NewSearchBox(Searcher{Data: sc.Data, Atlas: sc.Atlas, Gaz: BundledGazetteer})
 	go BundledGazetteer() // read it while the analyst looks at the map, before the first search
 	ui.Search.OnPicked = ui.pickResult
@@ -355,6 +360,7 @@ func (ui *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Author name…"), func() { ui.askAuthor(nil) }))
 	file := fyne.NewMenu(lang.L("File"),
 		withShortcut(fyne.NewMenuItem(lang.L("Import events…"), ui.Imports.ShowImport), fyne.KeyI),
+		readArticleItem(ui),
 		fyne.NewMenuItem(lang.L("Export events…"), ui.Imports.ShowExportEvents),
 		fyne.NewMenuItemSeparator(),
 		withShortcut(fyne.NewMenuItem(lang.L("Export snapshot…"), ui.ShowExport), fyne.KeyE))

@@ -21,7 +21,8 @@ func init() {
 		summary: "import events from an ACLED export (CSV, .xlsx or its API's JSON), a CSV/TSV table, an .xlsx workbook, GeoJSON, KML/KMZ or a GDELT event file into a layer of the workspace store",
 		notes: `A file with bad rows is refused whole (status 1, every bad row on stderr) unless
 --skip-invalid. A file with no events (a header and no rows, say) makes no layer:
-"nothing to import in FILE", status 1.`,
+"nothing to import in FILE", status 1. A GeoJSON file written by sahelatlas extract is
+recorded as your own events (My events), citing the article it holds, and their ids printed.`,
 		flags: importFlags,
 	})
 }
@@ -81,6 +82,11 @@ func runImport(con console, o *importOptions, args []string) int {
 	defer in.Close()
 	if fi, err := in.Stat(); err == nil && !fi.Mode().IsRegular() {
 		return con.usagef(lang.T("%s is not a regular file"), file)
+	}
+	if f == "" || f == exchange.FormatGeoJSON {
+		if raw := proposalsFile(in, file); raw != nil { // written by extract: the analyst's own events
+			return importProposals(con, o, raw, file)
+		}
 	}
 
 	opts := exchange.Options{Format: f, SkipInvalid: o.skip, Columns: o.cols, Encoding: o.encoding, Sheet: o.sheet, DateFormat: o.dateFormat}
