@@ -31,6 +31,7 @@ type placed struct {
 	leader orb.LineString // from what it names to it, when it had to move away
 	dot    orb.Point      // a town's dot, when hasDot
 	hasDot bool
+	edge   bool // the name of a line's far end
 }
 
 // Styles of the names overlays ask for.
@@ -88,6 +89,9 @@ func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []plac
 	})
 	var out []placed
 	for i := range list {
+		if list[i].edge && repeats(out, &list[i], w, h) {
+			continue
+		}
 		if pl, ok := p.place(&list[i]); ok {
 			out = append(out, pl)
 		}
@@ -100,7 +104,7 @@ func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []plac
 // makes that label one that must be placed, beside both the dot and the
 // symbol; other places get labels of their own, the busiest
 // maxMustPlaces of them must be placed. Names of far ends are set along
-// the frame's edge, once per name within a third of the frame.
+// the frame's edge (see repeats).
 func mergeNames(base []wanted, occ []Occupancy, meas Measurer, v geo.Viewport, w, h float64) []wanted {
 	list := slices.Clone(base)
 	byKey := map[string][]int{}
@@ -156,19 +160,24 @@ next:
 		list = append(list, beside(meas, n.Text, st, n.At, t, float64(n.Rank), must))
 		byKey[k] = append(byKey[k], len(list)-1)
 	}
-	var done []wanted
 	for _, n := range edges {
 		wd := edgeLabel(meas, n.Text, st, n.At, w, h)
-		dup := false
-		for _, d := range done { // the same far end on the same edge: named once
-			dup = dup || (d.Text == wd.Text && math.Hypot(d.X-wd.X, d.Y-wd.Y) < max(w, h)/3)
-		}
-		if !dup {
-			wd.rank = float64(n.Rank)
-			done = append(done, wd)
+		wd.rank = float64(n.Rank)
+		list = append(list, wd)
+	}
+	return list
+}
+
+// repeats reports whether the name of a far end, wd, was placed already
+// within a third of the frame of where it wants to go: the same far end
+// on the same edge is named once.
+func repeats(done []placed, wd *wanted, w, h int) bool {
+	for _, d := range done {
+		if d.edge && d.Text == wd.Text && math.Hypot(d.X-wd.X, d.Y-wd.Y) < float64(max(w, h))/3 {
+			return true
 		}
 	}
-	return append(list, done...)
+	return false
 }
 
 // place places wd: at the first of its spots clear of hard obstacles and
@@ -187,7 +196,7 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 	if !ok {
 		return placed{}, false
 	}
-	pl := placed{Label: l, box: box, cross: p.crosses(box), leader: leader}
+	pl := placed{Label: l, box: box, cross: p.crosses(box), leader: leader, edge: wd.edge}
 	p.addBox(box)
 	if wd.dot {
 		pl.dot, pl.hasDot = wd.feature.Center(), true

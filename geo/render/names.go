@@ -135,7 +135,7 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 		}
 		out = append(out, beside(m, d.place.Name, st, feature, t, rank, true))
 	}
-	return append(out, l.towns.labels(v, m)...)
+	return append(out, l.towns.labels(v, m, l.style)...)
 }
 
 // innerSpots are further places for a country's name inside its largest

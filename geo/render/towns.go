@@ -1,6 +1,9 @@
 package render
 
 import (
+	"image/color"
+	"math"
+	"sort"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -19,10 +22,12 @@ type Town struct {
 	Seat       bool // the seat of a first-level region (GeoNames PPLA)
 }
 
-// Type size of town names and their dots, in logical pixels.
+// Type size of town names and their dots, and the least distance
+// between two towns named, in logical pixels.
 const (
-	sizeTown = 10
-	townDot  = 3.5
+	sizeTown    = 10
+	townDot     = 3.5
+	townSpacing = 40
 )
 
 // townRule is which towns are named at logical zoom z: those of at least
@@ -61,9 +66,11 @@ func (t *towns) all() []Town {
 	return t.towns
 }
 
-// labels are the names of the towns v's zoom names and that lie in v, the
-// seats first, then by population, each with its dot as its feature.
-func (t *towns) labels(v geo.Viewport, m Measurer) []wanted {
+// labels are the names of the towns v's zoom names and that lie in v:
+// those of the focus countries first, then their neighbours', each the
+// seats first, then by population, and none within townSpacing of one
+// before it; each with its dot as its feature.
+func (t *towns) labels(v geo.Viewport, m Measurer, st *style) []wanted {
 	minPop, seats := townRule(v.Zoom)
 	if minPop < 0 {
 		return nil
@@ -71,11 +78,16 @@ func (t *towns) labels(v geo.Viewport, m Measurer) []wanted {
 	w, h := v.PixelSize()
 	s := v.DeviceScale()
 	r := townDot * s / 2
-	st := draw.TextStyle{Size: sizeTown * s, Colour: colourTownName, Halo: ColourHalo, HaloWidth: 1.5 * s}
-	var out []wanted
+	type cand struct {
+		town *Town
+		x, y float64
+		rank float64
+	}
+	var cands []cand
 	for i := range t.all() {
 		tw := &t.towns[i]
-		if tw.Population < minPop && !(seats && tw.Seat) {
+		cl := st.classOf(tw.Country)
+		if (tw.Population < minPop && !(seats && tw.Seat)) || cl == classOther {
 			continue
 		}
 		x, y := v.Project(tw.Point)
@@ -86,16 +98,42 @@ func (t *towns) labels(v geo.Viewport, m Measurer) []wanted {
 		if tw.Seat {
 			rank -= 1e12
 		}
-		feature := orb.Bound{Min: orb.Point{x - r - 1, y - r - 1}, Max: orb.Point{x + r + 1, y + r + 1}}
-		wd := beside(m, tw.Name, st, feature, tierTown, rank, false)
+		if cl == classFocus {
+			rank -= 1e13
+		}
+		cands = append(cands, cand{tw, x, y, rank})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].rank < cands[j].rank })
+	// Thin them: a grid of townSpacing cells, each town checked against
+	// the towns kept in its own and the eight cells around.
+	gap := townSpacing * s
+	kept := map[[2]int][]orb.Point{}
+	var out []wanted
+	ts := draw.TextStyle{Size: sizeTown * s, Colour: colourTownName, Halo: ColourHalo, HaloWidth: 1.5 * s}
+next:
+	for _, c := range cands {
+		cx, cy := int(c.x/gap), int(c.y/gap)
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				for _, p := range kept[[2]int{cx + dx, cy + dy}] {
+					if math.Hypot(p[0]-c.x, p[1]-c.y) < gap {
+						continue next
+					}
+				}
+			}
+		}
+		kept[[2]int{cx, cy}] = append(kept[[2]int{cx, cy}], orb.Point{c.x, c.y})
+		feature := orb.Bound{Min: orb.Point{c.x - r - 1, c.y - r - 1}, Max: orb.Point{c.x + r + 1, c.y + r + 1}}
+		wd := beside(m, c.town.Name, ts, feature, tierTown, c.rank, false)
 		wd.dot = true
 		out = append(out, wd)
 	}
 	return out
 }
 
-// colourTownName is the colour of town names.
-var colourTownName = ColourLabel
+// colourTownName is the colour of town names, a little lighter than
+// capitals'.
+var colourTownName = color.RGBA{0x45, 0x45, 0x45, 0xff}
 
 // townMarker is the dot of a town at scale s.
 func townMarker(s float64) draw.Marker {
