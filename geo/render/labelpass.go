@@ -188,6 +188,14 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 	if wd.dot && p.blocked(wd.feature) {
 		return placed{}, false
 	}
+	if !wd.edge && wd.feature != (orb.Bound{}) {
+		// A symbol drawn over a capital's dot, or touching an event's,
+		// is part of what the name names: set it beside them all.
+		if f := p.grow(wd.feature); f != wd.feature {
+			wd.feature = f
+			wd.Label = besideLabel(wd.Text, wd.Style, f, wd.h)
+		}
+	}
 	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true)
 	var leader orb.LineString
 	if !ok && wd.must && !wd.edge && wd.feature != (orb.Bound{}) {
@@ -211,16 +219,43 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 // leaderDirs are the directions a label moves out in, right first.
 var leaderDirs = [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}}
 
-// leader finds a place for wd a little away from its feature, in one of
-// eight directions, at two and then four line heights, where a leader
-// line from the feature to it crosses no symbol; it returns the label,
-// its box and the leader.
+// grow is f grown by every hard obstacle it touches, and those they
+// touch, a few steps deep.
+func (p *placer) grow(f orb.Bound) orb.Bound {
+	for range 4 {
+		g := f
+		x0, y0, x1, y1, ok := p.cells(f)
+		if !ok {
+			return f
+		}
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				for _, i := range p.hard[y*p.cols+x] {
+					if f.Intersects(p.boxes[i]) {
+						g = g.Union(p.boxes[i])
+					}
+				}
+			}
+		}
+		if g == f {
+			break
+		}
+		f = g
+	}
+	return f
+}
+
+// leader finds a place for wd away from its feature, in one of eight
+// directions, two to nine line heights out, where a leader line from the
+// feature to it crosses no symbol (or, failing that, where it must); it
+// returns the label, its box and the leader.
 func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
 	f := wd.feature
 	c := f.Center()
 	fx, fy := (f.Max[0]-f.Min[0])/2, (f.Max[1]-f.Min[1])/2
-	for _, clear := range []bool{true, false} {
-		for _, d := range []float64{2, 4, 6} {
+	for pass := range 3 {
+		clear, overSymbols := pass == 0, pass == 2
+		for _, d := range []float64{2, 4, 6, 9} {
 			for _, dir := range leaderDirs {
 				cx := c[0] + dir[0]*(fx+d*wd.h+wd.w/2)
 				cy := c[1] + dir[1]*(fy+d*wd.h+wd.h/2)
@@ -233,7 +268,7 @@ func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
 				to := orb.Point{cx, cy}
 				a := exitPoint(c, to, f.Pad(1))
 				b := exitPoint(to, c, box.Pad(1))
-				if p.segmentBlocked(a, b) {
+				if !overSymbols && p.segmentBlocked(a, b) {
 					continue
 				}
 				return lb, box, orb.LineString{a, b}, true
