@@ -45,14 +45,35 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 	places := l.places
 	l.mu.Unlock()
 	scale := v.DeviceScale()
-	occ := render.Occupancy{Boxes: make([]orb.Bound, 0, len(lo.symbols))}
+	occ := render.Occupancy{Boxes: make([]orb.Bound, 0, min(len(lo.symbols), 4096))}
+	// Unclustered, many symbols share a place: report each pixel's box
+	// once, so a frame of 100,000 symbols hands the map thousands.
+	w, h := v.PixelSize()
+	var seen [2][]uint64 // pixels with a single symbol reported: without a ring, with one
+	radius := [2]float64{
+		(1.2*SymbolSize+2.5)/2*scale + scale, // the largest single symbol (ApproximateStyleFor)
+		(PlaceHalo(scale).Size + 1.5*scale) / 2,
+	}
+	if len(lo.symbols) > 4096 {
+		seen = [2][]uint64{make([]uint64, (w*h+63)/64), make([]uint64, (w*h+63)/64)}
+	}
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
-		r := (s.marker.Size+s.marker.OutlineWidth)/2 + scale
-		if (s.cluster() && s.inferred) || (!s.cluster() && codeInferred(lo.set.styles[s.event])) {
-			r = max(r, (placeHaloAround(s.marker.Size, scale).Size+1.5*scale)/2)
+		b := lo.box(s, scale)
+		if px, py := int(s.x), int(s.y); seen[0] != nil && !s.cluster() && px >= 0 && py >= 0 && px < w && py < h {
+			ring := 0
+			if codeInferred(lo.set.styles[s.event]) {
+				ring = 1
+			}
+			k := py*w + px
+			if seen[ring][k/64]&(1<<(k%64)) != 0 {
+				continue // reported here already, as large as any such symbol
+			}
+			seen[ring][k/64] |= 1 << (k % 64)
+			r := max(radius[ring], b.Max[0]-s.x)
+			b = orb.Bound{Min: orb.Point{s.x - r, s.y - r}, Max: orb.Point{s.x + r, s.y + r}}
 		}
-		occ.Boxes = append(occ.Boxes, orb.Bound{Min: orb.Point{s.x - r, s.y - r}, Max: orb.Point{s.x + r, s.y + r}})
+		occ.Boxes = append(occ.Boxes, b)
 	}
 	if places == nil {
 		return occ
@@ -69,10 +90,20 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 			e = lo.set.events[lo.set.sites[lo.busiest(s)].first]
 		}
 		if name := placeName(places, e.Place); name != "" {
-			occ.Names = append(occ.Names, render.PlaceName{Text: name, At: occ.Boxes[i], Rank: -int(s.count)})
+			occ.Names = append(occ.Names, render.PlaceName{Text: name, At: lo.box(s, scale), Rank: -int(s.count)})
 		}
 	}
 	return occ
+}
+
+// box is the bound of symbol s drawn at scale, with its outline, a pixel
+// more, and the dotted ring of an inferred place.
+func (lo *eventLayout) box(s *symbol, scale float64) orb.Bound {
+	r := (s.marker.Size+s.marker.OutlineWidth)/2 + scale
+	if (s.cluster() && s.inferred) || (!s.cluster() && codeInferred(lo.set.styles[s.event])) {
+		r = max(r, (placeHaloAround(s.marker.Size, scale).Size+1.5*scale)/2)
+	}
+	return orb.Bound{Min: orb.Point{s.x - r, s.y - r}, Max: orb.Point{s.x + r, s.y + r}}
 }
 
 // busiest is the site of cluster s with the most events, the first of

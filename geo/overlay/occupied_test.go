@@ -121,3 +121,25 @@ func TestFarEndsNamed(t *testing.T) {
 		})
 	}
 }
+
+// 100,000 unclustered symbols at 500 places: every symbol lies inside a
+// box reported, and there are at most two boxes a place.
+func TestEventLayerOccupiedUnclustered(t *testing.T) {
+	d := benchDataset()
+	l := NewEventLayer()
+	l.SetClustering(false)
+	l.SetEvents(d.Events, data.Date{}, data.Date{})
+	v := sahelView(t, 1920, 1080)
+	occ := l.Occupied(v)
+	if len(occ.Boxes) > 2*len(d.Places) { // a place's symbols with and without the ring of an inferred place
+		t.Errorf("%d boxes for %d places", len(occ.Boxes), len(d.Places))
+	}
+	symbols := l.layout(v).symbols
+	for i := 0; i < len(symbols); i += 37 { // a sample: every symbol would take seconds under -race
+		s := symbols[i]
+		c := orb.Point{s.x, s.y}
+		if !slices.ContainsFunc(occ.Boxes, func(b orb.Bound) bool { return b.Contains(c) && b.Max[0]-b.Min[0] >= s.marker.Size }) {
+			t.Fatalf("symbol at %v (%.0f px) in no box reported", c, s.marker.Size)
+		}
+	}
+}

@@ -92,7 +92,13 @@ func (l *riversLayer) level(z float64) *riverLevel {
 	return best
 }
 
-// Draw fills the lakes and strokes the rivers in view.
+// riverPiece is how many segments of a river go into one piece of a
+// path: rivers are stroked in pieces grouped by fillCell cell, so the
+// raster backend's rasteriser stays near the size of a cell rather than
+// of the frame.
+const riverPiece = 24
+
+// Draw fills the lakes and strokes the rivers in view, grouped by cell.
 func (l *riversLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	lv := l.level(v.Zoom)
 	if lv == nil {
@@ -102,32 +108,56 @@ func (l *riversLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	s := v.DeviceScale()
 	af := v.WorldTransform()
 	box := orb.Bound{Min: orb.Point{-4, -4}, Max: orb.Point{float64(w) + 4, float64(h) + 4}}
-	var lakes, shores, rivers draw.Path
+	type cell struct{ x, y int }
+	var (
+		order  []cell
+		groups = map[cell]*[3]draw.Path{} // lakes, shores, rivers
+	)
+	group := func(b orb.Bound) *[3]draw.Path {
+		ctr := b.Center()
+		k := cell{int(math.Floor(ctr[0] / fillCell)), int(math.Floor(ctr[1] / fillCell))}
+		g := groups[k]
+		if g == nil {
+			g = new([3]draw.Path)
+			groups[k] = g
+			order = append(order, k)
+		}
+		return g
+	}
 	for _, lk := range lv.lakes {
 		if ring := projectIn(af, lk, box); ring != nil {
 			if r := clip.Ring(box, orb.Ring(ring)); len(r) > 2 {
-				lakes.AddRing(r)
+				g := group(r.Bound())
+				g[0].AddRing(r)
+				g[1].AddLine(append(orb.LineString(r[:len(r):len(r)]), r[0]))
 			}
-			shores.AddLine(append(ring[:len(ring):len(ring)], ring[0]))
 		}
 	}
 	for _, r := range lv.rivers {
-		if ls := projectIn(af, r, box); ls != nil {
-			for _, piece := range clip.LineString(box, ls) {
-				rivers.AddLine(piece)
+		ls := projectIn(af, r, box)
+		if ls == nil {
+			continue
+		}
+		for _, piece := range clip.LineString(box, ls) {
+			for i := 0; i+1 < len(piece); i += riverPiece {
+				part := piece[i:min(i+riverPiece+1, len(piece))]
+				group(part.Bound())[2].AddLine(part)
 			}
 		}
 	}
-	if len(lakes) == 0 && len(rivers) == 0 {
+	if len(order) == 0 {
 		return
 	}
 	draw.BeginGroup(c, "rivers")
-	if len(lakes) > 0 {
-		c.FillPath(lakes, ColourLake)
-		c.StrokePath(shores, 0.6*s, ColourRiver)
-	}
-	if len(rivers) > 0 {
-		c.StrokePath(rivers, riverWidth*s, ColourRiver)
+	for _, k := range order {
+		g := groups[k]
+		if len(g[0]) > 0 {
+			c.FillPath(g[0], ColourLake)
+			c.StrokePath(g[1], 0.6*s, ColourRiver)
+		}
+		if len(g[2]) > 0 {
+			c.StrokePath(g[2], riverWidth*s, ColourRiver)
+		}
 	}
 	draw.EndGroup(c)
 }

@@ -49,7 +49,7 @@ type wanted struct {
 	edge bool
 }
 
-// key is how names from overlays are matched to the map's own.
+// nameKey is how names from overlays are matched to the map's own.
 func nameKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // beside is the label text in style st naming the thing whose box is
