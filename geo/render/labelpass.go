@@ -332,16 +332,21 @@ func drawNames(c draw.Canvas, v geo.Viewport, names []placed) {
 		}
 	}
 	draw.EndGroup(c)
-	var leaders draw.Path
+	// Each leader is stroked alone: one path of leaders all over the
+	// frame would make the raster backend's rasteriser frame-sized.
+	began := false
 	for _, n := range names {
-		if n.leader != nil {
-			leaders.AddLine(n.leader)
+		if n.leader == nil {
+			continue
 		}
+		if !began {
+			draw.BeginGroup(c, "leaders")
+			began = true
+		}
+		c.StrokePath(draw.Path{n.leader}, 3*s, ColourHalo)
+		c.StrokePath(draw.Path{n.leader}, 1*s, colourLeader)
 	}
-	if len(leaders) > 0 {
-		draw.BeginGroup(c, "leaders")
-		c.StrokePath(leaders, 3*s, ColourHalo)
-		c.StrokePath(leaders, 1*s, colourLeader)
+	if began {
 		draw.EndGroup(c)
 	}
 	draw.BeginGroup(c, "names")

@@ -27,7 +27,7 @@ const (
 // maxMustPlaces is how many event places (the busiest first) are named
 // whatever it takes, on a leader line if need be; the rest are named where
 // they fit, after the towns.
-const maxMustPlaces = 60
+const maxMustPlaces = 30
 
 // wanted is a label the map would like to draw, before placement.
 type wanted struct {
