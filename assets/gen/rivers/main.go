@@ -113,6 +113,12 @@ func onEdge(ring orb.LineString) bool {
 // segments it prints.
 func coast(args ...string) ([]orb.LineString, error) {
 	cmd := exec.Command("gmt", append([]string{"coast", "-R" + region, "-M"}, args...)...)
+	dir, err := os.MkdirTemp("", "rivers-gmt-") // gmt leaves gmt.history where it runs
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
