@@ -188,7 +188,7 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 	if wd.dot && p.blocked(wd.feature) {
 		return placed{}, false
 	}
-	if !wd.edge && wd.feature != (orb.Bound{}) {
+	if !wd.edge && !wd.country && wd.feature != (orb.Bound{}) {
 		// A symbol drawn over a capital's dot, or touching an event's,
 		// is part of what the name names: set it beside them all.
 		if f := p.grow(wd.feature); f != wd.feature {

@@ -123,17 +123,24 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 		}
 		lb := Label{Text: pc.Country.Name, X: x, Y: y, Style: st, Within: poly.Bound(), Else: spots}
 		w, h := m.MeasureText(lb.Text, st)
-		out = append(out, wanted{Label: lb, w: w, h: h, tier: t, rank: rank})
+		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true}
+		if cl == classFocus { // named whatever it takes: on a leader line from inside it if need be
+			wd.must, wd.feature = true, orb.Bound{Min: orb.Point{x - 1, y - 1}, Max: orb.Point{x + 1, y + 1}}
+		}
+		out = append(out, wd)
 	}
 	for _, d := range dots {
 		st := draw.TextStyle{Size: sizeCapital * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s}
 		r := dotRadius * s
 		feature := orb.Bound{Min: orb.Point{d.x - r, d.y - r}, Max: orb.Point{d.x + r, d.y + r}}
-		t, rank := tierNeighbourCapital, 0.0
+		// A focus country's capital is named whatever it takes, on a
+		// leader line if need be; a neighbour's where there is room
+		// (unless events happened there: see mergeNames).
+		t, rank, must := tierNeighbourCapital, 0.0, false
 		if d.class == classFocus {
-			t, rank = tierFocusCapital, float64(slices.Index(l.style.focusOrder, d.place.Country))
+			t, rank, must = tierFocusCapital, float64(slices.Index(l.style.focusOrder, d.place.Country)), true
 		}
-		out = append(out, beside(m, d.place.Name, st, feature, t, rank, true))
+		out = append(out, beside(m, d.place.Name, st, feature, t, rank, must))
 	}
 	return append(out, l.towns.labels(v, m, l.style)...)
 }

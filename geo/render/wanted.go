@@ -47,6 +47,10 @@ type wanted struct {
 	dot bool
 	// edge: the far end of a line leaving the frame.
 	edge bool
+	// country: a country's name, set inside it; for a focus country it
+	// must show, on a leader line from feature (a point inside it) if
+	// need be.
+	country bool
 }
 
 // nameKey is how names from overlays are matched to the map's own.

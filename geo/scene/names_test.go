@@ -104,6 +104,7 @@ func TestPageNames(t *testing.T) {
 		want     []string // names drawn (a far end's with its arrow)
 	}{
 		{"Sahel 2025", "sahel", data.D(2025, 1, 1), data.D(2025, 12, 31), []string{"Port Sudan", "Bamako", "Khartoum", "Paris", "↑ Moscow", "← Washington, D.C."}},
+		{"the world, 2025", "world", data.D(2025, 1, 1), data.D(2025, 12, 31), []string{"Mali", "Sudan", "France", "Bamako", "Port Sudan", "Dodoma"}},
 		{"Mali 2020-2025", "mali", data.D(2020, 1, 1), data.D(2025, 12, 31), []string{"Gossi", "Niamey", "Ouagadougou", "Kidal", "Ménaka", "Gao", "Timbuktu", "↑ Moscow"}},
 	}
 	for _, tc := range cases {
