@@ -173,7 +173,18 @@ func BenchmarkReadGazetteer(b *testing.B) {
 func BenchmarkReadCapitals(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readGazetteer(bytes.NewReader(assets.Gazetteer), "PPLC"); err != nil {
+		if _, err := readGazetteer(bytes.NewReader(assets.Gazetteer), func(l []byte) bool { return hasFeature(l, "PPLC") }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadTowns is BundledTowns' read: the towns the map names by
+// zoom, read the first time a view is zoomed in enough.
+func BenchmarkReadTowns(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readGazetteer(bytes.NewReader(assets.Gazetteer), isTown); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -111,12 +111,12 @@ func (g *Gazetteer) Search(prefix string, limit int) []*Place {
 // columns are geonameid, name, country (alpha-3), feature code, population,
 // lon, lat.
 func ReadGazetteer(r io.Reader) ([]*Place, error) {
-	return readGazetteer(r, "")
+	return readGazetteer(r, nil)
 }
 
-// readGazetteer reads the places of the given feature code ("" for all);
-// lines of other features are skipped before they are parsed.
-func readGazetteer(r io.Reader, feature string) ([]*Place, error) {
+// readGazetteer reads the places whose lines keep accepts (every place
+// when keep is nil); other lines are skipped before they are parsed.
+func readGazetteer(r io.Reader, keep func(line []byte) bool) ([]*Place, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("data: gazetteer is not gzip: %w", err)
@@ -131,7 +131,7 @@ func readGazetteer(r io.Reader, feature string) ([]*Place, error) {
 		if len(raw) == 0 || raw[0] == '#' {
 			continue
 		}
-		if feature != "" && !hasFeature(raw, feature) {
+		if keep != nil && !keep(raw) {
 			continue
 		}
 		text := string(raw)
@@ -246,7 +246,9 @@ var bundledCapitals struct {
 // milliseconds at start-up rather than the whole gazetteer's read.
 func BundledCapitals() ([]*Place, error) {
 	bundledCapitals.once.Do(func() {
-		bundledCapitals.places, bundledCapitals.err = readGazetteer(bytes.NewReader(assets.Gazetteer), "PPLC")
+		bundledCapitals.places, bundledCapitals.err = readGazetteer(bytes.NewReader(assets.Gazetteer), func(line []byte) bool {
+			return hasFeature(line, "PPLC")
+		})
 	})
 	return bundledCapitals.places, bundledCapitals.err
 }

@@ -203,3 +203,29 @@ func BenchmarkHitTest(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSliderStepNamed is SliderStep's "window" step over a year of
+// the 100,000 synthetic events with the places of the events named, as
+// the window names them: the busiest maxSiteNames places a frame, the
+// first maxMustPlaces on leader lines when no room is left beside them.
+func BenchmarkSliderStepNamed(b *testing.B) {
+	d := benchDataset()
+	for _, name := range benchViews {
+		b.Run(name, func(b *testing.B) {
+			v := benchView(b, name)
+			m := benchMap(b, v)
+			events := NewEventLayer()
+			events.SetPlaces(d)
+			r := frameRaster(v)
+			from := data.D(2010, 1, 1)
+			events.SetEvents(d.Events, data.Date{}, data.Date{})
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				f := from.AddDays((i % 60) * 30)
+				events.SetWindow(f, f.AddDays(365))
+				m.RenderTo(r, v, events)
+			}
+		})
+	}
+}

@@ -3,7 +3,11 @@
 // would overlap, visits as directed arcs, an actor's itinerary, and the
 // relations between countries coloured by their status on a date. Each
 // layer has a Draw(c draw.Canvas, v geo.Viewport) method, so it can be
-// given to (*render.Map).RenderTo, and hit tests for hover and click.
+// given to (*render.Map).RenderTo, hit tests for hover and click, and an
+// Occupied method (render.Occupant) saying what it covers, so the map's
+// names keep clear of its symbols and pins, cross its lines on a halo, and
+// name the places of its events and the far ends of its lines that leave
+// the frame.
 //
 // Symbols. Every event kind has one symbol (StyleFor): a shape and a colour
 // from the Okabe–Ito palette, which stays distinct under the common forms

@@ -22,6 +22,7 @@ type EventLayer struct {
 	set     *eventSet
 	noGroup bool
 	layouts layoutCache[*eventLayout]
+	places  Places // names the places of the symbols drawn (Occupied); nil for none
 }
 
 // NewEventLayer returns a layer with no events that clusters symbols.

@@ -52,6 +52,7 @@ type RelationLayer struct {
 type capitalPair struct {
 	rel      *data.Relation
 	from, to orb.Point // Web Mercator
+	names    [2]string // the capitals' names, for a line leaving the frame
 }
 
 // NewRelationLayer returns a layer for d's relations, drawn for day. A
@@ -70,7 +71,7 @@ func NewRelationLayer(d *data.Dataset, day data.Date) (*RelationLayer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("overlay: relation %s: %w", r.ID, err)
 		}
-		l.relations = append(l.relations, capitalPair{rel: r, from: geo.ToWorld(a.Point), to: geo.ToWorld(b.Point)})
+		l.relations = append(l.relations, capitalPair{rel: r, from: geo.ToWorld(a.Point), to: geo.ToWorld(b.Point), names: [2]string{a.Name, b.Name}})
 	}
 	return l, nil
 }
@@ -119,6 +120,8 @@ type drawnRelation struct {
 	rel    *data.Relation
 	status data.Status
 	pieces orb.MultiLineString
+	line   orb.LineString // the whole line, from capital to capital, in device pixels
+	names  [2]string      // the capitals' names
 }
 
 type relationLayout struct {
@@ -148,7 +151,8 @@ func (l *RelationLayer) makeLayout(v geo.Viewport) *relationLayout {
 		bx, by := af.Pixel(p.to)
 		pieces := clipLine(view, orb.LineString{{ax, ay}, {bx, by}})
 		if len(pieces) > 0 {
-			lo.lines = append(lo.lines, drawnRelation{rel: p.rel, status: st, pieces: pieces})
+			lo.lines = append(lo.lines, drawnRelation{rel: p.rel, status: st, pieces: pieces,
+				line: orb.LineString{{ax, ay}, {bx, by}}, names: p.names})
 		}
 	}
 	return lo

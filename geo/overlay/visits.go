@@ -26,7 +26,8 @@ var casing = color.RGBA{0xD0, 0xD0, 0xD0, 0xD0} // white at 82 %, premultiplied
 type route struct {
 	from, to orb.Point // Web Mercator, see geo.ToWorld
 	visits   []*data.Event
-	approx   bool // every visit on it has an approximate date
+	approx   bool      // every visit on it has an approximate date
+	names    [2]string // of the origin and the place visited, for an arc leaving the frame
 }
 
 // VisitLayer draws each visit that has an origin as a curved arc from the
@@ -81,7 +82,7 @@ func routesOf(places Places, events []*data.Event, from, to data.Date) []route {
 		if !ok {
 			i = len(routes)
 			index[k] = i
-			routes = append(routes, route{from: geo.ToWorld(o.Point), to: geo.ToWorld(e.At()), approx: true})
+			routes = append(routes, route{from: geo.ToWorld(o.Point), to: geo.ToWorld(e.At()), approx: true, names: [2]string{o.Name, placeName(places, e.Place)}})
 		}
 		routes[i].visits = append(routes[i].visits, e)
 		routes[i].approx = routes[i].approx && Approximate(e)
@@ -97,7 +98,8 @@ type drawnArc struct {
 	width  float64
 	dashed bool
 	visits []*data.Event
-	stop   int // for an itinerary: the number of the stop the leg ends at
+	stop   int       // for an itinerary: the number of the stop the leg ends at
+	names  [2]string // of the arc's two ends, for one leaving the frame
 }
 
 // arcLayout is a layer's arcs for one viewport; never changed once made.
@@ -141,7 +143,7 @@ func (l *VisitLayer) makeLayout(v geo.Viewport) *arcLayout {
 		}
 		lo.arcs = append(lo.arcs, drawnArc{
 			arc: arc, pieces: pieces, arrow: arrow, dashed: r.approx,
-			width: routeWidth(len(r.visits)) * scale, visits: r.visits,
+			width: routeWidth(len(r.visits)) * scale, visits: r.visits, names: r.names,
 		})
 	}
 	return lo

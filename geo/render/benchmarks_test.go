@@ -132,3 +132,38 @@ func BenchmarkRenderToCachedBase(b *testing.B) {
 		m.RenderTo(r, v)
 	}
 }
+
+// BenchmarkRivers draws the rivers and lakes alone, as every new base
+// image does: the coarse level on a Sahel frame, the fine one on a Mali
+// frame.
+func BenchmarkRivers(b *testing.B) {
+	a := testAtlas(b)
+	for _, name := range []string{"sahel", "mali"} {
+		b.Run(name, func(b *testing.B) {
+			v := view(b, a, name)
+			l := newRiversLayer()
+			r := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080)))
+			l.Draw(r, v)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				l.Draw(r, v)
+			}
+		})
+	}
+}
+
+// BenchmarkNames places and draws the names of a Mali frame over a
+// cached base map, with towns, as every frame of the window does once
+// the overlays are drawn (here none).
+func BenchmarkNames(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "mali")
+	m := New(a, Options{Capitals: sahelCapitals, Towns: func() []Town { return testTowns }})
+	r := draw.NewRaster(m.Render(nil, v))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		drawNames(r, v, m.placeNames(r, v, nil))
+	}
+}

@@ -14,8 +14,8 @@ type Fill struct {
 }
 
 // Fills lists the country fills the map of v shows, for its legend: each
-// focus country with geometry in the view, by name, in the focus order,
-// then "neighbour of …" when a neighbour has. It reads the atlas's
+// focus country with geometry in the view, "Mali (focus country)", in the
+// focus order, then "neighbour of …" when a neighbour has. It reads the atlas's
 // projected geometry of v, which drawing v has just cached.
 func (m *Map) Fills(v geo.Viewport) []Fill {
 	shown := map[string]bool{}
@@ -27,7 +27,7 @@ func (m *Map) Fills(v geo.Viewport) []Fill {
 	var out []Fill
 	for _, code := range m.style.focusOrder {
 		if shown[code] {
-			out = append(out, Fill{Label: lang.Current().Country(code, m.atlas.Country(code).Name), Colour: m.style.focus[code]})
+			out = append(out, Fill{Label: lang.T("legend.focus", lang.Current().Country(code, m.atlas.Country(code).Name)), Colour: m.style.focus[code]})
 		}
 	}
 	if neighbour {

@@ -18,3 +18,17 @@ var sahelCapitals = []Place{
 	{"Dakar", orb.Point{-17.4441, 14.6937}, "SEN"},
 	{"Cairo", orb.Point{31.2357, 30.0444}, "EGY"},
 }
+
+// testTowns are a few towns of Mali and its neighbours, as the gazetteer
+// gives them.
+var testTowns = []Town{
+	{Name: "Gao", Point: orb.Point{-0.04472, 16.27167}, Country: "MLI", Population: 87000, Seat: true},
+	{Name: "Timbuktu", Point: orb.Point{-3.00742, 16.77348}, Country: "MLI", Population: 32460, Seat: true},
+	{Name: "Kidal", Point: orb.Point{1.40778, 18.44111}, Country: "MLI", Population: 11643, Seat: true},
+	{Name: "Ménaka", Point: orb.Point{2.40220, 15.91820}, Country: "MLI", Population: 9110, Seat: true},
+	{Name: "Ségou", Point: orb.Point{-6.26, 13.44}, Country: "MLI", Population: 130690, Seat: true},
+	{Name: "Mopti", Point: orb.Point{-4.19, 14.49}, Country: "MLI", Population: 114406, Seat: true},
+	{Name: "Sikasso", Point: orb.Point{-5.67, 11.32}, Country: "MLI", Population: 144786, Seat: true},
+	{Name: "Agadez", Point: orb.Point{7.99, 16.97}, Country: "NER", Population: 124324, Seat: true},
+	{Name: "Tiny", Point: orb.Point{-2.0, 15.0}, Country: "MLI", Population: 800},
+}

@@ -61,8 +61,10 @@ const labelGap = 2
 // It returns the kept labels, in order, moved to the spot chosen, and
 // their boxes.
 func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([]Label, []orb.Bound) {
-	screen := orb.Bound{Max: orb.Point{float64(w), float64(h)}}
-	placed := append([]orb.Bound(nil), obstacles...)
+	p := newPlacer(w, h)
+	for _, o := range obstacles {
+		p.addBox(o)
+	}
 	var (
 		kept  []Label
 		boxes []orb.Bound
@@ -71,35 +73,39 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 		if l.Text == "" {
 			continue
 		}
-		spots := append([]Spot{{l.X, l.Y, l.Style.Anchor}}, l.Else...)
 		tw, th := m.MeasureText(l.Text, l.Style) // once: every spot has the same size
-		for _, sp := range spots {
-			l.X, l.Y, l.Style.Anchor = sp.X, sp.Y, sp.Anchor
-			box := l.boxOf(tw, th)
-			if fits(box, screen, l.Within, placed) {
-				placed = append(placed, box)
-				kept = append(kept, l)
-				boxes = append(boxes, box)
-				break
-			}
+		if placed, box, ok := p.spot(l, tw, th, false); ok {
+			p.addBox(box)
+			kept = append(kept, placed)
+			boxes = append(boxes, box)
 		}
 	}
 	return kept, boxes
 }
 
-// fits reports whether box lies inside screen and within (unless within
-// is the zero Bound) and keeps labelGap pixels clear of every placed box.
-func fits(box, screen, within orb.Bound, placed []orb.Bound) bool {
-	if !inside(box, screen) || (within != orb.Bound{} && !inside(box, within)) {
-		return false
+// spot finds the first of l's spots (X, Y, then Else) where a tw×th box
+// fits (see placer.fits), trying first only spots no line crosses when
+// avoidLines is set; it returns l moved there and its box.
+func (p *placer) spot(l Label, tw, th float64, avoidLines bool) (Label, orb.Bound, bool) {
+	passes := []bool{false}
+	if avoidLines {
+		passes = []bool{true, false}
 	}
-	grown := box.Pad(labelGap)
-	for _, p := range placed {
-		if grown.Intersects(p) {
-			return false
+	for _, clear := range passes {
+		for i := -1; i < len(l.Else); i++ {
+			sp := Spot{l.X, l.Y, l.Style.Anchor}
+			if i >= 0 {
+				sp = l.Else[i]
+			}
+			c := l
+			c.X, c.Y, c.Style.Anchor = sp.X, sp.Y, sp.Anchor
+			box := c.boxOf(tw, th)
+			if p.fits(box, l.Within) && (!clear || !p.crosses(box)) {
+				return c, box, true
+			}
 		}
 	}
-	return true
+	return l, orb.Bound{}, false
 }
 
 // inside reports whether inner lies entirely inside outer.

@@ -20,10 +20,12 @@ type Map struct {
 	atlas *geo.Atlas
 	style *style
 	base  []Layer
+	names *namesLayer
 
-	mu     sync.Mutex   // guards the fields below
-	cache  []*baseImage // most recently used first, at most maxBaseImages
-	raster *draw.Raster // draws base images, keeping its stamps and faces; nil while in use
+	mu        sync.Mutex   // guards the fields below
+	cache     []*baseImage // most recently used first, at most maxBaseImages
+	raster    *draw.Raster // draws base images, keeping its stamps and faces; nil while in use
+	labelSets []*labelSet  // most recent first, at most maxLabelSets
 }
 
 // baseImage is the base map of one viewport, drawn once and copied into
@@ -48,19 +50,24 @@ const (
 func New(atlas *geo.Atlas, opts Options) *Map {
 	st := newStyle(atlas, opts)
 	capitals := append([]Place(nil), opts.Capitals...)
+	names := &namesLayer{atlas: atlas, style: st, capitals: capitals, towns: &towns{load: opts.Towns}}
 	return &Map{
 		atlas: atlas,
 		style: st,
+		names: names,
 		base: []Layer{
 			seaLayer{},
 			&countriesLayer{atlas: atlas, style: st},
-			&namesLayer{atlas: atlas, style: st, capitals: capitals},
+			newRiversLayer(),
+			names, // the capital dots
 		},
 	}
 }
 
 // RenderTo draws the map of v on c: the base map, then overlays in order,
-// bottom first. On a *draw.Raster (a screen frame, a PNG or GIF page, or
+// bottom first, then the names: countries', capitals', towns' by zoom and
+// those the overlays ask for (see Occupant), placed clear of every symbol
+// and pin the overlays drew and drawn over their lines. On a *draw.Raster (a screen frame, a PNG or GIF page, or
 // the raster's current frame within a page) the base map is copied from a
 // cache image drawn once per viewport; on a vector canvas (SVG, PDF) it is
 // drawn as paths and text.
@@ -76,6 +83,7 @@ func (m *Map) RenderTo(c draw.Canvas, v geo.Viewport, overlays ...Layer) {
 	for _, l := range overlays {
 		l.Draw(c, v)
 	}
+	drawNames(c, v, m.placeNames(c, v, overlays))
 }
 
 // Render draws the map of v with overlays into dst, when dst has v's pixel

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -24,28 +23,25 @@ const (
 	dotRadius = capitalDot/2.0 + 1
 )
 
-// namesLayer draws country names where they fit and the capitals of the
-// focus countries and their neighbours, none overlapping another.
+// namesLayer knows the map's own names: the countries', the capitals of
+// the focus countries and their neighbours, and towns by zoom. As a base
+// layer it draws only the capital dots; the names are placed after the
+// overlays (see Map.RenderTo), clear of whatever they drew.
 type namesLayer struct {
 	atlas    *geo.Atlas
 	style    *style
 	capitals []Place
+	towns    *towns
 }
 
-// Draw places the labels and draws the capital dots, then the names.
+// Draw draws the capital dots.
 func (l *namesLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	w, h := c.Size()
-	dots, dotBoxes := l.capitalDots(v, w, h)
-	labels, _ := PlaceLabels(c, w, h, l.labels(v, dots), dotBoxes)
+	dots, _ := l.capitalDots(v, w, h)
 	draw.BeginGroup(c, "capitals")
 	m := capitalMarker(v.DeviceScale())
 	for _, d := range dots {
 		c.Marker(d.x, d.y, m)
-	}
-	draw.EndGroup(c)
-	draw.BeginGroup(c, "names")
-	for _, lb := range labels {
-		c.Text(lb.X, lb.Y, lb.Text, lb.Style)
 	}
 	draw.EndGroup(c)
 }
@@ -89,19 +85,13 @@ func (l *namesLayer) capitalDots(v geo.Viewport, w, h int) ([]dot, []orb.Bound) 
 	return dots, boxes
 }
 
-// labels are every label the map would like, most important first: focus
-// country names and their capitals, then neighbours' names and capitals,
-// then other countries by size on screen.
-func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
+// labels are every label the map would like before the overlays are
+// known, measured with m: country names (focus countries', neighbours',
+// then the rest by size on screen), the capitals beside their dots, and
+// the towns of v's zoom.
+func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 	s := v.DeviceScale()
-	type candidate struct {
-		label Label
-		class class
-		rank  int     // order among focus countries
-		area  float64 // on screen, for ordering the rest
-		city  bool
-	}
-	var cands []candidate
+	var out []wanted
 	for _, pc := range l.atlas.Projected(v) {
 		poly, area := largest(pc.Polygons)
 		if poly == nil {
@@ -109,54 +99,64 @@ func (l *namesLayer) labels(v geo.Viewport, dots []dot) []Label {
 		}
 		cl := l.style.classOf(pc.Country.Code)
 		st := draw.TextStyle{Size: sizeOther * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s}
+		t := tierOtherName
 		switch cl {
 		case classFocus:
 			st.Size, st.Bold = sizeFocus*s, true
+			t = tierFocusName
 		case classNeighbour:
 			st.Size = sizeNeighbour * s
+			t = tierNeighbourName
 		}
 		x, y := interiorPoint(poly)
 		// If the middle is taken (by a capital, say), try a little above,
-		// below, then to either side.
+		// below, then to either side, then further inside the country.
 		dy := st.Size * 1.1
 		dx := st.Size * 2
-		cands = append(cands, candidate{
-			label: Label{Text: lang.Current().Country(pc.Country.Code, pc.Country.Name), X: x, Y: y, Style: st, Within: poly.Bound(), Else: []Spot{
-				{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
-				{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
-			}},
-			class: cl, rank: slices.Index(l.style.focusOrder, pc.Country.Code), area: area,
-		})
+		spots := []Spot{
+			{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
+			{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
+		}
+		spots = append(spots, innerSpots(poly, x, y)...)
+		rank := -area
+		if cl == classFocus {
+			rank = float64(slices.Index(l.style.focusOrder, pc.Country.Code))
+		}
+		lb := Label{Text: lang.Current().Country(pc.Country.Code, pc.Country.Name), X: x, Y: y, Style: st, Within: poly.Bound(), Else: spots}
+		w, h := m.MeasureText(lb.Text, st)
+		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true}
+		if cl == classFocus { // named whatever it takes: on a leader line from inside it if need be
+			wd.must, wd.feature = true, orb.Bound{Min: orb.Point{x - 1, y - 1}, Max: orb.Point{x + 1, y + 1}}
+		}
+		out = append(out, wd)
 	}
 	for _, d := range dots {
-		st := draw.TextStyle{Size: sizeCapital * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s, Anchor: draw.AnchorLeft}
-		off := dotRadius*s + labelGap + 1 // clear of the dot's own box
-		up := off + st.Size/2
-		cands = append(cands, candidate{
-			label: Label{Text: lang.Current().Capital(d.place.Name), X: d.x + off, Y: d.y, Style: st, Else: []Spot{
-				{d.x - off, d.y, draw.AnchorRight},
-				{d.x, d.y - up, draw.AnchorCentre},
-				{d.x, d.y + up, draw.AnchorCentre},
-			}},
-			class: d.class, rank: slices.Index(l.style.focusOrder, d.place.Country), city: true,
-		})
+		st := draw.TextStyle{Size: sizeCapital * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s}
+		r := dotRadius * s
+		feature := orb.Bound{Min: orb.Point{d.x - r, d.y - r}, Max: orb.Point{d.x + r, d.y + r}}
+		// A focus country's capital is named whatever it takes, on a
+		// leader line if need be; a neighbour's where there is room
+		// (unless events happened there: see mergeNames).
+		t, rank, must := tierNeighbourCapital, 0.0, false
+		if d.class == classFocus {
+			t, rank, must = tierFocusCapital, float64(slices.Index(l.style.focusOrder, d.place.Country)), true
+		}
+		out = append(out, beside(m, lang.Current().Capital(d.place.Name), st, feature, t, rank, must))
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.class != b.class {
-			return a.class < b.class
+	return append(out, l.towns.labels(v, m, l.style)...)
+}
+
+// innerSpots are further places for a country's name inside its largest
+// polygon, around x, y: a quarter of the way to each side of its bound.
+func innerSpots(poly orb.Polygon, x, y float64) []Spot {
+	b := poly.Bound()
+	qx, qy := (b.Max[0]-b.Min[0])/4, (b.Max[1]-b.Min[1])/4
+	var out []Spot
+	for _, d := range [][2]float64{{0, -1}, {0, 1}, {-1, 0}, {1, 0}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}} {
+		p := orb.Point{x + d[0]*qx, y + d[1]*qy}
+		if planar.PolygonContains(poly, p) {
+			out = append(out, Spot{p[0], p[1], draw.AnchorCentre})
 		}
-		if a.class == classFocus && a.rank != b.rank {
-			return a.rank < b.rank
-		}
-		if a.city != b.city {
-			return !a.city // a country's name before the capitals of its class
-		}
-		return a.area > b.area
-	})
-	out := make([]Label, len(cands))
-	for i, c := range cands {
-		out[i] = c.label
 	}
 	return out
 }

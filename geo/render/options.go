@@ -36,4 +36,8 @@ type Options struct {
 	// gazetteer; those of the focus countries and their neighbours are
 	// drawn as dots with names.
 	Capitals []Place
+	// Towns, unless nil, returns the towns the map names as the zoom
+	// allows (see Town); it is called once, when a view first needs
+	// them.
+	Towns func() []Town
 }

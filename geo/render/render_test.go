@@ -64,11 +64,9 @@ func TestRenderCountryColours(t *testing.T) {
 			px, py := int(x), int(y)
 			// A country's name may be drawn over its fill: make sure the
 			// probe is not under one, so the test checks the fill.
-			names := &namesLayer{atlas: a, style: newStyle(a, Options{})}
-			_, boxes := PlaceLabels(draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1))), 1920, 1080, names.labels(v, nil), nil)
-			for _, b := range boxes {
-				if b.Pad(3).Contains(orb.Point{x, y}) {
-					t.Fatalf("probe %v lies under a label %v: pick another point", tc.point, b)
+			for _, n := range m.placeNames(draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080))), v, nil) {
+				if n.box.Pad(3).Contains(orb.Point{x, y}) {
+					t.Fatalf("probe %v lies under a label %v: pick another point", tc.point, n.box)
 				}
 			}
 			if got := m.Render(nil, v).RGBAAt(px, py); got != tc.want {
@@ -94,7 +92,7 @@ func TestRenderCapitals(t *testing.T) {
 	if got := img.RGBAAt(int(x), int(y)+8); got != ColourMali {
 		t.Errorf("pixel 8 px below Bamako = %v, want Mali %v", got, ColourMali)
 	}
-	names := &namesLayer{atlas: a, style: newStyle(a, Options{}), capitals: m.base[2].(*namesLayer).capitals}
+	names := &namesLayer{atlas: a, style: newStyle(a, Options{}), capitals: m.names.capitals}
 	dots, _ := names.capitalDots(view(t, a, "world"), 1920, 1080)
 	var got []string
 	for _, d := range dots {
@@ -154,24 +152,24 @@ func TestPlaceLabels(t *testing.T) {
 func TestLabelsNeverOverlap(t *testing.T) {
 	a := testAtlas(t)
 	capitals := []Place{{"Bamako", orb.Point{-8.0029, 12.6392}, "MLI"}, {"Niamey", orb.Point{2.1098, 13.5137}, "NER"}, {"Khartoum", orb.Point{32.5342, 15.5518}, "SDN"}, {"Paris", orb.Point{2.3488, 48.8534}, "FRA"}}
-	names := &namesLayer{atlas: a, style: newStyle(a, Options{}), capitals: capitals}
-	measure := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	m := New(a, Options{Capitals: capitals, Towns: func() []Town { return testTowns }})
+	measure := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1920, 1080)))
 	for _, name := range []string{"sahel", "world", "mali", "sudan", "france"} {
 		t.Run(name, func(t *testing.T) {
 			v := view(t, a, name)
-			dots, dotBoxes := names.capitalDots(v, 1920, 1080)
-			kept, boxes := PlaceLabels(measure, 1920, 1080, names.labels(v, dots), dotBoxes)
+			_, dotBoxes := m.names.capitalDots(v, 1920, 1080)
+			kept := m.placeNames(measure, v, nil)
 			if len(kept) < 3 {
 				t.Fatalf("only %d labels placed", len(kept))
 			}
-			for i := range boxes {
+			for i := range kept {
 				for j := range i {
-					if boxes[i].Intersects(boxes[j]) {
-						t.Errorf("%q %v overlaps %q %v", kept[i].Text, boxes[i], kept[j].Text, boxes[j])
+					if kept[i].box.Intersects(kept[j].box) {
+						t.Errorf("%q %v overlaps %q %v", kept[i].Text, kept[i].box, kept[j].Text, kept[j].box)
 					}
 				}
 				for _, d := range dotBoxes {
-					if boxes[i].Intersects(d) {
+					if kept[i].box.Intersects(d) {
 						t.Errorf("%q covers a capital dot", kept[i].Text)
 					}
 				}

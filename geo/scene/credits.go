@@ -17,12 +17,12 @@ const maxCreditSources = 6
 const maxCreditHeadline = 60
 
 // Credits is the credit line of a map showing events: Natural Earth's
-// boundaries, GeoNames's places, and the sources of the events inside the
-// lon/lat bound in view, each by outlet, headline and date as d knows them
+// boundaries, GSHHG's rivers and lakes, GeoNames's places, and the
+// sources of the events inside the lon/lat bound in view, each by outlet, headline and date as d knows them
 // (never by the document's file name), the first maxCreditSources named and
 // the rest counted. Sources are listed in the order their events come.
 func Credits(d *data.Dataset, events []*data.Event, in orb.Bound) string {
-	line := lang.T("credits.boundaries") + " " + lang.T("credits.geonames")
+	line := lang.T("credits.boundaries") + " " + lang.T("credits.rivers") + " " + lang.T("credits.geonames")
 	var named []string
 	seen := map[string]bool{}
 	unnamed := 0

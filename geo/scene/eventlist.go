@@ -6,13 +6,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
+	"github.com/sahelatlas/sahelatlas/geo/render"
 )
 
 // mark is a symbol of a page's map with the numbers of its events: one
@@ -134,20 +137,46 @@ func outletOf(d *data.Dataset, e *data.Event) string {
 // over everything else on the map.
 type numberLayer []mark
 
-// Draw writes each mark's number at the upper right of its symbol, in
-// bold over a white halo.
+// numberStyle is how the numbers are written at device scale s: bold over
+// a white halo.
+func numberStyle(s float64) draw.TextStyle {
+	return draw.TextStyle{Size: 13 * s, Bold: true, Colour: layout.ColourInk,
+		Halo: layout.ColourPaper, HaloWidth: 2.5 * s, Anchor: draw.AnchorLeft}
+}
+
+// Draw writes each mark's number at the upper right of its symbol.
 func (ml numberLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	if len(ml) == 0 {
 		return
 	}
 	s := v.DeviceScale()
-	st := draw.TextStyle{Size: 13 * s, Bold: true, Colour: layout.ColourInk,
-		Halo: layout.ColourPaper, HaloWidth: 2.5 * s, Anchor: draw.AnchorLeft}
+	st := numberStyle(s)
 	draw.BeginGroup(c, "event-numbers")
 	for _, m := range ml {
 		c.Text(m.x+m.size/2+2*s, m.y-m.size/2, m.label(), st)
 	}
 	draw.EndGroup(c)
+}
+
+// Occupied is where the numbers are written, so that the map's names are
+// placed clear of them: a box per number, as wide as its characters at
+// the bold face's widest digit (0.62 of the size) with the halo around.
+func (ml numberLayer) Occupied(v geo.Viewport) render.Occupancy {
+	if len(ml) == 0 {
+		return render.Occupancy{}
+	}
+	s := v.DeviceScale()
+	st := numberStyle(s)
+	var o render.Occupancy
+	for _, m := range ml {
+		x := m.x + m.size/2 + 2*s
+		w := float64(utf8.RuneCountInString(m.label()))*0.62*st.Size + 2*st.HaloWidth
+		h := st.Size + 2*st.HaloWidth
+		o.Boxes = append(o.Boxes, orb.Bound{
+			Min: orb.Point{x - st.HaloWidth, m.y - m.size/2 - h/2},
+			Max: orb.Point{x - st.HaloWidth + w, m.y - m.size/2 + h/2}})
+	}
+	return o
 }
 
 // monthYear writes a month of a year in the page's language: "Sep 2025",

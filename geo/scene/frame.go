@@ -70,11 +70,12 @@ func (f *framer) overlays() []render.Layer {
 func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Rectangle) {
 	page, v := f.page(c, from, to)
 	overlays := f.overlays()
-	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
 	var legend []layout.LegendItem
 	if f.opts.Layout.Hide&layout.Legend == 0 {
 		legend = Legend(f.layers, f.notes, v)
 	}
+	overlays = append(overlays, reserved(page.Furniture(c, v, legend))) // names keep clear of the legend
+	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
 	page.Draw(c, v, m, legend)
 	f.last = page.Options
 	return v, page.Map

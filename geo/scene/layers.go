@@ -31,8 +31,10 @@ func (s *Scene) NewLayers(day data.Date) (*Layers, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sahelatlas: cannot draw the relations: %v", err)
 	}
+	events := overlay.NewEventLayer()
+	events.SetPlaces(s.Data)
 	return &Layers{
-		Events:        overlay.NewEventLayer(),
+		Events:        events,
 		Visits:        overlay.NewVisitLayer(s.Data),
 		Relations:     rel,
 		Itinerary:     overlay.NewItineraryLayer(s.Data, ""),

@@ -27,7 +27,7 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 		items = append(items, layout.LegendItem{Label: lang.T("legend.approximate"), Marker: overlay.ApproximateStyleFor(data.KindVisit, 1)})
 	}
 	if lg.Inferred {
-		items = append(items, layout.LegendItem{Label: lang.T("legend.inferred"), Marker: overlay.PlaceHalo(1)})
+		items = append(items, layout.LegendItem{Label: lang.T("legend.inferred"), Marker: inferredSwatch()})
 	}
 	if lg.Clusters {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.cluster"), Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
@@ -52,6 +52,17 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 		}
 	}
 	return items
+}
+
+// inferredSwatch is the legend's sign of an inferred place: the map's
+// dotted ring (overlay.PlaceHalo) over a pale disc, with a heavier
+// outline, so it reads on a white page and on the window's dark theme
+// alike (the bare ring, dark grey on nothing, vanished there).
+func inferredSwatch() draw.Marker {
+	m := overlay.PlaceHalo(1)
+	m.Fill = overlay.ApproximateFill
+	m.OutlineWidth = 2
+	return m
 }
 
 // fillSwatch is the legend's square of a country fill, bordered as the

@@ -33,7 +33,19 @@ func Load() (*Scene, error) {
 		return nil, fmt.Errorf("sahelatlas: cannot read the embedded gazetteer: %v", err)
 	}
 	return &Scene{Atlas: atlas, Data: d,
-		Map: render.New(atlas, render.Options{Capitals: Capitals(capitals)})}, nil
+		Map: render.New(atlas, render.Options{Capitals: Capitals(capitals), Towns: bundledTowns})}, nil
+}
+
+// bundledTowns are the gazetteer's towns as the renderer wants them, read
+// the first time a map is zoomed in enough to name one; none when the
+// gazetteer does not read (the map then names only capitals, and the
+// gazetteer's own tests say why).
+func bundledTowns() []render.Town {
+	places, err := data.BundledTowns()
+	if err != nil {
+		return nil
+	}
+	return Towns(places)
 }
 
 // WithData is a copy of s drawing d instead of s.Data (the bundled events
@@ -42,6 +54,18 @@ func (s *Scene) WithData(d *data.Dataset) *Scene {
 	c := *s
 	c.Data = d
 	return &c
+}
+
+// Towns are places as the renderer names them with zoom: seats of
+// regions (GeoNames feature PPLA) and other towns, capitals left out.
+func Towns(places []*data.Place) []render.Town {
+	var out []render.Town
+	for _, p := range places {
+		if p.Feature != "PPLC" {
+			out = append(out, render.Town{Name: p.Name, Point: p.Point, Country: p.Country, Population: p.Population, Seat: p.Feature == "PPLA"})
+		}
+	}
+	return out
 }
 
 // Capitals are the national capitals (GeoNames feature PPLC) among places,

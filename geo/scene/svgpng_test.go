@@ -114,7 +114,7 @@ func meanDifference(a, b image.Image, r image.Rectangle) (all, in float64) {
 		for x := bd.Min.X; x < bd.Max.X; x++ {
 			r1, g1, b1, _ := a.At(x, y).RGBA()
 			r2, g2, b2, _ := b.At(x, y).RGBA()
-			d := (absDiff(r1, r2) + absDiff(g1, g2) + absDiff(b1, b2)) / 3 / 257
+			d := (channelDiff(r1, r2) + channelDiff(g1, g2) + channelDiff(b1, b2)) / 3 / 257
 			sum += d
 			n++
 			if (image.Point{x, y}).In(r) {
@@ -126,7 +126,7 @@ func meanDifference(a, b image.Image, r image.Rectangle) (all, in float64) {
 	return sum / float64(n), sumIn / float64(max(nIn, 1))
 }
 
-func absDiff(a, b uint32) float64 {
+func channelDiff(a, b uint32) float64 {
 	if a > b {
 		return float64(a - b)
 	}

@@ -1,0 +1,361 @@
+package render
+
+import (
+	"image/color"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/geo"
+	"github.com/sahelatlas/sahelatlas/geo/draw"
+)
+
+// labelSet is one viewport's own labels, measured, before the overlays
+// are known, and the boxes of its capital dots. It is never changed once
+// made, so frames of the same viewport share it.
+type labelSet struct {
+	view   geo.Viewport
+	wanted []wanted
+	dots   []orb.Bound
+}
+
+// maxLabelSets is how many viewports' label sets a Map keeps.
+const maxLabelSets = 2
+
+// placed is a label placed in one frame.
+type placed struct {
+	Label
+	box    orb.Bound
+	cross  bool           // a line crosses it: drawn over a wider halo
+	leader orb.LineString // from what it names to it, when it had to move away
+	dot    orb.Point      // a town's dot, when hasDot
+	hasDot bool
+	edge   bool // the name of a line's far end
+}
+
+// Styles of the names overlays ask for.
+var (
+	// colourCrossHalo is the halo of a name a line crosses: nearly
+	// opaque, so the line stops clearly at the name.
+	colourCrossHalo = color.RGBA{0xee, 0xee, 0xee, 0xf0}
+	// colourLeader is the colour of leader lines.
+	colourLeader = color.RGBA{0x40, 0x40, 0x40, 0xff}
+)
+
+// labels returns the label set of v, measuring with m when it is not
+// cached.
+func (m *Map) labels(v geo.Viewport, meas Measurer, w, h int) *labelSet {
+	m.mu.Lock()
+	for _, ls := range m.labelSets {
+		if ls.view == v {
+			m.mu.Unlock()
+			return ls
+		}
+	}
+	m.mu.Unlock()
+	dots, boxes := m.names.capitalDots(v, w, h)
+	ls := &labelSet{view: v, wanted: m.names.labels(v, meas, dots), dots: boxes}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.labelSets = append([]*labelSet{ls}, m.labelSets[:min(len(m.labelSets), maxLabelSets-1)]...)
+	return ls
+}
+
+// placeNames places the map's names and the overlays' for v, clear of
+// everything the overlays occupy.
+func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []placed {
+	w, h := c.Size()
+	ls := m.labels(v, c, w, h)
+	p := newPlacer(w, h)
+	for _, b := range ls.dots {
+		p.addBox(b)
+	}
+	occ := occupants(v, overlays)
+	for _, o := range occ {
+		for _, b := range o.Boxes {
+			p.addBox(b)
+		}
+		for _, l := range o.Lines {
+			p.addLine(l)
+		}
+	}
+	list := mergeNames(ls.wanted, occ, c, v, float64(w), float64(h))
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].tier != list[j].tier {
+			return list[i].tier < list[j].tier
+		}
+		return list[i].rank < list[j].rank
+	})
+	var out []placed
+	for i := range list {
+		if list[i].edge && repeats(out, &list[i], w, h) {
+			continue
+		}
+		if pl, ok := p.place(&list[i]); ok {
+			out = append(out, pl)
+		}
+	}
+	return out
+}
+
+// mergeNames adds the overlays' names to the map's own: an event's place
+// that is a capital or town already named (same name, within 20 pixels)
+// makes that label one that must be placed, beside both the dot and the
+// symbol; other places get labels of their own, the busiest
+// maxMustPlaces of them must be placed. Names of far ends are set along
+// the frame's edge (see repeats).
+func mergeNames(base []wanted, occ []Occupancy, meas Measurer, v geo.Viewport, w, h float64) []wanted {
+	list := slices.Clone(base)
+	byKey := map[string][]int{}
+	for i := range list {
+		if list[i].feature != (orb.Bound{}) {
+			k := nameKey(list[i].Text)
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	var sites, edges []PlaceName
+	for _, o := range occ {
+		for _, n := range o.Names {
+			switch {
+			case n.Text == "":
+			case n.Edge:
+				edges = append(edges, n)
+			default:
+				sites = append(sites, n)
+			}
+		}
+	}
+	sort.SliceStable(sites, func(i, j int) bool { return sites[i].Rank < sites[j].Rank })
+	s := v.DeviceScale()
+	near := 20 * s
+	st := draw.TextStyle{Size: sizeCapital * s, Colour: ColourLabel, Halo: ColourHalo, HaloWidth: 1.5 * s}
+	musts := 0
+next:
+	for _, n := range sites {
+		k := nameKey(n.Text)
+		at := n.At.Center()
+		for _, i := range byKey[k] {
+			wd := &list[i]
+			fc := wd.feature.Center()
+			if math.Hypot(fc[0]-at[0], fc[1]-at[1]) > near {
+				continue
+			}
+			if wd.dot && n.At.Contains(fc) {
+				wd.dot = false // the symbol marks the town
+			}
+			wd.feature = wd.feature.Union(n.At)
+			wd.Label = besideLabel(wd.Text, wd.Style, wd.feature, wd.h)
+			if !wd.must || wd.tier > tierEventPlace {
+				wd.must, wd.tier, wd.rank = musts < maxMustPlaces, min(wd.tier, tierEventPlace), float64(n.Rank)
+				musts++
+			}
+			continue next
+		}
+		t, must := tierEventPlace, musts < maxMustPlaces
+		if !must {
+			t = tierMoreEventPlaces
+		}
+		musts++
+		list = append(list, beside(meas, n.Text, st, n.At, t, float64(n.Rank), must))
+		byKey[k] = append(byKey[k], len(list)-1)
+	}
+	for _, n := range edges {
+		wd := edgeLabel(meas, n.Text, st, n.At, w, h)
+		wd.rank = float64(n.Rank)
+		list = append(list, wd)
+	}
+	return list
+}
+
+// repeats reports whether the name of a far end, wd, was placed already
+// within a third of the frame of where it wants to go: the same far end
+// on the same edge is named once.
+func repeats(done []placed, wd *wanted, w, h int) bool {
+	for _, d := range done {
+		if d.edge && d.Text == wd.Text && math.Hypot(d.X-wd.X, d.Y-wd.Y) < float64(max(w, h))/3 {
+			return true
+		}
+	}
+	return false
+}
+
+// place places wd: at the first of its spots clear of hard obstacles and
+// of lines, else at the first clear of hard obstacles (a line crossing
+// it), else, for a label that must show, at the end of a leader line.
+// A town whose dot would touch a symbol or a name is not named.
+func (p *placer) place(wd *wanted) (placed, bool) {
+	if wd.dot && p.blocked(wd.feature) {
+		return placed{}, false
+	}
+	if !wd.edge && !wd.country && wd.feature != (orb.Bound{}) {
+		// A symbol drawn over a capital's dot, or touching an event's,
+		// is part of what the name names: set it beside them all.
+		if f := p.grow(wd.feature); f != wd.feature {
+			wd.feature = f
+			wd.Label = besideLabel(wd.Text, wd.Style, f, wd.h)
+		}
+	}
+	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true)
+	var leader orb.LineString
+	if !ok && wd.must && !wd.edge && wd.feature != (orb.Bound{}) {
+		l, box, leader, ok = p.leader(wd)
+	}
+	if !ok {
+		return placed{}, false
+	}
+	pl := placed{Label: l, box: box, cross: p.crosses(box), leader: leader, edge: wd.edge}
+	p.addBox(box)
+	if wd.dot {
+		pl.dot, pl.hasDot = wd.feature.Center(), true
+		p.addBox(wd.feature)
+	}
+	if leader != nil {
+		p.addLine(leader)
+	}
+	return pl, true
+}
+
+// leaderDirs are the directions a label moves out in, right first.
+var leaderDirs = [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}}
+
+// grow is f grown by every hard obstacle it touches, and those they
+// touch, a few steps deep.
+func (p *placer) grow(f orb.Bound) orb.Bound {
+	for range 4 {
+		g := f
+		x0, y0, x1, y1, ok := p.cells(f)
+		if !ok {
+			return f
+		}
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				for _, i := range p.hard[y*p.cols+x] {
+					if f.Intersects(p.boxes[i]) {
+						g = g.Union(p.boxes[i])
+					}
+				}
+			}
+		}
+		if g == f {
+			break
+		}
+		f = g
+	}
+	return f
+}
+
+// leader finds a place for wd away from its feature, in one of eight
+// directions, two to nine line heights out, where a leader line from the
+// feature to it crosses no symbol (or, failing that, where it must); it
+// returns the label, its box and the leader.
+func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
+	f := wd.feature
+	c := f.Center()
+	fx, fy := (f.Max[0]-f.Min[0])/2, (f.Max[1]-f.Min[1])/2
+	for pass := range 3 {
+		clear, overSymbols := pass == 0, pass == 2
+		for _, d := range []float64{2, 4, 6, 9} {
+			for _, dir := range leaderDirs {
+				cx := c[0] + dir[0]*(fx+d*wd.h+wd.w/2)
+				cy := c[1] + dir[1]*(fy+d*wd.h+wd.h/2)
+				lb := wd.Label
+				lb.X, lb.Y, lb.Style.Anchor = cx, cy, draw.AnchorCentre
+				box := lb.boxOf(wd.w, wd.h)
+				if !p.fits(box, orb.Bound{}) || (clear && p.crosses(box)) {
+					continue
+				}
+				to := orb.Point{cx, cy}
+				a := exitPoint(c, to, f.Pad(1))
+				b := exitPoint(to, c, box.Pad(1))
+				if !overSymbols && p.segmentBlocked(a, b) {
+					continue
+				}
+				return lb, box, orb.LineString{a, b}, true
+			}
+		}
+	}
+	return wd.Label, orb.Bound{}, nil, false
+}
+
+// exitPoint is where the ray from from towards to leaves b, which holds
+// from.
+func exitPoint(from, to orb.Point, b orb.Bound) orb.Point {
+	dx, dy := to[0]-from[0], to[1]-from[1]
+	t := 1.0
+	if dx > 0 {
+		t = min(t, (b.Max[0]-from[0])/dx)
+	} else if dx < 0 {
+		t = min(t, (b.Min[0]-from[0])/dx)
+	}
+	if dy > 0 {
+		t = min(t, (b.Max[1]-from[1])/dy)
+	} else if dy < 0 {
+		t = min(t, (b.Min[1]-from[1])/dy)
+	}
+	t = max(0, t)
+	return orb.Point{from[0] + dx*t, from[1] + dy*t}
+}
+
+// segmentBlocked reports whether the segment a–b passes over a hard
+// obstacle.
+func (p *placer) segmentBlocked(a, b orb.Point) bool {
+	x0, y0, x1, y1, ok := p.cells(orb.Bound{Min: a, Max: a}.Extend(b))
+	if !ok {
+		return false
+	}
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, i := range p.hard[y*p.cols+x] {
+				if segmentHitsBound(a, b, p.boxes[i]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// drawNames draws the placed names over everything else: town dots,
+// leader lines on a casing, then the names, those a line crosses over a
+// wider, nearly opaque halo.
+func drawNames(c draw.Canvas, v geo.Viewport, names []placed) {
+	if len(names) == 0 {
+		return
+	}
+	s := v.DeviceScale()
+	draw.BeginGroup(c, "towns")
+	dot := townMarker(s)
+	for _, n := range names {
+		if n.hasDot {
+			c.Marker(n.dot[0], n.dot[1], dot)
+		}
+	}
+	draw.EndGroup(c)
+	// Each leader is stroked alone: one path of leaders all over the
+	// frame would make the raster backend's rasteriser frame-sized.
+	began := false
+	for _, n := range names {
+		if n.leader == nil {
+			continue
+		}
+		if !began {
+			draw.BeginGroup(c, "leaders")
+			began = true
+		}
+		c.StrokePath(draw.Path{n.leader}, 3*s, ColourHalo)
+		c.StrokePath(draw.Path{n.leader}, 1*s, colourLeader)
+	}
+	if began {
+		draw.EndGroup(c)
+	}
+	draw.BeginGroup(c, "names")
+	for _, n := range names {
+		st := n.Style
+		if n.cross {
+			st.Halo, st.HaloWidth = colourCrossHalo, max(st.HaloWidth, 2.5*s)
+		}
+		c.Text(n.X, n.Y, n.Text, st)
+	}
+	draw.EndGroup(c)
+}

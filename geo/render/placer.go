@@ -1,0 +1,166 @@
+package render
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// placerCell is the side, in device pixels, of the grid cells a placer
+// indexes obstacles by.
+const placerCell = 64
+
+// placer keeps what labels must stay clear of on a w×h canvas: hard boxes
+// (symbols, dots, the labels already placed), which a label never
+// overlaps, and soft lines, which a label avoids where it can. Both are
+// indexed in a grid of placerCell cells, so a frame with thousands of
+// symbols still places each label in a few microseconds.
+type placer struct {
+	screen     orb.Bound
+	cols, rows int
+	boxes      []orb.Bound
+	hard       [][]int32 // per cell, indexes into boxes
+	segs       [][2]orb.Point
+	soft       [][]int32 // per cell, indexes into segs
+}
+
+// newPlacer returns an empty placer for a w×h canvas.
+func newPlacer(w, h int) *placer {
+	cols := max(1, int(math.Ceil(float64(w)/placerCell)))
+	rows := max(1, int(math.Ceil(float64(h)/placerCell)))
+	return &placer{
+		screen: orb.Bound{Max: orb.Point{float64(w), float64(h)}},
+		cols:   cols, rows: rows,
+		hard: make([][]int32, cols*rows),
+		soft: make([][]int32, cols*rows),
+	}
+}
+
+// cells returns the range of cells b touches, clamped to the grid; ok is
+// false when b lies wholly off the canvas.
+func (p *placer) cells(b orb.Bound) (x0, y0, x1, y1 int, ok bool) {
+	if b.Max[0] < 0 || b.Max[1] < 0 || b.Min[0] > p.screen.Max[0] || b.Min[1] > p.screen.Max[1] ||
+		math.IsNaN(b.Min[0]) || math.IsNaN(b.Min[1]) || math.IsNaN(b.Max[0]) || math.IsNaN(b.Max[1]) {
+		return 0, 0, 0, 0, false
+	}
+	clampCol := func(v float64) int { return min(p.cols-1, max(0, int(v/placerCell))) }
+	clampRow := func(v float64) int { return min(p.rows-1, max(0, int(v/placerCell))) }
+	return clampCol(b.Min[0]), clampRow(b.Min[1]), clampCol(b.Max[0]), clampRow(b.Max[1]), true
+}
+
+// addBox makes b a hard obstacle.
+func (p *placer) addBox(b orb.Bound) {
+	x0, y0, x1, y1, ok := p.cells(b)
+	if !ok {
+		return
+	}
+	i := int32(len(p.boxes))
+	p.boxes = append(p.boxes, b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			p.hard[y*p.cols+x] = append(p.hard[y*p.cols+x], i)
+		}
+	}
+}
+
+// addLine makes the polyline ls a soft obstacle. Long segments are cut
+// into pieces no longer than a cell, so each is indexed in a few cells.
+func (p *placer) addLine(ls orb.LineString) {
+	for i := 1; i < len(ls); i++ {
+		a, b := ls[i-1], ls[i]
+		n := max(1, int(math.Ceil(math.Hypot(b[0]-a[0], b[1]-a[1])/placerCell)))
+		if n > 4096 { // a line from far off screen: index only what is near it
+			n = 4096
+		}
+		for k := 0; k < n; k++ {
+			f0, f1 := float64(k)/float64(n), float64(k+1)/float64(n)
+			s := [2]orb.Point{
+				{a[0] + (b[0]-a[0])*f0, a[1] + (b[1]-a[1])*f0},
+				{a[0] + (b[0]-a[0])*f1, a[1] + (b[1]-a[1])*f1},
+			}
+			x0, y0, x1, y1, ok := p.cells(orb.Bound{Min: s[0], Max: s[0]}.Extend(s[1]))
+			if !ok {
+				continue
+			}
+			j := int32(len(p.segs))
+			p.segs = append(p.segs, s)
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					p.soft[y*p.cols+x] = append(p.soft[y*p.cols+x], j)
+				}
+			}
+		}
+	}
+}
+
+// blocked reports whether b, grown by labelGap, touches a hard obstacle.
+func (p *placer) blocked(b orb.Bound) bool {
+	g := b.Pad(labelGap)
+	x0, y0, x1, y1, ok := p.cells(g)
+	if !ok {
+		return false
+	}
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, i := range p.hard[y*p.cols+x] {
+				if g.Intersects(p.boxes[i]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// crosses reports whether a soft line passes through b.
+func (p *placer) crosses(b orb.Bound) bool {
+	x0, y0, x1, y1, ok := p.cells(b)
+	if !ok {
+		return false
+	}
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, i := range p.soft[y*p.cols+x] {
+				if segmentHitsBound(p.segs[i][0], p.segs[i][1], b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fits reports whether b may hold a label: inside the canvas, inside
+// within (unless it is the zero Bound) and clear of hard obstacles.
+func (p *placer) fits(b, within orb.Bound) bool {
+	return inside(b, p.screen) && (within == orb.Bound{} || inside(b, within)) && !p.blocked(b)
+}
+
+// segmentHitsBound reports whether the segment a–b meets the rectangle r
+// (Liang–Barsky clipping).
+func segmentHitsBound(a, b orb.Point, r orb.Bound) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	for _, e := range [4][2]float64{
+		{-dx, a[0] - r.Min[0]}, {dx, r.Max[0] - a[0]},
+		{-dy, a[1] - r.Min[1]}, {dy, r.Max[1] - a[1]},
+	} {
+		pp, q := e[0], e[1]
+		if pp == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / pp
+		if pp < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
+}
