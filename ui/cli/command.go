@@ -87,11 +87,17 @@ func (c *command) word() string {
 func (c *command) flagSet() (*flag.FlagSet, runFunc) {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are one line of ours, help is ours
-	addLangFlag(fs)
-	if c.flags == nil {
-		return fs, nil
+	var run runFunc
+	if c.flags != nil {
+		run = c.flags(fs)
 	}
-	return fs, c.flags(fs)
+	// Every command takes --lang for its messages, but for extract's it is
+	// the article's language (auto, en or fr), which also names the
+	// messages' language when it is en or fr (chooseLang).
+	if fs.Lookup("lang") == nil {
+		addLangFlag(fs)
+	}
+	return fs, run
 }
 
 // isHelp reports whether arg asks for help.
