@@ -67,7 +67,7 @@ func numberEvents(d *data.Dataset, syms []overlay.Symbol) ([]mark, []layout.List
 		m := mark{x: g.s.X, y: g.s.Y, size: g.s.Size, first: n + 1}
 		for _, e := range g.events {
 			n++
-			items = append(items, layout.ListItem{Number: n, Date: eventDate(e), Title: oneLine(e.Title), Outlet: outletOf(d, e)})
+			items = append(items, layout.ListItem{Number: n, Date: eventDate(e), Title: oneLine(e.TitleIn(lang.Current())), Outlet: outletOf(d, e)})
 		}
 		m.last = n
 		marks = append(marks, m)

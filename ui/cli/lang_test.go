@@ -33,7 +33,7 @@ func TestSnapshotFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(b)
-	for _, want := range []string{"Légende", "Soudan", "Tchad", "sept.", "1–30 sept. 2025", "Frontières", "Algérie", "Mauritanie", "Alger", "Le Caire", "Khartoum"} {
+	for _, want := range []string{"Légende", "Soudan", "Tchad", "sept.", "1–30 sept. 2025", "Frontières", "Algérie", "Mauritanie", "Alger", "Le Caire", "Khartoum", "Événements sur la carte", "Le Mali expulse cinq diplomates français"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the French page lacks %q", want)
 		}
