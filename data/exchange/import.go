@@ -68,9 +68,10 @@ type Options struct {
 	// the table in countries.go either way.
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
-	// CSV or TSV file (an ACLED export, a table) is read as a stream and
-	// has no cap unless one is given here; the formats read whole (GeoJSON,
-	// KML, KMZ, workbooks, ACLED's JSON, GDELT) keep MaxFileSize.
+	// CSV or TSV file (an ACLED export, a table) read with Stream has no
+	// cap unless one is given here; without Stream, and for the formats
+	// read whole (GeoJSON, KML, KMZ, workbooks, ACLED's JSON, GDELT),
+	// MaxFileSize holds, since every record is then held in memory.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
 	// and in file order, instead of Result.Records: an ACLED export is then
@@ -152,7 +153,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
-		if opts.MaxFileSize <= 0 {
+		if opts.MaxFileSize <= 0 && opts.Stream != nil {
 			lr.left, lr.max = math.MaxInt64, math.MaxInt64 // read as a stream: only the disk limits it
 		}
 		err = readCSVFile(text(), name, f, opts, res)
