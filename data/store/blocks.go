@@ -164,6 +164,12 @@ func openEventsFile(path string) (*eventsFile, error) {
 // stops it with an error naming the file. Records share memory with their
 // block: fn must not change their strings in place.
 func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.Record) error) error {
+	return ef.readWindow(keep, nil, fn)
+}
+
+// readWindow is read, with records whose dates cannot overlap the window
+// (when not nil) skipped before they are decoded.
+func (ef *eventsFile) readWindow(keep func(blockEntry) bool, window *[2]data.Date, fn func(seq int, r *data.Record) error) error {
 	var want []int
 	for i, b := range ef.blocks {
 		if keep == nil || keep(b) {
@@ -231,11 +237,15 @@ func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.
 			if d.err != nil || n > uint64(len(s)-d.i) {
 				return damaged(ef.path, "block %d is malformed", i+1)
 			}
+			rec := s[d.i : d.i+int(n)]
+			d.i += int(n)
+			if window != nil && outside(rec, window, b.last == ongoingLastDay) {
+				continue
+			}
 			var r data.Record
-			if err := dec.decode(s[d.i:d.i+int(n)], &r); err != nil {
+			if err := dec.decode(rec, &r); err != nil {
 				return damaged(ef.path, "block %d, event %d: %v", i+1, k+1, err)
 			}
-			d.i += int(n)
 			if err := fn(int(seq), &r); err != nil {
 				return err
 			}
@@ -245,6 +255,23 @@ func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.
 		}
 	}
 	return nil
+}
+
+// outside reports whether a stored record certainly does not overlap the
+// window, from its start and end alone (they come first, see
+// recordEncoder.append): it starts after the window, or it ends before it
+// and its block holds no ongoing event. Undated records and any it cannot
+// read are left to the full decode.
+func outside(rec string, window *[2]data.Date, ongoing bool) bool {
+	d := recReader{s: rec}
+	d.uint() // layout
+	d.uint() // flags
+	d.str()  // id
+	start, end := d.date(), d.date()
+	if d.err != nil || start.IsZero() {
+		return false
+	}
+	return start.Compare(window[1]) > 0 || (!ongoing && end.Compare(window[0]) < 0)
 }
 
 // openBlock is a block being filled.
