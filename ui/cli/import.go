@@ -116,6 +116,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	// an import made part of the store only at the end
 	// (store.ImportWriter): memory holds a batch, not the file, and a
 	// refusal, an error or Ctrl-C leaves the store as it was.
+	con.stderr = &syncWriter{w: con.stderr} // shared with the progress lines' goroutine
 	target := &importTarget{con: con, flagPath: o.store, layer: store.Import{Name: file, Format: string(f)}}
 	defer target.close()
 	ctx, release := catchSignals()
