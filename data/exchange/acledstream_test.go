@@ -84,12 +84,15 @@ func TestStreamMatchesWholeImport(t *testing.T) {
 	}
 }
 
-// TestStreamNoSizeCap reads a CSV larger than the cap given to the other
-// formats: a stream has none unless one is asked for.
+// TestStreamNoSizeCap: a CSV read as a stream has no size cap unless one
+// is asked for; one given is kept, with or without a stream.
 func TestStreamNoSizeCap(t *testing.T) {
 	in := SyntheticACLED(200, 1)
 	if _, err := Import(bytes.NewReader(in), "a.csv", Options{MaxFileSize: 1000}); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Fatalf("an explicit cap is not kept: %v", err)
+	}
+	if _, _, err := streamed(t, in, Options{MaxFileSize: 1000}); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Fatalf("an explicit cap is not kept by a stream: %v", err)
 	}
 	kept, _, err := streamed(t, in, Options{})
 	if err != nil || len(kept) != 200 {

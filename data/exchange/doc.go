@@ -19,7 +19,15 @@
 //	res, err := exchange.Import(f, name, exchange.Options{Columns: cols, SkipInvalid: skip, Countries: atlas})
 //	// err is a *RefusedError listing res.Rejected when a row is bad and skip is false
 //	change, err := st.PutImport(store.Import{Name: name, Format: string(res.Format)}, res.Records)
-//	// later: st.Imports(), st.ImportEvents(id), st.RemoveImport(id)
+//	// later: st.Imports(), st.ImportEvents(id), st.ImportEventsBetween(id, from, to), st.RemoveImport(id)
+//
+// A large file goes to the store as it is read, a batch at a time, so that
+// memory holds a batch and not the file (the import command does this):
+//
+//	w, err := st.NewImport(store.Import{Name: name})
+//	res, err := exchange.Import(f, name, exchange.Options{Stream: w.Add})
+//	// on an error: w.Abort(), and the store is as it was
+//	change, err := w.Commit(res.Amend)
 //	d, err := exchange.Merge(bundled, records) // one dataset for the map, filters and exports
 //	exchange.WriteGeoJSON(w, d.Query(from, to, filter), d) // or WriteCSV, WriteKMLStyled, WriteTimeline
 //
@@ -44,7 +52,8 @@
 // from the row's year column. Result.Notes says how.
 //
 // Hostile files are met with limits rather than trust: a size cap on the
-// whole file (MaxFileSize) and on each field, a nesting cap for XML, KMZ
+// whole file (MaxFileSize; none for an ACLED CSV read with
+// Options.Stream, which holds a batch at a time) and on each field, a nesting cap for XML, KMZ
 // entries (and a workbook's) that must be local names within an
 // uncompressed-size cap, no
 // NetworkLink or href ever followed, descriptions kept as plain text, dates

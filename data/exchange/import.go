@@ -67,10 +67,11 @@ type Options struct {
 	// it such events get NoCountry; countries a file names are read with
 	// the table in countries.go either way.
 	Countries CountryFinder
-	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
-	// CSV or TSV file (an ACLED export, a table) is read as a stream and
-	// has no cap unless one is given here; the formats read whole (GeoJSON,
-	// KML, KMZ, workbooks, ACLED's JSON, GDELT) keep MaxFileSize.
+	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. An
+	// ACLED export in CSV read with Stream has no cap unless one is given
+	// here; without Stream, and for the files read whole (other tables,
+	// GeoJSON, KML, KMZ, workbooks, ACLED's JSON, GDELT), MaxFileSize
+	// holds, since all of it is then held in memory.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
 	// and in file order, instead of Result.Records: an ACLED export is then
@@ -152,8 +153,11 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
-		if opts.MaxFileSize <= 0 {
-			lr.left, lr.max = math.MaxInt64, math.MaxInt64 // read as a stream: only the disk limits it
+		if opts.MaxFileSize <= 0 && opts.Stream != nil && f == FormatACLED {
+			// An ACLED export read as a stream: only the disk limits it. A
+			// generic table is read whole first (the order of day and
+			// month, the columns), so it keeps the cap.
+			lr.left, lr.max = math.MaxInt64, math.MaxInt64
 		}
 		err = readCSVFile(text(), name, f, opts, res)
 	}

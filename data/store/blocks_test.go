@@ -90,6 +90,22 @@ func TestEventsFileWindows(t *testing.T) {
 		if blocks == len(ef.blocks) && len(ef.blocks) > 1 && want < len(records)/2 {
 			t.Errorf("window %v read every block", w)
 		}
+		// Skipping records by their dates before decoding them loses none
+		// that overlap (ongoing ones included), and skips some.
+		got, passed := 0, 0
+		err = ef.readWindow(func(b blockEntry) bool { return b.meets(f, to) }, &w, func(_ int, r *data.Record) error {
+			passed++
+			if r.Event.Overlaps(w[0], w[1]) {
+				got++
+			}
+			return nil
+		})
+		if err != nil || got != want {
+			t.Errorf("window %v, records skipped by date: %d events, want %d (%v)", w, got, want, err)
+		}
+		if passed == got && want < len(records)/2 {
+			t.Logf("window %v: no record skipped before decoding", w)
+		}
 	}
 }
 

@@ -403,10 +403,6 @@ type fileRef struct {
 	Count int    `json:"count"`
 }
 
-func encodeImport(l Import, batch map[string]int) (string, error) {
-	return encodeImportDoc(importDoc{L: l, Batch: batch})
-}
-
 func encodeImportDoc(doc importDoc) (string, error) {
 	l := doc.L
 	body, err := json.Marshal(doc)
@@ -414,11 +410,6 @@ func encodeImportDoc(doc importDoc) (string, error) {
 		return "", fmt.Errorf("store: layer %s could not be encoded: %w", l.ID, err)
 	}
 	return seal(body[1:]), nil // seal writes the opening brace
-}
-
-func decodeImport(v string) (Import, map[string]int, error) {
-	doc, err := decodeImportDoc(v)
-	return doc.L, doc.Batch, err
 }
 
 func decodeImportDoc(v string) (importDoc, error) {

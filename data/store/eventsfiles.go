@@ -106,8 +106,14 @@ func (s *Store) ImportEventsBetween(id string, from, to data.Date) ([]data.Recor
 		return s.v1EventsBetween(id, from, to)
 	}
 	f, t := dayKey(from), dayKey(to)
-	var out []data.Record
-	err = ef.read(func(b blockEntry) bool { return b.meets(f, t) }, func(_ int, r *data.Record) error {
+	n := 0
+	for _, b := range ef.blocks {
+		if b.meets(f, t) {
+			n += b.n
+		}
+	}
+	out := make([]data.Record, 0, n)
+	err = ef.readWindow(func(b blockEntry) bool { return b.meets(f, t) }, &[2]data.Date{from, to}, func(_ int, r *data.Record) error {
 		if r.Event.Overlaps(from, to) {
 			out = append(out, *r)
 		}

@@ -147,15 +147,28 @@ func TestKillWhileImporting(t *testing.T) {
 	done := 0
 	for cycle := 0; cycle < 12; cycle++ {
 		cmd, out := helper(t, "import-loop", path)
-		time.Sleep(time.Duration(200+rng.IntN(800)) * time.Millisecond)
+		// The kill comes a random time after the child's first line, so
+		// that every cycle kills it at work, however slow the machine.
+		lines := make(chan string)
+		go func() {
+			defer close(lines)
+			for {
+				line, err := out.ReadString('\n')
+				if err != nil {
+					return // a line cut by the kill was never complete: not counted
+				}
+				lines <- line
+			}
+		}()
+		first, ok := <-lines
+		if !ok {
+			t.Fatalf("cycle %d: the child said nothing", cycle)
+		}
+		time.Sleep(time.Duration(rng.IntN(400)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		for {
-			line, err := out.ReadString('\n')
-			if err != nil {
-				break
-			}
+		for line := first; ok; line, ok = <-lines {
 			f := strings.Fields(line)
 			switch {
 			case len(f) == 3 && f[0] == "imported":

@@ -357,6 +357,11 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 		return nil
 	})
 	if err != nil {
+		if s.broken != nil {
+			// The transaction may be on disk: keep the files it names.
+			// Those it does not are removed at the next Open.
+			return ImportChange{}, err
+		}
 		return fail(err)
 	}
 	step("import-committed")

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 
 	"github.com/tidwall/buntdb"
+
+	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // migrate moves the events of imports written by earlier builds (one
@@ -68,21 +70,33 @@ func (s *Store) migrateImport(id string) error {
 	if doc.F != nil {
 		return s.commit(func(tx *buntdb.Tx) error { return deleteV1Events(tx, id) })
 	}
-	s.mu.Unlock()
-	records, err := s.ImportEvents(id)
-	s.mu.Lock()
-	if err != nil {
-		return err
-	}
+	// One event at a time, from buntdb's values to the events file.
 	w, err := newEventsWriter(eventsDir(s.path), eventsFileName(id, doc.L.Gen))
 	if err != nil {
 		return err
 	}
-	for i := range records {
-		if err := w.add(i, &records[i]); err != nil {
-			w.abort()
-			return err
-		}
+	var dec recordDecoder
+	seq := 0
+	err = s.db.View(func(tx *buntdb.Tx) error {
+		var ierr error
+		tx.AscendKeys(eventPrefix+id+":*", func(k, v string) bool {
+			if l, _, ok := splitEventKey(k); !ok || l != id {
+				return true
+			}
+			var r data.Record
+			if ierr = decodeEvent(&dec, v, &r); ierr != nil {
+				ierr = fmt.Errorf("%s cannot be read: %v", k, ierr)
+				return false
+			}
+			ierr = w.add(seq, &r)
+			seq++
+			return ierr == nil
+		})
+		return ierr
+	})
+	if err != nil {
+		w.abort()
+		return err
 	}
 	ef, err := w.finish()
 	if err != nil {

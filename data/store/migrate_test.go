@@ -51,7 +51,7 @@ func writeV1Store(t *testing.T) (path string, want map[string]data.Record) {
 				return err
 			}
 		}
-		v, err := encodeImport(Import{ID: "may-csv", Name: "may.csv", Format: "acled", Count: 3, Gen: gen, Fresh: 3}, map[string]int{"may-csv": 3})
+		v, err := encodeImportDoc(importDoc{L: Import{ID: "may-csv", Name: "may.csv", Format: "acled", Count: 3, Gen: gen, Fresh: 3}, Batch: map[string]int{"may-csv": 3}})
 		if err != nil {
 			return err
 		}

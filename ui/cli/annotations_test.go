@@ -162,6 +162,9 @@ func TestHelperCLI(t *testing.T) {
 	if frame := os.Getenv("SAHELATLAS_CLI_TEST_SIGNAL_AT"); frame != "" {
 		seriesProgress = waitForSignalAt(frame)
 	}
+	if n := os.Getenv("SAHELATLAS_CLI_TEST_IMPORT_SIGNAL_AT"); n != "" {
+		importProgressHook = waitForImportSignalAt(n)
+	}
 	status, _ := Run(strings.Split(args, "\t"), os.Stdout, os.Stderr)
 	os.Exit(status)
 }

@@ -197,3 +197,62 @@ func TestEventsBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// events --store with a window reads only the store's events that meet it
+// and writes what the whole store, filtered, would: the imported events
+// and the analyst's own overlapping the window, no others.
+func TestEventsStoreWindow(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws", "workspace.db")
+	rows := acledSample + "OLD1,2013-03-05,2013,1,Political violence,Battles,Armed clash,FAMa,,State forces,,,,10,,466,Western Africa,Mali,Mopti,Douentza,,Boni,15.0167,-1.8,1,RFI,International,Old clash.,1,,1747500000\n"
+	if status, _, errs := runCLI(t, "import", writeFile(t, dir, "a.csv", rows), "--store", db); status != ExitOK {
+		t.Fatalf("import: %d %s", status, errs)
+	}
+	for _, date := range []string{"2025-05-20", "2013-03-06"} {
+		if status, _, errs := runCLI(t, "events", "add", "--store", db, "--title", "Talks "+date, "--kind", "talks", "--date", date, "--place", "Niamey", "--actor", "host:Niger"); status != ExitOK {
+			t.Fatalf("events add: %d %s", status, errs)
+		}
+	}
+	ids := func(args ...string) []string {
+		t.Helper()
+		status, out, errs := runCLI(t, append([]string{"events", "--format", "csv"}, args...)...)
+		if status != ExitOK {
+			t.Fatalf("events %v: %d %s", args, status, errs)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows[1:] {
+			got = append(got, r[0]+" "+r[1]) // id and start
+		}
+		slices.Sort(got)
+		return got
+	}
+	for _, tc := range []struct {
+		from, to string
+		store    []string // the store's events in the window: id (the analyst's are new each time) and start
+	}{
+		{"2013-03-01", "2013-03-31", []string{"OLD1 2013-03-05", " 2013-03-06"}},
+		{"2025-05-01", "2025-05-31", []string{"MLI1 2025-05-16", "MLI2 2025-05-13", "SDN3 2025-05-01", " 2025-05-20"}},
+	} {
+		bundled := ids("--from", tc.from, "--to", tc.to)
+		all := ids("--store", db, "--from", tc.from, "--to", tc.to)
+		var mine []string
+		for _, e := range all {
+			if !slices.Contains(bundled, e) {
+				mine = append(mine, e)
+			}
+		}
+		if len(all) != len(bundled)+len(mine) || len(mine) != len(tc.store) {
+			t.Errorf("%s..%s: the store adds %q, want %q", tc.from, tc.to, mine, tc.store)
+			continue
+		}
+		for _, want := range tc.store {
+			if !slices.ContainsFunc(mine, func(e string) bool { return strings.HasSuffix(e, want) }) {
+				t.Errorf("%s..%s: no event %q among %q", tc.from, tc.to, want, mine)
+			}
+		}
+	}
+}

@@ -59,6 +59,10 @@ func importFlags(fs *flag.FlagSet) runFunc {
 	return func(con console, args []string) int { return runImport(con, o, args) }
 }
 
+// importProgressHook, when set, hears of every batch of records an import
+// reads, with the count so far: the signal tests stop an import there.
+var importProgressHook func(ctx context.Context, events int)
+
 // runImport reads one file into a layer of the store. A file with bad rows
 // is refused whole (exit 1, every bad row on stderr) unless --skip-invalid;
 // a file with no events is refused (exit 1) without making a layer.
@@ -119,6 +123,7 @@ func runImport(con console, o *importOptions, args []string) int {
 	// an import made part of the store only at the end
 	// (store.ImportWriter): memory holds a batch, not the file, and a
 	// refusal, an error or Ctrl-C leaves the store as it was.
+	con.stderr = &syncWriter{w: con.stderr} // shared with the progress lines' goroutine
 	target := &importTarget{con: con, flagPath: o.store, layer: store.Import{Name: file, Format: string(f)}}
 	defer target.close()
 	ctx, release := catchSignals()
@@ -133,7 +138,10 @@ func runImport(con console, o *importOptions, args []string) int {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
 		}
-		progress.events.Add(int64(len(batch)))
+		n := progress.events.Add(int64(len(batch)))
+		if importProgressHook != nil {
+			importProgressHook(ctx, int(n))
+		}
 		return target.add(batch)
 	}
 	res, err := exchange.Import(cr, file, opts)

@@ -21,3 +21,19 @@ func waitForSignalAt(frame string) func(ctx context.Context, done, total int) {
 		}
 	}
 }
+
+// waitForImportSignalAt is the child's importProgressHook for
+// TestImportSignal: once n events are read it says "events N" on stdout
+// and waits for the signal the parent then sends.
+func waitForImportSignalAt(n string) func(ctx context.Context, events int) {
+	at, err := strconv.Atoi(n)
+	if err != nil {
+		panic(err)
+	}
+	return func(ctx context.Context, events int) {
+		if events >= at {
+			fmt.Printf("events %d\n", events)
+			<-ctx.Done()
+		}
+	}
+}

@@ -24,7 +24,7 @@ ls -l "$csv"
 t() { # label, command...: one line "label: seconds s, peak KB"
 	label=$1
 	shift
-	/usr/bin/time -f "$label: %e s, %M KB peak" "$@" > "$dir/out" 2> "$dir/err" || { cat "$dir/err"; exit 1; }
+	/usr/bin/time -f "$label: %e s, %U+%S s CPU, %M KB peak" "$@" > "$dir/out" 2> "$dir/err" || { cat "$dir/err"; exit 1; }
 	tail -n 1 "$dir/err"
 }
 
