@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkWindowSliderStep is one step of the window's date slider with
-// 100,000 events, as the window does it: on the UI goroutine the Explorer
+// 100,000 and 1,000,000 events, as the window does it: on the UI goroutine the Explorer
 // finds the events of the new window and a layer state is handed over; on
 // the render goroutine the layers take it and the frame is drawn over the
 // cached base map into a recycled image, at 1920×1080. Budget: 16 ms.
@@ -19,8 +19,16 @@ func BenchmarkWindowSliderStep(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := data.SyntheticEvents(100_000, 1)
-	sc.Data = d
+	for _, n := range []int{100_000, 1_000_000} {
+		d := data.SyntheticEvents(n, 1)
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) { benchSliderStep(b, sc.WithData(d)) })
+	}
+}
+
+// benchSliderStep steps the slider over sc's events in two views and two
+// window widths.
+func benchSliderStep(b *testing.B, sc *scene.Scene) {
+	d := sc.Data
 	for _, view := range []string{"sahel", "world"} {
 		for _, win := range []struct {
 			name       string
