@@ -64,6 +64,7 @@ func Run(opts Options) error {
 	// with 100,000 events): the GC works harder near this soft limit rather
 	// than letting garbage double the heap.
 	debug.SetMemoryLimit(memoryLimit)
+	memoryTuning = true // raised above the live heap once many events load
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Sahel Atlas")

@@ -146,12 +146,14 @@ func (x *Explorer) refilter() {
 }
 
 func (x *Explorer) rewindow() {
-	x.buf = x.Data.AppendBetween(x.buf[:0], x.From, x.To)
-	x.inWindow = x.inWindow[:0]
 	if x.Filter.IsZero() {
-		x.inWindow = append(x.inWindow, x.buf...)
+		// No filter: the window's events are the list, with no copy (a
+		// million of them is a step of the slider).
+		x.inWindow = x.Data.AppendBetween(x.inWindow[:0], x.From, x.To)
 		return
 	}
+	x.buf = x.Data.AppendBetween(x.buf[:0], x.From, x.To)
+	x.inWindow = x.inWindow[:0]
 	match := x.Filter.Matcher()
 	for _, e := range x.buf {
 		if match(e) {

@@ -52,6 +52,11 @@ type Window struct {
 	legend    *fyne.Container
 	legendKey string
 	exporter  *Exporter // the Export dialog, its choices kept for the session
+
+	progress      *widget.ProgressBarInfinite // shown while events load in the background
+	loadingEvents bool                        // events are loading: setData ends it
+	markEvents    bool                        // the next layer state is the first with the loaded events
+	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -71,15 +76,13 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	}
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), DateWindow: widget.NewLabel("")}
-	if opts.Synthetic > 0 {
-		// Try the map with many events: a synthetic dataset in place of the bundled one.
-		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
-	}
 	ui.Imports = newImports(ui, sc.Data, opts.Workspace)
-	if d, err := ui.Imports.dataset(); err != nil {
-		fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
-	} else {
-		sc.Data = d // the bundled events with those of the imported layers
+	if opts.Synthetic == 0 {
+		if d, err := ui.Imports.dataset(); err != nil {
+			fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
+		} else {
+			sc.Data = d // the bundled events with those of the imported layers
+		}
 	}
 	ui.sc = sc
 	ui.Explorer = NewExplorer(sc.Data)
@@ -99,7 +102,8 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Map.OnHoverOut = ui.tip.hide
 	ui.Map.OnTapped = ui.mapTapped
 	ui.Map.OnSecondaryTapped = ui.mapMenu
-	ui.Map.OnFrame = ui.updateLegend
+	ui.frameLog, ui.progress = openFrameLog(), newProgress()
+	ui.Map.OnFrame = ui.frameShown
 	ui.Map.FitBound(start)
 	ui.Notes, ui.showNote = newNotes(ui, opts.Workspace), true
 	ui.Map.OnDoubleTapped = ui.Notes.doubleTapped
@@ -126,7 +130,23 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	w.SetMainMenu(ui.menu())
 	ui.bindKeys()
 	ui.explorerChanged(ChangeWindow | ChangeFilter | ChangeSelection)
+	if opts.Synthetic > 0 {
+		// Try the map with many events: a synthetic dataset in place of
+		// the bundled one, made while the map shows.
+		ui.loadSynthetic(opts.Synthetic)
+	}
 	return ui, nil
+}
+
+// frameShown runs on the UI goroutine after each map frame is shown: it
+// logs the frame (EnvFrameLog) and brings the legend in line.
+func (ui *Window) frameShown(v geo.Viewport) {
+	what := "frame"
+	if ui.frames.takeMark(ui.Map.image.Image) {
+		what = "events"
+	}
+	ui.frameLog.mark(what, len(ui.Explorer.InWindow()))
+	ui.updateLegend(v)
 }
 
 func (ui *Window) layout() fyne.CanvasObject {
@@ -168,7 +188,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
 		speed, widget.NewButton("All dates", ui.ShowAllDates), ui.DateWindow)
 	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
-	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
+	status := container.NewBorder(nil, nil, container.NewHBox(ui.Status, ui.progress), ui.Coords)
 	bottom := container.NewVBox(timeline, status)
 
 	layers := container.NewHBox(
@@ -483,4 +503,5 @@ func (ui *Window) setData(d *data.Dataset) {
 	if wasAll {
 		ui.Timeline.SetWindow(first, last) // the whole span stays the whole span
 	}
+	ui.loaded()
 }
