@@ -38,6 +38,9 @@ const (
 	ChangeWindow Change = 1 << iota
 	ChangeFilter
 	ChangeSelection
+	// changePanels is a window change that already reached the map,
+	// caught up with by the list and the date line.
+	changePanels
 )
 
 // NewExplorer starts on the whole span of d's dated events with no filter.

@@ -17,7 +17,7 @@ import (
 // the status bar says what is loading meanwhile.
 func (ui *Window) loadSynthetic(n int) {
 	ui.startLoading(fmt.Sprintf("Loading %d synthetic events…", n))
-	do := ui.Imports.do
+	do := ui.do
 	go func() {
 		base := data.SyntheticEvents(n, 1)
 		do(func() {

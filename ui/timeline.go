@@ -207,6 +207,9 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 // DragEnd finishes a drag.
 func (t *Timeline) DragEnd() { t.drag = dragNone }
 
+// Dragging reports whether the analyst is dragging the timeline.
+func (t *Timeline) Dragging() bool { return t.drag != dragNone }
+
 // Cursor shows a resize cursor over the timeline.
 func (t *Timeline) Cursor() desktop.Cursor { return desktop.HResizeCursor }
 
@@ -297,11 +300,34 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 
 func (r *timelineRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 64) }
 
+// Refresh lays the timeline out again and refreshes what changed: the
+// window and its handles, and the bars and dates that changed, not the
+// hundreds of bars a drag leaves alone (each refresh walks the window's
+// tree in Fyne 2.7).
 func (r *timelineRenderer) Refresh() {
-	r.Layout(r.t.Size())
-	for _, o := range r.objects {
-		o.Refresh()
+	type state struct {
+		size fyne.Size
+		in   bool
 	}
+	var before [timelineBins]state
+	for i, b := range r.bars {
+		before[i] = state{b.Size(), b.FillColor == timelineBarIn}
+	}
+	first, last := r.first.Text, r.last.Text
+	r.Layout(r.t.Size())
+	for i, b := range r.bars {
+		if before[i] != (state{b.Size(), b.FillColor == timelineBarIn}) {
+			b.Refresh()
+		}
+	}
+	if r.first.Text != first || r.last.Text != last {
+		r.first.Refresh()
+		r.last.Refresh()
+	}
+	r.bg.Refresh()
+	r.window.Refresh()
+	r.left.Refresh()
+	r.right.Refresh()
 }
 
 func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -57,6 +58,11 @@ type Window struct {
 	loadingEvents bool                        // events are loading: setData ends it
 	markEvents    bool                        // the next layer state is the first with the loaded events
 	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
+	speed         *choice                     // playback speed
+	panelsDirty   bool                        // the list and the date line lag the Explorer's window
+	panelsDue     bool                        // panelsLater will bring them in line
+	do            func(func())                // runs a function on the UI goroutine: fyne.Do; tests pass a queue
+	synthetic     int                         // synthetic events to load after the first frame
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -96,7 +102,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	if do == nil {
 		do = fyne.Do
 	}
-	ui.Imports.do = do // merges hand their result to the UI goroutine as frames do
+	ui.do, ui.Imports.do = do, do // merges hand their result to the UI goroutine as frames do
 	ui.Map = newMapView(ui.frames, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
@@ -130,11 +136,9 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	w.SetMainMenu(ui.menu())
 	ui.bindKeys()
 	ui.explorerChanged(ChangeWindow | ChangeFilter | ChangeSelection)
-	if opts.Synthetic > 0 {
-		// Try the map with many events: a synthetic dataset in place of
-		// the bundled one, made while the map shows.
-		ui.loadSynthetic(opts.Synthetic)
-	}
+	// Try the map with many events: a synthetic dataset in place of the
+	// bundled one, made once the first map is on screen.
+	ui.synthetic = opts.Synthetic
 	return ui, nil
 }
 
@@ -145,7 +149,13 @@ func (ui *Window) frameShown(v geo.Viewport) {
 	if ui.frames.takeMark(ui.Map.image.Image) {
 		what = "events"
 	}
-	ui.frameLog.mark(what, len(ui.Explorer.InWindow()))
+	if n := ui.synthetic; n > 0 {
+		ui.synthetic = 0
+		ui.loadSynthetic(n)
+	}
+	if ui.frameLog.mark(what, len(ui.Explorer.InWindow())) == 1 {
+		ui.frameLog.place(map[string]fyne.CanvasObject{"timeline": ui.Timeline, "speed": ui.speed, "play": ui.play, "map": ui.Map})
+	}
 	ui.updateLegend(v)
 }
 
@@ -183,6 +193,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 		ui.Win.Canvas().Unfocus()
 	})
 	speed.SetSelected(Speeds[1].Label)
+	ui.speed = speed
 	controls := container.NewHBox(
 		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
@@ -226,9 +237,21 @@ func (ui *Window) layout() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, main)
 }
 
-// explorerChanged brings every panel in line with the Explorer.
+// explorerChanged brings every panel in line with the Explorer. While
+// the timeline is dragged or plays, a change of the window redraws the
+// map at once and the list and the date line at most every panelDelay:
+// setting their text takes longer than a frame with many events.
 func (ui *Window) explorerChanged(c Change) {
 	x := ui.Explorer
+	if c == ChangeWindow && (ui.Timeline.Dragging() || ui.Player.Playing()) {
+		if ui.Notes != nil {
+			ui.Notes.Layer.SetWindow(x.From, x.To)
+		}
+		ui.updateLayers()
+		ui.panelsLater()
+		return
+	}
+	ui.panelsDirty = false
 	if c&ChangeFilter != 0 {
 		ui.Timeline.SetHistogram(x.Filtered())
 		ui.Filters.Sync()
@@ -251,6 +274,30 @@ func (ui *Window) explorerChanged(c Change) {
 	}
 	ui.List.Sync()
 	ui.updateLayers()
+}
+
+// panelDelay is how often the list and the date line follow a dragged or
+// playing timeline.
+const panelDelay = 125 * time.Millisecond
+
+// panelsLater brings the list and the date line in line with the
+// Explorer's window panelDelay from now, once for any number of changes
+// meanwhile.
+func (ui *Window) panelsLater() {
+	ui.panelsDirty = true
+	if ui.panelsDue {
+		return
+	}
+	ui.panelsDue = true
+	time.AfterFunc(panelDelay, func() {
+		ui.do(func() {
+			ui.panelsDue = false
+			if ui.panelsDirty {
+				ui.panelsDirty = false
+				ui.explorerChanged(ChangeWindow | changePanels)
+			}
+		})
+	})
 }
 
 // bringIntoView pans the map so e's place is in view (zooming in when the
