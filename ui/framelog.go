@@ -13,12 +13,13 @@ import (
 
 // EnvFrameLog names the environment variable that, set to a file path,
 // makes the window write one line per map frame handed to the canvas:
-// the time in Unix nanoseconds, the events the frame's layers hold, and
-// what the frame is ("frame", or "events" for the first frame drawn
-// with the events loaded in the background); after the first frame, where
-// the timeline, the speed choice, the Play button and the map are. It is for measuring the
-// window as the analyst sees it (frames a second while dragging the
-// timeline, time to the first map) from outside, under Xvfb.
+// the time in Unix nanoseconds, what the frame is ("frame", or "events"
+// for the first frame drawn with the events loaded in the background)
+// and the events that pass the filters at every date; after the first
+// frame, where the timeline, the speed choice, the Play button and the
+// map are. It is for measuring the window as the analyst sees it (frames
+// a second while dragging the timeline, time to the first map) from
+// outside, under Xvfb.
 const EnvFrameLog = "SAHELATLAS_FRAMELOG"
 
 // frameLog appends frame times to a file; the zero frameLog, or a nil

@@ -153,7 +153,7 @@ func (ui *Window) frameShown(v geo.Viewport) {
 		ui.synthetic = 0
 		ui.loadSynthetic(n)
 	}
-	if ui.frameLog.mark(what, len(ui.Explorer.InWindow())) == 1 {
+	if ui.frameLog.mark(what, len(ui.Explorer.Filtered())) == 1 {
 		ui.frameLog.place(map[string]fyne.CanvasObject{"timeline": ui.Timeline, "speed": ui.speed, "play": ui.play, "map": ui.Map})
 	}
 	ui.updateLegend(v)

@@ -56,14 +56,17 @@ sleep 1
 read -r tx ty tw th < <(awk '$1 == "place" && $2 == "timeline" {print $3, $4, $5, $6}' "$log")
 ymid=$((ty + th / 2))
 
-# fps LABEL FROM TO: frames a second logged between two times, and the
-# delay from TO to the last frame.
+# cpu: the app's user + system CPU time so far, in ms.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$app/stat; }
+# fps LABEL FROM TO CPU_MS: frames a second logged between two times, the
+# delay from TO to the last frame, and the app's CPU time a frame (what
+# a machine shared with other work cannot show in frames a second).
 fps() {
-  awk -v a="$2" -v b="$3" -v l="$1" '$2 == "frame" || $2 == "events" {
+  awk -v a="$2" -v b="$3" -v l="$1" -v c="$4" '$2 == "frame" || $2 == "events" {
       if ($1 >= a && $1 <= b) n++
       if ($1 >= a) last = $1
     } END {
-      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f\n", l, n, n / ((b - a) / 1e9), (last - b) / 1e6
+      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f cpu_ms_per_frame=%.1f\n", l, n, n / ((b - a) / 1e9), (last - b) / 1e6, c / (n > 0 ? n : 1)
     }' "$log"
 }
 # drag X0 X1 STEPS: press at X0 on the timeline, move to X1 in STEPS moves
@@ -77,25 +80,28 @@ drag() {
   xdotool "${args[@]}"
 }
 right=$((tx + tw - 2))
-a=$(now); drag "$right" $((tx + tw / 3)) 300; b=$(now)
+c0=$(cpu); a=$(now); drag "$right" $((tx + tw / 3)) 300; b=$(now); c1=$(cpu)
 sleep 1.5
-fps "drag_right_handle events=$n" "$a" "$b"
-a=$(now); drag $((tx + tw / 6)) $((tx + tw / 2)) 300; b=$(now)
+fps "drag_right_handle events=$n" "$a" "$b" $((c1 - c0))
+c0=$(cpu); a=$(now); drag $((tx + tw / 6)) $((tx + tw / 2)) 300; b=$(now); c1=$(cpu)
 sleep 1.5
-fps "drag_window_body events=$n" "$a" "$b"
+fps "drag_window_body events=$n" "$a" "$b" $((c1 - c0))
 
-# Playback at 10×: the speed choice's menu lists the speeds below it.
+# Playback at 10×: the speed choice's menu lists the speeds from 0.5× to
+# 50×, 39 pixels apart, pushed up to end at the window's bottom edge.
 read -r sx sy sw sh < <(awk '$1 == "place" && $2 == "speed" {print $3, $4, $5, $6}' "$log")
 read -r px py pw ph < <(awk '$1 == "place" && $2 == "play" {print $3, $4, $5, $6}' "$log")
 xdotool mousemove $((sx + sw / 2)) $((sy + sh / 2)) click 1
 sleep 1
 import -window root "$out/speed-menu-$n.png" 2>/dev/null || true
-xdotool mousemove $((sx + sw / 2)) $((sy + sh + 4 * 36 + 18)) click 1 # the fifth speed, 10×
+winh=$(xdotool getwindowgeometry "$win" | awk -F'[x ]' '/Geometry/{print $NF}')
+xdotool mousemove $((sx + sw / 2)) $((winh - 39 - 20)) click 1 # the fifth speed, 10×
 sleep 0.5
 xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
 sleep 1
-a=$(now); sleep 5; b=$(now)
-fps "playback_10x events=$n" "$a" "$b"
+c0=$(cpu); a=$(now); sleep 5; b=$(now); c1=$(cpu)
+fps "playback_10x events=$n" "$a" "$b" $((c1 - c0))
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
 import -window root "$out/screen-$n.png" 2>/dev/null || true
 printf 'events=%d rss_after_use_mb=%d peak_rss_mb=%d\n' "$n" "$(rss)" "$(hwm)"
