@@ -85,8 +85,9 @@ func Run(opts Options) error {
 	return nil
 }
 
-// memoryLimit is the Go heap's soft limit for the window.
-const memoryLimit = 256 << 20
+// memoryLimit is the Go heap's soft limit for the window, and the least
+// adjustMemoryLimit sets once events load.
+const memoryLimit = 128 << 20
 
 // showFatal shows msg in a small window and returns when it is closed.
 func showFatal(msg string) {

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"runtime/debug"
-	"runtime/metrics"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +17,7 @@ import (
 // the status bar says what is loading meanwhile.
 func (ui *Window) loadSynthetic(n int) {
 	ui.startLoading(fmt.Sprintf("Loading %d synthetic events…", n))
+	liftMemoryLimit() // until they are in: a limit under the growing heap would collect without pause
 	do := ui.do
 	go func() {
 		base := data.SyntheticEvents(n, 1)
@@ -62,20 +63,26 @@ func newProgress() *widget.ProgressBarInfinite {
 // limit (tests share the process with others).
 var memoryTuning bool
 
-// adjustMemoryLimit raises the Go heap's soft limit above what the
-// loaded events keep live, when Run set one: a limit below the live heap
-// (a million events keep about 700 MB) makes the collector run without
-// pause and the window crawl. The limit is a quarter above the live heap,
-// and never below memoryLimit.
+// adjustMemoryLimit, once many events have loaded (when Run tuned the
+// collector), trades the heap's soft limit for a lower GOGC: the heap may
+// grow a quarter beyond what is live before a collection. A fixed limit
+// cannot follow the events (100,000 keep about 150 MB live, a million
+// about 900 MB): one under the live heap makes the collector run without
+// pause and the window crawl, one far above it lets garbage double the
+// heap past the budgets (300 MB resident with 100,000 events, 1.2 GB with
+// a million, GL buffers and all).
 func adjustMemoryLimit() {
 	if !memoryTuning {
 		return
 	}
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return
+	debug.SetGCPercent(25)
+	debug.SetMemoryLimit(math.MaxInt64)
+}
+
+// liftMemoryLimit takes the heap's soft limit off while events load,
+// when Run set one; adjustMemoryLimit sets it again.
+func liftMemoryLimit() {
+	if memoryTuning {
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
-	live := int64(s[0].Value.Uint64())
-	debug.SetMemoryLimit(max(memoryLimit, live+live/4+64<<20))
 }

@@ -35,6 +35,8 @@ t0=$(now)
 SAHELATLAS_STORE=$store SAHELATLAS_FRAMELOG=$log "$bin" --synthetic "$n" >"$out/app-$n.log" 2>&1 &
 app=$!
 
+# rss, hwm: the app's resident memory now and at its peak, in MB; cpu:
+# its user + system CPU time so far, in ms.
 rss() { awk '/VmRSS/{print int($2/1024)}' /proc/$app/status; }
 hwm() { awk '/VmHWM/{print int($2/1024)}' /proc/$app/status; }
 wait_for() { # wait_for WORD SECONDS: the time of the first log line with WORD
@@ -44,11 +46,15 @@ wait_for() { # wait_for WORD SECONDS: the time of the first log line with WORD
   done
   echo "frames: no $1 frame within $2 s" >&2; cat "$out/app-$n.log" >&2; exit 1
 }
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$app/stat; }
 first=$(wait_for frame 60)
-events=$(wait_for events 300)
+cfirst=$(cpu)
+events=$(wait_for events 600)
+cevents=$(cpu)
 sleep 2
-printf 'events=%d first_map_s=%.2f events_drawn_s=%.2f rss_mb=%d peak_rss_mb=%d\n' "$n" \
-  "$(echo "($first - $t0) / 1000000000" | bc -l)" "$(echo "($events - $t0) / 1000000000" | bc -l)" "$(rss)" "$(hwm)"
+printf 'events=%d first_map_s=%.2f (cpu %.2f s) events_drawn_s=%.2f (cpu %.2f s) rss_mb=%d peak_rss_mb=%d\n' "$n" \
+  "$(echo "($first - $t0) / 1000000000" | bc -l)" "$(echo "$cfirst / 1000" | bc -l)" \
+  "$(echo "($events - $t0) / 1000000000" | bc -l)" "$(echo "$cevents / 1000" | bc -l)" "$(rss)" "$(hwm)"
 
 win=$(xdotool search --name '^Sahel Atlas$' | head -1)
 xdotool windowmove "$win" 0 0 2>/dev/null || true
@@ -56,8 +62,6 @@ sleep 1
 read -r tx ty tw th < <(awk '$1 == "place" && $2 == "timeline" {print $3, $4, $5, $6}' "$log")
 ymid=$((ty + th / 2))
 
-# cpu: the app's user + system CPU time so far, in ms.
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$app/stat; }
 # fps LABEL FROM TO CPU_MS: frames a second logged between two times, the
 # delay from TO to the last frame, and the app's CPU time a frame (what
 # a machine shared with other work cannot show in frames a second).
