@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -64,5 +65,30 @@ func benchSliderStep(b *testing.B, sc *scene.Scene) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkWindowLoad is what the window does with --synthetic N once
+// its first map is on screen, in parts (ms each, reported as metrics):
+// make the events (data.SyntheticEvents, off the UI goroutine) and hand
+// them to the window on the UI goroutine (setData: the Explorer, the
+// timeline, the filters, the search).
+func BenchmarkWindowLoad(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			ui, q := newTestWindowQueue(b)
+			q.next(b)
+			for b.Loop() {
+				t0 := time.Now()
+				d := data.SyntheticEvents(n, int64(b.N))
+				d.Span() // as loadSynthetic does, off the UI goroutine
+				t1 := time.Now()
+				ui.setData(d)
+				t2 := time.Now()
+				drain(q)
+				b.ReportMetric(float64(t1.Sub(t0).Milliseconds()), "make-ms")
+				b.ReportMetric(float64(t2.Sub(t1).Milliseconds()), "setData-ms")
+			}
+		})
 	}
 }

@@ -21,6 +21,7 @@ func (ui *Window) loadSynthetic(n int) {
 	do := ui.do
 	go func() {
 		base := data.SyntheticEvents(n, 1)
+		base.Span() // worked out once, here rather than on the UI goroutine
 		do(func() {
 			ui.Imports.base = base
 			ui.Imports.reloadData() // hands the events over through setData
