@@ -52,8 +52,13 @@ type DensityClass struct {
 // "fatalities 0–3 per hexagon".
 func (c DensityClass) Label(weighted bool) string {
 	what := "events"
-	if weighted {
+	switch {
+	case weighted && c.Low == 1 && c.High == 1:
+		what = "fatality"
+	case weighted:
 		what = "fatalities"
+	case c.Low == 1 && c.High == 1:
+		what = "event"
 	}
 	r := strconv.FormatFloat(c.Low, 'f', 0, 64)
 	if c.High > c.Low {
@@ -142,7 +147,7 @@ func (lo *eventLayout) density(pts []near, v geo.Viewport, w, h int) {
 			next[c]++
 		}
 	}
-	top := 0.0
+	top, bottom := 0.0, math.Inf(1)
 	for c := 0; c < rows*cols; c++ {
 		if count[c] == count[c+1] {
 			continue
@@ -156,10 +161,10 @@ func (lo *eventLayout) density(pts []near, v geo.Viewport, w, h int) {
 		row, col := c/cols+row0, c%cols+col0
 		cell.x, cell.y = hexCentre(row, col, r)
 		cell.x, cell.y = cell.x-ox, cell.y-oy
-		top = max(top, lo.densityValue(&cell))
+		top, bottom = max(top, lo.densityValue(&cell)), min(bottom, lo.densityValue(&cell))
 		lo.cells = append(lo.cells, cell)
 	}
-	lo.classes = densityClasses(top, lo.set.base.weighted)
+	lo.classes = densityClasses(bottom, top)
 	for i := range lo.cells {
 		lo.cells[i].class = classOf(lo.classes, lo.densityValue(&lo.cells[i]))
 	}
@@ -188,18 +193,18 @@ func classOf(classes []DensityClass, v float64) uint8 {
 	return uint8(len(classes) - 1)
 }
 
-// densityClasses returns the ramp's classes for values up to top, of
-// equal width in log(1+v): whole numbers, each class starting after the
-// last one ended, with the ramp's last colour for the fullest.
-func densityClasses(top float64, weighted bool) []DensityClass {
+// densityClasses returns the ramp's classes for values from bottom to
+// top, of equal width in log(1+v) (kepler.gl quantizes its colour domain
+// from the emptiest bin to the fullest): whole numbers, each class
+// starting after the last one ended, the fullest always in the ramp's
+// last colour.
+func densityClasses(bottom, top float64) []DensityClass {
 	n := len(DensityRamp)
+	bottom = math.Max(0, math.Floor(math.Min(bottom, top)))
 	out := make([]DensityClass, 0, n)
-	low := 1.0
-	if weighted {
-		low = 0
-	}
+	low, lb, lt := bottom, math.Log1p(bottom), math.Log1p(top)
 	for i := range n {
-		high := math.Floor(math.Expm1(math.Log1p(top) * float64(i+1) / float64(n)))
+		high := math.Floor(math.Expm1(lb + (lt-lb)*float64(i+1)/float64(n)))
 		if i == n-1 {
 			high = top
 		}
@@ -209,10 +214,10 @@ func densityClasses(top float64, weighted bool) []DensityClass {
 		out = append(out, DensityClass{Colour: DensityRamp[i], Low: low, High: high})
 		low = high + 1
 	}
-	if len(out) == 0 { // nothing counted: one class for the zeros
-		out = append(out, DensityClass{Low: low, High: low})
+	if len(out) == 0 { // top below bottom's whole number: one class
+		out = append(out, DensityClass{Low: bottom, High: bottom})
 	}
-	out[len(out)-1].Colour = DensityRamp[n-1] // the fullest always in the ramp's last colour
+	out[len(out)-1].Colour = DensityRamp[n-1]
 	return out
 }
 

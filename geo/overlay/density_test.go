@@ -48,8 +48,12 @@ func TestDensityWhereSymbolsCarpet(t *testing.T) {
 				t.Fatalf("hexagons hold %d events of %d", total, len(d.Dated()))
 			}
 			last := lg.Density[len(lg.Density)-1]
-			if last.Colour != DensityRamp[len(DensityRamp)-1] || lg.Density[0].Low != 1 {
-				t.Errorf("classes %+v: want 1 up to the top of the ramp", lg.Density)
+			least, most := lo.cells[0].count, lo.cells[0].count
+			for _, cell := range lo.cells {
+				least, most = min(least, cell.count), max(most, cell.count)
+			}
+			if last.Colour != DensityRamp[len(DensityRamp)-1] || lg.Density[0].Low != float64(least) || last.High != float64(most) {
+				t.Errorf("classes %+v: want the emptiest hexagon's %d up to the fullest's %d, ending in the ramp's last colour", lg.Density, least, most)
 			}
 			cell := lo.cells[len(lo.cells)/2]
 			h := l.HitTest(c.v, cell.x, cell.y)
@@ -84,8 +88,8 @@ func TestDensityByFatalities(t *testing.T) {
 	if got := lg.Density[len(lg.Density)-1].High; got != top {
 		t.Errorf("the last class ends at %v, want the fullest hexagon's %v", got, top)
 	}
-	if got := lg.Density[0].Label(true); !strings.HasPrefix(got, "0–") {
-		t.Errorf("first class %q: fatalities start at 0", got)
+	if got := lg.Density[0].Label(true); !strings.HasSuffix(got, "fatalities per hexagon") {
+		t.Errorf("first class %q: want fatalities", got)
 	}
 }
 
@@ -132,23 +136,39 @@ func TestHexGrid(t *testing.T) {
 
 func TestDensityClasses(t *testing.T) {
 	for _, c := range []struct {
-		top      float64
-		weighted bool
-	}{{1, false}, {6, false}, {1000, false}, {0, true}, {250, true}} {
-		cs := densityClasses(c.top, c.weighted)
+		bottom, top float64
+	}{{1, 1}, {1, 6}, {1, 1000}, {0, 0}, {0, 250}, {97, 612}, {3.5, 3.5}} {
+		cs := densityClasses(c.bottom, c.top)
 		if len(cs) == 0 {
-			t.Fatalf("top %v: no class", c.top)
+			t.Fatalf("%v–%v: no class", c.bottom, c.top)
+		}
+		if cs[0].Low != math.Floor(c.bottom) {
+			t.Errorf("%v–%v: the first class starts at %v", c.bottom, c.top, cs[0].Low)
 		}
 		for i := 1; i < len(cs); i++ {
 			if cs[i].Low != cs[i-1].High+1 {
-				t.Errorf("top %v: classes %+v leave a gap or overlap", c.top, cs)
+				t.Errorf("%v–%v: classes %+v leave a gap or overlap", c.bottom, c.top, cs)
 			}
 		}
-		if last := cs[len(cs)-1]; last.High != math.Max(c.top, cs[0].Low) {
-			t.Errorf("top %v: last class ends at %v", c.top, last.High)
-		}
 		if got := classOf(cs, c.top); int(got) != len(cs)-1 || cs[got].Colour != DensityRamp[len(DensityRamp)-1] {
-			t.Errorf("top %v is in class %d of %+v, want the last, of the ramp's last colour", c.top, got, cs)
+			t.Errorf("%v–%v: the top is in class %d of %+v, want the last, of the ramp's last colour", c.bottom, c.top, got, cs)
+		}
+	}
+}
+
+func TestDensityClassLabel(t *testing.T) {
+	for _, c := range []struct {
+		class    DensityClass
+		weighted bool
+		want     string
+	}{
+		{DensityClass{Low: 1, High: 1}, false, "1 event per hexagon"},
+		{DensityClass{Low: 4, High: 12}, false, "4–12 events per hexagon"},
+		{DensityClass{Low: 0, High: 3}, true, "0–3 fatalities per hexagon"},
+		{DensityClass{Low: 1, High: 1}, true, "1 fatality per hexagon"},
+	} {
+		if got := c.class.Label(c.weighted); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.class, got, c.want)
 		}
 	}
 }
