@@ -60,7 +60,8 @@ type Window struct {
 	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
 	speed         *choice                     // playback speed
 	panelsDirty   bool                        // the list and the date line lag the Explorer's window
-	panelsDue     bool                        // panelsLater will bring them in line
+	panelsDue     bool                        // catchUpLater will bring them in line
+	legendLag     *geo.Viewport               // the view of a frame whose legend is not shown yet
 	do            func(func())                // runs a function on the UI goroutine: fyne.Do; tests pass a queue
 	synthetic     int                         // synthetic events to load after the first frame
 }
@@ -156,8 +157,20 @@ func (ui *Window) frameShown(v geo.Viewport) {
 	if ui.frameLog.mark(what, len(ui.Explorer.Filtered())) == 1 {
 		ui.frameLog.place(map[string]fyne.CanvasObject{"timeline": ui.Timeline, "speed": ui.speed, "play": ui.play, "map": ui.Map})
 	}
+	if ui.live() {
+		// The legend's rows (the density classes change every step) are
+		// widgets: rebuilt with the list, not every frame.
+		ui.legendLag = &v
+		ui.catchUpLater()
+		return
+	}
+	ui.legendLag = nil
 	ui.updateLegend(v)
 }
+
+// live reports whether the timeline is being dragged or plays: the map
+// then follows every step, the panels every panelDelay.
+func (ui *Window) live() bool { return ui.Timeline.Dragging() || ui.Player.Playing() }
 
 func (ui *Window) layout() fyne.CanvasObject {
 	toolbar := container.NewHBox()
@@ -243,7 +256,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 // setting their text takes longer than a frame with many events.
 func (ui *Window) explorerChanged(c Change) {
 	x := ui.Explorer
-	if c == ChangeWindow && (ui.Timeline.Dragging() || ui.Player.Playing()) {
+	if c == ChangeWindow && ui.live() {
 		if ui.Notes != nil {
 			ui.Notes.Layer.SetWindow(x.From, x.To)
 		}
@@ -285,6 +298,12 @@ const panelDelay = 125 * time.Millisecond
 // meanwhile.
 func (ui *Window) panelsLater() {
 	ui.panelsDirty = true
+	ui.catchUpLater()
+}
+
+// catchUpLater, panelDelay from now, brings in line what lags: the list
+// and the date line (panelsDirty), the legend (legendLag).
+func (ui *Window) catchUpLater() {
 	if ui.panelsDue {
 		return
 	}
@@ -295,6 +314,10 @@ func (ui *Window) panelsLater() {
 			if ui.panelsDirty {
 				ui.panelsDirty = false
 				ui.explorerChanged(ChangeWindow | changePanels)
+			}
+			if v := ui.legendLag; v != nil {
+				ui.legendLag = nil
+				ui.updateLegend(*v)
 			}
 		})
 	})
