@@ -10,6 +10,15 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 )
 
+// loading is what the window knows of events loading in the background.
+type loading struct {
+	progress      *widget.ProgressBarInfinite // shown while events load in the background
+	loadingEvents bool                        // events are loading: setData ends it
+	markEvents    bool                        // the next layer state is the first with the loaded events
+	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
+	synthetic     int                         // synthetic events to load after the first frame
+}
+
 // loadSynthetic makes n synthetic events (--synthetic) off the UI
 // goroutine while the window already shows the map with the bundled
 // events, then makes them the window's events, merged with the shown

@@ -5,7 +5,6 @@ import (
 	"math"
 	"os"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -54,16 +53,10 @@ type Window struct {
 	legendKey string
 	exporter  *Exporter // the Export dialog, its choices kept for the session
 
-	progress      *widget.ProgressBarInfinite // shown while events load in the background
-	loadingEvents bool                        // events are loading: setData ends it
-	markEvents    bool                        // the next layer state is the first with the loaded events
-	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
-	speed         *choice                     // playback speed
-	panelsDirty   bool                        // the list and the date line lag the Explorer's window
-	panelsDue     bool                        // catchUpLater will bring them in line
-	legendLag     *geo.Viewport               // the view of a frame whose legend is not shown yet
-	do            func(func())                // runs a function on the UI goroutine: fyne.Do; tests pass a queue
-	synthetic     int                         // synthetic events to load after the first frame
+	speed   *choice      // playback speed
+	do      func(func()) // runs a function on the UI goroutine: fyne.Do; tests pass a queue
+	loading              // events loading in the background
+	lag                  // what follows a dragged or playing timeline late
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -143,35 +136,6 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	return ui, nil
 }
 
-// frameShown runs on the UI goroutine after each map frame is shown: it
-// logs the frame (EnvFrameLog) and brings the legend in line.
-func (ui *Window) frameShown(v geo.Viewport) {
-	what := "frame"
-	if ui.frames.takeMark(ui.Map.image.Image) {
-		what = "events"
-	}
-	if n := ui.synthetic; n > 0 {
-		ui.synthetic = 0
-		ui.loadSynthetic(n)
-	}
-	if ui.frameLog.mark(what, len(ui.Explorer.Filtered())) == 1 {
-		ui.frameLog.place(map[string]fyne.CanvasObject{"timeline": ui.Timeline, "speed": ui.speed, "play": ui.play, "map": ui.Map})
-	}
-	if ui.live() {
-		// The legend's rows (the density classes change every step) are
-		// widgets: rebuilt with the list, not every frame.
-		ui.legendLag = &v
-		ui.catchUpLater()
-		return
-	}
-	ui.legendLag = nil
-	ui.updateLegend(v)
-}
-
-// live reports whether the timeline is being dragged or plays: the map
-// then follows every step, the panels every panelDelay.
-func (ui *Window) live() bool { return ui.Timeline.Dragging() || ui.Player.Playing() }
-
 func (ui *Window) layout() fyne.CanvasObject {
 	toolbar := container.NewHBox()
 	for _, p := range Presets {
@@ -250,18 +214,11 @@ func (ui *Window) layout() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, main)
 }
 
-// explorerChanged brings every panel in line with the Explorer. While
-// the timeline is dragged or plays, a change of the window redraws the
-// map at once and the list and the date line at most every panelDelay:
-// setting their text takes longer than a frame with many events.
+// explorerChanged brings every panel in line with the Explorer (while
+// the timeline is dragged or plays, see followLive).
 func (ui *Window) explorerChanged(c Change) {
 	x := ui.Explorer
-	if c == ChangeWindow && ui.live() {
-		if ui.Notes != nil {
-			ui.Notes.Layer.SetWindow(x.From, x.To)
-		}
-		ui.updateLayers()
-		ui.panelsLater()
+	if ui.followLive(c) {
 		return
 	}
 	ui.panelsDirty = false
@@ -287,40 +244,6 @@ func (ui *Window) explorerChanged(c Change) {
 	}
 	ui.List.Sync()
 	ui.updateLayers()
-}
-
-// panelDelay is how often the list and the date line follow a dragged or
-// playing timeline.
-const panelDelay = 125 * time.Millisecond
-
-// panelsLater brings the list and the date line in line with the
-// Explorer's window panelDelay from now, once for any number of changes
-// meanwhile.
-func (ui *Window) panelsLater() {
-	ui.panelsDirty = true
-	ui.catchUpLater()
-}
-
-// catchUpLater, panelDelay from now, brings in line what lags: the list
-// and the date line (panelsDirty), the legend (legendLag).
-func (ui *Window) catchUpLater() {
-	if ui.panelsDue {
-		return
-	}
-	ui.panelsDue = true
-	time.AfterFunc(panelDelay, func() {
-		ui.do(func() {
-			ui.panelsDue = false
-			if ui.panelsDirty {
-				ui.panelsDirty = false
-				ui.explorerChanged(ChangeWindow | changePanels)
-			}
-			if v := ui.legendLag; v != nil {
-				ui.legendLag = nil
-				ui.updateLegend(*v)
-			}
-		})
-	})
 }
 
 // bringIntoView pans the map so e's place is in view (zooming in when the
