@@ -58,7 +58,9 @@ const mergeDistance = SymbolSize + 2
 // of mergeDistance cells, then taken greedily in order: each site not yet
 // taken starts a cluster and takes every site not yet taken within
 // mergeDistance of it. A cluster sits at the mean position of its events.
-// With cluster false every event gets its own symbol.
+// With cluster false every event gets its own symbol. A view holding more
+// events, or symbols, than can be read (tooDense) gets density hexagons
+// instead.
 func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 	scale := v.DeviceScale()
 	lo := &eventLayout{set: set, markers: markerTable(scale)}
@@ -85,17 +87,17 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		cx, cy := int32((x+margin)/r), int32((y+margin)/r)
 		pts = append(pts, near{x, y, int32(k), cy*gw + cx})
 	}
-	events := 0
+	inView := 0 // events near the view
 	for _, p := range pts {
-		events += int(set.sites[p.site].n)
+		inView += int(set.sites[p.site].n)
 	}
-	if tooDense(events, 0, w, h, scale) {
+	if tooDense(inView, 0, w, h, scale) {
 		lo.density(pts, v, w, h)
 		return lo
 	}
 	if !cluster {
 		lo.singles(pts, w, h, scale)
-		if tooDense(events, len(lo.symbols), w, h, scale) {
+		if tooDense(inView, len(lo.symbols), w, h, scale) {
 			lo.density(pts, v, w, h)
 		}
 		return lo
@@ -174,7 +176,7 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		})
 	}
 	lo.symbols = append(lo.symbols, clusters...)
-	if tooDense(events, len(lo.symbols), w, h, scale) {
+	if tooDense(inView, len(lo.symbols), w, h, scale) {
 		lo.density(pts, v, w, h)
 		return lo
 	}
