@@ -13,7 +13,16 @@ var (
 	boundaries50m []byte
 	//go:embed boundaries/countries-110m.bin
 	boundaries110m []byte
+	//go:embed boundaries/levels.bin
+	levels []byte
 )
+
+// Levels returns what package geo would otherwise work out from the
+// boundaries at every start (each country's neighbours and its geometry
+// simplified for the common zoom levels), written by the generator in
+// gen/levels from the boundaries files. The bytes are shared, not copied:
+// do not change them.
+func Levels() []byte { return levels }
 
 // Boundaries returns the embedded country boundaries at a Natural Earth scale
 // ("10m", "50m" or "110m") in the compact form read by boundaries.Decode, or

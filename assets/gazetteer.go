@@ -9,3 +9,10 @@ import _ "embed"
 //
 //go:embed gazetteer/places.tsv.gz
 var Gazetteer []byte
+
+// Capitals is gazetteer/capitals.tsv.gz: the national capitals (feature
+// PPLC) of Gazetteer, in its form, made by gen/capitals, so the base map's
+// capitals are read without decompressing the whole gazetteer.
+//
+//go:embed gazetteer/capitals.tsv.gz
+var Capitals []byte

@@ -107,7 +107,7 @@ func TestBundledCapitals(t *testing.T) {
 		got = append(got, p.ID)
 	}
 	if !slices.Equal(got, want) {
-		t.Fatalf("BundledCapitals gives %d capitals, the gazetteer %d", len(got), len(want))
+		t.Fatalf("BundledCapitals gives %d capitals, the gazetteer %d (regenerate assets/gazetteer/capitals.tsv.gz: go run ./assets/gen/capitals)", len(got), len(want))
 	}
 	if !slices.ContainsFunc(caps, func(p *Place) bool { return p.Name == "Bamako" && p.Country == "MLI" }) {
 		t.Error("Bamako is not among the capitals")

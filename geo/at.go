@@ -43,6 +43,7 @@ func (a *Atlas) CountryCodeAt(p orb.Point) string {
 
 // indexRings builds the ring indexes of every 10m polygon.
 func (a *Atlas) indexRings() {
+	a.decode()
 	for _, polygons := range a.polygons {
 		for i := range polygons {
 			bp := &polygons[i]

@@ -28,6 +28,14 @@ type Atlas struct {
 	neighboursOnce sync.Once
 	neighbours     [][]string // by country index
 
+	// levels is the embedded levels file: the countries, neighbours and
+	// simplified levels worked out when the assets were made; nil when
+	// there is none. An atlas made from it decodes the boundaries files
+	// (files) only when geometry it does not hold is needed (decoded).
+	levels  *levelsFile
+	files   func(scale string) []byte
+	decoded sync.Once
+
 	projected projectedCache
 }
 
@@ -47,8 +55,52 @@ var (
 // LoadAtlas returns the atlas decoded from the embedded boundaries. It is
 // decoded once, on the first call; every call returns the same Atlas.
 func LoadAtlas() (*Atlas, error) {
-	loadOnce.Do(func() { loadResult, loadErr = decodeAtlas(assets.Boundaries) })
+	loadOnce.Do(func() { loadResult, loadErr = loadAtlas(assets.Boundaries, assets.Levels()) })
 	return loadResult, loadErr
+}
+
+// loadAtlas makes the atlas from the levels file's table of countries,
+// decoding the boundaries files only when geometry the levels file does
+// not hold is first needed (At, Geometry, a zoom level it lacks); with no
+// levels file it decodes them now.
+func loadAtlas(files func(scale string) []byte, levels []byte) (*Atlas, error) {
+	f, err := readLevels(levels)
+	if err != nil || f == nil {
+		if err == nil {
+			return decodeAtlas(files)
+		}
+		return nil, err
+	}
+	a := &Atlas{countries: f.countries, byCode: make(map[string]*Country, len(f.countries)), bounds: f.bounds, levels: f, files: files}
+	for _, c := range a.countries {
+		a.byCode[c.Code] = c
+	}
+	return a, nil
+}
+
+// decode decodes the boundaries files, on the first call, for an atlas
+// made from the levels file. The levels file is checked against them by
+// the tests (TestLevelsMatchBoundaries), as the files are embedded: one
+// that does not match is a broken build, and decode panics.
+func (a *Atlas) decode() {
+	a.decoded.Do(func() {
+		if a.files == nil {
+			return // decodeAtlas made it: decoded already
+		}
+		d, err := decodeAtlas(a.files)
+		if err == nil && len(d.countries) != len(a.countries) {
+			err = fmt.Errorf("%d countries, the levels file has %d", len(d.countries), len(a.countries))
+		}
+		for i := 0; err == nil && i < len(d.countries); i++ {
+			if d.countries[i].Code != a.countries[i].Code {
+				err = fmt.Errorf("country %d is %s, the levels file has %s", i, d.countries[i].Code, a.countries[i].Code)
+			}
+		}
+		if err != nil {
+			panic(fmt.Sprintf("geo: the embedded boundaries do not match the embedded levels (regenerate them with assets/gen/levels): %v", err))
+		}
+		a.geometry, a.polygons = d.geometry, d.polygons
+	})
 }
 
 // decodeAtlas builds an atlas from the boundaries files that files returns for
@@ -134,5 +186,6 @@ func (a *Atlas) Geometry(c *Country, lod LOD) orb.MultiPolygon {
 	if c == nil || lod < LOD110m || lod > LOD10m || c.index >= len(a.countries) || a.countries[c.index] != c {
 		return nil
 	}
+	a.decode()
 	return a.geometry[lod][c.index]
 }

@@ -11,13 +11,20 @@ import (
 // code. Borders are found in the 10m geometry: two countries are neighbours
 // when they share at least two vertices (Natural Earth draws a shared border
 // once, so both sides carry the same vertices; countries meeting at a single
-// tripoint share one). They are computed once, on the first call.
+// tripoint share one). They were worked out when the assets were made
+// (the levels file), else on the first call.
 func (a *Atlas) Neighbours(code string) []string {
 	c := a.Country(code)
 	if c == nil {
 		return nil
 	}
-	a.neighboursOnce.Do(a.findNeighbours)
+	a.neighboursOnce.Do(func() {
+		if a.levels != nil {
+			a.neighbours = a.levels.neighbours
+			return
+		}
+		a.findNeighbours()
+	})
 	return slices.Clone(a.neighbours[c.index])
 }
 
@@ -63,6 +70,7 @@ func radixSort(keys []uint64) []uint64 {
 // findNeighbours fills a.neighbours by sorting every 10m vertex by position
 // and counting, for each pair of countries, the positions they share.
 func (a *Atlas) findNeighbours() {
+	a.decode()
 	a.neighbours = make([][]string, len(a.countries))
 	n := 0
 	for _, g := range a.geometry[LOD10m] {

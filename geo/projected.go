@@ -51,7 +51,14 @@ func (a *Atlas) Projected(v Viewport) []ProjectedCountry {
 	size := v.worldSize()
 	lod := LODForZoom(math.Log2(size / tileSize))
 	step := math.Ceil(2 * math.Log2(size)) // tolerance 2^(−step/2) of the world: ≤ 1 device pixel
-	lv := pc.level(levelKey{lod: lod, step: int(step)}, len(a.countries))
+	key := levelKey{lod: lod, step: int(step)}
+	lv := pc.level(key, len(a.countries))
+	if lv.fresh {
+		lv.fresh = false
+		if pre := a.levels.level(key, len(a.countries)); pre != nil {
+			lv.countries = pre // simplified when the assets were made
+		}
+	}
 
 	o, _ := v.origin()
 	w, h := v.PixelSize()
@@ -69,6 +76,7 @@ func (a *Atlas) Projected(v Viewport) []ProjectedCountry {
 		}
 		polygons := lv.countries[i]
 		if polygons == nil {
+			a.decode()
 			polygons = simplified(a.geometry[lod][i], tolerance)
 			lv.countries[i] = polygons
 		}
@@ -112,6 +120,7 @@ type levelKey struct {
 type level struct {
 	key       levelKey
 	countries [][]boundPolygon // by country index; nil until needed
+	fresh     bool             // just made: Projected looks for it in the levels file
 }
 
 // cachedView is one Projected result.
@@ -130,7 +139,7 @@ func (pc *projectedCache) level(key levelKey, countries int) *level {
 			return lv
 		}
 	}
-	lv := &level{key: key, countries: make([][]boundPolygon, countries)}
+	lv := &level{key: key, countries: make([][]boundPolygon, countries), fresh: true}
 	pc.levels = append([]*level{lv}, pc.levels[:min(len(pc.levels), maxLevels-1)]...)
 	return lv
 }

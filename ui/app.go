@@ -67,6 +67,7 @@ func Run(opts Options) error {
 	// with 100,000 events): the GC works harder near this soft limit rather
 	// than letting garbage double the heap.
 	debug.SetMemoryLimit(memoryLimit)
+	memoryTuning = true // raised above the live heap once many events load
 	a := app.NewWithID(AppID)
 	startLanguage(a, opts.Lang)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -91,8 +92,9 @@ func Run(opts Options) error {
 	return nil
 }
 
-// memoryLimit is the Go heap's soft limit for the window.
-const memoryLimit = 256 << 20
+// memoryLimit is the Go heap's soft limit for the window, and the least
+// adjustMemoryLimit sets once events load.
+const memoryLimit = 128 << 20
 
 // showFatal shows msg in a small window and returns when it is closed.
 func showFatal(msg string) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -10,7 +11,7 @@ import (
 )
 
 // BenchmarkWindowSliderStep is one step of the window's date slider with
-// 100,000 events, as the window does it: on the UI goroutine the Explorer
+// 100,000 and 1,000,000 events, as the window does it: on the UI goroutine the Explorer
 // finds the events of the new window and a layer state is handed over; on
 // the render goroutine the layers take it and the frame is drawn over the
 // cached base map into a recycled image, at 1920×1080. Budget: 16 ms.
@@ -19,8 +20,16 @@ func BenchmarkWindowSliderStep(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := data.SyntheticEvents(100_000, 1)
-	sc.Data = d
+	for _, n := range []int{100_000, 1_000_000} {
+		d := data.SyntheticEvents(n, 1)
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) { benchSliderStep(b, sc.WithData(d)) })
+	}
+}
+
+// benchSliderStep steps the slider over sc's events in two views and two
+// window widths.
+func benchSliderStep(b *testing.B, sc *scene.Scene) {
+	d := sc.Data
 	for _, view := range []string{"sahel", "world"} {
 		for _, win := range []struct {
 			name       string
@@ -56,5 +65,30 @@ func BenchmarkWindowSliderStep(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkWindowLoad is what the window does with --synthetic N once
+// its first map is on screen, in parts (ms each, reported as metrics):
+// make the events (data.SyntheticEvents, off the UI goroutine) and hand
+// them to the window on the UI goroutine (setData: the Explorer, the
+// timeline, the filters, the search).
+func BenchmarkWindowLoad(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			ui, q := newTestWindowQueue(b)
+			q.next(b)
+			for b.Loop() {
+				t0 := time.Now()
+				d := data.SyntheticEvents(n, int64(b.N))
+				d.Span() // as loadSynthetic does, off the UI goroutine
+				t1 := time.Now()
+				ui.setData(d)
+				t2 := time.Now()
+				drain(q)
+				b.ReportMetric(float64(t1.Sub(t0).Milliseconds()), "make-ms")
+				b.ReportMetric(float64(t2.Sub(t1).Milliseconds()), "setData-ms")
+			}
+		})
 	}
 }

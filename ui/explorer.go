@@ -22,7 +22,8 @@ type Explorer struct {
 
 	selectedForDraw atomic.Pointer[data.Event] // Selected, for the render goroutine
 
-	inWindow  []*data.Event // events in the window that pass the filter, by date
+	inWindow  []*data.Event // events in the window that pass the filter, by date; stale until listed
+	stale     bool          // inWindow lags the window: a dragged timeline reaches the map first
 	filtered  []*data.Event // events at any date that pass the filter; a new slice each time, never changed
 	visits    []*data.Event // the visits with an origin among filtered; likewise
 	undated   []*data.Event // events with no date on the calendar that pass the filter
@@ -38,6 +39,9 @@ const (
 	ChangeWindow Change = 1 << iota
 	ChangeFilter
 	ChangeSelection
+	// changePanels is a window change that already reached the map,
+	// caught up with by the list and the date line.
+	changePanels
 )
 
 // NewExplorer starts on the whole span of d's dated events with no filter.
@@ -69,7 +73,10 @@ func (x *Explorer) SetData(d *data.Dataset) {
 }
 
 // InWindow returns the events in the window that pass the filter, by date.
-func (x *Explorer) InWindow() []*data.Event { return x.inWindow }
+func (x *Explorer) InWindow() []*data.Event {
+	x.list()
+	return x.inWindow
+}
 
 // Filtered returns the dated events at any date that pass the filter, for the histogram.
 func (x *Explorer) Filtered() []*data.Event { return x.filtered }
@@ -80,7 +87,7 @@ func (x *Explorer) SetWindow(from, to data.Date) {
 		return
 	}
 	x.From, x.To = from, to
-	x.rewindow()
+	x.stale = true // listed when asked: the map needs only From and To
 	x.changed(ChangeWindow)
 }
 
@@ -113,9 +120,10 @@ func (x *Explorer) Undated() []*data.Event { return x.undated }
 // then the undated ones.
 func (x *Explorer) Listed() []*data.Event {
 	if len(x.undated) == 0 {
-		return x.inWindow
+		return x.InWindow()
 	}
-	return append(x.inWindow[:len(x.inWindow):len(x.inWindow)], x.undated...)
+	w := x.InWindow()
+	return append(w[:len(w):len(w)], x.undated...)
 }
 
 // FilterGen changes whenever Filtered does.
@@ -145,13 +153,23 @@ func (x *Explorer) refilter() {
 	x.rewindow()
 }
 
+// list lists the window's events if they lag the window.
+func (x *Explorer) list() {
+	if x.stale {
+		x.rewindow()
+	}
+}
+
 func (x *Explorer) rewindow() {
-	x.buf = x.Data.AppendBetween(x.buf[:0], x.From, x.To)
-	x.inWindow = x.inWindow[:0]
+	x.stale = false
 	if x.Filter.IsZero() {
-		x.inWindow = append(x.inWindow, x.buf...)
+		// No filter: the window's events are the list, with no copy (a
+		// million of them is a step of the slider).
+		x.inWindow = x.Data.AppendBetween(x.inWindow[:0], x.From, x.To)
 		return
 	}
+	x.buf = x.Data.AppendBetween(x.buf[:0], x.From, x.To)
+	x.inWindow = x.inWindow[:0]
 	match := x.Filter.Matcher()
 	for _, e := range x.buf {
 		if match(e) {

@@ -92,28 +92,28 @@ func newImports(ui *Window, base *data.Dataset, st *store.Store) *Imports {
 // merge returns the store's imports and the base events merged with those
 // of the imports not hidden. It reads the store only, so it may run off the
 // UI goroutine: with 100,000 imported events it takes about a second.
-func (m *Imports) merge(hidden map[string]bool) ([]store.Import, *data.Dataset, error) {
+func (m *Imports) merge(base *data.Dataset, hidden map[string]bool) ([]store.Import, *data.Dataset, error) {
 	s := m.store()
 	if s == nil {
-		return nil, m.base, nil
+		return nil, base, nil
 	}
 	imports, records, err := s.ShownEvents(hidden) // what snapshot --store draws too
 	if err != nil {
-		return imports, m.base, err
+		return imports, base, err
 	}
 	if len(records) == 0 {
-		return imports, m.base, nil
+		return imports, base, nil
 	}
-	d, err := exchange.Merge(m.base, records)
+	d, err := exchange.Merge(base, records)
 	if err != nil {
-		return imports, m.base, fmt.Errorf("cannot join the imported events to the others: %w", err)
+		return imports, base, fmt.Errorf("cannot join the imported events to the others: %w", err)
 	}
 	return imports, d, nil
 }
 
 // dataset merges the shown imports now (at start-up and in tests).
 func (m *Imports) dataset() (*data.Dataset, error) {
-	imports, d, err := m.merge(m.hidden)
+	imports, d, err := m.merge(m.base, m.hidden)
 	m.imports = imports
 	return d, err
 }
@@ -137,10 +137,10 @@ func (m *Imports) reloadData() {
 		hidden[id] = h
 	}
 	m.gen++
-	gen := m.gen
+	gen, base := m.gen, m.base
 	m.message.SetText("Loading the imported events…")
 	go func() {
-		imports, d, err := m.merge(hidden)
+		imports, d, err := m.merge(base, hidden)
 		m.do(func() {
 			if gen != m.gen {
 				return

@@ -68,6 +68,7 @@ type layerState struct {
 	from, to  data.Date
 	actor     string
 	overlays  []render.Layer
+	mark      bool // the frame log marks the first frame drawn from this state
 }
 
 // sceneRenderer is the map's FrameRenderer: it applies the newest layer
@@ -77,7 +78,8 @@ type layerState struct {
 type sceneRenderer struct {
 	m       *render.Map
 	pending atomic.Pointer[layerState]
-	spare   chan *image.RGBA // frames no longer on screen, to draw into again
+	spare   chan *image.RGBA           // frames no longer on screen, to draw into again
+	marked  atomic.Pointer[image.RGBA] // the frame drawn from a state with mark set
 
 	// Only the render goroutine touches these fields. The layers in
 	// layers are shared with the window, which hit-tests them (each
@@ -97,7 +99,8 @@ func newSceneRenderer(m *render.Map) *sceneRenderer {
 // slider step with the filters unchanged only moves the event layer's
 // window (EventLayer.SetWindow, which reads no event).
 func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
-	if st := r.pending.Swap(nil); st != nil {
+	st := r.pending.Swap(nil)
+	if st != nil {
 		if st.layers.Events != r.layers.Events { // a new set of layers (new data)
 			r.layers, r.filterGen, r.actor = st.layers, 0, ""
 		}
@@ -133,7 +136,17 @@ func (r *sceneRenderer) Render(v geo.Viewport) *image.RGBA {
 	}
 	r.raster.SetImage(dst)
 	r.m.RenderTo(r.raster, v, r.overlays...)
+	if st != nil && st.mark {
+		r.marked.Store(dst)
+	}
 	return dst
+}
+
+// takeMark reports whether img is the frame drawn from a state with
+// mark set, forgetting it.
+func (r *sceneRenderer) takeMark(img image.Image) bool {
+	m := r.marked.Load()
+	return m != nil && image.Image(m) == img && r.marked.CompareAndSwap(m, nil)
 }
 
 // Recycle takes back a frame that is no longer on screen.
@@ -159,8 +172,9 @@ func (ui *Window) updateLayers() {
 		layers:   *ui.Layers,
 		filtered: x.Filtered(), filterGen: x.FilterGen(), visits: x.Visits(),
 		from: x.From, to: x.To, actor: actor,
-		overlays: ui.overlays(),
+		overlays: ui.overlays(), mark: ui.markEvents,
 	})
+	ui.markEvents = false
 	ui.Map.Redraw()
 }
 

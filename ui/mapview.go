@@ -321,8 +321,10 @@ func (r *mapRenderer) Refresh()                     { r.m.placeFrame(); r.m.imag
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.m.image} }
 func (r *mapRenderer) Destroy()                     { r.m.frames.stop() }
 
-// frameWorker renders frames in one background goroutine. Requests made
-// while it is busy replace one another, so only the newest view is drawn;
+// frameWorker renders frames in one background goroutine, one at a time:
+// it draws the next once the UI goroutine has taken the last. Requests
+// made while it is busy replace one another, so only the newest view is
+// drawn;
 // each finished frame is handed to the UI goroutine with fyne.Do and
 // dropped there if a newer frame is already on screen, so a drag shows
 // every frame that can keep up and never steps back to an older one.
@@ -374,7 +376,9 @@ func (w *frameWorker) loop() {
 			continue
 		}
 		img := w.r.Render(*v)
+		handed := make(chan struct{})
 		w.do(func() {
+			defer close(handed)
 			if gen <= w.shown {
 				if rc, ok := w.r.(Recycler); ok {
 					rc.Recycle(img) // a newer frame is already on screen
@@ -384,5 +388,13 @@ func (w *frameWorker) loop() {
 			w.shown = gen
 			w.show(img, *v)
 		})
+		// Draw the next frame once this one is on screen: frames drawn
+		// faster than the UI goroutine shows them would only be dropped,
+		// costing the CPU the UI goroutine needs.
+		select {
+		case <-handed:
+		case <-w.done:
+			return
+		}
 	}
 }

@@ -34,7 +34,7 @@ type uiQueue struct{ ch chan func() }
 func (q *uiQueue) do(f func()) { q.ch <- f }
 
 // next runs the next handed-over function, waiting up to 5 s for it.
-func (q *uiQueue) next(t *testing.T) {
+func (q *uiQueue) next(t testing.TB) {
 	t.Helper()
 	select {
 	case f := <-q.ch:

@@ -14,8 +14,10 @@ var Speeds = []struct {
 	{"0.5×", 3.5}, {"1×", 7}, {"2×", 14}, {"5×", 35}, {"10×", 70}, {"50×", 350},
 }
 
-// playbackTick is how often playback moves the window.
-const playbackTick = 100 * time.Millisecond
+// playbackTick is how often playback moves the window: 30 times a
+// second, so at 5× and faster (a day or more a tick) every tick is a
+// frame.
+const playbackTick = time.Second / 30
 
 // Player moves the timeline's window forward while playing. Its ticker runs
 // in a goroutine and moves the window on the UI goroutine with fyne.Do.

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"image"
 	"image/color"
+	stddraw "image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -208,6 +210,9 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 // DragEnd finishes a drag.
 func (t *Timeline) DragEnd() { t.drag = dragNone }
 
+// Dragging reports whether the analyst is dragging the timeline.
+func (t *Timeline) Dragging() bool { return t.drag != dragNone }
+
 // Cursor shows a resize cursor over the timeline.
 func (t *Timeline) Cursor() desktop.Cursor { return desktop.HResizeCursor }
 
@@ -230,10 +235,10 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	}
 	r.first.TextSize, r.last.TextSize = 11, 11
 	r.last.Alignment = fyne.TextAlignTrailing
-	for i := range r.bars {
-		r.bars[i] = canvas.NewRectangle(timelineBar)
-	}
-	r.refreshObjects()
+	// The bars are one image, not 160 rectangles: the GL painter draws
+	// every rectangle of the window at every frame.
+	r.bars = canvas.NewRaster(r.drawBars)
+	r.objects = []fyne.CanvasObject{r.bg, r.bars, r.window, r.left, r.right, r.first, r.last}
 	return r
 }
 
@@ -241,48 +246,66 @@ type timelineRenderer struct {
 	t           *Timeline
 	bg, window  *canvas.Rectangle
 	left, right *canvas.Rectangle
-	bars        [timelineBins]*canvas.Rectangle
+	bars        *canvas.Raster
 	first, last *canvas.Text
 	objects     []fyne.CanvasObject
+	drawn       barsState // what the bars image shows
 }
 
-func (r *timelineRenderer) refreshObjects() {
-	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg)
-	for _, b := range r.bars {
-		r.objects = append(r.objects, b)
-	}
-	r.objects = append(r.objects, r.window, r.left, r.right, r.first, r.last)
+// barsState is what the bars image depends on.
+type barsState struct {
+	size     fyne.Size
+	counts   [timelineBins]int
+	from, to int32 // the bars inside the window are highlighted
+	first    int32
+	last     int32
+}
+
+// state is what the bars image should show now.
+func (r *timelineRenderer) state() barsState {
+	t := r.t
+	return barsState{size: r.bars.Size(), counts: t.counts, from: t.from, to: t.to, first: t.first, last: t.last}
 }
 
 const timelineLabelHeight = 14
+
+// drawBars draws the histogram's bars into a w×h image (device pixels),
+// on a transparent ground: a square-root scale keeps single events
+// visible beside busy months, and the bars inside the window are
+// highlighted.
+func (r *timelineRenderer) drawBars(w, h int) image.Image {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	t := r.t
+	maxCount := 1
+	for _, c := range t.counts {
+		maxCount = max(maxCount, c)
+	}
+	bw := float64(w) / timelineBins
+	span := float64(t.last - t.first + 1)
+	for i, c := range t.counts {
+		if c == 0 {
+			continue
+		}
+		bh := max(2*float64(h)/float64(max(1, r.bars.Size().Height)), float64(h)*math.Sqrt(float64(c)/float64(maxCount)))
+		binStart := t.first + int32(float64(i)/timelineBins*span)
+		binEnd := t.first + int32(float64(i+1)/timelineBins*span) - 1
+		col := timelineBar
+		if binEnd >= t.from && binStart <= t.to {
+			col = timelineBarIn
+		}
+		x0, x1 := int(float64(i)*bw), int(float64(i+1)*bw)-1 // a pixel's gap between bars
+		x1 = max(x1, x0+1)
+		stddraw.Draw(img, image.Rect(x0, h-int(math.Round(bh)), x1, h), image.NewUniform(col), image.Point{}, stddraw.Src)
+	}
+	return img
+}
 
 func (r *timelineRenderer) Layout(size fyne.Size) {
 	t := r.t
 	r.bg.Resize(size)
 	histH := size.Height - timelineLabelHeight
-	maxCount := 1
-	for _, c := range t.counts {
-		maxCount = max(maxCount, c)
-	}
-	bw := size.Width / timelineBins
-	span := float64(t.last - t.first + 1)
-	for i, b := range r.bars {
-		h := float32(0)
-		if c := t.counts[i]; c > 0 {
-			// A square-root scale keeps single events visible beside busy months.
-			h = max(2, histH*float32(math.Sqrt(float64(c)/float64(maxCount))))
-		}
-		b.Move(fyne.NewPos(float32(i)*bw, histH-h))
-		b.Resize(fyne.NewSize(max(1, bw-1), h))
-		binStart := t.first + int32(float64(i)/timelineBins*span)
-		binEnd := t.first + int32(float64(i+1)/timelineBins*span) - 1
-		if binEnd >= t.from && binStart <= t.to {
-			b.FillColor = timelineBarIn
-		} else {
-			b.FillColor = timelineBar
-		}
-	}
+	r.bars.Move(fyne.NewPos(0, 0))
+	r.bars.Resize(fyne.NewSize(size.Width, histH))
 	fx, tx := t.xOf(t.from), t.xOf(t.to)
 	r.window.Move(fyne.NewPos(fx, 0))
 	r.window.Resize(fyne.NewSize(max(2, tx-fx), histH))
@@ -298,11 +321,24 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 
 func (r *timelineRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 64) }
 
+// Refresh lays the timeline out again and refreshes what changed: the
+// window and its handles always, the bars' image and the dates when what
+// they show changed (each refresh walks the window's tree in Fyne 2.7).
 func (r *timelineRenderer) Refresh() {
+	first, last := r.first.Text, r.last.Text
 	r.Layout(r.t.Size())
-	for _, o := range r.objects {
-		o.Refresh()
+	if st := r.state(); st != r.drawn {
+		r.drawn = st
+		r.bars.Refresh()
 	}
+	if r.first.Text != first || r.last.Text != last {
+		r.first.Refresh()
+		r.last.Refresh()
+	}
+	r.bg.Refresh()
+	r.window.Refresh()
+	r.left.Refresh()
+	r.right.Refresh()
 }
 
 func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }

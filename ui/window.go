@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -61,6 +60,10 @@ type Window struct {
 	// editedEvent is the analyst's event as it was before its last edit,
 	// for Undo edit event.
 	editedEvent *data.MyEvent
+
+	speed   *choice // playback speed
+	loading         // events loading in the background
+	lag             // what follows a dragged or playing timeline late
 }
 
 // Presets are the named views offered in the toolbar and the View menu, in order.
@@ -80,15 +83,13 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	}
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), DateWindow: widget.NewLabel("")}
-	if opts.Synthetic > 0 {
-		// Try the map with many events: a synthetic dataset in place of the bundled one.
-		sc.Data = data.SyntheticEvents(opts.Synthetic, 1)
-	}
 	ui.Imports = newImports(ui, sc.Data, opts.Workspace)
-	if d, err := ui.Imports.dataset(); err != nil {
-		fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
-	} else {
-		sc.Data = d // the bundled events with those of the imported layers
+	if opts.Synthetic == 0 {
+		if d, err := ui.Imports.dataset(); err != nil {
+			fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
+		} else {
+			sc.Data = d // the bundled events with those of the imported layers
+		}
 	}
 	ui.sc = sc
 	ui.Explorer = NewExplorer(sc.Data)
@@ -102,14 +103,14 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	if do == nil {
 		do = fyne.Do
 	}
-	ui.Imports.do = do // merges hand their result to the UI goroutine as frames do
-	ui.do = do
+	ui.do, ui.Imports.do = do, do // merges hand their result to the UI goroutine as frames do
 	ui.Map = newMapView(ui.frames, geo.Viewport{Center: start.Center(), Zoom: 3}, do)
 	ui.Map.OnHover = ui.mapHover
 	ui.Map.OnHoverOut = ui.tip.hide
 	ui.Map.OnTapped = ui.mapTapped
 	ui.Map.OnSecondaryTapped = ui.mapMenu
-	ui.Map.OnFrame = ui.updateLegend
+	ui.frameLog, ui.progress = openFrameLog(), newProgress()
+	ui.Map.OnFrame = ui.frameShown
 	ui.Map.FitBound(start)
 	ui.Notes, ui.showNote = newNotes(ui, opts.Workspace), true
 	ui.Map.OnDoubleTapped = ui.Notes.doubleTapped
@@ -138,6 +139,9 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	w.SetMainMenu(ui.menu())
 	ui.bindKeys()
 	ui.explorerChanged(ChangeWindow | ChangeFilter | ChangeSelection)
+	// Try the map with many events: a synthetic dataset in place of the
+	// bundled one, made once the first map is on screen.
+	ui.synthetic = opts.Synthetic
 	return ui, nil
 }
 
@@ -175,13 +179,14 @@ func (ui *Window) layout() fyne.CanvasObject {
 		ui.Win.Canvas().Unfocus()
 	})
 	speed.SetSelected(Speeds[1].Label)
+	ui.speed = speed
 	ui.DateWindow.Truncation = fyne.TextTruncateEllipsis // the window narrows it rather than growing
 	controls := container.NewBorder(nil, nil, container.NewHBox(
 		widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), ui.StepPrev), ui.play,
 		widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), ui.StepNext),
 		speed, widget.NewButton(lang.L("All dates"), ui.ShowAllDates), ui.Dates.Container), nil, ui.DateWindow)
 	timeline := container.NewBorder(controls, nil, nil, nil, ui.Timeline)
-	status := container.NewBorder(nil, nil, ui.Status, ui.Coords)
+	status := container.NewBorder(nil, nil, container.NewHBox(ui.Status, ui.progress), ui.Coords)
 	bottom := container.NewVBox(timeline, status)
 
 	layers := container.NewHBox(
@@ -218,9 +223,14 @@ func (ui *Window) layout() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, main)
 }
 
-// explorerChanged brings every panel in line with the Explorer.
+// explorerChanged brings every panel in line with the Explorer (while
+// the timeline is dragged or plays, see followLive).
 func (ui *Window) explorerChanged(c Change) {
 	x := ui.Explorer
+	if ui.followLive(c) {
+		return
+	}
+	ui.panelsDirty = false
 	if c&ChangeFilter != 0 {
 		ui.Timeline.SetHistogram(x.Filtered())
 		ui.Filters.Sync()
@@ -335,89 +345,6 @@ func (ui *Window) ShowPreset(name string) {
 	ui.Map.FitBound(b)
 }
 
-func (ui *Window) menu() *fyne.MainMenu {
-	var items []*fyne.MenuItem
-	for i, p := range Presets {
-		name := p.Name
-		items = append(items, withShortcut(fyne.NewMenuItem(lang.L(p.Label), func() { ui.ShowPreset(name) }), fyne.KeyName(fmt.Sprint(i+1))))
-	}
-	items = append(items, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Zoom in (+)"), func() { ui.Map.ZoomBy(2) }),
-		fyne.NewMenuItem(lang.L("Zoom out (−)"), func() { ui.Map.ZoomBy(0.5) }))
-	notes := fyne.NewMenu(lang.L("Annotations"),
-		withShortcut(fyne.NewMenuItem(lang.L("Add a pin"), func() { ui.Notes.startMode(modePin) }), fyne.KeyN),
-		fyne.NewMenuItem(lang.L("Draw a line"), func() { ui.Notes.startMode(modeLine) }),
-		fyne.NewMenuItem(lang.L("Draw an area"), func() { ui.Notes.startMode(modeArea) }),
-		fyne.NewMenuItem(lang.L("Annotate the selected event"), func() {
-			if e := ui.Explorer.Selected; e != nil {
-				ui.Notes.AnnotateEvent(e)
-			} else {
-				ui.Status.SetText(lang.L("Select an event first."))
-			}
-		}),
-		undoItem(fyne.NewMenuItem(lang.L("Undo delete"), func() { ui.Notes.undoDelete() })),
-		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Author name…"), func() { ui.askAuthor(nil) }))
-	file := fyne.NewMenu(lang.L("File"),
-		withShortcut(fyne.NewMenuItem(lang.L("Import events…"), ui.Imports.ShowImport), fyne.KeyI),
-		readArticleItem(ui),
-		fyne.NewMenuItem(lang.L("Export events…"), ui.Imports.ShowExportEvents),
-		fyne.NewMenuItemSeparator(),
-		withShortcut(fyne.NewMenuItem(lang.L("Export snapshot…"), ui.ShowExport), fyne.KeyE))
-	return fyne.NewMainMenu(file, fyne.NewMenu(lang.L("View"), append(items, fyne.NewMenuItemSeparator(), ui.languageItem())...), ui.eventsMenu(), notes)
-}
-
-// withShortcut gives a menu item the shortcut Ctrl (Cmd on macOS) + key.
-func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
-	item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
-	return item
-}
-
-// undoItem gives a menu item Fyne's own undo shortcut: Ctrl+Z (Cmd+Z on
-// macOS) arrives as fyne.ShortcutUndo, never as a custom shortcut, and a
-// text field with focus keeps it for its own undo.
-func undoItem(item *fyne.MenuItem) *fyne.MenuItem {
-	item.Shortcut = &fyne.ShortcutUndo{}
-	return item
-}
-
-// bindKeys routes keys typed while no text field has focus to the map, and
-// registers the shortcut of every menu item (the menus only show them).
-func (ui *Window) bindKeys() {
-	c := ui.Win.Canvas()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeySpace:
-			ui.Player.Toggle()
-		case fyne.KeyPageDown:
-			ui.StepNext()
-		case fyne.KeyPageUp:
-			ui.StepPrev()
-		case fyne.KeyHome:
-			ui.ShowAllDates()
-		case fyne.KeyEscape:
-			if !ui.Notes.Cancel() {
-				ui.Explorer.Select(nil)
-			}
-		case fyne.KeyReturn, fyne.KeyEnter:
-			ui.Notes.Finish()
-		default:
-			ui.Map.HandleKey(e.Name)
-		}
-	})
-	c.SetOnTypedRune(func(r rune) { ui.Map.HandleRune(r) })
-	for _, m := range ui.Win.MainMenu().Items {
-		for _, item := range m.Items {
-			if item.Shortcut != nil {
-				action := item.Action
-				c.AddShortcut(item.Shortcut, func(fyne.Shortcut) { action() })
-			}
-		}
-	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
-}
-
 func (ui *Window) showZoom() {
 	ui.Status.SetText(fmt.Sprintf(lang.L("zoom %.1f"), ui.Map.View().Zoom))
 }
@@ -497,4 +424,5 @@ func (ui *Window) setData(d *data.Dataset) {
 	if wasAll {
 		ui.Timeline.SetWindow(first, last) // the whole span stays the whole span
 	}
+	ui.loaded()
 }

@@ -26,7 +26,7 @@ func newTestWindow(t *testing.T) *Window {
 
 // newTestWindowQueue is newTestWindow with the queue of work handed to the
 // UI goroutine (frames shown, legends updated), for a test to run.
-func newTestWindowQueue(t *testing.T) (*Window, *uiQueue) {
+func newTestWindowQueue(t testing.TB) (*Window, *uiQueue) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool(authorAskedPref, true) // TestAskAuthorOnce asks

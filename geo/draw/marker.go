@@ -16,7 +16,8 @@ const (
 	Square
 	Triangle // pointing up
 	Diamond
-	Star // five points
+	Star    // five points
+	Hexagon // pointy-top, Size from corner to corner: the density layer's bins
 )
 
 // Marker is a pre-defined point symbol, such as one event on the map. It
@@ -67,6 +68,13 @@ func (s Shape) ring(cx, cy, size float64) orb.Ring {
 		return orb.Ring{{cx, top}, {cx + r, bottom}, {cx - r, bottom}, {cx, top}}
 	case Diamond:
 		return orb.Ring{{cx, cy - r}, {cx + r, cy}, {cx, cy + r}, {cx - r, cy}, {cx, cy - r}}
+	case Hexagon:
+		ring := make(orb.Ring, 0, 7)
+		for i := 0; i < 6; i++ {
+			a := -math.Pi/2 + float64(i)*math.Pi/3
+			ring = append(ring, orb.Point{cx + r*math.Cos(a), cy + r*math.Sin(a)})
+		}
+		return append(ring, ring[0])
 	case Star:
 		ring := make(orb.Ring, 0, 11)
 		for i := 0; i < 10; i++ {

@@ -16,7 +16,7 @@ type symbol struct {
 	x, y   float64
 	marker draw.Marker
 	count  int32  // events in it
-	event  int32  // a single symbol's event: eventSet.events[event]
+	event  int32  // a single symbol's event: eventSet.base.events[event]
 	site   int32  // the first site of a cluster
 	sites  int32  // number of sites of a cluster: members[member : member+sites]
 	member int32  // into eventLayout.members
@@ -40,6 +40,12 @@ type eventLayout struct {
 	// inferred: some symbol drawn is of a place its sources do not give
 	inferred bool
 	markers  []draw.Marker // by style code, at the viewport's scale
+	// cells are the density hexagons drawn instead of symbols when the
+	// view holds too many events; classes their colours and what they
+	// stand for; hexes the marker of each class.
+	cells   []hexCell
+	classes []DensityClass
+	hexes   []draw.Marker
 }
 
 // mergeDistance is how close, in logical pixels, two symbols' centres may
@@ -52,7 +58,9 @@ const mergeDistance = SymbolSize + 2
 // of mergeDistance cells, then taken greedily in order: each site not yet
 // taken starts a cluster and takes every site not yet taken within
 // mergeDistance of it. A cluster sits at the mean position of its events.
-// With cluster false every event gets its own symbol.
+// With cluster false every event gets its own symbol. A view holding more
+// events, or symbols, than can be read (tooDense) gets density hexagons
+// instead.
 func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 	scale := v.DeviceScale()
 	lo := &eventLayout{set: set, markers: markerTable(scale)}
@@ -79,8 +87,19 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		cx, cy := int32((x+margin)/r), int32((y+margin)/r)
 		pts = append(pts, near{x, y, int32(k), cy*gw + cx})
 	}
+	inView := 0 // events near the view
+	for _, p := range pts {
+		inView += int(set.sites[p.site].n)
+	}
+	if tooDense(inView, 0, w, h, scale) {
+		lo.density(pts, v, w, h)
+		return lo
+	}
 	if !cluster {
 		lo.singles(pts, w, h, scale)
+		if tooDense(inView, len(lo.symbols), w, h, scale) {
+			lo.density(pts, v, w, h)
+		}
 		return lo
 	}
 
@@ -157,6 +176,10 @@ func newEventLayout(set *eventSet, v geo.Viewport, cluster bool) *eventLayout {
 		})
 	}
 	lo.symbols = append(lo.symbols, clusters...)
+	if tooDense(inView, len(lo.symbols), w, h, scale) {
+		lo.density(pts, v, w, h)
+		return lo
+	}
 	lo.finish()
 	return lo
 }
@@ -174,14 +197,15 @@ type near struct {
 // which lets the raster reuse one stamp for a run of symbols.
 func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
 	markers := lo.markers
+	g := lo.set.grouped()
 	count := make([]int, numStyleCodes+1)
 	for _, p := range pts {
 		st := &lo.set.sites[p.site]
 		if !visible(p.x, p.y, markers[0].Size+2*scale, w, h) {
 			continue
 		}
-		for _, c := range lo.set.styles[st.first : st.first+st.n] {
-			count[c+1]++
+		for _, i := range g.order[st.first : st.first+st.n] {
+			count[lo.set.style(i)+1]++
 		}
 	}
 	for i := 1; i < len(count); i++ {
@@ -193,8 +217,8 @@ func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
 		if !visible(p.x, p.y, markers[0].Size+2*scale, w, h) {
 			continue
 		}
-		for i := st.first; i < st.first+st.n; i++ {
-			c := lo.set.styles[i]
+		for _, i := range g.order[st.first : st.first+st.n] {
+			c := lo.set.style(i)
 			lo.symbols[count[c]] = symbol{x: p.x, y: p.y, marker: markers[c], count: 1, event: i}
 			count[c]++
 		}
@@ -204,8 +228,8 @@ func (lo *eventLayout) singles(pts []near, w, h int, scale float64) {
 
 // addSingle adds the symbol of the one event of site k at x, y if it shows.
 func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64) {
-	i := lo.set.sites[k].first
-	m := lo.markers[lo.set.styles[i]]
+	i := lo.set.sites[k].single
+	m := lo.markers[lo.set.style(i)]
 	if visible(x, y, m.Size, w, h) {
 		lo.symbols = append(lo.symbols, symbol{x: x, y: y, marker: m, count: 1, event: i})
 	}
@@ -215,11 +239,8 @@ func (lo *eventLayout) addSingle(x, y float64, k int32, w, h int, scale float64)
 // place.
 func (lo *eventLayout) anyInferred(sites []int32) bool {
 	for _, k := range sites {
-		st := &lo.set.sites[k]
-		for _, c := range lo.set.styles[st.first : st.first+st.n] {
-			if codeInferred(c) {
-				return true
-			}
+		if lo.set.sites[k].inferred > 0 {
+			return true
 		}
 	}
 	return false
@@ -235,13 +256,13 @@ func (lo *eventLayout) finish() {
 			lo.inferred = lo.inferred || s.inferred
 			continue
 		}
-		c := lo.set.styles[s.event]
+		c := lo.set.style(s.event)
 		lo.approx = lo.approx || codeApproximate(c)
 		lo.inferred = lo.inferred || codeInferred(c)
 		if codeKind(c) < len(KindStyles) {
 			codes[c] = true
 		} else {
-			seen[lo.set.events[s.event].Kind] = true // a kind with no style: rare
+			seen[lo.set.event(s.event).Kind] = true // a kind with no style: rare
 		}
 	}
 	for c, ok := range codes {
@@ -268,21 +289,28 @@ func (lo *eventLayout) finish() {
 // them; a new slice for a cluster of several sites.
 func (lo *eventLayout) events(s *symbol) []*data.Event {
 	if !s.cluster() {
-		return lo.set.events[s.event : s.event+1 : s.event+1]
+		return []*data.Event{lo.set.event(s.event)}
 	}
 	if s.sites == 1 {
 		ev := lo.set.siteEvents(s.site)
 		return ev[:len(ev):len(ev)]
 	}
+	return lo.eventsOf(lo.members[s.member:s.member+s.sites], s.count)
+}
+
+// eventsOf returns the events of the sites, count in all, in the order
+// the layer was given them.
+func (lo *eventLayout) eventsOf(sites []int32, count int32) []*data.Event {
+	g := lo.set.grouped()
 	type pos struct {
 		e     *data.Event
 		order int32
 	}
-	all := make([]pos, 0, s.count)
-	for _, k := range lo.members[s.member : s.member+s.sites] {
+	all := make([]pos, 0, count)
+	for _, k := range sites {
 		st := &lo.set.sites[k]
 		for i := st.first; i < st.first+st.n; i++ {
-			all = append(all, pos{lo.set.events[i], lo.set.order[i]})
+			all = append(all, pos{g.events[i], g.order[i]})
 		}
 	}
 	slices.SortFunc(all, func(a, b pos) int { return int(a.order - b.order) })

@@ -98,6 +98,10 @@ func (l *EventLayer) makeLayout(v geo.Viewport) *eventLayout {
 // dotted.
 func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	lo := l.layout(v)
+	if lo.cells != nil {
+		lo.drawDensity(c)
+		return
+	}
 	if len(lo.symbols) == 0 {
 		return
 	}
@@ -109,7 +113,7 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 		switch {
 		case s.cluster() && s.inferred:
 			c.Marker(s.x, s.y, placeHaloAround(s.marker.Size, v.DeviceScale()))
-		case !s.cluster() && codeInferred(lo.set.styles[s.event]):
+		case !s.cluster() && codeInferred(lo.set.style(s.event)):
 			c.Marker(s.x, s.y, halo)
 		}
 		c.Marker(s.x, s.y, s.marker)
@@ -122,10 +126,17 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 
 // HitTest returns the event or cluster drawn under device pixel x, y for
 // v: the one drawn last (on top) when several are. The events of a
-// cluster are in the order given to SetEvents.
+// cluster are in the order given to SetEvents. Where the layer draws
+// density, a hexagon is a cluster of its events.
 func (l *EventLayer) HitTest(v geo.Viewport, x, y float64) Hit {
 	lo := l.layout(v)
 	scale := v.DeviceScale()
+	if lo.cells != nil {
+		if c := lo.hitCell(x, y, scale); c != nil {
+			return Hit{Kind: HitCluster, Events: lo.eventsOf(lo.members[c.member:c.member+c.sites], c.count), X: c.x, Y: c.y}
+		}
+		return Hit{}
+	}
 	for i := len(lo.symbols) - 1; i >= 0; i-- {
 		s := &lo.symbols[i]
 		if !s.contains(x, y, scale) {
@@ -147,12 +158,20 @@ type Legend struct {
 	Approximate bool        // some symbol drawn is of an approximate date
 	Inferred    bool        // some symbol drawn is of an inferred place (PlaceHalo)
 	Clusters    bool        // some clusters are drawn
+	// Density is the colours of the density hexagons drawn in place of
+	// symbols, empty when symbols are drawn; Weighted says they count
+	// fatalities rather than events.
+	Density  []DensityClass
+	Weighted bool
 }
 
 // Legend returns what the symbols drawn for v need explained.
 func (l *EventLayer) Legend(v geo.Viewport) Legend {
 	lo := l.layout(v)
 	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx, Inferred: lo.inferred}
+	if lo.cells != nil {
+		lg.Density, lg.Weighted = append([]DensityClass(nil), lo.classes...), lo.set.base.weighted
+	}
 	for i := range lo.symbols {
 		if lo.symbols[i].cluster() {
 			lg.Clusters = true

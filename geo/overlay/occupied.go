@@ -62,7 +62,7 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 		b := lo.box(s, scale)
 		if px, py := int(s.x), int(s.y); seen[0] != nil && !s.cluster() && px >= 0 && py >= 0 && px < w && py < h {
 			ring := 0
-			if codeInferred(lo.set.styles[s.event]) {
+			if codeInferred(lo.set.style(s.event)) {
 				ring = 1
 			}
 			k := py*w + px
@@ -85,9 +85,9 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 	slices.SortStableFunc(order, func(a, b int32) int { return int(lo.symbols[b].count - lo.symbols[a].count) })
 	for _, i := range order[:min(len(order), maxSiteNames)] {
 		s := &lo.symbols[i]
-		e := lo.set.events[s.event]
+		e := lo.set.event(s.event)
 		if s.cluster() {
-			e = lo.set.events[lo.set.sites[lo.busiest(s)].first]
+			e = lo.set.event(lo.set.sites[lo.busiest(s)].single)
 		}
 		if name := placeName(places, e.Place); name != "" {
 			occ.Names = append(occ.Names, render.PlaceName{Text: name, At: lo.box(s, scale), Rank: -int(s.count)})
@@ -100,7 +100,7 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 // more, and the dotted ring of an inferred place.
 func (lo *eventLayout) box(s *symbol, scale float64) orb.Bound {
 	r := (s.marker.Size+s.marker.OutlineWidth)/2 + scale
-	if (s.cluster() && s.inferred) || (!s.cluster() && codeInferred(lo.set.styles[s.event])) {
+	if (s.cluster() && s.inferred) || (!s.cluster() && codeInferred(lo.set.style(s.event))) {
 		r = max(r, (placeHaloAround(s.marker.Size, scale).Size+1.5*scale)/2)
 	}
 	return orb.Bound{Min: orb.Point{s.x - r, s.y - r}, Max: orb.Point{s.x + r, s.y + r}}

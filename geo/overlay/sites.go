@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"sort"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -10,54 +11,137 @@ import (
 )
 
 // site is a point where events are drawn: every event given to the layer
-// at that lon/lat.
+// at that lon/lat that overlaps the window, counted.
 type site struct {
 	world    orb.Point // Web Mercator, see geo.ToWorld
-	first, n int32     // the site's events are eventSet.events[first : first+n]
+	n        int32     // its events
 	family   [4]int32  // how many of its events are of each Family
+	inferred int32     // how many of its events are at an inferred place
+	single   int32     // one of its events (the last), an index into eventSet.base: the event of a site of one
+	weight   float64   // the fatalities of its events, when the data gives them
+	first    int32     // its events are grouped().events[first : first+n]
+	place    int32     // index into memo.worlds
 }
 
-// eventSet is the events of one SetEvents call grouped by site. It is
-// never changed once made, so layouts and hit tests may share it.
+// eventBase is the events of one SetEvents call with what grouping needs
+// of each; never changed once made, so the eventSets of every window
+// share it.
+type eventBase struct {
+	events []*data.Event
+	infos  []eventInfo
+	// sorted: every event is dated and they come by start; maxSpan is
+	// the longest end − start among them, so a window's events lie
+	// between two binary searches.
+	sorted   bool
+	maxSpan  int32
+	weighted bool // some event gives its fatalities
+}
+
+// eventSet is the events of one window counted by site. It is never
+// changed once made, so layouts and hit tests may share it; the events
+// grouped by site are listed only when something asks for them (a hit
+// test, a layer that does not cluster), so a slider step reads a few
+// bytes an event and allocates nothing in proportion to the events.
 type eventSet struct {
 	from, to data.Date
-	events   []*data.Event // grouped by site; in input order within a site
-	order    []int32       // the input position of each of events
-	styles   []uint8       // the styleCode of each of events
-	sites    []site        // in the order of their first event
+	base     *eventBase
+	sites    []site // in the order of their first event
+	inView   int32  // the events counted in sites
+	once     sync.Once
+	groups   *siteGroups
+}
+
+// siteGroups is an eventSet's events grouped by site.
+type siteGroups struct {
+	events []*data.Event // grouped by site; in input order within a site
+	order  []int32       // the input position of each of events
+}
+
+// style is the style code of the event at index i of the base.
+func (s *eventSet) style(i int32) uint8 { return s.base.infos[i].style }
+
+// event is the event at index i of the base.
+func (s *eventSet) event(i int32) *data.Event { return s.base.events[i] }
+
+// grouped returns the set's events grouped by site, listing them on the
+// first call.
+func (s *eventSet) grouped() *siteGroups {
+	s.once.Do(func() {
+		g := &siteGroups{events: make([]*data.Event, s.inView), order: make([]int32, s.inView)}
+		next := make([]int32, len(s.sites))
+		siteOf := make(map[int32]int32, len(s.sites)) // by place
+		for k := range s.sites {
+			next[k] = s.sites[k].first
+			siteOf[s.sites[k].place] = int32(k)
+		}
+		b := s.base
+		s.scan(func(i int32, info *eventInfo) {
+			k := siteOf[info.place]
+			g.events[next[k]] = b.events[i]
+			g.order[next[k]] = i
+			next[k]++
+		})
+		s.groups = g
+	})
+	return s.groups
 }
 
 // siteEvents returns the events of site k.
 func (s *eventSet) siteEvents(k int32) []*data.Event {
 	st := &s.sites[k]
-	return s.events[st.first : st.first+st.n]
+	return s.grouped().events[st.first : st.first+st.n]
+}
+
+// scan calls f, in input order, with every event of the base that
+// overlaps the set's window (every event when from and to are zero;
+// undated events always).
+func (s *eventSet) scan(f func(i int32, info *eventInfo)) {
+	b := s.base
+	lo, hi := 0, len(b.infos)
+	window := !s.from.IsZero() || !s.to.IsZero()
+	var fromDay, toDay int32
+	if window {
+		fromDay, toDay = s.from.Days(), s.to.Days()
+		if b.sorted {
+			lo = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start >= fromDay-b.maxSpan })
+			hi = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start > toDay })
+		}
+	}
+	for i := lo; i < hi; i++ {
+		info := &b.infos[i]
+		if window && info.dated && (info.start > toDay || info.end < fromDay) {
+			continue
+		}
+		f(int32(i), info)
+	}
 }
 
 // eventInfo is what grouping needs of an event, kept compact: reading it
 // from the events themselves, scattered over the heap, costs three cache
 // misses an event, most of a slider step with 100,000 events.
 type eventInfo struct {
-	place      int32 // index into memo.worlds
-	start, end int32 // Date.Days; dated is false when there are none
+	place      int32   // index into memo.worlds
+	start, end int32   // Date.Days; dated is false when there are none
+	weight     float32 // fatalities, when the data gives them
 	family     Family
 	dated      bool
 	style      uint8 // styleCode
+	weighted   bool  // the data gives its fatalities
 }
 
 // memo remembers eventInfo for every event a layer has been given, and
 // the Web Mercator position of every point, so SetEvents touches each
 // event's memory only the first time it sees it. It is guarded by its
-// mutex; the eventSets it makes share nothing with it.
+// mutex; the eventSets it makes share nothing with it but the base,
+// which it never changes.
 type memo struct {
 	mu     sync.Mutex
 	info   map[*data.Event]eventInfo
 	places map[orb.Point]int32
 	worlds []orb.Point
-	events []*data.Event // the events of the last setEvents
-	infos  []eventInfo   // and what grouping needs of each
-	local  []int32       // scratch: site index in the set being made, by place; -1 when none
-	used   []int32       // scratch: the places whose local is set
-	siteOf []int32       // scratch: site of each input event, -1 when left out
+	base   *eventBase // the events of the last setEvents
+	local  []int32    // scratch: site index in the set being made, by place; -1 when none
+	used   []int32    // scratch: the places whose local is set
 }
 
 // maxMemo bounds how many events the memo keeps beyond those of the
@@ -75,8 +159,8 @@ func (m *memo) setEvents(events []*data.Event, from, to data.Date) *eventSet {
 		m.places = map[orb.Point]int32{}
 		m.worlds = m.worlds[:0]
 	}
-	m.events = m.events[:0]
-	m.infos = m.infos[:0]
+	// A new base each time: the sets of earlier windows still read theirs.
+	b := &eventBase{events: make([]*data.Event, 0, len(events)), infos: make([]eventInfo, 0, len(events)), sorted: true}
 	for _, e := range events {
 		if e == nil {
 			continue
@@ -85,9 +169,17 @@ func (m *memo) setEvents(events []*data.Event, from, to data.Date) *eventSet {
 		if !ok {
 			info = m.learn(e)
 		}
-		m.events = append(m.events, e)
-		m.infos = append(m.infos, info)
+		b.weighted = b.weighted || info.weighted
+		if n := len(b.infos); !info.dated || n > 0 && b.infos[n-1].start > info.start {
+			b.sorted = false // undated, or not by date: every window reads them all
+		}
+		if info.dated {
+			b.maxSpan = max(b.maxSpan, info.end-info.start)
+		}
+		b.events = append(b.events, e)
+		b.infos = append(b.infos, info)
 	}
+	m.base = b
 	return m.group(from, to)
 }
 
@@ -98,68 +190,44 @@ func (m *memo) setWindow(from, to data.Date) *eventSet {
 	return m.group(from, to)
 }
 
-// group groups the remembered events that overlap from–to (or all of
+// group counts the remembered events that overlap from–to (or all of
 // them when both are zero; undated events are always kept) by where they
-// are drawn, with a counting sort: two sequential passes over compact
-// arrays, no comparison sort and no reading of the events themselves.
-// m.mu is held.
+// are drawn: one pass over compact arrays (a binary search finds the
+// window's part when the events come by date), no sort and no reading of
+// the events themselves. m.mu is held.
 func (m *memo) group(from, to data.Date) *eventSet {
-	s := &eventSet{from: from, to: to}
-	window := !from.IsZero() || !to.IsZero()
-	var fromDay, toDay int32
-	if window {
-		fromDay, toDay = from.Days(), to.Days()
+	if m.base == nil {
+		m.base = &eventBase{}
 	}
-	if cap(m.siteOf) < len(m.infos) {
-		m.siteOf = make([]int32, len(m.infos))
-	}
-	siteOf := m.siteOf[:len(m.infos)]
+	s := &eventSet{from: from, to: to, base: m.base}
 	for len(m.local) < len(m.worlds) {
 		m.local = append(m.local, -1)
 	}
-	for i := range m.infos {
-		info := &m.infos[i]
-		siteOf[i] = -1
-		if window && info.dated && (info.start > toDay || info.end < fromDay) {
-			continue
-		}
+	s.scan(func(i int32, info *eventInfo) {
 		k := m.local[info.place]
 		if k < 0 {
 			k = int32(len(s.sites))
 			m.local[info.place] = k
-			s.sites = append(s.sites, site{world: m.worlds[info.place]})
+			s.sites = append(s.sites, site{world: m.worlds[info.place], place: info.place})
 			m.used = append(m.used, info.place)
 		}
-		siteOf[i] = k
 		st := &s.sites[k]
 		st.n++
 		st.family[info.family]++
-	}
+		st.single = i
+		st.weight += float64(info.weight)
+		if codeInferred(info.style) {
+			st.inferred++
+		}
+	})
 	// Reset the scratch for the next call, touching only what was used.
 	for _, p := range m.used {
 		m.local[p] = -1
 	}
 	m.used = m.used[:0]
-	var total int32
 	for k := range s.sites {
-		s.sites[k].first = total
-		total += s.sites[k].n
-	}
-	s.events = make([]*data.Event, total)
-	s.order = make([]int32, total)
-	s.styles = make([]uint8, total)
-	next := make([]int32, len(s.sites))
-	for k := range s.sites {
-		next[k] = s.sites[k].first
-	}
-	for i, k := range siteOf {
-		if k < 0 {
-			continue
-		}
-		s.events[next[k]] = m.events[i]
-		s.order[next[k]] = int32(i)
-		s.styles[next[k]] = m.infos[i].style
-		next[k]++
+		s.sites[k].first = s.inView
+		s.inView += s.sites[k].n
 	}
 	return s
 }
@@ -174,6 +242,7 @@ func (m *memo) learn(e *data.Event) eventInfo {
 		m.worlds = append(m.worlds, geo.ToWorld(at))
 	}
 	info := eventInfo{place: p, family: FamilyOf(e.Kind), dated: e.Dated(), style: styleCode(e)}
+	info.weight, info.weighted = Fatalities(e)
 	if info.dated {
 		info.start, info.end = e.Start.Days(), e.End.Days()
 	}

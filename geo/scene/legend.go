@@ -14,9 +14,9 @@ import (
 
 // Legend lists what the map drawn for v shows, for the window's Legend tab
 // and every exported page alike: the kinds of the event symbols,
-// approximate dates, inferred places, clusters, the visit arcs, the
-// itinerary, the relation statuses, annotations and the country fills;
-// only what is on this map. notes may be nil. Markers are at scale 1.
+// approximate dates, inferred places, clusters, the density layer's
+// colours, the visit arcs, the itinerary, the relation statuses,
+// annotations and the country fills; only what is on this map. notes may be nil. Markers are at scale 1.
 func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.LegendItem {
 	var items []layout.LegendItem
 	lg := l.Events.Legend(v)
@@ -31,6 +31,9 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 	}
 	if lg.Clusters {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.cluster"), Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
+	}
+	for _, c := range lg.Density { // the density layer's ramp, fewest first
+		items = append(items, layout.LegendItem{Label: c.Label(lg.Weighted), Marker: overlay.HexMarker(c.Colour, 1)})
 	}
 	if l.ShowVisits && len(l.Visits.Arcs(v)) > 0 {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.visit"), Line: overlay.VisitColour})

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFrameLog: with $SAHELATLAS_FRAMELOG set, the window writes a line
+// per frame shown (time, "frame", events) and, after the first, where
+// the timeline, the speed choice, Play and the map are.
+func TestFrameLog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "frames.log")
+	t.Setenv(EnvFrameLog, path)
+	ui, q := newTestWindowQueue(t)
+	q.next(t) // the first frame
+	ui.Map.Redraw()
+	q.next(t)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames, places := 0, map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 3 && f[1] == "frame":
+			frames++
+		case len(f) == 6 && f[0] == "place":
+			places[f[1]] = true
+		default:
+			t.Errorf("line %q: want TIME frame N or place NAME X Y W H", line)
+		}
+	}
+	if frames != 2 {
+		t.Errorf("%d frames logged, want 2:\n%s", frames, b)
+	}
+	for _, name := range []string{"timeline", "speed", "play", "map"} {
+		if !places[name] {
+			t.Errorf("no place for %s:\n%s", name, b)
+		}
+	}
+}

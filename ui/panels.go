@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/sahelatlas/sahelatlas/geo"
+)
+
+// lag is what follows a dragged or playing timeline late.
+type lag struct {
+	panelsDirty bool          // the list and the date line lag the Explorer's window
+	panelsDue   bool          // catchUpLater will bring them in line
+	legendLag   *geo.Viewport // the view of a frame whose legend is not shown yet
+}
+
+// frameShown runs on the UI goroutine after each map frame is shown: it
+// logs the frame (EnvFrameLog) and brings the legend in line.
+func (ui *Window) frameShown(v geo.Viewport) {
+	what := "frame"
+	if ui.frames.takeMark(ui.Map.image.Image) {
+		what = "events"
+	}
+	if n := ui.synthetic; n > 0 {
+		ui.synthetic = 0
+		ui.loadSynthetic(n)
+	}
+	if ui.frameLog.mark(what, len(ui.Explorer.Filtered())) == 1 {
+		ui.frameLog.place(map[string]fyne.CanvasObject{"timeline": ui.Timeline, "speed": ui.speed, "play": ui.play, "map": ui.Map})
+	}
+	if ui.live() {
+		// The legend's rows (the density classes change every step) are
+		// widgets: rebuilt with the list, not every frame.
+		ui.legendLag = &v
+		ui.catchUpLater()
+		return
+	}
+	ui.legendLag = nil
+	ui.updateLegend(v)
+}
+
+// live reports whether the timeline is being dragged or plays: the map
+// then follows every step, the panels every panelDelay.
+func (ui *Window) live() bool { return ui.Timeline.Dragging() || ui.Player.Playing() }
+
+// followLive, while the timeline is dragged or plays, redraws the map
+// for a change of the window at once and leaves the list and the date
+// line for panelsLater (setting their text takes longer than a frame with
+// many events). It reports whether it did.
+func (ui *Window) followLive(c Change) bool {
+	if c != ChangeWindow || !ui.live() {
+		return false
+	}
+	if ui.Notes != nil {
+		ui.Notes.Layer.SetWindow(ui.Explorer.From, ui.Explorer.To)
+	}
+	ui.updateLayers()
+	ui.panelsLater()
+	return true
+}
+
+// panelDelay is how often the list and the date line follow a dragged or
+// playing timeline.
+const panelDelay = 125 * time.Millisecond
+
+// panelsLater brings the list and the date line in line with the
+// Explorer's window panelDelay from now, once for any number of changes
+// meanwhile.
+func (ui *Window) panelsLater() {
+	ui.panelsDirty = true
+	ui.catchUpLater()
+}
+
+// catchUpLater, panelDelay from now, brings in line what lags: the list
+// and the date line (panelsDirty), the legend (legendLag).
+func (ui *Window) catchUpLater() {
+	if ui.panelsDue {
+		return
+	}
+	ui.panelsDue = true
+	time.AfterFunc(panelDelay, func() {
+		ui.do(func() {
+			ui.panelsDue = false
+			if ui.panelsDirty {
+				ui.panelsDirty = false
+				ui.explorerChanged(ChangeWindow | changePanels)
+			}
+			if v := ui.legendLag; v != nil {
+				ui.legendLag = nil
+				ui.updateLegend(*v)
+			}
+		})
+	})
+}
