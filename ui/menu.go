@@ -91,4 +91,3 @@ func (ui *Window) bindKeys() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
 }
-
