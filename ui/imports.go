@@ -120,6 +120,26 @@ func (m *Imports) dataset() (*data.Dataset, error) {
 
 func (m *Imports) store() *store.Store { return m.st }
 
+// shownCount is how many events the store's shown imports hold, from
+// their records (no event is read).
+func (m *Imports) shownCount() int {
+	s := m.store()
+	if s == nil {
+		return 0
+	}
+	imports, err := s.Imports()
+	if err != nil {
+		return 0 // the merge reports it
+	}
+	n := 0
+	for _, l := range imports {
+		if !m.hidden[l.ID] {
+			n += l.Count
+		}
+	}
+	return n
+}
+
 // reloadNow merges the shown imports into the window's events, on the UI
 // goroutine (at start-up and in tests); a background reload still under
 // way is dropped, so it cannot undo this one.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime/debug"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -17,6 +18,21 @@ type loading struct {
 	markEvents    bool                        // the next layer state is the first with the loaded events
 	frameLog      *frameLog                   // $SAHELATLAS_FRAMELOG, nil when unset
 	synthetic     int                         // synthetic events to load after the first frame
+	storeLater    bool                        // the store's imports are many: merged after the first frame
+}
+
+// lazyImportEvents is how many imported events the store may show before
+// the window opens on the bundled events and merges the imports after the
+// first frame, in the background: a million take seconds to read and
+// index, and the map must show at once.
+var lazyImportEvents = 50_000
+
+// loadStoreLater merges the store's shown imports into the window's events
+// in the background, with the status bar's progress, once the map shows.
+func (ui *Window) loadStoreLater() {
+	ui.startLoading(lang.L("Loading the workspace's imported events…"))
+	liftMemoryLimit()
+	ui.Imports.reloadData()
 }
 
 // loadSynthetic makes n synthetic events (--synthetic) off the UI

@@ -22,6 +22,10 @@ func (ui *Window) frameShown(v geo.Viewport) {
 	if ui.frames.takeMark(ui.Map.image.Image) {
 		what = "events"
 	}
+	if ui.storeLater {
+		ui.storeLater = false
+		ui.loadStoreLater()
+	}
 	if n := ui.synthetic; n > 0 {
 		ui.synthetic = 0
 		ui.loadSynthetic(n)

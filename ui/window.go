@@ -84,7 +84,9 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui := &Window{App: a, Win: w, Atlas: sc.Atlas,
 		Status: widget.NewLabel(""), Coords: widget.NewLabel(""), DateWindow: widget.NewLabel("")}
 	ui.Imports = newImports(ui, sc.Data, opts.Workspace)
-	if opts.Synthetic == 0 {
+	if opts.Synthetic == 0 && ui.Imports.shownCount() > lazyImportEvents {
+		ui.storeLater = true // the map first, with the bundled events
+	} else if opts.Synthetic == 0 {
 		if d, err := ui.Imports.dataset(); err != nil {
 			fmt.Fprintln(os.Stderr, "sahelatlas:", err) // shown again in the window when it reloads
 		} else {
