@@ -257,14 +257,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 			ch  store.ImportChange
 			err error
 		)
-		f, err := os.Open(path)
-		if err == nil {
-			res, err = exchange.Import(f, filepath.Base(path), opts)
-			f.Close()
-		}
-		if err == nil {
-			ch, err = st.PutImport(store.Import{Name: filepath.Base(path), Format: string(res.Format)}, res.Records)
-		}
+		res, ch, err = streamImport(st, path, opts)
 		m.do(func() {
 			progress.Hide()
 			var refused *exchange.RefusedError
@@ -402,4 +395,37 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 	}, m.ui.Win)
 	fd.SetFileName("sahel-atlas-events" + ext)
 	fd.Show()
+}
+
+// streamImport reads the file at path and hands its records to the store a
+// batch at a time (an ACLED CSV is read row by row, with no size cap), so
+// memory holds a batch, not the file. A refused file, or any error, leaves
+// the store as it was.
+func streamImport(st *store.Store, path string, opts exchange.Options) (*exchange.Result, store.ImportChange, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, store.ImportChange{}, err
+	}
+	defer f.Close()
+	w, err := st.NewImport(store.Import{Name: name})
+	if err != nil {
+		return nil, store.ImportChange{}, err
+	}
+	n := 0
+	opts.Stream = func(batch []data.Record) error {
+		n += len(batch)
+		return w.Add(batch)
+	}
+	res, err := exchange.Import(f, name, opts)
+	if err == nil && n == 0 {
+		err = fmt.Errorf("nothing to import in %s: it holds no events", name)
+	}
+	if err != nil {
+		w.Abort()
+		return res, store.ImportChange{}, err
+	}
+	w.SetFormat(string(res.Format))
+	ch, err := w.Commit(res.Amend)
+	return res, ch, err
 }
