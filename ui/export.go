@@ -108,7 +108,7 @@ const previewDelay = 200 * time.Millisecond
 // with the choices made the last time it was open.
 func (ui *Window) ShowExport() {
 	if ui.exporter == nil {
-		ui.exporter = newExporter(ui, fyne.Do)
+		ui.exporter = newExporter(ui, ui.do)
 	}
 	ui.exporter.show("")
 }

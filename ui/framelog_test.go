@@ -14,9 +14,19 @@ func TestFrameLog(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "frames.log")
 	t.Setenv(EnvFrameLog, path)
 	ui, q := newTestWindowQueue(t)
-	q.next(t) // the first frame
+	logged := func() int {
+		b, _ := os.ReadFile(path)
+		return strings.Count(string(b), " frame ")
+	}
+	// Run what is handed to the UI goroutine (frames, and other work
+	// queued beside them) until the first frame is shown, then redraw.
+	for i := 0; i < 50 && logged() < 1; i++ {
+		q.next(t)
+	}
 	ui.Map.Redraw()
-	q.next(t)
+	for i := 0; i < 50 && logged() < 2; i++ {
+		q.next(t)
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -17,8 +17,14 @@ type Symbol struct {
 
 // Symbols returns the symbols drawn for v whose centres lie in the view,
 // in drawing order: what a page numbers and lists.
+//
+// When v holds too many events to draw as symbols and the layer draws
+// their density instead (see Dense), it returns none.
 func (l *EventLayer) Symbols(v geo.Viewport) []Symbol {
 	lo := l.layout(v)
+	if lo.cells != nil {
+		return nil
+	}
 	w, h := v.PixelSize()
 	var out []Symbol
 	for i := range lo.symbols {
@@ -29,4 +35,14 @@ func (l *EventLayer) Symbols(v geo.Viewport) []Symbol {
 		out = append(out, Symbol{X: s.x, Y: s.y, Size: s.marker.Size, Events: lo.events(s)})
 	}
 	return out
+}
+
+// Dense reports whether the layer draws the density of its events for v
+// rather than their symbols, and how many events that density counts.
+func (l *EventLayer) Dense(v geo.Viewport) (events int, dense bool) {
+	lo := l.layout(v)
+	if lo.cells == nil {
+		return 0, false
+	}
+	return int(lo.set.inView), true
 }

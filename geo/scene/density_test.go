@@ -36,6 +36,7 @@ func TestSnapshotDrawsDensity(t *testing.T) {
 			}
 			var buf bytes.Buffer
 			cv := draw.NewSVG(&buf, o.Width, o.Height)
+			cv.SetTextMode(draw.TextEditable) // the legend's words are read back
 			v, _ := f.draw(cv, c.from, c.to)
 			if err := cv.Close(); err != nil {
 				t.Fatal(err)

@@ -154,6 +154,9 @@ const maxNumberedSymbols = 300
 // with more than maxNumberedSymbols symbols, none, and a sentence saying
 // why for the page's note.
 func (f *framer) numbered(v geo.Viewport) ([]mark, []layout.ListItem, string) {
+	if n, dense := f.layers.Events.Dense(v); dense {
+		return nil, nil, lang.T("page.list.dense", n)
+	}
 	syms := f.layers.Events.Symbols(v)
 	if len(syms) > maxNumberedSymbols {
 		n := 0
