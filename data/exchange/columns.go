@@ -29,10 +29,12 @@ type Columns struct {
 	Sources   string // optional: documents separated by ';' (the imported file otherwise)
 	// Optional, as WriteCSV writes them: the place a visitor came from,
 	// notes on the date and on confidence, a date with no year (MM or
-	// MM-DD) and what each source alone says.
+	// MM-DD), what each source alone says, whether the event goes on
+	// after its span ("true") and how surely its place is known.
 	Origin, OriginLon, OriginLat       string
 	DateNote, YearInferred, Confidence string
 	NoYear, SourceNotes                string
+	Ongoing, PlacePrecision            string
 }
 
 // columnAliases lists, for each field of Columns, the header names
@@ -68,6 +70,8 @@ func columnAliases() []struct {
 		{func(c *Columns) *string { return &c.Confidence }, []string{"confidence"}},
 		{func(c *Columns) *string { return &c.NoYear }, []string{"no_year"}},
 		{func(c *Columns) *string { return &c.SourceNotes }, []string{"source_notes"}},
+		{func(c *Columns) *string { return &c.Ongoing }, []string{"ongoing"}},
+		{func(c *Columns) *string { return &c.PlacePrecision }, []string{"place_precision"}},
 	}
 }
 
@@ -115,6 +119,7 @@ func DetectColumns(header []string, given Columns) Columns {
 type csvIndexes struct {
 	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision, sources int
 	origin, originLon, originLat, dateNote, yearInferred, confidence, noYear, sourceNotes              int
+	ongoing, placePrecision                                                                           int
 	year, subtype, actor2, assoc1, assoc2, timePrec, geoPrec, admin1, admin2, admin3                   int
 }
 

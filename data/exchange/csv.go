@@ -84,6 +84,7 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 		origin: idx("origin", cols.Origin), originLon: idx("origin_lon", cols.OriginLon), originLat: idx("origin_lat", cols.OriginLat),
 		dateNote: idx("date_note", cols.DateNote), yearInferred: idx("year_inferred", cols.YearInferred), confidence: idx("confidence", cols.Confidence),
 		noYear: idx("no_year", cols.NoYear), sourceNotes: idx("source_notes", cols.SourceNotes),
+		ongoing: idx("ongoing", cols.Ongoing), placePrecision: idx("place_precision", cols.PlacePrecision),
 	}
 	if len(unknown) > 0 {
 		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, headerExcerpt(t.header), headerExcerpt(unknown))
@@ -230,6 +231,20 @@ func (b *builder) csvRow(row *genericRow, x *csvIndexes, fields []int, t *rows, 
 	}
 	if err := b.rowDates(e, row, x, t, precS, noYear, tpS); err != nil {
 		return r, err
+	}
+	switch s := strings.ToLower(get(x.ongoing)); s {
+	case "", "false":
+	case "true":
+		e.Ongoing = true
+	default:
+		return r, fmt.Errorf("ongoing %q is not true or false", s)
+	}
+	if s := get(x.placePrecision); s != "" {
+		if pp := data.PlacePrecision(s); pp.Valid() {
+			e.PlacePrecision = pp.Map() // an analyst's "town" or "country" as the map draws it
+		} else {
+			return r, fmt.Errorf("place_precision %q is not approximate, inferred, exact, town, region or country (or empty: given)", s)
+		}
 	}
 	if x.geoPrec >= 0 && x.confidence < 0 {
 		gp, ok := acledPrecision(gpS)

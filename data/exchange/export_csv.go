@@ -13,13 +13,15 @@ import (
 
 // CSVHeader lists the columns WriteCSV always writes: the GeoJSON
 // properties, with the point and the origin spread over columns, no_year
-// as MM or MM-DD, and source_notes as a JSON object of document → note.
+// as MM or MM-DD, source_notes as a JSON object of document → note,
+// ongoing as true or false and place_precision empty when the sources give
+// the place.
 // The events' fields follow, a column each.
 var CSVHeader = []string{
 	"id", "start", "end", "precision", "kind", "cameo", "title", "summary",
 	"place", "lon", "lat", "actors", "countries", "sources",
 	"origin", "origin_lon", "origin_lat", "date_note", "year_inferred", "confidence",
-	"no_year", "source_notes",
+	"no_year", "source_notes", "ongoing", "place_precision",
 }
 
 // Neutralise returns s prefixed with ' when a spreadsheet would run it as a
@@ -60,6 +62,7 @@ func WriteCSV(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			e.Title, e.Summary, placeName(d, e.Place), ff(e.At()[0]), ff(e.At()[1]),
 			strings.Join(actorNames(d, e), ";"), strings.Join(e.Countries, ";"), strings.Join(docs, ";"),
 			origin, olon, olat, e.DateNote, e.YearInferred, e.Confidence, noYearText(e.NoYear), sourceNotes(e),
+			strconv.FormatBool(e.Ongoing), string(e.PlacePrecision),
 		})
 		for i, name := range fields {
 			row[len(CSVHeader)+i] = fieldValue(e, name)

@@ -55,6 +55,9 @@ func Properties(d *data.Dataset, e *data.Event) map[string]any {
 	if e.Ongoing {
 		p["ongoing"] = true // began between start and end, and continues
 	}
+	if e.PlacePrecision != data.PlaceGiven {
+		p["place_precision"] = string(e.PlacePrecision)
+	}
 	if e.Confidence != "" {
 		p["confidence"] = e.Confidence
 	}

@@ -67,3 +67,36 @@ func TestExportsSayOngoing(t *testing.T) {
 		t.Error("Merge drops ongoing")
 	}
 }
+
+// A CSV or GeoJSON export read back keeps whether an event goes on and
+// how surely its place is known (an inferred place stays inferred).
+func TestExportsKeepOngoingAndPlacePrecision(t *testing.T) {
+	d, err := data.LoadBundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := d.Event("2021-russian-pmcs-in-mali")
+	if e == nil || !e.Ongoing || e.PlacePrecision != data.PlaceInferred {
+		t.Fatalf("the bundled ongoing event is missing or not inferred: %+v", e)
+	}
+	for _, c := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"events.csv", func(b *bytes.Buffer) error { return WriteCSV(b, []*data.Event{e}, d) }},
+		{"events.geojson", func(b *bytes.Buffer) error { return WriteGeoJSON(b, []*data.Event{e}, d) }},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(&buf, c.name, Options{})
+		if err != nil || len(res.Records) != 1 {
+			t.Fatalf("%s: %v, %d records", c.name, err, len(res.Records))
+		}
+		got := res.Records[0].Event
+		if !got.Ongoing || got.PlacePrecision != data.PlaceInferred {
+			t.Errorf("%s read back: ongoing %v, place precision %q; want true, inferred", c.name, got.Ongoing, got.PlacePrecision)
+		}
+	}
+}

@@ -219,6 +219,13 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 	if p.has("ongoing") {
 		e.Ongoing = string(p.m["ongoing"]) == "true"
 	}
+	if s := p.str("place_precision"); s != "" {
+		if pp := data.PlacePrecision(s); pp.Valid() {
+			e.PlacePrecision = pp.Map() // an analyst's "town" or "country" as the map draws it
+		} else if p.err == nil {
+			return r, fmt.Errorf("place_precision %q is not approximate, inferred, exact, town, region or country (or empty: given)", s)
+		}
+	}
 	placeName := p.str("place")
 	kindS := p.str("kind")
 	actors := p.list("actors")
@@ -326,7 +333,7 @@ var known = map[string]bool{
 	"notes": true, "start": true, "date": true, "time": true, "begin": true, "end": true,
 	"precision": true, "date_note": true, "year_inferred": true, "confidence": true, "place": true,
 	"kind": true, "cameo": true, "actors": true, "countries": true, "no_year": true, "origin": true,
-	"sources": true, "ongoing": true,
+	"sources": true, "ongoing": true, "place_precision": true,
 }
 
 // props reads feature properties, remembering the first problem.
