@@ -59,8 +59,14 @@ if [ -z "$seen" ]; then
   exit 1
 fi
 win=$(xdotool search --name '^Sahel Atlas$' | head -1)
-xdotool windowsize "$win" 1400 900 || true
-xdotool windowmove "$win" 0 0 || true
+# With no window manager, a resize sent before the window is mapped is
+# lost: repeat it until the window has the size asked for.
+for _ in $(seq 20); do
+  xdotool windowsize "$win" 1400 900 2>/dev/null || true
+  xdotool windowmove "$win" 0 0 2>/dev/null || true
+  sleep 0.5
+  xdotool getwindowgeometry "$win" 2>/dev/null | grep -q 'Geometry: 1400x900' && break
+done
 
 # The first frame is rendered off the UI thread: give it time, then check.
 ok=""

@@ -34,7 +34,7 @@ func main() {
 		c        color.RGBA
 		minShare float64 // of the screen's pixels
 	}{
-		{"Mali", render.ColourMali, 0.002},
+		{"Mali", render.ColourMali, 0.001}, // lines, clusters and names cover much of it at the Sahel zoom
 		{"Sudan", render.ColourSudan, 0.002},
 		{"France", render.ColourFrance, 0.0005},
 		{"neighbours", render.ColourNeighbour, 0.005},
