@@ -39,7 +39,10 @@ type eventLayout struct {
 	approx  bool // some symbol drawn is of an approximate date
 	// inferred: some symbol drawn is of a place its sources do not give
 	inferred bool
-	markers  []draw.Marker // by style code, at the viewport's scale
+	// placeApprox: some symbol drawn is of a place its sources give only
+	// approximately
+	placeApprox bool
+	markers     []draw.Marker // by style code, at the viewport's scale
 	// cells are the density hexagons drawn instead of symbols when the
 	// view holds too many events; classes their colours and what they
 	// stand for; hexes the marker of each class.
@@ -259,6 +262,7 @@ func (lo *eventLayout) finish() {
 		c := lo.set.style(s.event)
 		lo.approx = lo.approx || codeApproximate(c)
 		lo.inferred = lo.inferred || codeInferred(c)
+		lo.placeApprox = lo.placeApprox || codePlaceApprox(c)
 		if codeKind(c) < len(KindStyles) {
 			codes[c] = true
 		} else {

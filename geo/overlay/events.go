@@ -107,7 +107,7 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 	}
 	draw.BeginGroup(c, "events")
 	ts := ClusterTextStyle(v.DeviceScale())
-	halo := PlaceHalo(v.DeviceScale())
+	halo, ring := PlaceHalo(v.DeviceScale()), PlaceApproxRing(v.DeviceScale())
 	for i := range lo.symbols {
 		s := &lo.symbols[i]
 		switch {
@@ -115,6 +115,8 @@ func (l *EventLayer) Draw(c draw.Canvas, v geo.Viewport) {
 			c.Marker(s.x, s.y, placeHaloAround(s.marker.Size, v.DeviceScale()))
 		case !s.cluster() && codeInferred(lo.set.style(s.event)):
 			c.Marker(s.x, s.y, halo)
+		case !s.cluster() && codePlaceApprox(lo.set.style(s.event)):
+			c.Marker(s.x, s.y, ring)
 		}
 		c.Marker(s.x, s.y, s.marker)
 		if s.label != "" {
@@ -157,6 +159,7 @@ type Legend struct {
 	Kinds       []data.Kind // kinds of the single symbols drawn, in data.Kinds order
 	Approximate bool        // some symbol drawn is of an approximate date
 	Inferred    bool        // some symbol drawn is of an inferred place (PlaceHalo)
+	PlaceApprox bool        // some symbol drawn is of an approximate place (PlaceApproxRing)
 	Clusters    bool        // some clusters are drawn
 	// Density is the colours of the density hexagons drawn in place of
 	// symbols, empty when symbols are drawn; Weighted says they count
@@ -168,7 +171,7 @@ type Legend struct {
 // Legend returns what the symbols drawn for v need explained.
 func (l *EventLayer) Legend(v geo.Viewport) Legend {
 	lo := l.layout(v)
-	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx, Inferred: lo.inferred}
+	lg := Legend{Kinds: append([]data.Kind(nil), lo.kinds...), Approximate: lo.approx, Inferred: lo.inferred, PlaceApprox: lo.placeApprox}
 	if lo.cells != nil {
 		lg.Density, lg.Weighted = append([]DensityClass(nil), lo.classes...), lo.set.base.weighted
 	}

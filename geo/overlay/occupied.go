@@ -62,7 +62,7 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 		b := lo.box(s, scale)
 		if px, py := int(s.x), int(s.y); seen[0] != nil && !s.cluster() && px >= 0 && py >= 0 && px < w && py < h {
 			ring := 0
-			if codeInferred(lo.set.style(s.event)) {
+			if st := lo.set.style(s.event); codeInferred(st) || codePlaceApprox(st) {
 				ring = 1
 			}
 			k := py*w + px
@@ -100,7 +100,7 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 // more, and the dotted ring of an inferred place.
 func (lo *eventLayout) box(s *symbol, scale float64) orb.Bound {
 	r := (s.marker.Size+s.marker.OutlineWidth)/2 + scale
-	if (s.cluster() && s.inferred) || (!s.cluster() && codeInferred(lo.set.style(s.event))) {
+	if (s.cluster() && s.inferred) || (!s.cluster() && (codeInferred(lo.set.style(s.event)) || codePlaceApprox(lo.set.style(s.event)))) {
 		r = max(r, (placeHaloAround(s.marker.Size, scale).Size+1.5*scale)/2)
 	}
 	return orb.Bound{Min: orb.Point{s.x - r, s.y - r}, Max: orb.Point{s.x + r, s.y + r}}

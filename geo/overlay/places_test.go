@@ -8,17 +8,19 @@ import (
 )
 
 // Issue 13 item 5: an event drawn at a place its sources do not give has a
-// dotted ring around its symbol, which an event of a given or approximate
-// place has not, and the legend says so.
+// dotted ring around its symbol, one its sources place only near there a
+// thin whole ring, and one of a given place none; the legend says which.
 func TestInferredPlaces(t *testing.T) {
 	for _, c := range []struct {
 		name     string
 		place    data.PlacePrecision
 		inferred bool
+		approx   bool
 	}{
-		{"given", data.PlaceGiven, false},
-		{"approximate", data.PlaceApproximate, false},
-		{"inferred", data.PlaceInferred, true},
+		{"given", data.PlaceGiven, false, false},
+		{"approximate", data.PlaceApproximate, false, true},
+		{"an analyst's region", data.PlaceRegion, false, true},
+		{"inferred", data.PlaceInferred, true, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := testDataset(t, ev{id: "x", place: "niamey", kind: data.KindCoup})
@@ -50,11 +52,17 @@ func TestInferredPlaces(t *testing.T) {
 			if c.inferred && inked < ring/4 {
 				t.Errorf("%d of %d pixels around the symbol are inked, want a dotted ring (at least a quarter)", inked, ring)
 			}
-			if !c.inferred && inked > 0 {
+			if c.approx && inked < ring/4 {
+				t.Errorf("%d of %d pixels around the symbol are inked, want a ring", inked, ring)
+			}
+			if !c.inferred && !c.approx && inked > 0 {
 				t.Errorf("%d of %d pixels around the symbol are inked, want none", inked, ring)
 			}
 			if got := l.Legend(v).Inferred; got != c.inferred {
 				t.Errorf("Legend.Inferred = %v, want %v", got, c.inferred)
+			}
+			if got := l.Legend(v).PlaceApprox; got != c.approx {
+				t.Errorf("Legend.PlaceApprox = %v, want %v", got, c.approx)
 			}
 		})
 	}

@@ -250,16 +250,20 @@ func (m *memo) learn(e *data.Event) eventInfo {
 	return info
 }
 
-// styleCode numbers the symbols an event can have: four times the kind's
-// position in KindStyles (len(KindStyles) for a kind not in it), plus two
-// when the place is inferred (drawn with PlaceHalo), plus one when the date
-// is approximate. markerTable turns it into a Marker.
+// styleCode numbers the symbols an event can have: eight times the kind's
+// position in KindStyles (len(KindStyles) for a kind not in it), plus four
+// when the place is approximate (drawn with PlaceApproxRing), plus two when
+// it is inferred (drawn with PlaceHalo), plus one when the date is
+// approximate. markerTable turns it into a Marker.
 func styleCode(e *data.Event) uint8 {
 	i := len(KindStyles)
 	if st, ok := styleIndex[e.Kind]; ok {
 		i = st
 	}
-	c := uint8(4 * i)
+	c := uint8(8 * i)
+	if PlaceApproximate(e) {
+		c += 4
+	}
 	if PlaceInferred(e) {
 		c += 2
 	}
@@ -270,12 +274,13 @@ func styleCode(e *data.Event) uint8 {
 }
 
 // The parts of a style code.
-func codeKind(c uint8) int         { return int(c / 4) }
+func codeKind(c uint8) int         { return int(c / 8) }
 func codeApproximate(c uint8) bool { return c%2 == 1 }
 func codeInferred(c uint8) bool    { return c%4 >= 2 }
+func codePlaceApprox(c uint8) bool { return c%8 >= 4 }
 
 // numStyleCodes is the number of style codes.
-var numStyleCodes = 4 * (len(KindStyles) + 1)
+var numStyleCodes = 8 * (len(KindStyles) + 1)
 
 // markerTable returns the Marker of every style code at scale.
 func markerTable(scale float64) []draw.Marker {
@@ -285,9 +290,9 @@ func markerTable(scale float64) []draw.Marker {
 		if i < len(KindStyles) {
 			k = KindStyles[i].Kind
 		}
-		for _, inferred := range []int{0, 2} {
-			t[4*i+inferred] = StyleFor(k, scale)
-			t[4*i+inferred+1] = ApproximateStyleFor(k, scale)
+		for _, place := range []int{0, 2, 4, 6} {
+			t[8*i+place] = StyleFor(k, scale)
+			t[8*i+place+1] = ApproximateStyleFor(k, scale)
 		}
 	}
 	return t

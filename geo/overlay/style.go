@@ -157,6 +157,22 @@ func Approximate(e *data.Event) bool {
 // give (a capital or seat of government, as its confidence note says).
 func PlaceInferred(e *data.Event) bool { return e.PlacePrecision == data.PlaceInferred }
 
+// PlaceApproximate reports whether e's sources place it only near where it
+// is drawn (or, for an analyst's event, only to its region or country):
+// its symbol has a thin solid ring (PlaceApproxRing).
+func PlaceApproximate(e *data.Event) bool { return e.PlacePrecision.Map() == data.PlaceApproximate }
+
+// PlaceApproxRing returns the thin solid ring drawn around the symbol of an
+// event whose place is approximate (PlaceApproximate), at scale: as wide as
+// PlaceHalo, but whole and fainter, so "near here" reads apart from "not
+// where the sources say".
+func PlaceApproxRing(scale float64) draw.Marker {
+	scale = scaleOr1(scale)
+	c := PlaceHaloColour
+	c.A = 0x99
+	return draw.Marker{Shape: draw.Circle, Size: 2 * SymbolSize * scale, Outline: c, OutlineWidth: 1.2 * scale}
+}
+
 // PlaceHaloColour is the dotted ring around the symbol of an event whose
 // place is inferred.
 var PlaceHaloColour = color.RGBA{0x26, 0x26, 0x26, 0xD9}

@@ -29,6 +29,11 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 	if lg.Inferred {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.inferred"), Marker: inferredSwatch()})
 	}
+	if lg.PlaceApprox {
+		m := overlay.PlaceApproxRing(1)
+		m.Fill = overlay.ApproximateFill
+		items = append(items, layout.LegendItem{Label: lang.T("legend.placeapprox"), Marker: m})
+	}
 	if lg.Clusters {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.cluster"), Marker: overlay.ClusterMarker(5, overlay.FamilyDiplomacy, 1)})
 	}
