@@ -119,7 +119,7 @@ func DetectColumns(header []string, given Columns) Columns {
 type csvIndexes struct {
 	lat, lon, place, date, start, end, title, summary, kind, actors, countries, id, precision, sources int
 	origin, originLon, originLat, dateNote, yearInferred, confidence, noYear, sourceNotes              int
-	ongoing, placePrecision                                                                           int
+	ongoing, placePrecision                                                                            int
 	year, subtype, actor2, assoc1, assoc2, timePrec, geoPrec, admin1, admin2, admin3                   int
 }
 
