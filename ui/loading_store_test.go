@@ -4,9 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/store"
 )
@@ -29,33 +26,20 @@ func TestWindowLoadsAManyEventStoreAfterTheMap(t *testing.T) {
 			lazyImportEvents = c.lazy
 			t.Cleanup(func() { lazyImportEvents = old })
 
-			a := test.NewTempApp(t)
-			a.Preferences().SetBool(authorAskedPref, true)
-			w := a.NewWindow("Sahel Atlas")
-			t.Cleanup(w.Close)
-			s, _, err := store.Open(t.TempDir() + "/w.db")
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			f, err := os.Open("testdata/acled-mali.csv")
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := exchange.Import(f, "acled-mali.csv", exchange.Options{})
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.PutImport(store.Import{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
-				t.Fatal(err)
-			}
-			q := &uiQueue{ch: make(chan func(), 1<<16)}
-			ui, err := Build(a, w, Options{View: "sahel", Workspace: s, do: q.do})
-			if err != nil {
-				t.Fatal(err)
-			}
-			w.Resize(fyne.NewSize(1400, 900))
+			ui, q := newTestWindowStore(t, func(s *store.Store) {
+				f, err := os.Open("testdata/acled-mali.csv")
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				res, err := exchange.Import(f, "acled-mali.csv", exchange.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.PutImport(store.Import{Name: "acled-mali.csv", Format: string(res.Format)}, res.Records); err != nil {
+					t.Fatal(err)
+				}
+			})
 			imported := func() bool { return hasSuffixEvent(ui, "MLI90001") }
 			if imported() == c.later {
 				t.Fatalf("as the window opens, the imported events are there: %v, want %v", imported(), !c.later)

@@ -28,6 +28,13 @@ func newTestWindow(t *testing.T) *Window {
 // UI goroutine (frames shown, legends updated), for a test to run.
 func newTestWindowQueue(t testing.TB) (*Window, *uiQueue) {
 	t.Helper()
+	return newTestWindowStore(t, nil)
+}
+
+// newTestWindowStore is newTestWindowQueue with fill run on the window's
+// store before the window is built (imports it opens on, say).
+func newTestWindowStore(t testing.TB, fill func(*store.Store)) (*Window, *uiQueue) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool(authorAskedPref, true) // TestAskAuthorOnce asks
 	w := a.NewWindow("Sahel Atlas")
@@ -37,6 +44,9 @@ func newTestWindowQueue(t testing.TB) (*Window, *uiQueue) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	if fill != nil {
+		fill(s)
+	}
 	q := &uiQueue{ch: make(chan func(), 1<<16)}
 	ui, err := Build(a, w, Options{View: "sahel", Workspace: s, do: q.do})
 	if err != nil {
