@@ -2,7 +2,6 @@ package scene
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strings"
 	"testing"
 
@@ -41,21 +40,7 @@ func TestSnapshotDrawsDensity(t *testing.T) {
 			if err := cv.Close(); err != nil {
 				t.Fatal(err)
 			}
-			var doc struct {
-				G []struct {
-					ID    string   `xml:"id,attr"`
-					Texts []string `xml:"text"`
-				} `xml:"g"`
-			}
-			if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-				t.Fatal(err)
-			}
-			var legend []string
-			for _, g := range doc.G {
-				if g.ID == "legend" {
-					legend = g.Texts
-				}
-			}
+			legend := svgGroupTexts(t, buf.Bytes(), "legend")
 			// The hexagons: the elements of the group "density", wherever it is.
 			hexagons := 0
 			if _, rest, ok := strings.Cut(buf.String(), `<g id="density">`); ok {

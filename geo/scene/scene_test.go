@@ -211,21 +211,7 @@ func TestSnapshotLegendMatchesMap(t *testing.T) {
 			t.Errorf("%s–%s: legend kinds %v, map kinds %v", win[0], win[1], legendKinds, mapKinds)
 		}
 		// And the SVG's legend group writes them.
-		var doc struct {
-			G []struct {
-				ID    string   `xml:"id,attr"`
-				Texts []string `xml:"text"`
-			} `xml:"g"`
-		}
-		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-			t.Fatal(err)
-		}
-		var texts []string
-		for _, g := range doc.G {
-			if g.ID == "legend" {
-				texts = g.Texts
-			}
-		}
+		texts := svgGroupTexts(t, buf.Bytes(), "legend")
 		for _, k := range mapKinds {
 			if !slices.Contains(texts, k) {
 				t.Errorf("%s–%s: the SVG legend %q does not write %q", win[0], win[1], texts, k)
@@ -386,4 +372,26 @@ func TestWriteSnapshotProgress(t *testing.T) {
 	if !slices.Equal(done, []int{1, 2, 3}) {
 		t.Errorf("progress %v, want [1 2 3]", done)
 	}
+}
+
+// svgGroupTexts returns the <text> elements of the SVG's top-level group
+// with the given id (the SVG written with editable text).
+func svgGroupTexts(t *testing.T, svg []byte, id string) []string {
+	t.Helper()
+	var doc struct {
+		G []struct {
+			ID    string   `xml:"id,attr"`
+			Texts []string `xml:"text"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(svg, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, g := range doc.G {
+		if g.ID == id {
+			texts = g.Texts
+		}
+	}
+	return texts
 }
