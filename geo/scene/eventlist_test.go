@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
@@ -136,6 +137,28 @@ func TestTooManyToNumber(t *testing.T) {
 	for _, g := range []string{`<g id="event-numbers"`, `<g id="event-list"`} {
 		if bytes.Contains(buf.Bytes(), []byte(g)) {
 			t.Errorf("a page of 40,000 events draws %s", g)
+		}
+	}
+}
+
+// Numbers piled on each other name nothing: a page whose numbers would
+// mostly overlap numbers none (crowded), one whose numbers stand apart
+// keeps them.
+func TestCrowdedNumbers(t *testing.T) {
+	v := geo.Viewport{Center: orb.Point{0, 15}, Zoom: 3, Width: 1920, Height: 1080}
+	apart := []mark{{x: 100, y: 100, size: 12, first: 1, last: 1}, {x: 400, y: 100, size: 12, first: 2, last: 2}, {x: 700, y: 300, size: 12, first: 3, last: 9}}
+	piled := []mark{{x: 100, y: 100, size: 12, first: 1, last: 1}, {x: 104, y: 102, size: 12, first: 2, last: 2}, {x: 98, y: 99, size: 12, first: 3, last: 9}, {x: 700, y: 300, size: 12, first: 10, last: 10}}
+	for _, c := range []struct {
+		name  string
+		marks []mark
+		want  bool
+	}{
+		{"none", nil, false},
+		{"apart", apart, false},
+		{"piled", piled, true},
+	} {
+		if got := crowded(c.marks, v); got != c.want {
+			t.Errorf("%s: crowded = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -166,7 +166,27 @@ func (f *framer) numbered(v geo.Viewport) ([]mark, []layout.ListItem, string) {
 		return nil, nil, lang.T("page.list.toomany", n, len(syms))
 	}
 	marks, items := numberEvents(f.scene.Data, syms)
+	if crowded(marks, v) {
+		return nil, nil, lang.T("page.list.crowded", len(items))
+	}
 	return marks, items, ""
+}
+
+// crowded reports whether more than a quarter of the numbers written for
+// marks would overlap another: numbers piled on each other name nothing,
+// so the page says to zoom in instead.
+func crowded(marks []mark, v geo.Viewport) bool {
+	boxes := numberLayer(marks).Occupied(v).Boxes
+	over := 0
+	for i, a := range boxes {
+		for j, b := range boxes {
+			if i != j && a.Intersects(b) {
+				over++
+				break
+			}
+		}
+	}
+	return over*4 > len(boxes)
 }
 
 // listPages draws, after a page drawn on the PDF c, the pages of its own
