@@ -55,7 +55,7 @@ for f in sahelatlas.exe sahelatlas-cli.exe README.md THIRD_PARTY_NOTICES.txt; do
   [ -s "$win/$f" ] || fail "$zip lacks $f"
 done
 for notices in "$lin/THIRD_PARTY_NOTICES.txt" "$win/THIRD_PARTY_NOTICES.txt"; do
-  for credit in "Natural Earth" "GeoNames" "CC BY 4.0" "GSHHG" "LGPL-3" "Go standard library" "fyne.io/fyne/v2" "github.com/tidwall/buntdb" "golang.org/x/image"; do
+  for credit in "Natural Earth" "GeoNames" "CC BY 4.0" "GSHHG" "LGPL-3" "GNU LESSER GENERAL PUBLIC LICENSE" "assets/rivers/COPYING.LESSER" "geo/draw/fonts/OFL.txt" "Go standard library" "fyne.io/fyne/v2" "github.com/tidwall/buntdb" "golang.org/x/image"; do
     grep -q "$credit" "$notices" || fail "$notices does not credit $credit"
   done
 done

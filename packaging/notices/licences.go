@@ -112,8 +112,9 @@ func isLicence(name string) bool {
 	switch filepath.Ext(lower) {
 	case "", ".txt", ".md", ".markdown", ".rst":
 	default:
-		// LICENSE.BSD, LICENSE.apache2 and the like, but not license.go.
-		if !strings.HasPrefix(lower, "license") && !strings.HasPrefix(lower, "licence") ||
+		// LICENSE.BSD, LICENSE.apache2, COPYING.LESSER and the like, but
+		// not license.go.
+		if !strings.HasPrefix(lower, "license") && !strings.HasPrefix(lower, "licence") && !strings.HasPrefix(lower, "copying.") ||
 			strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, ".sh") {
 			return false
 		}

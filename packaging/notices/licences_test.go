@@ -18,6 +18,9 @@ func TestIsLicence(t *testing.T) {
 		{"licence.txt", true},
 		{"COPYING", true},
 		{"COPYING.txt", true},
+		{"COPYING.LESSER", true},
+		{"COPYING.LIB", true},
+		{"copying.go", false},
 		{"LICENSE_Inter.txt", true},
 		{"LICENSE-reader", true},
 		{"LICENSE.BSD", true},
@@ -150,7 +153,7 @@ func TestWrite(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			err := write(&b, []byte("Data: public domain"), tt.mods)
+			err := write(&b, []byte("Data: public domain"), nil, tt.mods)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("write: error %v, want error %v", err, tt.wantErr)
 			}

@@ -59,6 +59,10 @@ func run(pkg string, env []string, credits, out string) error {
 	if err != nil {
 		return err
 	}
+	own, err := ownModule(listing)
+	if err != nil {
+		return err
+	}
 	goroot, err := goEnv("GOROOT")
 	if err != nil {
 		return err
@@ -76,7 +80,7 @@ func run(pkg string, env []string, credits, out string) error {
 		}
 	}
 	var b bytes.Buffer
-	if err := write(&b, head, append([]*module{std}, mods...)); err != nil {
+	if err := write(&b, head, own, append([]*module{std}, mods...)); err != nil {
 		return err
 	}
 	if out == "" {
@@ -109,15 +113,19 @@ func goEnv(name string) (string, error) {
 	return strings.TrimSpace(string(v)), nil
 }
 
-// write writes the credits, the list of modules, then each module's
+// write writes the credits, the licences of what the program embeds from
+// its own tree (own may be nil), the list of modules, then each module's
 // licence files.
-func write(w io.Writer, credits []byte, mods []*module) error {
+func write(w io.Writer, credits []byte, own *module, mods []*module) error {
 	if len(credits) > 0 {
 		w.Write(credits)
 		if !bytes.HasSuffix(credits, []byte("\n")) {
 			io.WriteString(w, "\n")
 		}
 		io.WriteString(w, "\n")
+	}
+	if err := writeOwn(w, own); err != nil {
+		return err
 	}
 	rule := strings.Repeat("=", 78) + "\n"
 	io.WriteString(w, rule+"Go modules linked into sahelatlas, with their licences below:\n\n")
