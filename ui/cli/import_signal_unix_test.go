@@ -3,8 +3,6 @@
 package cli
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -54,40 +52,20 @@ func TestImportSignal(t *testing.T) {
 				before = tree(t, filepath.Dir(db))
 			}
 			big := writeFile(t, dir, "big.csv", bigACLED(10000))
-			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "SAHELATLAS_CLI_TEST_ARGS="+strings.Join([]string{"import", big, "--store", db}, "\t"),
-				"SAHELATLAS_CLI_TEST_IMPORT_SIGNAL_AT=5000", "XDG_CONFIG_HOME="+t.TempDir())
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, err := bufio.NewReader(stdout).ReadString('\n')
-			if err != nil || !strings.HasPrefix(line, "events ") {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("child said %q (%v), stderr %q", line, err, stderr.String())
-			}
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			err = cmd.Wait()
+			args := []string{"import", big, "--store", db}
+			errs, err := stopChild(t, args, "SAHELATLAS_CLI_TEST_IMPORT_SIGNAL_AT=5000", func(line string) bool { return strings.HasPrefix(line, "events ") }, tc.sig)
 			var exit *exec.ExitError
 			if !errors.As(err, &exit) || exit.ExitCode() != tc.status {
 				t.Errorf("child: %v, want status %d", err, tc.status)
 			}
 			var lines []string // but the progress lines of an import slowed down
-			for _, l := range strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n") {
+			for _, l := range strings.Split(strings.TrimSuffix(errs, "\n"), "\n") {
 				if !strings.Contains(l, "events read") {
 					lines = append(lines, l)
 				}
 			}
 			if len(lines) != 1 || !strings.Contains(lines[0], "stopped") || !strings.Contains(lines[0], "the store is unchanged") {
-				t.Errorf("stderr %q, want one line saying it stopped", stderr.String())
+				t.Errorf("stderr %q, want one line saying it stopped", errs)
 			}
 			if !tc.before {
 				if _, err := os.Stat(db); !os.IsNotExist(err) {

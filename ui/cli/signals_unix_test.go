@@ -47,33 +47,12 @@ func TestSnapshotSignal(t *testing.T) {
 				}
 			}
 			args := append([]string{"snapshot", "-o", filepath.Join(dir, tc.out)}, series...)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "SAHELATLAS_CLI_TEST_ARGS="+strings.Join(args, "\t"),
-				"SAHELATLAS_CLI_TEST_SIGNAL_AT=2", "XDG_CONFIG_HOME="+t.TempDir())
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, err := bufio.NewReader(stdout).ReadString('\n')
-			if err != nil || line != "frame 2 of 6\n" {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("child said %q (%v), stderr %q", line, err, stderr.String())
-			}
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			err = cmd.Wait()
+			errs, err := stopChild(t, args, "SAHELATLAS_CLI_TEST_SIGNAL_AT=2", func(line string) bool { return line == "frame 2 of 6\n" }, tc.sig)
 			var exit *exec.ExitError
 			if !errors.As(err, &exit) || exit.ExitCode() != tc.status {
 				t.Errorf("child: %v, want status %d", err, tc.status)
 			}
-			if errs := stderr.String(); strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "stopped by") || !strings.Contains(errs, "removed what it had begun") {
+			if strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "stopped by") || !strings.Contains(errs, "removed what it had begun") {
 				t.Errorf("stderr %q, want one line saying it stopped", errs)
 			}
 			if got := tree(t, dir); !slices.Equal(got, tc.after) {
@@ -86,6 +65,36 @@ func TestSnapshotSignal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// stopChild runs the command args in a child process of the test binary
+// (TestHelperCLI) with the extra environment variable env, waits for the
+// first line it writes on stdout, which must satisfy first, then sends it
+// sig. It returns what the child wrote on stderr and how it ended.
+func stopChild(t *testing.T, args []string, env string, first func(string) bool, sig syscall.Signal) (string, error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "SAHELATLAS_CLI_TEST_ARGS="+strings.Join(args, "\t"), env, "XDG_CONFIG_HOME="+t.TempDir())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || !first(line) {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child said %q (%v), stderr %q", line, err, stderr.String())
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	return stderr.String(), err
 }
 
 // tree lists the files and folders under dir, hidden ones too.
