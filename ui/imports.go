@@ -38,6 +38,7 @@ type Imports struct {
 	Panel   fyne.CanvasObject
 	message *widget.Label
 	mine    *widget.Check // shows or hides My events, the analyst's own
+	running *importRun    // the import under way, if any; on the UI goroutine
 	// deletedEvent is the analyst's event deleted last, for Undo delete event.
 	deletedEvent *data.MyEvent
 }
@@ -238,9 +239,7 @@ func (m *Imports) prepare(path string) *columnDialog {
 // the events as an import; a refused file shows its bad rows and offers to
 // keep the good ones.
 func (m *Imports) run(path string, opts exchange.Options) {
-	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(lang.L("Importing"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), m.ui.Win)
-	progress.Show()
+	run := m.newImportRun(path)
 	st := m.store()
 	d := m.ui.Explorer.Data
 	if opts.Countries == nil && m.ui.Atlas != nil {
@@ -257,11 +256,15 @@ func (m *Imports) run(path string, opts exchange.Options) {
 			ch  store.ImportChange
 			err error
 		)
-		res, ch, err = streamImport(st, path, opts)
+		res, ch, err = streamImport(st, path, opts, run)
 		m.do(func() {
-			progress.Hide()
+			run.end(m)
 			var refused *exchange.RefusedError
 			switch {
+			case err != nil && run.cancelled():
+				msg := fmt.Sprintf(lang.L("%s: import cancelled; nothing was imported and the workspace is unchanged."), filepath.Base(path))
+				m.message.SetText(msg)
+				m.ui.Status.SetText(msg)
 			case errors.As(err, &refused):
 				m.showRefused(path, opts, refused)
 			case err != nil:
@@ -400,24 +403,34 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 // streamImport reads the file at path and hands its records to the store a
 // batch at a time (an ACLED CSV is read row by row, with no size cap), so
 // memory holds a batch, not the file. A refused file, or any error, leaves
-// the store as it was.
-func streamImport(st *store.Store, path string, opts exchange.Options) (*exchange.Result, store.ImportChange, error) {
+// the store as it was. run, when not nil, counts what is read for the
+// progress dialog, and its Cancel stops the reading.
+func streamImport(st *store.Store, path string, opts exchange.Options, run *importRun) (*exchange.Result, store.ImportChange, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.ImportChange{}, err
 	}
 	defer f.Close()
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	in := run.reading(files.NewProgress(f, size))
 	w, err := st.NewImport(store.Import{Name: name})
 	if err != nil {
 		return nil, store.ImportChange{}, err
 	}
 	n := 0
 	opts.Stream = func(batch []data.Record) error {
+		if in.Stopped() {
+			return files.ErrStopped
+		}
 		n += len(batch)
+		run.added(len(batch))
 		return w.Add(batch)
 	}
-	res, err := exchange.Import(f, name, opts)
+	res, err := exchange.Import(in, name, opts)
 	if err == nil && n == 0 {
 		err = fmt.Errorf("nothing to import in %s: it holds no events", name)
 	}

@@ -18,7 +18,7 @@ func TestStreamImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	res, ch, err := streamImport(st, "testdata/acled-mali.csv", exchange.Options{})
+	res, ch, err := streamImport(st, "testdata/acled-mali.csv", exchange.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestStreamImport(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("event_date,latitude,longitude,notes\nnot a date,12,-8,x\n"), 0o644)
 	for _, path := range []string{empty, bad} {
-		if _, _, err := streamImport(st, path, exchange.Options{}); err == nil {
+		if _, _, err := streamImport(st, path, exchange.Options{}, nil); err == nil {
 			t.Errorf("%s was imported", filepath.Base(path))
 		}
 		if imports, _, _ := st.ShownEvents(nil); len(imports) != 1 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	"github.com/sahelatlas/sahelatlas/data/files"
 	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo"
@@ -132,8 +133,8 @@ func runImport(con console, o *importOptions, args []string) int {
 	if fi, err := in.Stat(); err == nil {
 		size = fi.Size()
 	}
-	cr := &countingReader{r: in}
-	progress := startProgress(con.stderr, file, size, cr)
+	cr := files.NewProgress(in, size)
+	progress := startProgress(con.stderr, file, cr)
 	opts.Stream = func(batch []data.Record) error {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)

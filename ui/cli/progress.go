@@ -7,19 +7,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sahelatlas/sahelatlas/data/files"
 )
-
-// countingReader counts the bytes read through it, for progress.
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
 
 // importProgress says on stderr how far a long import has gone: nothing
 // for the first two seconds, then on a terminal one line rewritten twice
@@ -27,8 +17,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 type importProgress struct {
 	w      io.Writer
 	name   string
-	size   int64
-	read   *countingReader
+	read   *files.Progress
 	events atomic.Int64
 	tty    bool
 	stop   chan struct{}
@@ -36,10 +25,9 @@ type importProgress struct {
 	shown  bool
 }
 
-// startProgress starts reporting the progress of reading r (size bytes in
-// all, 0 when not known) to w.
-func startProgress(w io.Writer, name string, size int64, r *countingReader) *importProgress {
-	p := &importProgress{w: w, name: name, size: size, read: r, tty: isTerminal(w), stop: make(chan struct{})}
+// startProgress starts reporting the progress of reading r to w.
+func startProgress(w io.Writer, name string, r *files.Progress) *importProgress {
+	p := &importProgress{w: w, name: name, read: r, tty: isTerminal(w), stop: make(chan struct{})}
 	p.done.Add(1)
 	go p.run()
 	return p
@@ -74,10 +62,10 @@ func (p *importProgress) run() {
 
 // line writes how far the import has gone.
 func (p *importProgress) line(elapsed time.Duration) {
-	read := p.read.n.Load()
+	read, size := p.read.BytesRead(), p.read.Size()
 	s := fmt.Sprintf("sahelatlas import: %s: %d events read", p.name, p.events.Load())
-	if p.size > 0 {
-		s += fmt.Sprintf(", %d%% of the file", min(100, read*100/p.size))
+	if size > 0 {
+		s += fmt.Sprintf(", %d%% of the file", min(100, read*100/size))
 	}
 	s += fmt.Sprintf(" (%s)", elapsed.Round(time.Second))
 	if p.tty {

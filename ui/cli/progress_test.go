@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sahelatlas/sahelatlas/data/files"
 )
 
 // The progress of an import: a line a report where stderr is a file or a
@@ -18,9 +20,9 @@ func TestImportProgressLines(t *testing.T) {
 		{true, "\rsahelatlas import: a.csv: 4096 events read, 25% of the file (3s)\x1b[K\rsahelatlas import: a.csv: 4096 events read, 25% of the file (3s)\x1b[K\n"},
 	} {
 		var out bytes.Buffer
-		cr := &countingReader{r: strings.NewReader(strings.Repeat("x", 400))}
+		cr := files.NewProgress(strings.NewReader(strings.Repeat("x", 400)), 400)
 		cr.Read(make([]byte, 100))
-		p := &importProgress{w: &out, name: "a.csv", size: 400, read: cr, tty: tc.tty, stop: make(chan struct{})}
+		p := &importProgress{w: &out, name: "a.csv", read: cr, tty: tc.tty, stop: make(chan struct{})}
 		p.events.Add(4096)
 		p.line(3 * time.Second)
 		p.line(3 * time.Second)
@@ -34,7 +36,7 @@ func TestImportProgressLines(t *testing.T) {
 // A short import says nothing of its progress.
 func TestImportProgressQuietWhenShort(t *testing.T) {
 	var out bytes.Buffer
-	p := startProgress(&out, "a.csv", 10, &countingReader{r: strings.NewReader("")})
+	p := startProgress(&out, "a.csv", files.NewProgress(strings.NewReader(""), 10))
 	p.events.Add(3)
 	p.end()
 	if out.Len() != 0 {
