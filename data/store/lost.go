@@ -34,6 +34,8 @@ type Lost struct {
 	From    string // where the title was read: "the damaged record" or the .bak's name
 }
 
+// String names l for the report: kind, id, title in quotes when known,
+// and the day it was last saved, or else made.
 func (l Lost) String() string {
 	s := l.Kind + " " + l.ID
 	if l.Title != "" {
@@ -53,6 +55,9 @@ func (l Lost) named() bool { return l.Title != "" }
 
 // lostKey matches an annotation's or own event's key, in any bytes.
 var lostKey = regexp.MustCompile(`(?:` + annotationPrefix + `|` + myEventPrefix + `)[0-9a-f]{24}`)
+
+// isLostKey reports whether k is an annotation's or own event's key.
+func isLostKey(k string) bool { return lostKey.FindString(k) == k && k != "" }
 
 // Fields read from a damaged value; the first "title" of an own event's
 // value is its event's.
@@ -89,7 +94,7 @@ func nameLost(path string, data []byte, st *logState, dropped []Dropped, written
 		found[k] = l
 	}
 	for _, d := range dropped {
-		if lostKey.MatchString(d.Key) && len(lostKey.FindString(d.Key)) == len(d.Key) {
+		if isLostKey(d.Key) {
 			e := st.entries[d.Key]
 			add(d.Key, fromBytes(d.Key, data[e.start:e.end]))
 		}
@@ -229,7 +234,7 @@ func readBackup(name string) backup {
 	b := backup{values: map[string]Lost{}, modTime: fi.ModTime()}
 	for _, k := range st.order {
 		e, ok := st.entries[k]
-		if !ok || len(lostKey.FindString(k)) != len(k) {
+		if !ok || !isLostKey(k) {
 			continue
 		}
 		b.keys = append(b.keys, k)
