@@ -65,18 +65,20 @@ func (c *rows) problem(at int, err error) Problem {
 // newCSVRows reads the header of a CSV file. A file with no header, or a
 // header that cannot be read, is an error for the whole file.
 func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
-	br := bufio.NewReaderSize(&lineCap{r: in, max: MaxLine}, 64<<10)
+	lc := &lineCap{r: in, max: MaxLine}
+	br := bufio.NewReaderSize(lc, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	r.Comma = Delimiter(head)
+	lc.record = newRecordBound(r, MaxRecord)
 	h, err := r.Read()
+	lc.record.next(h, err)
 	if errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("exchange: %s is empty; a CSV file needs a header row naming its columns", name)
 	}
 	var pe *csv.ParseError
-	var long *lineTooLongError
-	if errors.As(err, &long) {
+	if tooLong(err) {
 		return nil, fmt.Errorf("exchange: %s %w", name, err)
 	}
 	if err != nil && !errors.As(err, &pe) {
@@ -88,13 +90,13 @@ func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 	width := len(h)
 	read := func() ([]string, int, error) {
 		rec, err := r.Read()
+		lc.record.next(rec, err)
 		if err == nil {
 			line, _ := r.FieldPos(0)
 			return rec, line, nil
 		}
 		var pe *csv.ParseError
-		var long *lineTooLongError
-		if errors.As(err, &long) {
+		if tooLong(err) {
 			return nil, 0, fmt.Errorf("exchange: %s %w", name, err)
 		}
 		if !errors.As(err, &pe) {
@@ -109,6 +111,14 @@ func newCSVRows(in io.Reader, name string, res *Result) (*rows, error) {
 		return nil, 0, &rowError{pe.StartLine, fmt.Sprintf("cannot be read as CSV: %v (at line %d, column %d)", pe.Err, pe.Line, pe.Column)}
 	}
 	return newRows(name, slices.Clone(h), read, res)
+}
+
+// tooLong reports whether err is a line or a record past its bound, which
+// fails the whole file.
+func tooLong(err error) bool {
+	var long *lineTooLongError
+	var rec *recordTooLongError
+	return errors.As(err, &long) || errors.As(err, &rec)
 }
 
 // Delimiter tells the field separator of a CSV file from its header line:

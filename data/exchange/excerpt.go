@@ -58,10 +58,17 @@ type lineCap struct {
 	max  int
 	run  int // bytes since the last newline
 	line int // 1-based line being read
+	// record, when set, also bounds the record a CSV reader reads.
+	record *recordBound
 }
 
 // Read implements io.Reader.
 func (c *lineCap) Read(p []byte) (int, error) {
+	if c.record != nil {
+		if err := c.record.check(); err != nil {
+			return 0, err
+		}
+	}
 	n, err := c.r.Read(p)
 	for i, b := range p[:n] {
 		if b == '\n' {

@@ -325,19 +325,25 @@ func newBufReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<
 
 // Header returns the format of a file and, for a CSV, its column names (a
 // byte-order mark stripped, UTF-16 decoded), so a dialog can offer them
-// for Columns before importing. It reads only the start of r.
+// for Columns before importing. It reads only the start of r: a header
+// row longer than MaxRecord (or a line longer than MaxLine) is an error.
 func Header(r io.Reader, name string) (Format, []string, error) {
-	lr := &capReader{r: r, left: 1 << 20, max: 1 << 20, name: name}
+	// The bounds below stop first; this one is room for them, their
+	// buffers and UTF-16's two bytes a character.
+	const most = 4 * MaxRecord
+	lr := &capReader{r: r, left: most, max: most, name: name}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	head, _ := br.Peek(4096)
 	f := Sniff(name, head)
 	if f != FormatACLED && f != FormatCSV || looksJSON(head) {
 		return f, nil, nil
 	}
-	tb := bufio.NewReaderSize(decodeText(br, head, nil), 64<<10)
+	lc := &lineCap{r: decodeText(br, head, nil), max: MaxLine}
+	tb := bufio.NewReaderSize(lc, 64<<10)
 	th, _ := tb.Peek(64 << 10)
 	cr := csv.NewReader(tb)
 	cr.Comma = Delimiter(th)
+	lc.record = newRecordBound(cr, MaxRecord)
 	h, err := cr.Read()
 	if err != nil {
 		return f, nil, fmt.Errorf("exchange: %s: the header row cannot be read: %v", name, err)

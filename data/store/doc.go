@@ -26,7 +26,10 @@
 //     absurd length fields is never handed to buntdb: the original is kept
 //     aside as "<file>.damaged-<UTC time>" (a copy of its own, never a
 //     link to the live file), a clean file holding every whole record is
-//     written in its place, and Open returns a Recovery report;
+//     written in its place, and Open returns a Recovery report, which
+//     names the annotations and own events lost (id, title, the day last
+//     saved) from the damaged record's readable bytes or the ".bak" of the
+//     last compaction (lost.go), and says how many cannot be named and why;
 //   - every value carries its schema version and a CRC-32 of its contents,
 //     so bytes changed in place are detected rather than used;
 //   - the file is 0600 in a 0700 folder. Open takes group and other

@@ -39,6 +39,7 @@ type logState struct {
 	order   []string // keys in the order they were first set; may hold deleted keys
 	records int
 	damage  []Damage
+	deleted map[string]bool // keys a readable "del" record removed
 }
 
 // Damage is one region of a store file that could not be read.
@@ -67,7 +68,7 @@ type logRecord struct {
 // modTime is the file's modification time, which buntdb's relative "ex"
 // expiries count from.
 func readLog(data []byte, modTime, now time.Time) *logState {
-	st := &logState{entries: map[string]logEntry{}}
+	st := &logState{entries: map[string]logEntry{}, deleted: map[string]bool{}}
 	pos := 0
 	for pos < len(data) {
 		rec, err := parseRecord(data, pos)
@@ -104,6 +105,7 @@ func (st *logState) apply(data []byte, r logRecord, modTime, now time.Time) {
 		st.order = st.order[:0]
 	case "del":
 		delete(st.entries, r.key)
+		st.deleted[r.key] = true
 	case "set":
 		e := logEntry{start: r.valStart, end: r.valEnd}
 		switch r.expArg {

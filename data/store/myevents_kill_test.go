@@ -51,15 +51,36 @@ func TestKillWhileSavingEvents(t *testing.T) {
 	printed := 0
 	for cycle := 0; cycle < 15; cycle++ {
 		cmd, out := helper(t, "write-events", path)
-		time.Sleep(time.Duration(50+rng.IntN(250)) * time.Millisecond)
+		// The kill comes a random time after the child's first confirmed
+		// save, so that every cycle kills it at work, however slow the
+		// machine.
+		lines := make(chan string)
+		go func() {
+			defer close(lines)
+			for {
+				line, err := out.ReadString('\n')
+				if err != nil {
+					return // a line cut by the kill was never complete: not counted
+				}
+				lines <- line
+			}
+		}()
+		var before []string
+		for len(before) == 0 || !strings.HasPrefix(before[len(before)-1], "add ") {
+			line, ok := <-lines
+			if !ok {
+				t.Fatalf("cycle %d: the child stopped before saving an event: %q", cycle, before)
+			}
+			before = append(before, line)
+		}
+		time.Sleep(time.Duration(rng.IntN(250)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		for {
-			line, err := out.ReadString('\n')
-			if err != nil {
-				break // a line cut by the kill was never complete: not counted
-			}
+		for line := range lines {
+			before = append(before, line)
+		}
+		for _, line := range before {
 			f := strings.Fields(line)
 			switch {
 			case len(f) == 2 && f[0] == "add":

@@ -29,6 +29,16 @@ type Recovery struct {
 	// Missing lists ids of annotations whose key appears in an unreadable
 	// region and that are not in the repaired store: probably lost.
 	Missing []string
+	// Lost names the annotations and own events the repaired store does
+	// not hold, named from the newest readable copy (see lost.go); those
+	// without a Title could not be named.
+	Lost []Lost
+	// Reverted names those the repaired store holds in an older version,
+	// since a later save (or their deletion) was in a damaged region.
+	Reverted []Lost
+	// Backup is the .bak the repair compared the store with, or "" when
+	// there was none to read, BackupNote then saying why.
+	Backup, BackupNote string
 	// Notes are one-line messages about the store, each said once.
 	Notes []string
 }
@@ -90,8 +100,8 @@ func (r *Recovery) String() string {
 	for _, d := range r.Dropped {
 		fmt.Fprintf(&b, "not recovered: %s (%s)\n", d.Key, d.Reason)
 	}
-	if len(r.Missing) > 0 {
-		fmt.Fprintf(&b, "probably lost (named in a damaged region): annotations %s\n", strings.Join(r.Missing, ", "))
+	if r.Damaged() {
+		r.writeLost(&b)
 	}
 	for _, n := range r.Notes {
 		b.WriteString(n + "\n")
@@ -176,6 +186,8 @@ func readStore(path string, now time.Time) (*Recovery, []byte, os.FileInfo, erro
 		}
 	}
 	sort.Strings(rec.Missing)
+	lr := nameLost(path, data, st, dropped, written)
+	rec.Lost, rec.Reverted, rec.Backup, rec.BackupNote = lr.lost, lr.reverted, lr.backup, lr.backupNote
 	return rec, clean, fi, nil
 }
 
