@@ -45,9 +45,11 @@ func TestNamesClearOfSymbolsAndLines(t *testing.T) {
 			wall = append(wall, box(bx+dx*14, by+dy*14, 14))
 		}
 	}
-	var crowd []orb.Bound // symbols 2 px apart all round Bamako, 130 px across: no room beside it
-	for dx := -4.0; dx <= 4; dx++ {
-		for dy := -4.0; dy <= 4; dy++ {
+	// Symbols 2 px apart all round Bamako, 78 px across: no room beside
+	// it, but a short leader out (a wider crowd: see TestCrowdedNames).
+	var crowd []orb.Bound
+	for dx := -2.0; dx <= 2; dx++ {
+		for dy := -2.0; dy <= 2; dy++ {
 			crowd = append(crowd, box(bx+dx*16, by+dy*16, 14))
 		}
 	}

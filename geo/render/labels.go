@@ -75,7 +75,7 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 		}
 		tw, th := m.MeasureText(l.Text, l.Style) // once: every spot has the same size
 		if placed, box, ok := p.spot(l, tw, th, false); ok {
-			p.addBox(box)
+			p.addName(box)
 			kept = append(kept, placed)
 			boxes = append(boxes, box)
 		}
