@@ -215,18 +215,29 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 	if wd.dot && p.blocked(wd.feature) {
 		return placed{}, false
 	}
+	var near func(orb.Bound) bool // where a name beside a group may go
+	from := wd.feature            // where a leader starts
 	if !wd.edge && !wd.country && wd.feature != (orb.Bound{}) {
 		// A symbol drawn over a capital's dot, or a small group of
 		// symbols touching an event's, is part of what the name names:
-		// set it beside them all.
-		if f := p.grow(wd.feature, leaderReach*wd.h); f != wd.feature {
-			wd.feature = f
-			wd.Label = besideLabel(wd.Text, wd.Style, f, wd.h)
+		// set it beside them all, but no further from the place than
+		// groupReach, lest it be read as a neighbour's name. A leader
+		// starts on the symbol over the place.
+		over, group := p.grow(wd.feature, groupReach*wd.h)
+		if group != over {
+			reach := groupReach * wd.h
+			near = func(b orb.Bound) bool { return boxGap(b, over) <= reach }
 		}
+		if group != wd.feature {
+			wd.feature = group
+			wd.Label = besideLabel(wd.Text, wd.Style, group, wd.h)
+		}
+		from = over
 	}
-	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true)
+	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true, near)
 	var leader orb.LineString
 	if !ok && wd.must && !wd.edge && wd.feature != (orb.Bound{}) {
+		wd.feature = from
 		l, box, leader, ok = p.leader(wd)
 	}
 	if !ok {

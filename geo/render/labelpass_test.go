@@ -64,7 +64,8 @@ func TestNamesClearOfSymbolsAndLines(t *testing.T) {
 		leader  bool     // a leader line must be drawn
 	}{
 		{"a symbol on Bamako", fakeOverlay{markers: []orb.Bound{box(bx, by, 16)}}, []string{"Bamako", "Mali", "Kidal"}, false},
-		{"symbols all round Bamako", fakeOverlay{markers: wall}, []string{"Bamako"}, false},
+		{"a symbol on Bamako and one touching it", fakeOverlay{markers: []orb.Bound{box(bx, by, 16), box(bx+14, by, 14)}}, []string{"Bamako"}, false},
+		{"symbols all round Bamako: a short leader out", fakeOverlay{markers: wall}, []string{"Bamako"}, true},
 		{"a crowd of symbols round Bamako", fakeOverlay{markers: crowd}, []string{"Bamako", "Mali"}, true},
 		{"lines across every spot", fakeOverlay{lines: rows}, []string{"Mali", "Bamako", "Gao"}, false},
 		{"a relation line through the middle of Mali", fakeOverlay{lines: []orb.LineString{{{bx, by}, {mx + 300, my - 300}}}}, []string{"Mali", "Bamako"}, false},

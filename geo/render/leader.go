@@ -9,10 +9,15 @@ import (
 )
 
 // leaderReach bounds how far a name may go from what it names, in heights
-// of the name: the longest leader line, and how far a group of touching
-// symbols may reach for the name to be set beside the whole group. A name
-// further off, across other places, would mislead more than no name.
+// of the name: the longest leader line. A name further off, across other
+// places, would mislead more than no name.
 const leaderReach = 3
+
+// groupReach is how far, in heights of the name, a group of touching
+// symbols may reach from what is named for the name to be set beside the
+// whole group, with no leader: a name without a leader is read as the
+// nearest symbol's.
+const groupReach = 1
 
 // leaderGaps are the gaps, in heights of the name, a name on a leader
 // line keeps from what it names, nearest first.
@@ -34,22 +39,20 @@ type leaderSpot struct {
 	length float64
 }
 
-// grow is f grown by what is drawn over it (an obstacle holding its
-// centre, or whose centre it holds: a symbol over a capital's dot), then
-// by every obstacle touching that, and those they touch, so long as the
-// group stays within reach pixels of f: the name then goes beside the
-// whole group. A group reaching further (a crowd of clusters) leaves f
-// grown only by what lies over it, so the name stays by its place. Names
-// already placed are not part of anything.
-func (p *placer) grow(f orb.Bound, reach float64) orb.Bound {
-	fc := f.Center()
-	over := f
+// grow is over, f grown by what is drawn over it (an obstacle holding it
+// whole: a symbol over a capital's dot, a cluster over a symbol), and
+// group, over grown by every obstacle touching it, and those they touch,
+// so long as the group stays within reach pixels of over: a name may go
+// beside the whole group. A group reaching further (a crowd of clusters)
+// is over alone. Names already placed are not part of anything.
+func (p *placer) grow(f orb.Bound, reach float64) (over, group orb.Bound) {
+	over = f
 	p.eachBox(f, func(b orb.Bound) {
-		if b.Intersects(f) && (b.Contains(fc) || f.Contains(b.Center())) {
+		if inside(f, b.Pad(1)) {
 			over = over.Union(b)
 		}
 	})
-	limit := f.Pad(reach)
+	limit := over.Pad(reach)
 	g := over
 	for range 4 {
 		n := g
@@ -59,14 +62,21 @@ func (p *placer) grow(f orb.Bound, reach float64) orb.Bound {
 			}
 		})
 		if n == g {
-			return g
+			return over, g
 		}
 		if !inside(n, limit) {
-			return over
+			return over, over
 		}
 		g = n
 	}
-	return over
+	return over, over
+}
+
+// boxGap is the distance between the boxes a and b, 0 when they meet.
+func boxGap(a, b orb.Bound) float64 {
+	dx := max(0, a.Min[0]-b.Max[0], b.Min[0]-a.Max[0])
+	dy := max(0, a.Min[1]-b.Max[1], b.Min[1]-a.Max[1])
+	return math.Hypot(dx, dy)
 }
 
 // eachBox calls fn with every obstacle that is not a name in the cells b
