@@ -11,12 +11,12 @@ import (
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
-// crowd is a page of real data's worst case, drawn on a Mali frame: a
-// hundred-odd event symbols and clusters of 10 to 26 pixels, a few
-// pixels apart, over a disc of radius pixels round centre (as South Asia
-// on a world map of a year of ACLED), and the names of their places,
-// the busiest first. The symbols are scattered from a fixed seed, so
-// every run draws the same page.
+// crowd is a page of real data's worst case: n event symbols and
+// clusters of 10 to 26 pixels, overlapping or a few pixels apart, over a
+// disc of radius pixels round centre (as South Asia on a world map of a
+// year of ACLED), and the names of their places, the first scattered the
+// busiest. The symbols are scattered from a fixed seed, so every run
+// draws the same page.
 func crowd(centre orb.Point, radius float64, n int) fakeOverlay {
 	r := rand.New(rand.NewPCG(13, uint64(n)))
 	var f fakeOverlay
