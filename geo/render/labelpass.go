@@ -66,7 +66,25 @@ func (m *Map) labels(v geo.Viewport, meas Measurer, w, h int) *labelSet {
 // everything the overlays occupy.
 func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []placed {
 	w, h := c.Size()
-	ls := m.labels(v, c, w, h)
+	out, _ := m.placeAll(c, w, h, v, overlays)
+	return out
+}
+
+// UnnamedPlaces is how many places of the events the overlays show
+// RenderTo would leave unnamed on a canvas measuring text as meas does:
+// those in so crowded a part of the map that no room is left beside
+// them, nor at the end of a short leader line. A page says so rather
+// than carry a name far from its place.
+func (m *Map) UnnamedPlaces(meas Measurer, v geo.Viewport, overlays ...Layer) int {
+	w, h := v.PixelSize()
+	_, n := m.placeAll(meas, w, h, v, overlays)
+	return n
+}
+
+// placeAll places the names of a w×h frame of v (see placeNames) and
+// counts the places of events left unnamed.
+func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer) ([]placed, int) {
+	ls := m.labels(v, meas, w, h)
 	p := newPlacer(w, h)
 	for _, b := range ls.dots {
 		p.addBox(b)
@@ -80,23 +98,28 @@ func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []plac
 			p.addLine(l)
 		}
 	}
-	list := mergeNames(ls.wanted, occ, c, v, float64(w), float64(h))
+	list := mergeNames(ls.wanted, occ, meas, v, float64(w), float64(h))
 	sort.SliceStable(list, func(i, j int) bool {
 		if list[i].tier != list[j].tier {
 			return list[i].tier < list[j].tier
 		}
 		return list[i].rank < list[j].rank
 	})
-	var out []placed
+	var (
+		out     []placed
+		unnamed int
+	)
 	for i := range list {
 		if list[i].edge && repeats(out, &list[i], w, h) {
 			continue
 		}
 		if pl, ok := p.place(&list[i]); ok {
 			out = append(out, pl)
+		} else if list[i].site {
+			unnamed++
 		}
 	}
-	return out
+	return out, unnamed
 }
 
 // mergeNames adds the overlays' names to the map's own: an event's place
@@ -146,6 +169,7 @@ next:
 			}
 			wd.feature = wd.feature.Union(n.At)
 			wd.Label = besideLabel(wd.Text, wd.Style, wd.feature, wd.h)
+			wd.site = true
 			if !wd.must || wd.tier > tierEventPlace {
 				wd.must, wd.tier, wd.rank = musts < maxMustPlaces, min(wd.tier, tierEventPlace), float64(n.Rank)
 				musts++
@@ -157,7 +181,9 @@ next:
 			t = tierMoreEventPlaces
 		}
 		musts++
-		list = append(list, beside(meas, n.Text, st, n.At, t, float64(n.Rank), must))
+		wd := beside(meas, n.Text, st, n.At, t, float64(n.Rank), must)
+		wd.site = true
+		list = append(list, wd)
 		byKey[k] = append(byKey[k], len(list)-1)
 	}
 	for _, n := range edges {
@@ -182,138 +208,51 @@ func repeats(done []placed, wd *wanted, w, h int) bool {
 
 // place places wd: at the first of its spots clear of hard obstacles and
 // of lines, else at the first clear of hard obstacles (a line crossing
-// it), else, for a label that must show, at the end of a leader line.
-// A town whose dot would touch a symbol or a name is not named.
+// it), else, for a label that must show, at the end of a short leader
+// line (see leader); else not at all. A town whose dot would touch a
+// symbol or a name is not named.
 func (p *placer) place(wd *wanted) (placed, bool) {
 	if wd.dot && p.blocked(wd.feature) {
 		return placed{}, false
 	}
+	var near func(orb.Bound) bool // where a name beside a group may go
+	from := wd.feature            // where a leader starts
 	if !wd.edge && !wd.country && wd.feature != (orb.Bound{}) {
-		// A symbol drawn over a capital's dot, or touching an event's,
-		// is part of what the name names: set it beside them all.
-		if f := p.grow(wd.feature); f != wd.feature {
-			wd.feature = f
-			wd.Label = besideLabel(wd.Text, wd.Style, f, wd.h)
+		// A symbol drawn over a capital's dot, or a small group of
+		// symbols touching an event's, is part of what the name names:
+		// set it beside them all, but no further from the place than
+		// groupReach, lest it be read as a neighbour's name. A leader
+		// starts on the symbol over the place.
+		over, group := p.grow(wd.feature, groupReach*wd.h)
+		if group != over {
+			reach := groupReach * wd.h
+			near = func(b orb.Bound) bool { return boxGap(b, over) <= reach }
 		}
+		if group != wd.feature {
+			wd.feature = group
+			wd.Label = besideLabel(wd.Text, wd.Style, group, wd.h)
+		}
+		from = over
 	}
-	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true)
+	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true, near)
 	var leader orb.LineString
 	if !ok && wd.must && !wd.edge && wd.feature != (orb.Bound{}) {
+		wd.feature = from
 		l, box, leader, ok = p.leader(wd)
 	}
 	if !ok {
 		return placed{}, false
 	}
 	pl := placed{Label: l, box: box, cross: p.crosses(box), leader: leader, edge: wd.edge}
-	p.addBox(box)
+	p.addName(box)
 	if wd.dot {
 		pl.dot, pl.hasDot = wd.feature.Center(), true
 		p.addBox(wd.feature)
 	}
 	if leader != nil {
-		p.addLine(leader)
+		p.addLeader(leader[0], leader[1])
 	}
 	return pl, true
-}
-
-// leaderDirs are the directions a label moves out in, right first.
-var leaderDirs = [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}}
-
-// grow is f grown by every hard obstacle it touches, and those they
-// touch, a few steps deep.
-func (p *placer) grow(f orb.Bound) orb.Bound {
-	for range 4 {
-		g := f
-		x0, y0, x1, y1, ok := p.cells(f)
-		if !ok {
-			return f
-		}
-		for y := y0; y <= y1; y++ {
-			for x := x0; x <= x1; x++ {
-				for _, i := range p.hard[y*p.cols+x] {
-					if f.Intersects(p.boxes[i]) {
-						g = g.Union(p.boxes[i])
-					}
-				}
-			}
-		}
-		if g == f {
-			break
-		}
-		f = g
-	}
-	return f
-}
-
-// leader finds a place for wd away from its feature, in one of eight
-// directions, two to nine line heights out, where a leader line from the
-// feature to it crosses no symbol (or, failing that, where it must); it
-// returns the label, its box and the leader.
-func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
-	f := wd.feature
-	c := f.Center()
-	fx, fy := (f.Max[0]-f.Min[0])/2, (f.Max[1]-f.Min[1])/2
-	for pass := range 3 {
-		clear, overSymbols := pass == 0, pass == 2
-		for _, d := range []float64{2, 4, 6, 9} {
-			for _, dir := range leaderDirs {
-				cx := c[0] + dir[0]*(fx+d*wd.h+wd.w/2)
-				cy := c[1] + dir[1]*(fy+d*wd.h+wd.h/2)
-				lb := wd.Label
-				lb.X, lb.Y, lb.Style.Anchor = cx, cy, draw.AnchorCentre
-				box := lb.boxOf(wd.w, wd.h)
-				if !p.fits(box, orb.Bound{}) || (clear && p.crosses(box)) {
-					continue
-				}
-				to := orb.Point{cx, cy}
-				a := exitPoint(c, to, f.Pad(1))
-				b := exitPoint(to, c, box.Pad(1))
-				if !overSymbols && p.segmentBlocked(a, b) {
-					continue
-				}
-				return lb, box, orb.LineString{a, b}, true
-			}
-		}
-	}
-	return wd.Label, orb.Bound{}, nil, false
-}
-
-// exitPoint is where the ray from from towards to leaves b, which holds
-// from.
-func exitPoint(from, to orb.Point, b orb.Bound) orb.Point {
-	dx, dy := to[0]-from[0], to[1]-from[1]
-	t := 1.0
-	if dx > 0 {
-		t = min(t, (b.Max[0]-from[0])/dx)
-	} else if dx < 0 {
-		t = min(t, (b.Min[0]-from[0])/dx)
-	}
-	if dy > 0 {
-		t = min(t, (b.Max[1]-from[1])/dy)
-	} else if dy < 0 {
-		t = min(t, (b.Min[1]-from[1])/dy)
-	}
-	t = max(0, t)
-	return orb.Point{from[0] + dx*t, from[1] + dy*t}
-}
-
-// segmentBlocked reports whether the segment a–b passes over a hard
-// obstacle.
-func (p *placer) segmentBlocked(a, b orb.Point) bool {
-	x0, y0, x1, y1, ok := p.cells(orb.Bound{Min: a, Max: a}.Extend(b))
-	if !ok {
-		return false
-	}
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			for _, i := range p.hard[y*p.cols+x] {
-				if segmentHitsBound(a, b, p.boxes[i]) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // drawNames draws the placed names over everything else: town dots,

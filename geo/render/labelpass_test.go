@@ -45,9 +45,11 @@ func TestNamesClearOfSymbolsAndLines(t *testing.T) {
 			wall = append(wall, box(bx+dx*14, by+dy*14, 14))
 		}
 	}
-	var crowd []orb.Bound // symbols 2 px apart all round Bamako, 130 px across: no room beside it
-	for dx := -4.0; dx <= 4; dx++ {
-		for dy := -4.0; dy <= 4; dy++ {
+	// Symbols 2 px apart all round Bamako, 78 px across: no room beside
+	// it, but a short leader out (a wider crowd: see TestCrowdedNames).
+	var crowd []orb.Bound
+	for dx := -2.0; dx <= 2; dx++ {
+		for dy := -2.0; dy <= 2; dy++ {
 			crowd = append(crowd, box(bx+dx*16, by+dy*16, 14))
 		}
 	}
@@ -62,7 +64,8 @@ func TestNamesClearOfSymbolsAndLines(t *testing.T) {
 		leader  bool     // a leader line must be drawn
 	}{
 		{"a symbol on Bamako", fakeOverlay{markers: []orb.Bound{box(bx, by, 16)}}, []string{"Bamako", "Mali", "Kidal"}, false},
-		{"symbols all round Bamako", fakeOverlay{markers: wall}, []string{"Bamako"}, false},
+		{"a symbol on Bamako and one touching it", fakeOverlay{markers: []orb.Bound{box(bx, by, 16), box(bx+14, by, 14)}}, []string{"Bamako"}, false},
+		{"symbols all round Bamako: a short leader out", fakeOverlay{markers: wall}, []string{"Bamako"}, true},
 		{"a crowd of symbols round Bamako", fakeOverlay{markers: crowd}, []string{"Bamako", "Mali"}, true},
 		{"lines across every spot", fakeOverlay{lines: rows}, []string{"Mali", "Bamako", "Gao"}, false},
 		{"a relation line through the middle of Mali", fakeOverlay{lines: []orb.LineString{{{bx, by}, {mx + 300, my - 300}}}}, []string{"Mali", "Bamako"}, false},

@@ -74,8 +74,8 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 			continue
 		}
 		tw, th := m.MeasureText(l.Text, l.Style) // once: every spot has the same size
-		if placed, box, ok := p.spot(l, tw, th, false); ok {
-			p.addBox(box)
+		if placed, box, ok := p.spot(l, tw, th, false, nil); ok {
+			p.addName(box)
 			kept = append(kept, placed)
 			boxes = append(boxes, box)
 		}
@@ -84,9 +84,10 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 }
 
 // spot finds the first of l's spots (X, Y, then Else) where a tw×th box
-// fits (see placer.fits), trying first only spots no line crosses when
-// avoidLines is set; it returns l moved there and its box.
-func (p *placer) spot(l Label, tw, th float64, avoidLines bool) (Label, orb.Bound, bool) {
+// fits (see placer.fits) and, unless near is nil, near accepts it, trying
+// first only spots no line crosses when avoidLines is set; it returns l
+// moved there and its box.
+func (p *placer) spot(l Label, tw, th float64, avoidLines bool, near func(orb.Bound) bool) (Label, orb.Bound, bool) {
 	passes := []bool{false}
 	if avoidLines {
 		passes = []bool{true, false}
@@ -100,7 +101,7 @@ func (p *placer) spot(l Label, tw, th float64, avoidLines bool) (Label, orb.Boun
 			c := l
 			c.X, c.Y, c.Style.Anchor = sp.X, sp.Y, sp.Anchor
 			box := c.boxOf(tw, th)
-			if p.fits(box, l.Within) && (!clear || !p.crosses(box)) {
+			if p.fits(box, l.Within) && (!clear || !p.crosses(box)) && (near == nil || near(box)) {
 				return c, box, true
 			}
 		}

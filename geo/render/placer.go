@@ -12,16 +12,19 @@ const placerCell = 64
 
 // placer keeps what labels must stay clear of on a w×h canvas: hard boxes
 // (symbols, dots, the labels already placed), which a label never
-// overlaps, and soft lines, which a label avoids where it can. Both are
-// indexed in a grid of placerCell cells, so a frame with thousands of
-// symbols still places each label in a few microseconds.
+// overlaps, soft lines, which a label avoids where it can, and leader
+// lines, which no label crosses. Boxes and soft lines are indexed in a
+// grid of placerCell cells, so a frame with thousands of symbols still
+// places each label in a few microseconds; the leaders are few.
 type placer struct {
 	screen     orb.Bound
 	cols, rows int
 	boxes      []orb.Bound
+	named      []bool    // per box: it is a placed name's
 	hard       [][]int32 // per cell, indexes into boxes
 	segs       [][2]orb.Point
 	soft       [][]int32 // per cell, indexes into segs
+	leaders    [][2]orb.Point
 }
 
 // newPlacer returns an empty placer for a w×h canvas.
@@ -49,13 +52,21 @@ func (p *placer) cells(b orb.Bound) (x0, y0, x1, y1 int, ok bool) {
 }
 
 // addBox makes b a hard obstacle.
-func (p *placer) addBox(b orb.Bound) {
+func (p *placer) addBox(b orb.Bound) { p.add(b, false) }
+
+// addName makes b, a placed name's box, a hard obstacle: a leader line
+// never crosses it.
+func (p *placer) addName(b orb.Bound) { p.add(b, true) }
+
+// add makes b a hard obstacle, a placed name's when name is set.
+func (p *placer) add(b orb.Bound, name bool) {
 	x0, y0, x1, y1, ok := p.cells(b)
 	if !ok {
 		return
 	}
 	i := int32(len(p.boxes))
 	p.boxes = append(p.boxes, b)
+	p.named = append(p.named, name)
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
 			p.hard[y*p.cols+x] = append(p.hard[y*p.cols+x], i)
@@ -131,9 +142,10 @@ func (p *placer) crosses(b orb.Bound) bool {
 }
 
 // fits reports whether b may hold a label: inside the canvas, inside
-// within (unless it is the zero Bound) and clear of hard obstacles.
+// within (unless it is the zero Bound), clear of hard obstacles and of
+// leader lines.
 func (p *placer) fits(b, within orb.Bound) bool {
-	return inside(b, p.screen) && (within == orb.Bound{} || inside(b, within)) && !p.blocked(b)
+	return inside(b, p.screen) && (within == orb.Bound{} || inside(b, within)) && !p.blocked(b) && !p.onLeader(b)
 }
 
 // segmentHitsBound reports whether the segment a–b meets the rectangle r

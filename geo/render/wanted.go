@@ -47,6 +47,9 @@ type wanted struct {
 	dot bool
 	// edge: the far end of a line leaving the frame.
 	edge bool
+	// site: the place of events an overlay shows (see
+	// Map.UnnamedPlaces).
+	site bool
 	// country: a country's name, set inside it; for a focus country it
 	// must show, on a leader line from feature (a point inside it) if
 	// need be.

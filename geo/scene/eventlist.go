@@ -2,11 +2,12 @@ package scene
 
 import (
 	"fmt"
+	"image"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
@@ -159,8 +160,8 @@ func (ml numberLayer) Draw(c draw.Canvas, v geo.Viewport) {
 }
 
 // Occupied is where the numbers are written, so that the map's names are
-// placed clear of them: a box per number, as wide as its characters at
-// the bold face's widest digit (0.62 of the size) with the halo around.
+// placed clear of them: a box per number, the text as measured with the
+// halo around.
 func (ml numberLayer) Occupied(v geo.Viewport) render.Occupancy {
 	if len(ml) == 0 {
 		return render.Occupancy{}
@@ -170,13 +171,30 @@ func (ml numberLayer) Occupied(v geo.Viewport) render.Occupancy {
 	var o render.Occupancy
 	for _, m := range ml {
 		x := m.x + m.size/2 + 2*s
-		w := float64(utf8.RuneCountInString(m.label()))*0.62*st.Size + 2*st.HaloWidth
-		h := st.Size + 2*st.HaloWidth
+		w, h := measureNumber(m.label(), st)
 		o.Boxes = append(o.Boxes, orb.Bound{
-			Min: orb.Point{x - st.HaloWidth, m.y - m.size/2 - h/2},
-			Max: orb.Point{x - st.HaloWidth + w, m.y - m.size/2 + h/2}})
+			Min: orb.Point{x, m.y - m.size/2 - h/2},
+			Max: orb.Point{x + w, m.y - m.size/2 + h/2}}.Pad(st.HaloWidth))
 	}
 	return o
+}
+
+// numberMeasurer measures the numbers as every canvas does (each sets the
+// Go font with the same faces): a 1×1 raster's, made on first use and
+// shared behind its lock, as Occupied is called from any goroutine.
+var numberMeasurer struct {
+	sync.Mutex
+	r *draw.Raster
+}
+
+// measureNumber is the width and height of the number s set in st.
+func measureNumber(s string, st draw.TextStyle) (w, h float64) {
+	numberMeasurer.Lock()
+	defer numberMeasurer.Unlock()
+	if numberMeasurer.r == nil {
+		numberMeasurer.r = draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	}
+	return numberMeasurer.r.MeasureText(s, st)
 }
 
 // monthYear writes a month of a year in the page's language: "Sep 2025",

@@ -3,6 +3,7 @@ package scene
 import (
 	"bytes"
 	"context"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -160,5 +161,46 @@ func TestCrowdedNumbers(t *testing.T) {
 		if got := crowded(c.marks, v); got != c.want {
 			t.Errorf("%s: crowded = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// The room the numbers take, which the map's names keep clear of, is the
+// text as drawn, measured, with its halo: not a guess from how many
+// characters it has.
+func TestNumbersOccupyWhatTheyDraw(t *testing.T) {
+	cases := []struct {
+		name  string
+		mark  mark
+		scale float64
+	}{
+		{"one digit", mark{x: 100, y: 100, size: 12, first: 7, last: 7}, 1},
+		{"ones", mark{x: 100, y: 100, size: 12, first: 111, last: 111}, 1},
+		{"a cluster's run", mark{x: 300, y: 200, size: 20, first: 12, last: 14}, 1},
+		{"a long run", mark{x: 300, y: 200, size: 30, first: 1234, last: 1240}, 1},
+		{"a long run at double scale", mark{x: 300, y: 200, size: 30, first: 1234, last: 1240}, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v := geo.Viewport{Center: orb.Point{0, 15}, Zoom: 3, Width: 1920, Height: 1080, Scale: tc.scale}
+			ml := numberLayer{tc.mark}
+			rec := newPageRecorder(1920, 1080)
+			ml.Draw(rec, v)
+			if len(rec.items) != 1 || rec.items[0].text != tc.mark.label() {
+				t.Fatalf("drew %v, want the one number %q", rec.items, tc.mark.label())
+			}
+			halo := numberStyle(v.DeviceScale()).HaloWidth
+			want := rec.items[0].box.Pad(halo)
+			boxes := ml.Occupied(v).Boxes
+			if len(boxes) != 1 {
+				t.Fatalf("%d boxes occupied, want 1", len(boxes))
+			}
+			got := boxes[0]
+			for i := range 2 {
+				if math.Abs(got.Min[i]-want.Min[i]) > 0.5 || math.Abs(got.Max[i]-want.Max[i]) > 0.5 {
+					t.Errorf("%q occupies %v, but is drawn over %v with its halo", tc.mark.label(), got, want)
+					break
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"image"
+	"slices"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -69,16 +70,21 @@ func (f *framer) overlays() []render.Layer {
 // draw lays out and draws the page of from–to on c.
 func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Rectangle) {
 	page, v := f.page(c, from, to)
-	overlays := f.overlays()
-	var legend []layout.LegendItem
-	if f.opts.Layout.Hide&layout.Legend == 0 {
-		legend = Legend(f.layers, f.notes, v)
-	}
-	overlays = append(overlays, reserved(page.Furniture(c, v, legend))) // names keep clear of the legend
+	overlays, legend := f.mapOverlays(c, page, v)
 	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
 	page.Draw(c, v, m, legend)
 	f.last = page.Options
 	return v, page.Map
+}
+
+// mapOverlays are the overlays of page's map, v, with the room its
+// furniture takes (names keep clear of the legend), and its legend.
+func (f *framer) mapOverlays(c draw.Canvas, page *layout.Page, v geo.Viewport) ([]render.Layer, []layout.LegendItem) {
+	var legend []layout.LegendItem
+	if f.opts.Layout.Hide&layout.Legend == 0 {
+		legend = Legend(f.layers, f.notes, v)
+	}
+	return append(f.overlays(), reserved(page.Furniture(c, v, legend))), legend
 }
 
 // page sets the layers to from–to and lays out their page on c: the map's
@@ -127,15 +133,27 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 	if lo.Note != "" || lo.Credits != f.opts.Layout.Credits {
 		page, v = fit()
 	}
-	// Number what the final frame draws. The panel keeps its width, but a
-	// note naming other numbers may wrap otherwise and move the frame:
-	// then number once more.
-	for try := 0; list && len(lo.Events) > 0 && try < 2; try++ {
-		var marks []mark
-		marks, lo.Events, _ = f.numbered(v)
-		f.marks = numberLayer(marks)
-		if len(lo.Events) == 0 {
-			lo.ListApart = false
+	// Number what the final frame draws, and count the places of events
+	// it leaves unnamed for lack of room. The panel keeps its width, but
+	// a note naming other numbers may wrap otherwise and move the frame:
+	// then number and count once more.
+	for try := 0; try < 2; try++ {
+		numbering := list && len(lo.Events) > 0
+		if numbering {
+			var marks []mark
+			marks, lo.Events, _ = f.numbered(v)
+			f.marks = numberLayer(marks)
+			if len(lo.Events) == 0 {
+				lo.ListApart = false
+			}
+		}
+		note := notes
+		overlays, _ := f.mapOverlays(c, page, v)
+		if n := f.scene.Map.UnnamedPlaces(c, v, overlays...); n > 0 {
+			note = append(slices.Clip(note), lang.Current().Plural("page.unnamed", n)+".")
+		}
+		if lo.Note = strings.Join(note, " "); !numbering && lo.Note == page.Options.Note {
+			break // the page is as laid out
 		}
 		frame := page.Map
 		page = layout.New(c, lo)

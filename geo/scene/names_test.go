@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 	"github.com/sahelatlas/sahelatlas/geo/layout"
@@ -161,6 +162,60 @@ func TestPageNames(t *testing.T) {
 						t.Errorf("%q %v lies under the page's %s %v", n.text, n.box, fu.group, fu.box)
 					}
 				}
+			}
+		})
+	}
+}
+
+// Issue 13 item 1 on crowded pages: a page whose events crowd part of the
+// map leaves the places it cannot name near their symbols unnamed, and
+// its note says how many, as counted on the frame drawn; a page with room
+// for every name says nothing.
+func TestPageSaysUnnamedPlaces(t *testing.T) {
+	seed := testScene(t)
+	crowded := seed.WithData(data.SyntheticEvents(20_000, 7))
+	cases := []struct {
+		name     string
+		scene    *Scene
+		view     string
+		from, to data.Date
+		unnamed  bool
+	}{
+		{"the seed data, Sahel 2025", seed, "sahel", data.D(2025, 1, 1), data.D(2025, 12, 31), false},
+		{"a month of 20,000 events, Sahel", crowded, "sahel", data.D(2010, 3, 1), data.D(2010, 3, 31), true},
+		{"a month of 20,000 events, world", crowded, "world", data.D(2010, 3, 1), data.D(2010, 3, 31), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := geo.ViewBound(tc.view, tc.scene.Atlas)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o, err := Snapshot{Bound: b, From: tc.from, To: tc.to}.Complete(tc.scene, "x.png")
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := newFramer(tc.scene, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := newPageRecorder(o.Width, o.Height)
+			page, v := f.page(rec, o.From, o.To)
+			overlays, _ := f.mapOverlays(rec, page, v)
+			n := tc.scene.Map.UnnamedPlaces(rec, v, overlays...)
+			sentence := ""
+			if n > 0 {
+				sentence = lang.Current().Plural("page.unnamed", n)
+			}
+			switch {
+			case tc.unnamed && n == 0:
+				t.Fatalf("no place left unnamed on a crowded page; note %q", page.Options.Note)
+			case !tc.unnamed && n > 0:
+				t.Errorf("%d places left unnamed on a page with room; note %q", n, page.Options.Note)
+			case n > 0 && !strings.Contains(page.Options.Note, sentence):
+				t.Errorf("the note %q does not say %q", page.Options.Note, sentence)
+			case n == 0 && strings.Contains(page.Options.Note, strings.TrimPrefix(lang.Current().Plural("page.unnamed", 2), "2 ")):
+				t.Errorf("the note %q counts unnamed places on a page that names them all", page.Options.Note)
 			}
 		})
 	}
