@@ -322,7 +322,7 @@ func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 }
 
 func (m *Imports) confirmRemove(l store.Import) {
-	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {
+	dialog.ShowConfirm(fmt.Sprintf(lang.L("Remove %s?"), l.Name), fmt.Sprintf(lang.L("Its %d imported events leave the workspace. The file itself is not touched."), l.Count), func(ok bool) {
 		if !ok {
 			return
 		}
