@@ -13,10 +13,11 @@ var arabicFont = fyne.NewStaticResource("NotoSansArabic-Window.ttf", assets.Wind
 // atlasTheme is the window's theme: base's in all but the text font,
 // where it gives the embedded Arabic font. Fyne draws each letter in the
 // first font that has it, theme's font first and its own Noto Sans next
-// (then the system's), and the Arabic font maps only Arabic letters and
-// spaces, so Latin text looks as it does with base and Arabic place names
-// (الفاشر) show on a machine with no Arabic font, where they were boxes.
-// Monospace and symbol text keep base's fonts.
+// (then the system's), and the Arabic font maps only Arabic letters,
+// spaces and the few signs Noto Sans lacks (−), so Latin text looks as
+// it does with base, and Arabic place names (الفاشر) show on a machine
+// with no Arabic font, where they were boxes. Monospace and symbol text
+// keep base's fonts.
 type atlasTheme struct{ fyne.Theme }
 
 // newAtlasTheme is atlasTheme over base (theme.DefaultTheme() in the app).

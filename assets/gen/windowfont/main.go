@@ -5,8 +5,9 @@
 //
 // Fyne picks, letter by letter, the first of the theme's font and its
 // own Noto Sans that maps the letter, so the file keeps from Noto Sans
-// Arabic only the letters of the Arabic blocks, the spaces and the joiners
-// (its Latin letters and digits would otherwise replace Noto Sans's), and
+// Arabic only the letters of the Arabic blocks, the spaces, the joiners
+// and the few signs Noto Sans lacks (− U+2212, the zoom-out button's):
+// its Latin letters and digits would otherwise replace Noto Sans's. It
 // takes Noto Sans's line metrics (a line of the window keeps its height).
 // Only the cmap, hhea and OS/2 tables change; the glyphs and the shaping
 // tables are Noto Sans Arabic's. Both fonts are under the SIL Open Font

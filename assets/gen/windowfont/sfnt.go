@@ -24,8 +24,9 @@ type table struct {
 	data []byte
 }
 
-// windowFont is arabic with a cmap of the kept letters only and latin's
-// line metrics (hhea's and OS/2's ascender, descender and line gap).
+// windowFont is arabic with a cmap of the kept letters and of those latin
+// lacks only, and latin's line metrics (hhea's and OS/2's ascender,
+// descender and line gap).
 func windowFont(arabic, latin []byte) ([]byte, error) {
 	f, err := sfnt.Parse(arabic)
 	if err != nil {
@@ -39,11 +40,25 @@ func windowFont(arabic, latin []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Noto Sans: %w", err)
 	}
+	lf, err := sfnt.Parse(latin)
+	if err != nil {
+		return nil, fmt.Errorf("Noto Sans: %w", err)
+	}
 	var buf sfnt.Buffer
 	glyphs := map[rune]uint16{}
 	for _, r := range kept {
 		for c := r[0]; c <= r[1]; c++ {
 			if g, err := f.GlyphIndex(&buf, c); err == nil && g != 0 {
+				glyphs[c] = uint16(g)
+			}
+		}
+	}
+	// And what Noto Sans lacks that Noto Sans Arabic has (− U+2212, the
+	// zoom-out button's minus): Fyne would otherwise look for it among
+	// the system's fonts.
+	for c := rune(0x21); c < 0xFFFE; c++ {
+		if g, err := f.GlyphIndex(&buf, c); err == nil && g != 0 {
+			if lg, err := lf.GlyphIndex(&buf, c); err == nil && lg == 0 {
 				glyphs[c] = uint16(g)
 			}
 		}
