@@ -30,19 +30,19 @@ type table struct {
 func windowFont(arabic, latin []byte) ([]byte, error) {
 	f, err := sfnt.Parse(arabic)
 	if err != nil {
-		return nil, fmt.Errorf("Noto Sans Arabic: %w", err)
+		return nil, fmt.Errorf("the Arabic font (Noto Sans Arabic): %w", err)
 	}
 	tables, err := readTables(arabic)
 	if err != nil {
-		return nil, fmt.Errorf("Noto Sans Arabic: %w", err)
+		return nil, fmt.Errorf("the Arabic font (Noto Sans Arabic): %w", err)
 	}
 	latinTables, err := readTables(latin)
 	if err != nil {
-		return nil, fmt.Errorf("Noto Sans: %w", err)
+		return nil, fmt.Errorf("the Latin font (Noto Sans): %w", err)
 	}
 	lf, err := sfnt.Parse(latin)
 	if err != nil {
-		return nil, fmt.Errorf("Noto Sans: %w", err)
+		return nil, fmt.Errorf("the Latin font (Noto Sans): %w", err)
 	}
 	var buf sfnt.Buffer
 	glyphs := map[rune]uint16{}
@@ -64,7 +64,7 @@ func windowFont(arabic, latin []byte) ([]byte, error) {
 		}
 	}
 	if len(glyphs) < 200 {
-		return nil, fmt.Errorf("Noto Sans Arabic maps only %d Arabic letters", len(glyphs))
+		return nil, fmt.Errorf("the Arabic font maps only %d letters to keep", len(glyphs))
 	}
 	for i, t := range tables {
 		switch t.tag {
