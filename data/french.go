@@ -10,11 +10,12 @@ import (
 
 // The bundled dataset's words in French live in assets/dataset/french.json,
 // written for Sahel Atlas from the seed documents: each bundled event's
-// title and summary, the actors' names where French says them otherwise,
-// and the titles of their roles. Each is tied to the English it stands
-// for (title_en, name_en): when the dataset's English changes, the stale
-// French is no longer shown, and the English is, until someone rewrites
-// it.
+// title and summary and its notes (confidence, date_note, year_inferred),
+// the sources' date notes, the actors' names where French says them
+// otherwise, and the titles of their roles. Each is tied to the English it
+// stands for (title_en, confidence_en, name_en…): when the dataset's
+// English changes, the stale French is no longer shown, and the English
+// is, until someone rewrites it.
 
 // frenchFile is french.json as written.
 type frenchFile struct {
@@ -23,7 +24,19 @@ type frenchFile struct {
 		TitleEN string `json:"title_en"`
 		Title   string `json:"title"`
 		Summary string `json:"summary"`
+
+		ConfidenceEN   string `json:"confidence_en"`
+		Confidence     string `json:"confidence"`
+		DateNoteEN     string `json:"date_note_en"`
+		DateNote       string `json:"date_note"`
+		YearInferredEN string `json:"year_inferred_en"`
+		YearInferred   string `json:"year_inferred"`
 	} `json:"events"`
+	Sources []struct {
+		Document   string `json:"document"`
+		DateNoteEN string `json:"date_note_en"`
+		DateNote   string `json:"date_note"`
+	} `json:"sources"`
 	Actors []struct {
 		ID     string `json:"id"`
 		NameEN string `json:"name_en"`
@@ -36,8 +49,23 @@ type frenchFile struct {
 }
 
 // frenchText is an event's French title and summary, and the English
-// title they translate.
-type frenchText struct{ titleEN, title, summary string }
+// title they translate, and its notes.
+type frenchText struct {
+	titleEN, title, summary string
+	confidence, dateNote    frenchNote
+	yearInferred            frenchNote
+}
+
+// frenchNote is a note in French and the English it translates.
+type frenchNote struct{ en, fr string }
+
+// in is the note in t when en is still the English translated, else en.
+func (n frenchNote) in(t lang.Tag, en string) string {
+	if t == lang.French && n.fr != "" && n.en == en {
+		return n.fr
+	}
+	return en
+}
 
 // frenchNames is an actor's French name and the English one it translates.
 type frenchNames struct{ nameEN, name string }
@@ -47,6 +75,7 @@ var (
 	frenchEvents map[string]frenchText
 	frenchActors map[string]frenchNames
 	frenchRoles  map[string]string
+	frenchSource map[string]frenchNote
 	frenchErr    error
 )
 
@@ -65,7 +94,13 @@ func loadFrench() error {
 		}
 		frenchEvents = make(map[string]frenchText, len(f.Events))
 		for _, e := range f.Events {
-			frenchEvents[e.ID] = frenchText{e.TitleEN, e.Title, e.Summary}
+			frenchEvents[e.ID] = frenchText{e.TitleEN, e.Title, e.Summary,
+				frenchNote{e.ConfidenceEN, e.Confidence}, frenchNote{e.DateNoteEN, e.DateNote},
+				frenchNote{e.YearInferredEN, e.YearInferred}}
+		}
+		frenchSource = make(map[string]frenchNote, len(f.Sources))
+		for _, s := range f.Sources {
+			frenchSource[s.Document] = frenchNote{s.DateNoteEN, s.DateNote}
 		}
 		frenchActors = make(map[string]frenchNames, len(f.Actors))
 		for _, a := range f.Actors {
@@ -104,6 +139,47 @@ func (e *Event) SummaryIn(t lang.Tag) string {
 		return f.summary
 	}
 	return e.Summary
+}
+
+// ConfidenceIn is e's confidence note in t: the bundled French one when t
+// is French and it translates e's current note, else e's own.
+func (e *Event) ConfidenceIn(t lang.Tag) string {
+	f, _ := e.frenchNotes()
+	return f.confidence.in(t, e.Confidence)
+}
+
+// DateNoteIn is e's date note (the source's words on its date) in t, as
+// ConfidenceIn chooses.
+func (e *Event) DateNoteIn(t lang.Tag) string {
+	f, _ := e.frenchNotes()
+	return f.dateNote.in(t, e.DateNote)
+}
+
+// YearInferredIn is how e's year was inferred, in t, as ConfidenceIn
+// chooses.
+func (e *Event) YearInferredIn(t lang.Tag) string {
+	f, _ := e.frenchNotes()
+	return f.yearInferred.in(t, e.YearInferred)
+}
+
+// frenchNotes is the French of e's notes, each tied to its own English
+// (an analyst's correction of a bundled event keeps its ID and may keep a
+// note while changing the title).
+func (e *Event) frenchNotes() (frenchText, bool) {
+	if loadFrench() != nil {
+		return frenchText{}, false
+	}
+	f, ok := frenchEvents[e.ID]
+	return f, ok
+}
+
+// DateNoteIn is what the document says about its date, in t: the bundled
+// French when t is French and it translates s's current note.
+func (s *Source) DateNoteIn(t lang.Tag) string {
+	if loadFrench() != nil {
+		return s.DateNote
+	}
+	return frenchSource[s.Document].in(t, s.DateNote)
 }
 
 // NameIn is a's name in t: the French one for a bundled actor French

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/assets"
@@ -69,6 +70,7 @@ func Run(opts Options) error {
 	debug.SetMemoryLimit(memoryLimit)
 	memoryTuning = true // raised above the live heap once many events load
 	a := app.NewWithID(AppID)
+	a.Settings().SetTheme(newAtlasTheme(theme.DefaultTheme())) // Arabic from the embedded font
 	startLanguage(a, opts.Lang)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Sahel Atlas")

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -33,8 +34,8 @@ func NewDateFields(t *Timeline, onError func(string)) *DateFields {
 	f := &DateFields{From: newDateEntry(), To: newDateEntry(), timeline: t, onError: onError}
 	f.From.OnSubmitted = func(string) { f.Apply() }
 	f.To.OnSubmitted = func(string) { f.Apply() }
-	f.Set = widget.NewButton("Set", f.Apply)
-	f.Container = container.NewHBox(widget.NewLabel("From"), dateBox(f.From), widget.NewLabel("to"), dateBox(f.To), f.Set)
+	f.Set = widget.NewButton(lang.L("Set"), f.Apply)
+	f.Container = container.NewHBox(widget.NewLabel(lang.L("From")), dateBox(f.From), widget.NewLabel(lang.L("to")), dateBox(f.To), f.Set)
 	f.Sync()
 	return f
 }

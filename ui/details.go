@@ -11,6 +11,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
+	datalang "github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // Details shows the selected event: title, date with its precision, kind,
@@ -54,10 +55,10 @@ func (d *Details) Show(e *data.Event) {
 	add(title)
 	add(labelWrap(fmt.Sprintf(lang.L("%s (precision: %s)"), EventDate(e), precisionName(e.Precision))))
 	if e.DateNote != "" {
-		add(labelWrap(lang.L("Date as given: ") + e.DateNote))
+		add(labelWrap(lang.L("Date as given: ") + e.DateNoteIn(datalang.Current())))
 	}
 	if e.YearInferred != "" {
-		add(labelWrap(lang.L("Year inferred: ") + e.YearInferred))
+		add(labelWrap(lang.L("Year inferred: ") + e.YearInferredIn(datalang.Current())))
 	}
 	kind := kindName(e.Kind)
 	if c := e.Kind.CAMEO(); c != "" {
@@ -91,7 +92,7 @@ func (d *Details) Show(e *data.Event) {
 	add(widget.NewSeparator())
 	add(labelWrap(eventSummary(e)))
 	if e.Confidence != "" {
-		add(labelWrap(lang.L("Confidence: ") + e.Confidence))
+		add(labelWrap(lang.L("Confidence: ") + e.ConfidenceIn(datalang.Current())))
 	}
 	if len(e.Fields) > 0 {
 		add(widget.NewLabelWithStyle(lang.L("From the imported file"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
@@ -131,7 +132,7 @@ func SourceLine(s *data.Source, ref data.SourceRef) string {
 		if !s.Published.IsZero() {
 			parts = append(parts, FormatDate(s.Published))
 		} else if s.DateNote != "" {
-			parts = append(parts, s.DateNote)
+			parts = append(parts, s.DateNoteIn(datalang.Current()))
 		}
 	}
 	line := "• " + strings.Join(parts, " — ")

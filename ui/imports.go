@@ -19,6 +19,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/data/exchange"
 	"github.com/sahelatlas/sahelatlas/data/files"
+	datalang "github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 )
@@ -268,7 +269,7 @@ func (m *Imports) run(path string, opts exchange.Options) {
 			case errors.As(err, &refused):
 				m.showRefused(path, opts, refused)
 			case err != nil:
-				m.ui.showError(fmt.Errorf("%s was NOT imported: %w", filepath.Base(path), err))
+				m.ui.showError(fmt.Errorf(lang.L("%s was NOT imported: %s"), filepath.Base(path), exchange.Say(datalang.Current(), err.Error())))
 			default:
 				msg := fmt.Sprintf(lang.L("%s: added %d, updated %d, rejected %d."), filepath.Base(path), ch.Added, ch.Updated, len(res.Rejected)+res.More)
 				if n := res.SkippedCount(); n > 0 { // GDELT: codes with no kind, events with no place, duplicates
@@ -277,10 +278,12 @@ func (m *Imports) run(path string, opts exchange.Options) {
 					if len(res.Skipped) > 1 {
 						more = "; …"
 					}
-					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(lang.L(", left out %d (%d %s%s)."), n, first.Count, first.Reason, more)
+					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf(lang.L(", left out %d (%d %s%s)."), n, first.Count, exchange.Say(datalang.Current(), first.Reason), more)
 				}
 				if len(res.Notes) > 0 {
-					msg += " " + strings.Join(res.Notes, " ")
+					for _, n := range res.Notes {
+						msg += " " + exchange.Say(datalang.Current(), n)
+					}
 				}
 				m.message.SetText(msg)
 				m.ui.Status.SetText(msg)
@@ -299,7 +302,7 @@ func (m *Imports) showRefused(path string, opts exchange.Options, e *exchange.Re
 	entry := widget.NewMultiLineEntry()
 	entry.SetText(text)
 	entry.Wrapping = fyne.TextWrapWord
-	msg := widget.NewLabel(fmt.Sprintf("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged. "+
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("%s was refused: %d problem(s). Nothing was imported and the workspace is unchanged. ")+
 		lang.L("Rows with the same problem share a line; where a fix names --date-format, choose the order of day and month in the column dialog."), filepath.Base(path), len(e.Problems)+e.More))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Import refused"), lang.L("Import the good rows"), lang.L("Cancel"),
@@ -322,7 +325,7 @@ func (m *Imports) showProblems(title string, ps []exchange.Problem, more int) {
 }
 
 func (m *Imports) confirmRemove(l store.Import) {
-	dialog.ShowConfirm("Remove "+l.Name+"?", fmt.Sprintf("Its %d imported events leave the workspace. The file itself is not touched.", l.Count), func(ok bool) {
+	dialog.ShowConfirm(fmt.Sprintf(lang.L("Remove %s?"), l.Name), fmt.Sprintf(lang.L("Its %d imported events leave the workspace. The file itself is not touched."), l.Count), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
 	datalang "github.com/sahelatlas/sahelatlas/data/lang"
@@ -128,3 +129,11 @@ func monthYear(d data.Date) string {
 	t := d.Time()
 	return datalang.Current().MonthShort(t.Month()) + " " + t.Format("2006")
 }
+
+// FormatLonLat writes a point as degrees with hemispheres in the window's
+// language: "12.6392° N, 8.0029° W", "12,6392° N, 8,0029° O".
+func FormatLonLat(p orb.Point) string { return datalang.Current().LonLat(p.Lon(), p.Lat(), 4) }
+
+// decimal writes x with digits after the decimal point in the window's
+// language: "5.5", "5,5".
+func decimal(x float64, digits int) string { return datalang.Current().Decimal(x, digits) }

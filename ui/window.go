@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"strings"
 
@@ -348,19 +347,7 @@ func (ui *Window) ShowPreset(name string) {
 }
 
 func (ui *Window) showZoom() {
-	ui.Status.SetText(fmt.Sprintf(lang.L("zoom %.1f"), ui.Map.View().Zoom))
-}
-
-// FormatLonLat writes a point as degrees with hemispheres: "12.6392° N, 8.0029° W".
-func FormatLonLat(p orb.Point) string {
-	ns, ew := "N", "E"
-	if p.Lat() < 0 {
-		ns = "S"
-	}
-	if p.Lon() < 0 {
-		ew = lang.L("W")
-	}
-	return fmt.Sprintf("%.4f° %s, %.4f° %s", math.Abs(p.Lat()), ns, math.Abs(p.Lon()), ew)
+	ui.Status.SetText(fmt.Sprintf(lang.L("zoom %s"), decimal(ui.Map.View().Zoom, 1)))
 }
 
 // mapMenu is the map's right-click menu: a new event or a note here.

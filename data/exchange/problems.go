@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // ProblemGroup is the problems of a file that say the same thing of
@@ -81,44 +83,46 @@ func problemKey(p Problem) string {
 	return b.String()
 }
 
-// String writes the group as one line: "254 rows (lines 2, 3, 4, 5, 6, …):
-// reason; fix: …", or the problem itself when it is alone.
+// String writes the group as one line in the current language (see Say):
+// "254 rows (lines 2, 3, 4, 5, 6 and 249 more), the first: reason; fix:
+// …", or the problem itself when it is alone.
 func (g ProblemGroup) String() string {
+	t := lang.Current()
 	if g.Count == 1 {
 		return g.First.String()
 	}
-	unit, units := "line", "rows"
+	units, at := "exchange.group.rows", "exchange.group.atlines"
 	if g.First.Line == 0 {
-		unit, units = "feature", "features"
+		units, at = "exchange.group.features", "exchange.group.atfeatures"
 		if g.First.Feature == 0 {
-			unit, units = "", "times"
+			units, at = "exchange.group.times", ""
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s", g.Count, units)
-	if unit != "" && len(g.At) > 0 {
-		at := make([]string, len(g.At))
+	b.WriteString(t.T(units, g.Count))
+	if at != "" && len(g.At) > 0 {
+		lines := make([]string, len(g.At))
 		for i, n := range g.At {
-			at[i] = strconv.Itoa(n)
+			lines[i] = strconv.Itoa(n)
 		}
-		fmt.Fprintf(&b, " (%ss %s", unit, strings.Join(at, ", "))
+		b.WriteString(t.T(at, strings.Join(lines, ", ")))
 		if g.Count > len(g.At) {
-			fmt.Fprintf(&b, " and %d more", g.Count-len(g.At))
+			b.WriteString(t.T("exchange.group.more", g.Count-len(g.At)))
 		}
 		b.WriteString(")")
 	}
-	b.WriteString(", the first: ")
-	b.WriteString(g.First.Reason)
+	b.WriteString(t.T("exchange.group.first"))
+	b.WriteString(Say(t, g.First.Reason))
 	if g.First.Fix != "" {
-		b.WriteString("; fix: ")
-		b.WriteString(g.First.Fix)
+		b.WriteString(t.T("exchange.fix"))
+		b.WriteString(Say(t, g.First.Fix))
 	}
 	return b.String()
 }
 
 // ProblemsText writes problems grouped, one group a line, with "and N
 // more" for problems counted but not listed: the report the command line
-// and the window show.
+// and the window show, in the current language.
 func ProblemsText(ps []Problem, more int) string {
 	var b strings.Builder
 	for _, g := range GroupProblems(ps) {
@@ -126,7 +130,8 @@ func ProblemsText(ps []Problem, more int) string {
 		b.WriteByte('\n')
 	}
 	if more > 0 {
-		fmt.Fprintf(&b, "and %d more problem(s), not listed\n", more)
+		b.WriteString(lang.Current().T("exchange.more_problems", more))
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

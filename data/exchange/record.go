@@ -1,10 +1,10 @@
 package exchange
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // Problem is one rejected row, feature or placemark, or something wrong
@@ -17,17 +17,19 @@ type Problem struct {
 }
 
 // String writes "line 12: reason", "feature 3: reason" or the reason,
-// followed by "; fix: …" when there is a fix.
+// followed by "; fix: …" when there is a fix, in the current language
+// (see Say).
 func (p Problem) String() string {
-	s := p.Reason
+	t := lang.Current()
+	s := Say(t, p.Reason)
 	switch {
 	case p.Line > 0:
-		s = fmt.Sprintf("line %d: %s", p.Line, p.Reason)
+		s = t.T("exchange.line", p.Line, s)
 	case p.Feature > 0:
-		s = fmt.Sprintf("feature %d: %s", p.Feature, p.Reason)
+		s = t.T("exchange.feature", p.Feature, s)
 	}
 	if p.Fix != "" {
-		s += "; fix: " + p.Fix
+		s += t.T("exchange.fix") + Say(t, p.Fix)
 	}
 	return s
 }
@@ -67,22 +69,24 @@ type RefusedError struct {
 }
 
 // Error lists the problems grouped by what is wrong, each group with its
-// count, its first lines and the fix when there is one (see GroupProblems).
+// count, its first lines and the fix when there is one (see GroupProblems),
+// in the current language.
 func (e *RefusedError) Error() string {
+	t := lang.Current()
 	var b strings.Builder
 	groups := GroupProblems(e.Problems)
-	n := len(e.Problems) + e.More
-	fmt.Fprintf(&b, "exchange: %s was refused, nothing imported (%d problem(s)", e.Name, n)
+	sorts := ""
 	if len(groups) > 1 {
-		fmt.Fprintf(&b, " of %d sorts", len(groups))
+		sorts = t.T("exchange.refused.sorts", len(groups))
 	}
-	b.WriteString("); fix the file or import with --skip-invalid to keep the good rows:")
+	b.WriteString(t.T("exchange.refused", e.Name, len(e.Problems)+e.More, sorts))
 	for _, g := range groups {
 		b.WriteString("\n  ")
 		b.WriteString(g.String())
 	}
 	if e.More > 0 {
-		fmt.Fprintf(&b, "\n  and %d more problem(s), not listed", e.More)
+		b.WriteString("\n  ")
+		b.WriteString(t.T("exchange.more_problems", e.More))
 	}
 	return b.String()
 }

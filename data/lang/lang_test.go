@@ -243,3 +243,27 @@ func TestTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinates: coordinates as the window and the commands show them,
+// a decimal comma in French.
+func TestCoordinates(t *testing.T) {
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"decimal en", English.Decimal(12.63918, 4), "12.6392"},
+		{"decimal fr", French.Decimal(12.63918, 4), "12,6392"},
+		{"negative fr", French.Decimal(-8.0029, 5), "-8,00290"},
+		{"no digits fr", French.Decimal(1234.5, 0), "1234"},
+		{"Bamako en", English.LonLat(-8.0029, 12.6392, 4), "12.6392° N, 8.0029° W"},
+		{"Bamako fr", French.LonLat(-8.0029, 12.6392, 4), "12,6392°\u00a0N, 8,0029°\u00a0O"},
+		{"Dodoma fr", French.LonLat(35.7516, -6.1630, 2), "6,16°\u00a0S, 35,75°\u00a0E"},
+		{"Paris en", English.LonLat(2.3522, 48.8566, 2), "48.86° N, 2.35° E"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}

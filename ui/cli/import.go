@@ -163,17 +163,17 @@ func runImport(con console, o *importOptions, args []string) int {
 	switch {
 	case errors.As(err, &refused):
 		for _, n := range res.Notes {
-			fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, n)
+			fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, exchange.Say(lang.Current(), n))
 		}
-		fmt.Fprintf(con.stderr, "sahelatlas import: %v\n", err) // the problems grouped, a line each
+		fmt.Fprintf(con.stderr, "sahelatlas import: %v\n", err) // the problems grouped, a line each, in the current language
 		fmt.Fprintf(con.stdout, lang.T("added 0, updated 0, rejected %d: %s refused, the store is unchanged\n"), len(refused.Problems)+refused.More, file)
 		return ExitFailed
 	case err != nil:
-		return con.failf(ExitFailed, "%v", err)
+		return con.failf(ExitFailed, "%s", exchange.Say(lang.Current(), err.Error()))
 	}
 	rejected := len(res.Rejected) + res.More
 	for _, n := range res.Notes {
-		fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, n)
+		fmt.Fprintf(con.stderr, "sahelatlas import: %s: %s\n", file, exchange.Say(lang.Current(), n))
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(exchange.ProblemsText(res.Rejected, res.More), "\n"), "\n") {
 		if line != "" {
@@ -185,7 +185,7 @@ func runImport(con console, o *importOptions, args []string) int {
 		return gdeltOnly(res.Format)
 	}
 	for _, sk := range res.Skipped {
-		fmt.Fprintf(con.stderr, lang.T("sahelatlas import: %s: left out %d: %s\n"), file, sk.Count, sk.Reason)
+		fmt.Fprintf(con.stderr, lang.T("sahelatlas import: %s: left out %d: %s\n"), file, sk.Count, exchange.Say(lang.Current(), sk.Reason))
 	}
 	if target.w == nil {
 		target.abort()

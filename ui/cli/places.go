@@ -100,7 +100,8 @@ func runPlaces(con console, o *placesOptions, args []string) int {
 			if p.Population > 0 {
 				pop = strconv.Itoa(p.Population)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%.5f\t%.5f\t%s\n", p.Name, m.Matched, p.Country, p.Lon(), p.Lat(), pop)
+			t := lang.Current() // a decimal comma in French; JSON keeps numbers
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, m.Matched, p.Country, t.Decimal(p.Lon(), 5), t.Decimal(p.Lat(), 5), pop)
 		}
 		if err := tw.Flush(); err != nil {
 			return con.failf(ExitFailed, "%v", err)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 func TestPlaces(t *testing.T) {
@@ -65,6 +67,29 @@ func TestPlacesText(t *testing.T) {
 		if _, ok := raw[0][k]; !ok {
 			t.Errorf("the JSON object %v has no %q", raw[0], k)
 		}
+	}
+}
+
+// TestPlacesTextFrench: with --lang fr the table writes the coordinates
+// with a decimal comma; JSON keeps numbers.
+func TestPlacesTextFrench(t *testing.T) {
+	t.Cleanup(func() { lang.Set(lang.English) })
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"places", "--lang", "fr", "Tombouctou"}, "Timbuktu Tombouctou MLI -3,00742 16,77348 32460"},
+		{[]string{"places", "--lang", "en", "Tombouctou"}, "Timbuktu Tombouctou MLI -3.00742 16.77348 32460"},
+	} {
+		status, out, errs := runCLI(t, c.args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if status != ExitOK || len(lines) < 2 || strings.Join(strings.Fields(lines[1]), " ") != c.want {
+			t.Errorf("%q: %d %q %q, want a first line %q", c.args, status, out, errs, c.want)
+		}
+	}
+	_, out, _ := runCLI(t, "places", "--lang", "fr", "--format", "json", "Tombouctou")
+	if !strings.Contains(out, `"lon": -3.00742`) {
+		t.Errorf("places --lang fr --format json writes %q, want numbers with a point", out)
 	}
 }
 
