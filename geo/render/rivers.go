@@ -35,6 +35,8 @@ type riversLayer struct {
 // line and lake with its bound.
 type riverLevel struct {
 	minZoom float64
+	src     rivers.Level // in lon/lat, projected by project when first drawn
+	once    sync.Once
 	rivers  []worldLine
 	lakes   []worldLine // the outer rings
 }
@@ -56,18 +58,27 @@ func (l *riversLayer) load() {
 		if err != nil {
 			return
 		}
-		for _, lv := range levels {
-			rl := riverLevel{minZoom: lv.MinZoom}
-			for _, r := range lv.Rivers {
-				rl.rivers = append(rl.rivers, toWorldLine(r))
-			}
-			for _, p := range lv.Lakes {
-				if len(p) > 0 {
-					rl.lakes = append(rl.lakes, toWorldLine(orb.LineString(p[0])))
-				}
-			}
-			l.levels = append(l.levels, rl)
+		l.levels = make([]riverLevel, len(levels))
+		for i, lv := range levels {
+			l.levels[i].minZoom, l.levels[i].src = lv.MinZoom, lv
 		}
+	})
+}
+
+// project converts the level's lines to world units the first time it is
+// drawn: a start-up draws one level, and the projection is most of the
+// cost of loading them all.
+func (rl *riverLevel) project() {
+	rl.once.Do(func() {
+		for _, r := range rl.src.Rivers {
+			rl.rivers = append(rl.rivers, toWorldLine(r))
+		}
+		for _, p := range rl.src.Lakes {
+			if len(p) > 0 {
+				rl.lakes = append(rl.lakes, toWorldLine(orb.LineString(p[0])))
+			}
+		}
+		rl.src = rivers.Level{}
 	})
 }
 
@@ -88,6 +99,9 @@ func (l *riversLayer) level(z float64) *riverLevel {
 		if z >= l.levels[i].minZoom {
 			best = &l.levels[i]
 		}
+	}
+	if best != nil {
+		best.project()
 	}
 	return best
 }
