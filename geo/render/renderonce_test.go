@@ -55,3 +55,17 @@ func TestRenderOnceIsRenderTo(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSnapshotSahel is what a snapshot command draws of its map, from
+// a new Map (its rivers, names and styles loaded afresh) to a Sahel frame
+// at 1920×1080 drawn once into a new image.
+func BenchmarkSnapshotSahel(b *testing.B) {
+	a := testAtlas(b)
+	v := view(b, a, "sahel")
+	w, h := v.PixelSize()
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(a, Options{})
+		m.RenderOnce(draw.NewRaster(image.NewRGBA(image.Rect(0, 0, w, h))), v)
+	}
+}
