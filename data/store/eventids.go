@@ -14,8 +14,20 @@ type eventIDs struct {
 	byHash  map[uint64]int32 // hash → index in entries of the first id with it
 	clash   map[string]int32 // ids whose hash an earlier id has
 	entries []idEntry
-	text    []byte // the ids, one after the other
-	n       int    // ids held: entries not deleted
+	text    []byte  // the ids, one after the other
+	n       int     // ids held: entries not deleted
+	last    idFound // the last find, which a put of the same id reuses
+}
+
+// idFound is what find found for an id: an import looks an id up, then
+// puts it, and the second lookup into a map of a million would cost
+// another cache miss.
+type idFound struct {
+	id    string
+	h     uint64
+	i     int32 // index in entries, or −1
+	taken bool  // another id has the hash
+	ok    bool  // the rest is set
 }
 
 // idEntry is one id and what was written of it (a written, flattened to
@@ -32,19 +44,26 @@ func newEventIDs() *eventIDs {
 	return &eventIDs{seed: maphash.MakeSeed(), byHash: map[uint64]int32{}}
 }
 
-// find returns the index of id's entry, deleted or not, or −1.
-func (e *eventIDs) find(id string, h uint64) int32 {
-	i, ok := e.byHash[h]
-	if !ok {
-		return -1
+// find returns the index of id's entry, deleted or not, or −1, and
+// whether an entry of another id has the hash h.
+func (e *eventIDs) find(id string, h uint64) (int32, bool) {
+	if l := &e.last; l.ok && l.h == h && l.id == id {
+		return l.i, l.taken
 	}
-	if en := &e.entries[i]; string(e.text[en.off:en.off+en.len]) == id {
-		return i
+	i, taken := e.byHash[h]
+	if taken {
+		if en := &e.entries[i]; string(e.text[en.off:en.off+en.len]) == id {
+			taken = false
+		} else if j, ok := e.clash[id]; ok {
+			i = j
+		} else {
+			i = -1
+		}
+	} else {
+		i = -1
 	}
-	if j, ok := e.clash[id]; ok {
-		return j
-	}
-	return -1
+	e.last = idFound{id, h, i, taken, true}
+	return i, taken
 }
 
 // get returns what was written of id.
@@ -61,7 +80,7 @@ func (e *eventIDs) hash(id string) uint64 { return maphash.String(e.seed, id) }
 
 // getHashed is get of id, whose hash is h.
 func (e *eventIDs) getHashed(id string, h uint64) (written, bool) {
-	i := e.find(id, h)
+	i, _ := e.find(id, h)
 	if i < 0 || e.entries[i].gone {
 		return written{}, false
 	}
@@ -71,7 +90,9 @@ func (e *eventIDs) getHashed(id string, h uint64) (written, bool) {
 
 // putHashed is put of id, whose hash is h.
 func (e *eventIDs) putHashed(id string, h uint64, w written) {
-	if i := e.find(id, h); i >= 0 {
+	i, taken := e.find(id, h)
+	e.last = idFound{}
+	if i >= 0 {
 		en := &e.entries[i]
 		if en.gone {
 			en.gone = false
@@ -80,11 +101,11 @@ func (e *eventIDs) putHashed(id string, h uint64, w written) {
 		en.seq, en.version, en.added = w.seq, w.version, w.added
 		return
 	}
-	i := int32(len(e.entries))
+	i = int32(len(e.entries))
 	e.entries = append(e.entries, idEntry{version: w.version, seq: w.seq, off: uint32(len(e.text)), len: uint32(len(id)), added: w.added})
 	e.text = append(e.text, id...)
 	e.n++
-	if _, taken := e.byHash[h]; !taken {
+	if !taken {
 		e.byHash[h] = i
 		return
 	}
@@ -96,7 +117,9 @@ func (e *eventIDs) putHashed(id string, h uint64, w written) {
 
 // deleteHashed is delete of id, whose hash is h.
 func (e *eventIDs) deleteHashed(id string, h uint64) {
-	if i := e.find(id, h); i >= 0 && !e.entries[i].gone {
+	i, _ := e.find(id, h)
+	e.last = idFound{}
+	if i >= 0 && !e.entries[i].gone {
 		e.entries[i].gone = true
 		e.n--
 	}
