@@ -74,6 +74,15 @@ func TestEventIDsMany(t *testing.T) {
 			t.Fatalf("MLI%d: %+v, %v", i, w, ok)
 		}
 	}
+	long := strings.Repeat("x", idTextChunk+10) // longer than a chunk of text
+	e.put(long, written{seq: n})
+	if w, ok := e.get(long); !ok || w.seq != n {
+		t.Errorf("an id longer than a chunk: %+v, %v", w, ok)
+	}
+	if w, ok := e.get("MLI7"); !ok || w.seq != 7 {
+		t.Errorf("MLI7 after the long id: %+v, %v", w, ok)
+	}
+	e.delete(long)
 	if _, ok := e.get("MLI-1"); ok {
 		t.Error("an id never put was found")
 	}
