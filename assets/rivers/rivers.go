@@ -83,31 +83,54 @@ func appendLine(dst []byte, ls orb.LineString) []byte {
 
 // Decode reads the levels of a rivers file.
 func Decode(b []byte) ([]Level, error) {
+	f, err := Open(b)
+	if err != nil {
+		return nil, err
+	}
+	levels := make([]Level, len(f.Zooms))
+	for i := range levels {
+		if levels[i], err = f.Level(i); err != nil {
+			return nil, err
+		}
+	}
+	return levels, nil
+}
+
+// File is a rivers file whose structure was checked and whose levels are
+// decoded one at a time, when asked for: a map draws one level, and
+// decoding all of them was most of the rivers' cost in a snapshot's start.
+type File struct {
+	// Zooms is the MinZoom of each level, coarsest first.
+	Zooms []float64
+	parts [][]byte // the lines of each level, encoded
+}
+
+// Open reads the levels' zooms and checks the file's structure (counts,
+// varints, nothing left over) without building its lines.
+func Open(b []byte) (*File, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return nil, fmt.Errorf("%w: it does not start with %q", ErrFormat, magic)
 	}
 	d := decoder{b: b[len(magic):]}
 	n := d.count()
-	var levels []Level
+	f := &File{}
 	for i := 0; i < n && d.err == nil; i++ {
-		var lv Level
 		if len(d.b) < 8 {
 			d.fail("level %d has no zoom", i)
 			break
 		}
-		lv.MinZoom = math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+		f.Zooms = append(f.Zooms, math.Float64frombits(binary.LittleEndian.Uint64(d.b)))
 		d.b = d.b[8:]
+		start := d.b
 		for range d.count() {
-			lv.Rivers = append(lv.Rivers, d.line())
+			d.skipLine()
 		}
 		for range d.count() {
-			var p orb.Polygon
 			for range d.count() {
-				p = append(p, orb.Ring(d.line()))
+				d.skipLine()
 			}
-			lv.Lakes = append(lv.Lakes, p)
 		}
-		levels = append(levels, lv)
+		f.parts = append(f.parts, start[:len(start)-len(d.b)])
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -115,7 +138,24 @@ func Decode(b []byte) ([]Level, error) {
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("%w: %d bytes left after the last level", ErrFormat, len(d.b))
 	}
-	return levels, nil
+	return f, nil
+}
+
+// Level decodes level i (0 ≤ i < len(f.Zooms)).
+func (f *File) Level(i int) (Level, error) {
+	lv := Level{MinZoom: f.Zooms[i]}
+	d := decoder{b: f.parts[i]}
+	for range d.count() {
+		lv.Rivers = append(lv.Rivers, d.line())
+	}
+	for range d.count() {
+		var p orb.Polygon
+		for range d.count() {
+			p = append(p, orb.Ring(d.line()))
+		}
+		lv.Lakes = append(lv.Lakes, p)
+	}
+	return lv, d.err
 }
 
 // decoder reads varints, remembering the first error.
@@ -142,6 +182,19 @@ func (d *decoder) count() int {
 	}
 	d.b = d.b[n:]
 	return int(v)
+}
+
+// skipLine reads past a delta-encoded line.
+func (d *decoder) skipLine() {
+	n := d.count()
+	for range 2 * n {
+		_, k := binary.Varint(d.b)
+		if k <= 0 {
+			d.fail("bad coordinate")
+			return
+		}
+		d.b = d.b[k:]
+	}
 }
 
 // line reads a delta-encoded line.

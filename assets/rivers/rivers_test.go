@@ -31,6 +31,39 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// Open gives the levels' zooms, and Level each level as Decode does.
+func TestOpenLevels(t *testing.T) {
+	in := []Level{
+		{MinZoom: 3.5, Rivers: orb.MultiLineString{{{-8.0, 12.6}, {-4.2, 14.5}}}, Lakes: orb.MultiPolygon{{{{14, 13}, {14.5, 13.5}, {14, 14}, {14, 13}}}}},
+		{MinZoom: 5.5},
+		{MinZoom: 7, Rivers: orb.MultiLineString{{{32.5, 15.6}, {32.55, 15.65}}, {{1, 2}, {3, 4}, {5, 6}}}},
+	}
+	b := Encode(nil, in)
+	f, err := Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Zooms) != 3 || f.Zooms[0] != 3.5 || f.Zooms[1] != 5.5 || f.Zooms[2] != 7 {
+		t.Fatalf("zooms %v, want 3.5, 5.5, 7", f.Zooms)
+	}
+	all, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{2, 0, 1} { // in any order
+		lv, err := f.Level(i)
+		if err != nil {
+			t.Fatalf("level %d: %v", i, err)
+		}
+		if !orb.Equal(lv.Rivers, all[i].Rivers) || !orb.Equal(lv.Lakes, all[i].Lakes) || lv.MinZoom != all[i].MinZoom {
+			t.Errorf("level %d = %+v, Decode gives %+v", i, lv, all[i])
+		}
+	}
+	if lv, _ := f.Level(2); len(lv.Rivers) != 2 || len(lv.Rivers[1]) != 3 {
+		t.Errorf("level 2 = %+v, want its two rivers", lv)
+	}
+}
+
 func TestDecodeRefuses(t *testing.T) {
 	good := Encode(nil, []Level{{MinZoom: 4, Rivers: orb.MultiLineString{{{1, 2}, {3, 4}}}}})
 	for name, b := range map[string][]byte{
@@ -41,6 +74,9 @@ func TestDecodeRefuses(t *testing.T) {
 	} {
 		if _, err := Decode(b); !errors.Is(err, ErrFormat) {
 			t.Errorf("%s: Decode = %v, want ErrFormat", name, err)
+		}
+		if _, err := Open(b); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: Open = %v, want ErrFormat", name, err)
 		}
 	}
 }

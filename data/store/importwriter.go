@@ -24,9 +24,9 @@ type ImportWriter struct {
 	l         Import
 	gen       int64
 	w         *eventsWriter
-	held      map[string]heldAt  // events of the store's other imports, and of l's
-	ids       map[string]written // events this import wrote, by id
-	dead      map[int]bool       // seqs replaced by a newer copy in the same file
+	held      map[string]heldAt // events of the store's other imports, and of l's
+	ids       *eventIDs         // events this import wrote, by id
+	dead      map[int]bool      // seqs replaced by a newer copy in the same file
 	others    map[string]map[string]data.Record
 	old       *importDoc // l's record before, if any
 	versioned bool
@@ -65,7 +65,7 @@ func (s *Store) NewImport(l Import) (*ImportWriter, error) {
 		l.Imported = s.now().UTC()
 	}
 	s.importMu.Lock()
-	w := &ImportWriter{s: s, l: l, held: map[string]heldAt{}, ids: map[string]written{}, stream: true}
+	w := &ImportWriter{s: s, l: l, held: map[string]heldAt{}, ids: newEventIDs(), stream: true}
 	if err := w.start(); err != nil {
 		s.importMu.Unlock()
 		return nil, err
@@ -137,7 +137,8 @@ func (w *ImportWriter) Add(records []data.Record) error {
 		if seq == 0 {
 			w.versioned = r.Version > 0
 		}
-		if prev, dup := w.ids[id]; dup {
+		h := w.ids.hash(id) // once for the lookup and the put
+		if prev, dup := w.ids.getHashed(id, h); dup {
 			if !w.stream {
 				return fmt.Errorf("store: record %d of %s has a repeated event id %q", seq+1, w.l.Name, id)
 			}
@@ -151,7 +152,7 @@ func (w *ImportWriter) Add(records []data.Record) error {
 			if err := w.w.add(seq, r); err != nil {
 				return err
 			}
-			w.ids[id] = written{seq, r.Version, prev.added}
+			w.ids.putHashed(id, h, written{seq, r.Version, prev.added})
 			continue
 		}
 		added := true
@@ -186,8 +187,7 @@ func (w *ImportWriter) Add(records []data.Record) error {
 		if err := w.w.add(seq, r); err != nil {
 			return err
 		}
-		// A copy: the id may share the memory of the whole row it was read from.
-		w.ids[strings.Clone(id)] = written{seq, r.Version, added}
+		w.ids.putHashed(id, h, written{seq, r.Version, added}) // a copy: the id may share the memory of the whole row it was read from
 	}
 	return nil
 }
@@ -254,8 +254,8 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 				return nil
 			}
 			if amend != nil && !amend(seq, r) {
-				if wr, ok := w.ids[r.Event.ID]; ok && wr.seq == seq {
-					delete(w.ids, r.Event.ID)
+				if wr, ok := w.ids.get(r.Event.ID); ok && wr.seq == seq {
+					w.ids.delete(r.Event.ID)
 					if wr.added {
 						w.ch.Added--
 					} else {
@@ -269,7 +269,7 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 		if err == nil && oldFile != nil {
 			next := w.seq
 			err = oldFile.read(nil, func(_ int, r *data.Record) error {
-				if _, ok := w.ids[r.Event.ID]; ok {
+				if _, ok := w.ids.get(r.Event.ID); ok {
 					return nil
 				}
 				next++
@@ -288,7 +288,7 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 	}
 	if !w.versioned && oldFile != nil { // a re-import replaces the file's events
 		err := oldFile.read(nil, func(_ int, r *data.Record) error {
-			if _, ok := w.ids[r.Event.ID]; !ok {
+			if _, ok := w.ids.get(r.Event.ID); !ok {
 				w.ch.Removed++
 			}
 			return nil
@@ -297,7 +297,7 @@ func (w *ImportWriter) commit(amend func(seq int, r *data.Record) bool) (ImportC
 			return fail(err)
 		}
 	}
-	touched := map[string]int{w.l.ID: len(w.ids)}
+	touched := map[string]int{w.l.ID: w.ids.count()}
 	files := map[string]*eventsFile{w.l.ID: ef}
 	for id, recs := range w.others {
 		nf, err := s.rewriteLayer(id, w.gen, recs)

@@ -62,8 +62,39 @@ var errRecordShort = errors.New("the stored record is cut short or damaged")
 // it is not safe for concurrent use.
 type recordDecoder struct {
 	slugs   map[string]string
+	actors  map[string]string // name → id of an imported actor
 	sources map[string][]data.Source
 	places  map[placeKey]string
+}
+
+// actorID returns the id an imported actor named name has
+// (data.ImportedActorID of its slug), cached.
+func (dec *recordDecoder) actorID(name string) string {
+	id, ok := dec.actors[name]
+	if !ok {
+		id = data.ImportedActorID(dec.slug(name))
+		if dec.actors == nil {
+			dec.actors = map[string]string{}
+		}
+		if len(dec.actors) < 1<<16 {
+			dec.actors[name] = id
+		}
+	}
+	return id
+}
+
+// importSources returns the sources of a record whose only source is the
+// imported file (data.ImportSource), cached: records share the slice.
+func (dec *recordDecoder) importSources(file string) []data.Source {
+	src, ok := dec.sources[file]
+	if !ok {
+		src = []data.Source{data.ImportSource(file)}
+		if dec.sources == nil {
+			dec.sources = map[string][]data.Source{}
+		}
+		dec.sources[file] = src
+	}
+	return src
 }
 
 func (dec *recordDecoder) slug(name string) string {
@@ -135,7 +166,7 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 			r.Actors[i] = a
 			a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
 			if a.ID == "" && d.err == nil {
-				a.ID = data.ImportedActorID(dec.slug(a.Name))
+				a.ID = dec.actorID(a.Name)
 			}
 			a.Kind, a.Country = data.ActorKind(d.str()), d.str()
 			if m := d.count(11); m > 0 {
@@ -164,15 +195,7 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 	}
 	r.From = data.Provenance{File: d.str(), Line: int(d.int()), Feature: int(d.int())}
 	if flags&flagProvenance != 0 && d.err == nil {
-		if dec.sources == nil {
-			dec.sources = map[string][]data.Source{}
-		}
-		src, ok := dec.sources[r.From.File]
-		if !ok {
-			src = []data.Source{data.ImportSource(r.From.File)}
-			dec.sources[r.From.File] = src
-		}
-		r.Sources = src
+		r.Sources = dec.importSources(r.From.File)
 		e.Sources = []data.SourceRef{{Document: r.From.File, Note: r.From.Note()}}
 	}
 	r.Version = d.int()

@@ -52,7 +52,7 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	w := recWriter{b: buf, ids: &enc.cache}
 	w.uint(recordLayout)
 	e := &r.Event
-	flags := derivable(r)
+	flags := derivable(r, &enc.cache)
 	w.uint(flags)
 	w.str(e.ID)
 	w.date(e.Start)
@@ -96,7 +96,7 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	w.uint(uint64(len(r.Actors)))
 	for i := range r.Actors {
 		a := r.Actors[i]
-		if strings.HasPrefix(a.ID, "x-") && a.ID == data.ImportedActorID(w.ids.slug(a.Name)) {
+		if strings.HasPrefix(a.ID, "x-") && a.ID == w.ids.actorID(a.Name) {
 			w.str("") // derived from the name
 		} else {
 			w.str(a.ID)
@@ -156,8 +156,9 @@ const (
 	flagProvenance             // the only source is the imported file, cited at From
 )
 
-// derivable returns the flags that hold for r.
-func derivable(r *data.Record) uint64 {
+// derivable returns the flags that hold for r; dec caches the sources
+// of imported files.
+func derivable(r *data.Record, dec *recordDecoder) uint64 {
 	var f uint64
 	e := &r.Event
 	if e.Place == r.Place.ID {
@@ -176,7 +177,7 @@ func derivable(r *data.Record) uint64 {
 		}
 	}
 	if len(e.Sources) == 1 && len(r.Sources) == 1 && e.Sources[0].Document == r.From.File &&
-		e.Sources[0].Note == r.From.Note() && r.Sources[0] == data.ImportSource(r.From.File) {
+		e.Sources[0].Note == r.From.Note() && r.Sources[0] == dec.importSources(r.From.File)[0] {
 		f |= flagProvenance
 	}
 	return f

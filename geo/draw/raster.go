@@ -110,14 +110,32 @@ func (r *Raster) StrokePath(p Path, width float64, c color.RGBA) {
 	if box.Empty() {
 		return
 	}
-	r.ras.Reset(box.Dx(), box.Dy())
-	clipTo := orb.Bound{
-		Min: orb.Point{float64(box.Min.X) - width, float64(box.Min.Y) - width},
-		Max: orb.Point{float64(box.Max.X) + width, float64(box.Max.Y) + width},
+	band := box.Dy()
+	if box.Dx()*box.Dy() > strokeBandArea {
+		band = max(strokeBandArea/box.Dx(), 16)
 	}
-	strokeInto(&r.ras, p, width, clipTo, float64(box.Min.X), float64(box.Min.Y))
-	r.blend(box, c)
+	r.strokeBands(p, width, c, box, band)
 }
+
+// strokeBands strokes p within box in bands of band rows.
+func (r *Raster) strokeBands(p Path, width float64, c color.RGBA, box image.Rectangle, band int) {
+	for y := box.Min.Y; y < box.Max.Y; y += band {
+		b := image.Rect(box.Min.X, y, box.Max.X, min(y+band, box.Max.Y))
+		r.ras.Reset(b.Dx(), b.Dy())
+		clipTo := orb.Bound{
+			Min: orb.Point{float64(b.Min.X) - width, float64(b.Min.Y) - width},
+			Max: orb.Point{float64(b.Max.X) + width, float64(b.Max.Y) + width},
+		}
+		strokeInto(&r.ras, p, width, clipTo, float64(b.Min.X), float64(b.Min.Y))
+		r.blend(b, c)
+	}
+}
+
+// strokeBandArea is the most pixels a stroke is rasterised in at once: a
+// larger one (every border of a map, a page's frame) is drawn in bands of
+// rows, each with a rasteriser and coverage mask of its own size, instead
+// of buffers as large as the frame to clear, fault in and walk.
+const strokeBandArea = 1 << 18
 
 // blend turns what was added to the rasteriser (sized to box) into a
 // coverage mask with the package's SIMD path, then blends c through it

@@ -9,8 +9,9 @@ import (
 )
 
 // Map draws the base map (sea, countries, borders, names, capitals) with
-// layers over it. RenderTo is the one way a frame is composed: the window's
-// frames, the export preview and every exported page go through it.
+// layers over it. RenderTo is the one way a frame is composed (RenderOnce
+// the same for a page drawn once): the window's frames, the export preview
+// and every exported page go through it.
 //
 // Concurrency: RenderTo and Render may be called from any goroutine at
 // once (the window renders while an export draws). The cached base images
@@ -80,6 +81,22 @@ func (m *Map) RenderTo(c draw.Canvas, v geo.Viewport, overlays ...Layer) {
 	} else {
 		m.drawBase(c, v)
 	}
+	m.drawOverlays(c, v, overlays)
+}
+
+// RenderOnce draws the map of v on c as RenderTo does, but draws the base
+// map straight on c, never through the cache: for a page drawn once (a
+// single PNG snapshot), where a cache image would cost a second
+// full-frame image, the first touch of its memory and a copy, and would
+// not be read again.
+func (m *Map) RenderOnce(c draw.Canvas, v geo.Viewport, overlays ...Layer) {
+	m.drawBase(c, v)
+	m.drawOverlays(c, v, overlays)
+}
+
+// drawOverlays draws overlays on c in order, bottom first, then the names
+// placed clear of them.
+func (m *Map) drawOverlays(c draw.Canvas, v geo.Viewport, overlays []Layer) {
 	for _, l := range overlays {
 		l.Draw(c, v)
 	}

@@ -35,6 +35,9 @@ type riversLayer struct {
 // line and lake with its bound.
 type riverLevel struct {
 	minZoom float64
+	file    *rivers.File // the level is decoded and projected by project when first drawn
+	index   int          // in file
+	once    sync.Once
 	rivers  []worldLine
 	lakes   []worldLine // the outer rings
 }
@@ -47,26 +50,40 @@ type worldLine struct {
 
 func newRiversLayer() *riversLayer { return &riversLayer{} }
 
-// load decodes the embedded file once. A broken file draws no rivers: it
+// load reads the levels of the embedded file once (each is decoded when
+// first drawn, see project). A broken file draws no rivers: it
 // is checked by the assets' tests, and a map without rivers is still a
 // map.
 func (l *riversLayer) load() {
 	l.once.Do(func() {
-		levels, err := rivers.Decode(assets.Rivers)
+		f, err := rivers.Open(assets.Rivers)
 		if err != nil {
 			return
 		}
-		for _, lv := range levels {
-			rl := riverLevel{minZoom: lv.MinZoom}
-			for _, r := range lv.Rivers {
-				rl.rivers = append(rl.rivers, toWorldLine(r))
+		l.levels = make([]riverLevel, len(f.Zooms))
+		for i, z := range f.Zooms {
+			l.levels[i] = riverLevel{minZoom: z, file: f, index: i}
+		}
+	})
+}
+
+// project decodes the level and converts its lines to world units the
+// first time it is drawn: a start-up draws one level, and decoding and
+// projecting are most of the cost of loading them all. A level that does
+// not decode draws no rivers, as a broken file does.
+func (rl *riverLevel) project() {
+	rl.once.Do(func() {
+		src, err := rl.file.Level(rl.index)
+		if err != nil {
+			return
+		}
+		for _, r := range src.Rivers {
+			rl.rivers = append(rl.rivers, toWorldLine(r))
+		}
+		for _, p := range src.Lakes {
+			if len(p) > 0 {
+				rl.lakes = append(rl.lakes, toWorldLine(orb.LineString(p[0])))
 			}
-			for _, p := range lv.Lakes {
-				if len(p) > 0 {
-					rl.lakes = append(rl.lakes, toWorldLine(orb.LineString(p[0])))
-				}
-			}
-			l.levels = append(l.levels, rl)
 		}
 	})
 }
@@ -88,6 +105,9 @@ func (l *riversLayer) level(z float64) *riverLevel {
 		if z >= l.levels[i].minZoom {
 			best = &l.levels[i]
 		}
+	}
+	if best != nil {
+		best.project()
 	}
 	return best
 }

@@ -25,6 +25,7 @@ type framer struct {
 	ras    *draw.Raster             // draws raster pages; see raster
 	marks  numberLayer              // the numbers of the events on the page laid out last
 	last   layout.Options           // the options of the page drawn last
+	once   bool                     // only one page is drawn: its base map is drawn on it directly (render.Map.RenderOnce)
 }
 
 // newFramer makes the layers of o.
@@ -71,7 +72,13 @@ func (f *framer) overlays() []render.Layer {
 func (f *framer) draw(c draw.Canvas, from, to data.Date) (geo.Viewport, image.Rectangle) {
 	page, v := f.page(c, from, to)
 	overlays, legend := f.mapOverlays(c, page, v)
-	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) { f.scene.Map.RenderTo(c, v, overlays...) })
+	m := render.LayerFunc(func(c draw.Canvas, v geo.Viewport) {
+		if f.once {
+			f.scene.Map.RenderOnce(c, v, overlays...)
+		} else {
+			f.scene.Map.RenderTo(c, v, overlays...)
+		}
+	})
 	page.Draw(c, v, m, legend)
 	f.last = page.Options
 	return v, page.Map

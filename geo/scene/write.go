@@ -181,6 +181,7 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 	if err := stopped(ctx); err != nil {
 		return v, frame, err
 	}
+	f.once = true // one PNG page: no base image to keep for the next
 	img, v, frame := f.raster(o.From, o.To)
 	if err := stopped(ctx); err != nil {
 		return v, frame, err
