@@ -68,16 +68,17 @@ type Options struct {
 	// the table in countries.go either way.
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. An
-	// ACLED export in CSV read with Stream has no cap unless one is given
-	// here; without Stream, and for the files read whole (other tables,
-	// GeoJSON, KML, KMZ, workbooks, ACLED's JSON, GDELT), MaxFileSize
-	// holds, since all of it is then held in memory.
+	// ACLED export in CSV and a GDELT file (zipped or not) read with Stream
+	// have no cap unless one is given here; without Stream, and for the
+	// files read whole (other tables, GeoJSON, KML, KMZ, workbooks, ACLED's
+	// JSON), MaxFileSize holds, since all of it is then held in memory.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
-	// and in file order, instead of Result.Records: an ACLED export is then
-	// held in memory a batch at a time. The batch is reused after Stream
-	// returns. An error from Stream stops the import and is returned. The
-	// records of the other formats are passed at the end, in batches.
+	// and in file order, instead of Result.Records: an ACLED export and a
+	// GDELT file are then held in memory a batch at a time. The batch is
+	// reused after Stream returns. An error from Stream stops the import
+	// and is returned. The records of the other formats are passed at the
+	// end, in batches.
 	// Result.Amend, when not nil, must then be applied to every record
 	// passed (see Amend). When Import returns an error, what Stream
 	// received must not be used.
@@ -137,6 +138,11 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	res := &Result{Name: name, Format: f}
 	text := func() io.Reader { return decodeText(br, head, enc) }
 	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	unbounded := opts.MaxFileSize <= 0 && opts.Stream != nil && streams(f, zipped, head)
+	if unbounded {
+		// Read as a stream: only the disk limits it.
+		lr.left, lr.max = math.MaxInt64, math.MaxInt64
+	}
 	switch {
 	case f == FormatKML && zipped:
 		err = readKMZ(br, name, max, opts, res)
@@ -145,7 +151,9 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case f == FormatGeoJSON:
 		err = readGeoJSON(text(), name, opts, res)
 	case f == FormatGDELT && zipped:
-		err = readGDELTZip(br, name, max, opts, res)
+		err = readGDELTZip(br, name, max, unbounded, opts, res)
+	case f == FormatGDELT && opts.Stream != nil:
+		err = readGDELTStream(text(), name, opts, res)
 	case f == FormatGDELT:
 		err = readGDELT(text(), name, opts, res)
 	case zipped || f == FormatXLSX:
@@ -153,12 +161,6 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
-		if opts.MaxFileSize <= 0 && opts.Stream != nil && f == FormatACLED {
-			// An ACLED export read as a stream: only the disk limits it. A
-			// generic table is read whole first (the order of day and
-			// month, the columns), so it keeps the cap.
-			lr.left, lr.max = math.MaxInt64, math.MaxInt64
-		}
 		err = readCSVFile(text(), name, f, opts, res)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
@@ -182,6 +184,20 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		res.Records = nil
 	}
 	return res, nil
+}
+
+// streams reports whether a file of format f is read row by row when
+// Options.Stream is set, and so needs no size cap: an ACLED export in CSV
+// and a GDELT file, zipped or not. The other formats are read whole first
+// (a generic table for the order of day and month and its columns).
+func streams(f Format, zipped bool, head []byte) bool {
+	switch {
+	case f == FormatGDELT:
+		return true
+	case f == FormatACLED:
+		return !zipped && !looksJSON(head)
+	}
+	return false
 }
 
 // Sniff tells a file's format from its name's extension and, failing that,
