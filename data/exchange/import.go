@@ -67,18 +67,20 @@ type Options struct {
 	// it such events get NoCountry; countries a file names are read with
 	// the table in countries.go either way.
 	Countries CountryFinder
-	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. An
-	// ACLED export in CSV and a GDELT file (zipped or not) read with Stream
-	// have no cap unless one is given here; without Stream, and for the
-	// files read whole (other tables, GeoJSON, KML, KMZ, workbooks, ACLED's
-	// JSON), MaxFileSize holds, since all of it is then held in memory.
+	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
+	// CSV or TSV table (an ACLED export or another) and a GDELT file
+	// (zipped or not) read with Stream have no cap unless one is given
+	// here; without Stream, and for the files read whole (GeoJSON, KML,
+	// KMZ, workbooks, ACLED's JSON), MaxFileSize holds, since all of it is
+	// then held in memory.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
-	// and in file order, instead of Result.Records: an ACLED export and a
-	// GDELT file are then held in memory a batch at a time. The batch is
-	// reused after Stream returns. An error from Stream stops the import
-	// and is returned. The records of the other formats are passed at the
-	// end, in batches.
+	// and in file order, instead of Result.Records: a CSV or TSV table and
+	// a GDELT file are then held in memory a batch at a time; the rows of
+	// a workbook or of ACLED's JSON become records a batch at a time. The
+	// batch is reused after Stream returns. An error from Stream stops the
+	// import and is returned. The records of the other formats are passed
+	// at the end, in batches.
 	// Result.Amend, when not nil, must then be applied to every record
 	// passed (see Amend). When Import returns an error, what Stream
 	// received must not be used.
@@ -187,14 +189,14 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 }
 
 // streams reports whether a file of format f is read row by row when
-// Options.Stream is set, and so needs no size cap: an ACLED export in CSV
-// and a GDELT file, zipped or not. The other formats are read whole first
-// (a generic table for the order of day and month and its columns).
+// Options.Stream is set, and so needs no size cap: a CSV or TSV table
+// (ACLED's export or another) and a GDELT file, zipped or not. Workbooks,
+// ACLED's JSON, GeoJSON and KML are read whole first.
 func streams(f Format, zipped bool, head []byte) bool {
 	switch {
 	case f == FormatGDELT:
 		return true
-	case f == FormatACLED:
+	case f == FormatACLED, f == FormatCSV:
 		return !zipped && !looksJSON(head)
 	}
 	return false
