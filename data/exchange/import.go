@@ -68,19 +68,19 @@ type Options struct {
 	// the table in countries.go either way.
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
-	// CSV or TSV table (an ACLED export or another) and a GDELT file
-	// (zipped or not) read with Stream have no cap unless one is given
-	// here; without Stream, and for the files read whole (GeoJSON, KML,
-	// KMZ, workbooks, ACLED's JSON), MaxFileSize holds, since all of it is
-	// then held in memory.
+	// CSV or TSV table (an ACLED export or another), a GDELT file (zipped
+	// or not) and GeoJSON read with Stream have no cap unless one is given
+	// here; without Stream, and for the files read whole (KML, KMZ,
+	// workbooks, ACLED's JSON), MaxFileSize holds, since all of it is then
+	// held in memory.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
-	// and in file order, instead of Result.Records: a CSV or TSV table and
-	// a GDELT file are then held in memory a batch at a time; the rows of
-	// a workbook or of ACLED's JSON become records a batch at a time. The
-	// batch is reused after Stream returns. An error from Stream stops the
-	// import and is returned. The records of the other formats are passed
-	// at the end, in batches.
+	// and in file order, instead of Result.Records: a CSV or TSV table, a
+	// GDELT file and GeoJSON are then held in memory a batch at a time;
+	// the rows of a workbook or of ACLED's JSON become records a batch at
+	// a time. The batch is reused after Stream returns. An error from
+	// Stream stops the import and is returned. The records of KML are
+	// passed at the end, in batches.
 	// Result.Amend, when not nil, must then be applied to every record
 	// passed (see Amend). When Import returns an error, what Stream
 	// received must not be used.
@@ -190,14 +190,16 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 
 // streams reports whether a file of format f is read row by row when
 // Options.Stream is set, and so needs no size cap: a CSV or TSV table
-// (ACLED's export or another) and a GDELT file, zipped or not. Workbooks,
-// ACLED's JSON, GeoJSON and KML are read whole first.
+// (ACLED's export or another), a GDELT file, zipped or not, and GeoJSON.
+// Workbooks, ACLED's JSON and KML are read whole first.
 func streams(f Format, zipped bool, head []byte) bool {
 	switch {
 	case f == FormatGDELT:
 		return true
 	case f == FormatACLED, f == FormatCSV:
 		return !zipped && !looksJSON(head)
+	case f == FormatGeoJSON:
+		return true
 	}
 	return false
 }
