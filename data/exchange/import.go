@@ -77,8 +77,8 @@ type Options struct {
 	// Stream, when set, receives the records as they are read, in batches
 	// and in file order, instead of Result.Records: a CSV or TSV table, a
 	// GDELT file and GeoJSON are then held in memory a batch at a time;
-	// the rows of a workbook or of ACLED's JSON become records a batch at
-	// a time. The batch is reused after Stream returns. An error from
+	// a workbook's sheet is read row by row (the file itself held), and
+	// the rows of ACLED's JSON become records a batch at a time. The batch is reused after Stream returns. An error from
 	// Stream stops the import and is returned. The records of KML are
 	// passed at the end, in batches.
 	// Result.Amend, when not nil, must then be applied to every record
