@@ -88,13 +88,14 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 		out = out[:0]
 		return err
 	}
-	// keep checks a mapped row's id and dates and passes it on.
-	keep := func(r data.Record, at int, rej rejecter) (bool, error) {
+	// keep checks a mapped row's id and, unless they wait for the file's
+	// order, its dates, and passes it on.
+	keep := func(r data.Record, at int, rej rejecter, settled bool) (bool, error) {
 		if ids != nil && ids[r.Event.ID] {
 			rej.add(t.problem(at, fmt.Errorf("id %q is used by an earlier row", r.Event.ID)))
 			return false, nil
 		}
-		if p, odd := implausible(&r, from, to); odd {
+		if p, odd := implausible(&r, from, to); odd && settled {
 			rej.add(p)
 			return false, nil
 		}
@@ -125,18 +126,18 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 			dates.order = dates.meanwhile(&row)
 		}
 		r, err := b.csvRow(&row, x, fields, t, g)
+		if err != nil && wait && dependsOnOrder(b, &row, x, fields, t, g, err) {
+			row.rec = slices.Clone(rec)
+			held = append(held, row)
+			continue
+		}
 		if err != nil {
-			if wait {
-				row.rec = slices.Clone(rec)
-				held = append(held, row)
-				continue
-			}
 			t.rej.add(t.problem(at, err))
 			continue
 		}
 		if wait {
 			p := tablePending{seq: seq, at: at, cells: pendingCells(rec, x)}
-			passed, err := keep(r, at, t.rej)
+			passed, err := keep(r, at, t.rej, false)
 			if err != nil {
 				return err
 			}
@@ -145,7 +146,7 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 			}
 			continue
 		}
-		if _, err := keep(r, at, t.rej); err != nil {
+		if _, err := keep(r, at, t.rej, true); err != nil {
 			return err
 		}
 	}
@@ -175,7 +176,7 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 			lateRej.add(t.problem(row.at, err))
 			continue
 		}
-		if _, err := keep(r, row.at, lateRej); err != nil {
+		if _, err := keep(r, row.at, lateRej, true); err != nil {
 			return err
 		}
 	}
@@ -198,6 +199,17 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 	mergeProblems(res, late)
 	res.Notes = append(res.Notes, dates.notes()...)
 	return nil
+}
+
+// dependsOnOrder reports whether a row refused (err) in the order that
+// fits it meanwhile might be read otherwise in the file's: read the other
+// way, it is accepted or refused for another reason.
+func dependsOnOrder(b *builder, row *genericRow, x *csvIndexes, fields []int, t *rows, g *gazetteerOnce, err error) bool {
+	was := b.dates.order
+	b.dates.order = orderDMY + orderMDY - was
+	_, other := b.csvRow(row, x, fields, t, g)
+	b.dates.order = was
+	return other == nil || other.Error() != err.Error()
 }
 
 // settle reads a pending row's dates in the file's order.

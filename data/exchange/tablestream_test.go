@@ -51,6 +51,9 @@ func TestTableStreamMatchesWholeImport(t *testing.T) {
 		{"two-digit years, time precision, a note",
 			"event_date,year,time_precision,date_note,latitude,longitude\n05/06/22,2022,2,said to be,14,-1\n13/06/22,2022,3,,14,-1\n07/08/22,2022,1,,14,-1\n", Options{}},
 		{"bad rows among them", head + row("05/06/2025") + "x,y\n" + row("16/05/2025") + "2025-13-45,14,-1,bad\n", Options{SkipInvalid: true}},
+		{"in range only month first", head + row("01/07/2024") + row("05/16/2024"),
+			Options{Dates: DateRange{From: data.D(2024, 1, 1), To: data.D(2024, 6, 30)}}},
+		{"refused either way", head + "05/06/2025,95,-1.6,Too far north\n" + row("16/05/2025"), Options{SkipInvalid: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := []byte(tc.in)
