@@ -42,13 +42,12 @@ func (s *gdeltSeen) add(id string) bool {
 // batch and the set of ids, not the file. Every copy of an event the file
 // repeats is passed, as ACLED's are: the store keeps the one added last
 // (the greatest DATEADDED, Record.Version), as readGDELT does; each copy
-// after the first is counted as a duplicate. Dates outside opts.Dates are
-// refused row by row.
+// after the first is counted as a duplicate. An event dated outside
+// opts.Dates is refused once, at the line of its copy added last.
 func readGDELTStream(in io.Reader, name string, opts Options, res *Result) error {
 	seen := gdeltSeen{ids: map[int64]struct{}{}}
 	skipped := tally{}
 	from, to := opts.Dates.bounds(time.Now())
-	rej := rejecter{res}
 	out := make([]data.Record, 0, streamBatch)
 	var serr error
 	flush := func() {
@@ -60,12 +59,23 @@ func readGDELTStream(in io.Reader, name string, opts Options, res *Result) error
 		clear(out)
 		out = out[:0]
 	}
+	// Events dated outside the range, by id: one problem an event, from
+	// the copy added last, as the whole read reports them.
+	odd := map[string]struct {
+		version int64
+		p       Problem
+	}{}
 	err := scanGDELT(in, name, opts, res, skipped, func(r data.Record) bool {
 		if seen.add(r.Event.ID) {
 			skipped["duplicate GLOBALEVENTID: collapsed into one event (the copy added last kept)"]++
 		}
-		if p, odd := implausible(&r, from, to); odd {
-			rej.add(p)
+		if p, bad := implausible(&r, from, to); bad {
+			if o, ok := odd[r.Event.ID]; !ok || r.Version > o.version {
+				odd[strings.Clone(r.Event.ID)] = struct {
+					version int64
+					p       Problem
+				}{r.Version, p}
+			}
 			return true
 		}
 		out = append(out, r)
@@ -75,6 +85,11 @@ func readGDELTStream(in io.Reader, name string, opts Options, res *Result) error
 		return serr == nil
 	})
 	flush()
+	var late Result
+	for _, o := range odd {
+		rejecter{&late}.add(o.p)
+	}
+	mergeProblems(res, &late)
 	res.Skipped = skipped.skips()
 	if serr != nil {
 		return serr

@@ -54,6 +54,7 @@ func TestGDELTStreamMatchesWholeImport(t *testing.T) {
 		{"filtered.export.CSV", v2, Options{GDELT: GDELTFilter{CAMEO: []string{"04"}, Countries: []string{"MLI"}}}},
 		{"old.export.CSV", append(bytes.Clone(old), v2...), Options{SkipInvalid: true}},
 		{"refused.export.CSV", append(bytes.Clone(old), v2...), Options{}},
+		{"old twice.export.CSV", append(append(bytes.Clone(old), v2...), bytes.Replace(old, []byte("\t20250120143000\t"), []byte("\t20250120150000\t"), 1)...), Options{SkipInvalid: true}},
 		{"20250120143000.export.CSV.zip", zipOf(t, [2]string{"20250120143000.export.CSV", string(v2)}), Options{}},
 		{"stored.zip", zipStored(t, "20250120143000.export.CSV", v2, crc32.ChecksumIEEE(v2)), Options{}},
 		{"second-entry.zip", zipOf(t, [2]string{"README.txt", "GDELT"}, [2]string{"20250120143000.export.CSV", string(v2)}), Options{Format: FormatGDELT}},
