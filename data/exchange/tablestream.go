@@ -16,6 +16,8 @@ import (
 type tablePending struct {
 	seq, at int
 	cells   string
+	order   dateOrder // the order the row was read in meanwhile
+	odd     bool      // its dates, read so, are outside the plausible range
 }
 
 // The cells of a tablePending, in the order pendingCells joins them.
@@ -136,7 +138,8 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 			continue
 		}
 		if wait {
-			p := tablePending{seq: seq, at: at, cells: pendingCells(rec, x)}
+			_, odd := implausible(&r, from, to)
+			p := tablePending{seq: seq, at: at, cells: pendingCells(rec, x), order: dates.order, odd: odd}
 			passed, err := keep(r, at, t.rej, false)
 			if err != nil {
 				return err
@@ -156,6 +159,9 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 	lateRej := rejecter{late}
 	width := len(t.header)
 	for _, p := range pending {
+		if p.order == dates.order && !p.odd {
+			continue // passed as it must be kept
+		}
 		a, err := p.settle(b, t, x, width)
 		if err != nil {
 			amend[p.seq] = tableAmendment{drop: true}
