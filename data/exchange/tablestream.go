@@ -12,7 +12,7 @@ import (
 // tablePending is a streamed row of a generic table whose numeric dates
 // (16/05/2025 or 5/16/2025) wait for the file's order of day and month:
 // the cells its dates are made of, in one string (see pendingCells), not
-// the row, so a file of such dates costs some 60 bytes a row.
+// the row; a pendingLog holds them, beyond a few MiB on disk.
 type tablePending struct {
 	seq, at int
 	cells   string
@@ -76,7 +76,8 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 	if x.id >= 0 {
 		ids = map[string]bool{}
 	}
-	var pending []tablePending
+	var pending pendingLog
+	defer pending.close()
 	var held []genericRow // rows refused meanwhile that the file's order may accept
 	out := make([]data.Record, 0, streamBatch)
 	seq := 0
@@ -145,7 +146,7 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 				return err
 			}
 			if passed {
-				pending = append(pending, p)
+				pending.add(p)
 			}
 			continue
 		}
@@ -158,23 +159,27 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 	amend := map[int]tableAmendment{}
 	lateRej := rejecter{late}
 	width := len(t.header)
-	for _, p := range pending {
+	err = pending.each(func(p tablePending) error {
 		if p.order == dates.order && !p.odd {
-			continue // passed as it must be kept
+			return nil // passed as it must be kept
 		}
 		a, err := p.settle(b, t, x, width)
 		if err != nil {
 			amend[p.seq] = tableAmendment{drop: true}
 			lateRej.add(t.problem(p.at, err))
-			continue
+			return nil
 		}
 		e := data.Event{Start: a.start, End: a.end}
 		if pr, odd := implausible(&data.Record{Event: e, From: t.provenance(p.at)}, from, to); odd {
 			amend[p.seq] = tableAmendment{drop: true}
 			lateRej.add(pr)
-			continue
+			return nil
 		}
 		amend[p.seq] = a
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("exchange: %s: %v", name, err)
 	}
 	for _, row := range held {
 		r, err := b.csvRow(&row, x, fields, t, g)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -183,5 +184,42 @@ func BenchmarkImportTable(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestTableStreamSpills: rows waiting for the file's order beyond
+// pendingMemory go to a temporary file, read back at the end and removed.
+func TestTableStreamSpills(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	was := pendingMemory
+	pendingMemory = 64
+	defer func() { pendingMemory = was }()
+	var in bytes.Buffer
+	in.WriteString("date,end,latitude,longitude,title\n")
+	for i := range 3000 {
+		// Month first, which the file tells only at its end: every row is
+		// read day first meanwhile and amended.
+		fmt.Fprintf(&in, "%d/%d/2024,%d/%d/2024,14.1,-1.6,Event %d\n", 1+i%12, 1+i%12, 1+i%12, 1+i%12+i%2, i)
+	}
+	in.WriteString("12/31/2024,,14.1,-1.6,The last\n")
+	whole, err := Import(bytes.NewReader(in.Bytes()), "t.csv", Options{SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, res, err := streamedAs(t, in.Bytes(), "t.csv", Options{SkipInvalid: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept) != len(whole.Records) || len(kept) != 3001 || res.Amend == nil {
+		t.Fatalf("streamed keeps %d records (amended: %v), the whole import %d", len(kept), res.Amend != nil, len(whole.Records))
+	}
+	for _, want := range whole.Records {
+		if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
