@@ -67,33 +67,42 @@ type gdeltTable struct {
 }
 
 // gdeltHeaderDelimiter returns the delimiter of a GDELT header line: one
-// naming GLOBALEVENTID and EventCode, in any order.
-func gdeltHeaderDelimiter(line []byte) (byte, bool) {
+// naming GLOBALEVENTID and EventCode, in any order. all is true when it
+// names every column of gdeltNeeded: a table lacking some is read as a
+// GDELT file only when the import says so (its lat and lon may be named
+// otherwise, for the generic table's reader).
+func gdeltHeaderDelimiter(line []byte) (comma byte, ok, all bool) {
 	line = bytes.TrimRight(line, "\r\n")
-	comma, most := byte(0), 0
+	most := 0
 	for _, c := range []byte("\t,;") {
 		if n := bytes.Count(line, []byte{c}); n > most {
 			comma, most = c, n
 		}
 	}
 	if most == 0 {
-		return 0, false
+		return 0, false, false
 	}
 	t := gdeltTable{comma: comma}
-	var id, code bool
+	named := map[string]bool{}
 	for _, f := range t.split(line, nil) {
 		name := strings.ToLower(strings.TrimSpace(string(f)))
-		id = id || name == "globaleventid" || name == "global_eventid"
-		code = code || name == "eventcode"
+		if a, ok := gdeltAliases[name]; ok {
+			name = a
+		}
+		named[name] = true
 	}
-	return comma, id && code
+	all = true
+	for _, n := range gdeltNeeded {
+		all = all && named[n]
+	}
+	return comma, named["globaleventid"] && named["eventcode"], all
 }
 
 // newGDELTTable reads a header line. It returns nil, nil for a line that is
 // no header, and nil, nil too for a header naming GDELT's own columns in
 // GDELT's order, tab-separated, whose rows need no change.
 func newGDELTTable(line []byte) (*gdeltTable, error) {
-	comma, ok := gdeltHeaderDelimiter(line)
+	comma, ok, _ := gdeltHeaderDelimiter(line)
 	if !ok {
 		return nil, nil
 	}

@@ -70,10 +70,18 @@ func TestGDELTHeaderLayouts(t *testing.T) {
 		{"a row short of columns", "GLOBALEVENTID,SQLDATE,EventCode,ActionGeo_Lat,ActionGeo_Long\n1,20170601,190,18.4\n", "", "", "line 2: has 4 columns; the header names 5"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if f := Sniff("saved.csv", []byte(c.in)); f != FormatGDELT {
+			opts := Options{SkipInvalid: true}
+			if f := Sniff("saved.csv", []byte(c.in)); c.err != "" {
+				// Lacking what GDELT needs, it is a table of its own unless
+				// the import says GDELT.
+				if f != FormatCSV {
+					t.Errorf("Sniff read it as %q", f)
+				}
+				opts.Format = FormatGDELT
+			} else if f != FormatGDELT {
 				t.Errorf("Sniff read it as %q", f)
 			}
-			res, err := Import(strings.NewReader(c.in), "saved.csv", Options{SkipInvalid: true})
+			res, err := Import(strings.NewReader(c.in), "saved.csv", opts)
 			switch {
 			case c.err != "":
 				if err == nil || !strings.Contains(err.Error(), c.err) {
@@ -119,5 +127,18 @@ func TestGDELTHeaderSameAsOwnLayout(t *testing.T) {
 	if len(headed.Records) != len(plain.Records) || headed.Records[0].From.Line != plain.Records[0].From.Line+1 {
 		t.Errorf("with a header: %d events, the first from line %d; without: %d, line %d",
 			len(headed.Records), headed.Records[0].From.Line, len(plain.Records), plain.Records[0].From.Line)
+	}
+}
+
+// TestGDELTIdsInATable: an analyst's table that keeps GDELT's ids and
+// codes beside coordinates of its own naming is read as a table.
+func TestGDELTIdsInATable(t *testing.T) {
+	in := "GLOBALEVENTID,SQLDATE,EventCode,latitude,longitude,date,title\n669666380,20170601,190,18.4411,1.40778,2017-06-01,Kidal\n"
+	res, err := Import(strings.NewReader(in), "mine.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != FormatCSV || len(res.Records) != 1 || res.Records[0].Place.Lat() != 18.4411 || res.Records[0].Get("GLOBALEVENTID") != "669666380" {
+		t.Errorf("read as %s: %+v", res.Format, res.Records)
 	}
 }
