@@ -69,18 +69,18 @@ type Options struct {
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
 	// CSV or TSV table (an ACLED export or another), a GDELT file (zipped
-	// or not) and GeoJSON read with Stream have no cap unless one is given
-	// here; without Stream, and for the files read whole (KML, KMZ,
-	// workbooks, ACLED's JSON), MaxFileSize holds, since all of it is then
-	// held in memory.
+	// or not), GeoJSON and KML read with Stream have no cap unless one is
+	// given here; without Stream, and for the files held whole (KMZ,
+	// workbooks, ACLED's JSON), MaxFileSize holds.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
 	// and in file order, instead of Result.Records: a CSV or TSV table, a
-	// GDELT file and GeoJSON are then held in memory a batch at a time;
-	// a workbook's sheet is read row by row (the file itself held), and
-	// the rows of ACLED's JSON become records a batch at a time. The batch is reused after Stream returns. An error from
-	// Stream stops the import and is returned. The records of KML are
-	// passed at the end, in batches.
+	// GDELT file, GeoJSON and KML are then held in memory a batch at a
+	// time; a workbook's sheet is read row by row (the file itself held);
+	// the rows of ACLED's JSON and the placemarks of a KMZ archive (both
+	// held whole) become records a batch at a time. The batch is reused
+	// after Stream returns. An error from Stream stops the import and is
+	// returned.
 	// Result.Amend, when not nil, must then be applied to every record
 	// passed (see Amend). When Import returns an error, what Stream
 	// received must not be used.
@@ -190,8 +190,8 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 
 // streams reports whether a file of format f is read row by row when
 // Options.Stream is set, and so needs no size cap: a CSV or TSV table
-// (ACLED's export or another), a GDELT file, zipped or not, and GeoJSON.
-// Workbooks, ACLED's JSON and KML are read whole first.
+// (ACLED's export or another), a GDELT file, zipped or not, GeoJSON and
+// KML. Workbooks, ACLED's JSON and KMZ archives are held whole.
 func streams(f Format, zipped bool, head []byte) bool {
 	switch {
 	case f == FormatGDELT:
@@ -200,6 +200,8 @@ func streams(f Format, zipped bool, head []byte) bool {
 		return !zipped && !looksJSON(head)
 	case f == FormatGeoJSON:
 		return true
+	case f == FormatKML:
+		return !zipped
 	}
 	return false
 }
