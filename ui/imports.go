@@ -398,9 +398,9 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 }
 
 // streamImport reads the file at path and hands its records to the store a
-// batch at a time (CSV/TSV tables, GDELT files and GeoJSON are read row by
-// row, with no size cap; see exchange.Options.Stream), so memory holds a
-// batch, not the file. A refused file, or any error, leaves
+// batch at a time (CSV/TSV tables, GDELT files, GeoJSON and KML are read
+// row by row, with no size cap, a workbook's sheet too; see
+// exchange.Options.Stream), so memory holds a batch, not the file. A refused file, or any error, leaves
 // the store as it was.
 func streamImport(st *store.Store, path string, opts exchange.Options) (*exchange.Result, store.ImportChange, error) {
 	name := filepath.Base(path)
