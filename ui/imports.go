@@ -404,10 +404,12 @@ func (m *Imports) saveEvents(ext string, write func(io.Writer, []*data.Event, *d
 }
 
 // streamImport reads the file at path and hands its records to the store a
-// batch at a time (an ACLED CSV is read row by row, with no size cap), so
-// memory holds a batch, not the file. A refused file, or any error, leaves
-// the store as it was. run, when not nil, counts what is read for the
-// progress dialog, and its Cancel stops the reading.
+// batch at a time (CSV/TSV tables, GDELT files, GeoJSON and KML are read
+// row by row, with no size cap, a workbook's sheet too; see
+// exchange.Options.Stream), so memory holds a batch, not the file. A
+// refused file, or any error, leaves the store as it was. run, when not
+// nil, counts what is read for the progress dialog, and its Cancel stops
+// the reading.
 func streamImport(st *store.Store, path string, opts exchange.Options, run *importRun) (*exchange.Result, store.ImportChange, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)

@@ -13,6 +13,12 @@ import (
 // the records passed, amended, the newest copy of each event.
 func streamed(t *testing.T, in []byte, opts Options) (map[string]data.Record, *Result, error) {
 	t.Helper()
+	return streamedAs(t, in, "a.csv", opts)
+}
+
+// streamedAs is streamed for a file called name.
+func streamedAs(t *testing.T, in []byte, name string, opts Options) (map[string]data.Record, *Result, error) {
+	t.Helper()
 	var all []data.Record
 	opts.Stream = func(b []data.Record) error {
 		if len(b) > streamBatch {
@@ -21,7 +27,7 @@ func streamed(t *testing.T, in []byte, opts Options) (map[string]data.Record, *R
 		all = append(all, b...)
 		return nil
 	}
-	res, err := Import(bytes.NewReader(in), "a.csv", opts)
+	res, err := Import(bytes.NewReader(in), name, opts)
 	if err != nil {
 		return nil, res, err
 	}

@@ -56,8 +56,78 @@ type genericRow struct {
 // readGenericRows reads a table whose columns are named by opts.Columns or
 // found by DetectColumns. Every row is read first, so that the order of
 // day and month in numeric dates is the whole file's (see fileDates); then
-// each row becomes a record.
+// each row becomes a record. With opts.Stream the rows are passed as they
+// are read instead (see readGenericStream).
 func readGenericRows(t *rows, name string, opts Options, res *Result) error {
+	x, fields, err := genericColumns(t, name, opts)
+	if err != nil {
+		return err
+	}
+	if opts.Stream != nil {
+		return readGenericStream(t, name, &x, fields, opts, res)
+	}
+	dates, err := newFileDates(opts.DateFormat)
+	if err != nil {
+		return fmt.Errorf("exchange: %s: %v", name, err)
+	}
+	var all []genericRow
+	for {
+		rec, at, ok, err := t.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		all = append(all, readRowDates(dates, t, &x, slices.Clone(rec), at))
+	}
+	dates.decide()
+	b := newBuilder(name, opts.Countries)
+	b.dates = dates
+	g := &gazetteerOnce{g: opts.Gazetteer}
+	ids := map[string]bool{}
+	for _, row := range all {
+		r, err := b.csvRow(&row, &x, fields, t, g)
+		if err == nil && ids[r.Event.ID] {
+			err = fmt.Errorf("id %q is used by an earlier row", r.Event.ID)
+		}
+		if err != nil {
+			t.rej.add(t.problem(row.at, err))
+			continue
+		}
+		ids[r.Event.ID] = true
+		if t.records {
+			r.From = data.Provenance{File: r.From.File, Feature: row.at}
+		}
+		res.Records = append(res.Records, r)
+	}
+	res.Notes = append(res.Notes, dates.notes()...)
+	return nil
+}
+
+// readRowDates reads the date cells of a row of a generic table.
+func readRowDates(dates *fileDates, t *rows, x *csvIndexes, rec []string, at int) genericRow {
+	g := genericRow{rec: rec, at: at}
+	year := ""
+	if x.year >= 0 {
+		year = g.rec[x.year]
+	}
+	for k, i := range []int{x.date, x.start, x.end} {
+		if i < 0 || g.err != nil {
+			continue
+		}
+		if s := cleanValue(g.rec[i]); s != "" {
+			if g.dates[k], g.err = dates.read(s, year, at); g.err != nil {
+				g.err = fmt.Errorf("%s: %w", t.header[i], g.err)
+			}
+		}
+	}
+	return g
+}
+
+// genericColumns finds the columns of a generic table: those opts.Columns
+// names or DetectColumns finds, and the others, kept as they are (fields).
+func genericColumns(t *rows, name string, opts Options) (csvIndexes, []int, error) {
 	cols := DetectColumns(t.header, opts.Columns)
 	var unknown []string
 	taken := map[int]bool{}
@@ -87,7 +157,7 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 		ongoing: idx("ongoing", cols.Ongoing), placePrecision: idx("place_precision", cols.PlacePrecision),
 	}
 	if len(unknown) > 0 {
-		return fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, headerExcerpt(t.header), headerExcerpt(unknown))
+		return x, nil, fmt.Errorf("exchange: %s: the header (%s) has no column %s", name, headerExcerpt(t.header), headerExcerpt(unknown))
 	}
 	if i := t.index("cameo"); i >= 0 && x.kind >= 0 && x.kind != i {
 		taken[i] = true // the exports write the kind's CAMEO code beside it
@@ -107,60 +177,9 @@ func readGenericRows(t *rows, name string, opts Options, res *Result) error {
 		missing = append(missing, "a point (--lat-col and --lon-col, or --place-col)")
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), headerExcerpt(t.header))
+		return x, nil, fmt.Errorf("exchange: %s: cannot tell which columns hold %s; the header is %s; name them with the flags", name, strings.Join(missing, ", "), headerExcerpt(t.header))
 	}
-	dates, err := newFileDates(opts.DateFormat)
-	if err != nil {
-		return fmt.Errorf("exchange: %s: %v", name, err)
-	}
-	var all []genericRow
-	for {
-		rec, at, ok, err := t.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		g := genericRow{rec: slices.Clone(rec), at: at}
-		year := ""
-		if x.year >= 0 {
-			year = g.rec[x.year]
-		}
-		for k, i := range []int{x.date, x.start, x.end} {
-			if i < 0 || g.err != nil {
-				continue
-			}
-			if s := cleanValue(g.rec[i]); s != "" {
-				if g.dates[k], g.err = dates.read(s, year, at); g.err != nil {
-					g.err = fmt.Errorf("%s: %w", t.header[i], g.err)
-				}
-			}
-		}
-		all = append(all, g)
-	}
-	dates.decide()
-	b := newBuilder(name, opts.Countries)
-	b.dates = dates
-	g := &gazetteerOnce{g: opts.Gazetteer}
-	ids := map[string]bool{}
-	for _, row := range all {
-		r, err := b.csvRow(&row, &x, fields, t, g)
-		if err == nil && ids[r.Event.ID] {
-			err = fmt.Errorf("id %q is used by an earlier row", r.Event.ID)
-		}
-		if err != nil {
-			t.rej.add(t.problem(row.at, err))
-			continue
-		}
-		ids[r.Event.ID] = true
-		if t.records {
-			r.From = data.Provenance{File: r.From.File, Feature: row.at}
-		}
-		res.Records = append(res.Records, r)
-	}
-	res.Notes = append(res.Notes, dates.notes()...)
-	return nil
+	return x, fields, nil
 }
 
 // cleanValue trims a cell and reads R's NA as empty.

@@ -197,13 +197,16 @@ func readGDELT(in io.Reader, name string, opts Options, res *Result) error {
 // scanGDELT reads a GDELT file line by line and hands each event kept to
 // yield, until yield returns false or the file ends. Bad lines go to
 // res.Rejected, lines left out on purpose to skipped. It holds one line at
-// a time.
+// a time. A file whose first line is a header naming GLOBALEVENTID is read
+// by its header, tab-, comma- or semicolon-separated (see gdeltTable).
 func scanGDELT(in io.Reader, name string, opts Options, res *Result, skipped tally, yield func(data.Record) bool) error {
 	br := bufio.NewReaderSize(in, 64<<10)
 	b := newBuilder(name, opts.Countries)
 	rej := rejecter{res}
 	fields := make([]string, 0, 61)
 	var long []byte
+	var table *gdeltTable // a file saved with a header line (see gdelt_header.go)
+	var terr error
 	for n := 1; ; n++ {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
@@ -220,10 +223,26 @@ func scanGDELT(in io.Reader, name string, opts Options, res *Result, skipped tal
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("exchange: cannot read %s after line %d: %w", name, n-1, err)
 		}
+		if n == 1 {
+			if table, terr = newGDELTTable(line); terr != nil {
+				return fmt.Errorf("exchange: %s: %v", name, terr)
+			}
+			if table != nil {
+				line = nil // the header, read
+			}
+		}
 		if len(line) > MaxLine {
 			rej.add(Problem{Line: n, Reason: fmt.Sprintf("is longer than %d KiB; a GDELT event line is under 2 KiB", MaxLine>>10)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			r, skip, bad := b.gdeltRow(line, n, &fields, &opts.GDELT)
+			var r data.Record
+			var skip string
+			var bad error
+			if table != nil {
+				line, bad = table.row(line)
+			}
+			if bad == nil {
+				r, skip, bad = b.gdeltRow(line, n, &fields, &opts.GDELT)
+			}
 			switch {
 			case bad != nil:
 				rej.add(problem(n, 0, bad))

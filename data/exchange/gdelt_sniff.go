@@ -12,7 +12,8 @@ import (
 // or, for names ending .csv, .tsv, .txt or with no extension, by
 // its first line: 57, 58 or 61 tab-separated fields, the first a number
 // (GLOBALEVENTID) and the second a date written 20250516 (SQLDATE), or a
-// header line naming GLOBALEVENTID.
+// header line, tab-, comma- or semicolon-separated, naming GLOBALEVENTID,
+// SQLDATE, EventCode, ActionGeo_Lat and ActionGeo_Long.
 func sniffGDELT(name string, head []byte) bool {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return gdeltZipEntry(head) // GDELT's downloads: 20250516.export.CSV.zip
@@ -28,6 +29,9 @@ func sniffGDELT(name string, head []byte) bool {
 	}
 	line, _, _ := bytes.Cut(head, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
+	if _, _, all := gdeltHeaderDelimiter(bytes.TrimPrefix(line, utf8BOM)); all {
+		return true // a header line: GDELT's columns, saved with their names
+	}
 	if _, ok := gdeltLayoutOf(bytes.Count(line, []byte("\t")) + 1); !ok {
 		return false
 	}

@@ -2,11 +2,13 @@ package exchange
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strings"
 )
@@ -47,9 +49,33 @@ func gdeltFileName(name string) bool {
 const gdeltUnzipFactor = 64
 
 // readGDELTZip reads the GDELT event file in a zip archive as GDELT serves
-// them: one entry, read as it unpacks.
-func readGDELTZip(in io.Reader, name string, max int64, opts Options, res *Result) error {
-	raw, err := io.ReadAll(in)
+// them: one entry, read as it unpacks from the archive's first bytes on,
+// so neither the archive nor the file is held (see unzipFirst). An archive
+// whose first entry is not the events (or not compressed as GDELT's are)
+// is read whole, within max, and its first GDELT file at the root read.
+// unbounded lifts the bound on what the entry unpacks to (a streamed
+// import with no size cap asked for).
+func readGDELTZip(in *bufio.Reader, name string, max int64, unbounded bool, opts Options, res *Result) error {
+	read := readGDELT
+	if opts.Stream != nil {
+		read = readGDELTStream
+	}
+	limit := max * gdeltUnzipFactor
+	if unbounded || limit/gdeltUnzipFactor != max {
+		limit = math.MaxInt64
+	}
+	if entry, ok := unzipFirst(in, name); ok {
+		lr := &capReader{r: entry, left: limit, max: limit, name: name + ":" + entry.name}
+		err := read(lr, name, opts, res)
+		if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+			return lr.err
+		}
+		if err == nil && entry.err != nil {
+			return entry.err
+		}
+		return err
+	}
+	raw, err := io.ReadAll(&capReader{r: in, left: max, max: max, name: name})
 	if err != nil {
 		return err
 	}
@@ -75,9 +101,8 @@ func readGDELTZip(in io.Reader, name string, max int64, opts Options, res *Resul
 		return fmt.Errorf("exchange: %s: cannot open %s: %v", name, entry.Name, err)
 	}
 	defer rc.Close()
-	limit := max * gdeltUnzipFactor
 	lr := &capReader{r: rc, left: limit, max: limit, name: name + ":" + entry.Name}
-	err = readGDELT(lr, name, opts, res)
+	err = read(lr, name, opts, res)
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
 		return lr.err
 	}

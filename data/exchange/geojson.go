@@ -21,7 +21,17 @@ import (
 // other names accepted (name or headline for title, description for
 // summary, date or time for start). Other properties are kept in Extra.
 // "crs" is ignored, as RFC 7946 says.
+//
+// With Options.Stream the events are passed as the features are read, so
+// memory holds a feature and a batch of events, not the file; a feature
+// may then be at most MaxFeatureSize.
 func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
+	vc := &valueCap{r: in, max: MaxFeatureSize, what: "a feature"}
+	vc.reset()
+	if opts.Stream != nil {
+		in = vc
+	}
+	sink := newRecordSink(res, opts)
 	dec := json.NewDecoder(in)
 	dec.UseNumber()
 	bad := func(format string, a ...any) error {
@@ -65,7 +75,11 @@ func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
 					return bad("feature %d: %v", n+1, err)
 				}
 				n++
-				b.geojsonFeature(raw, n, res, rej, ids)
+				vc.reset()
+				b.geojsonFeature(raw, n, sink, rej, ids)
+				if sink.err != nil {
+					return sink.err
+				}
 			}
 			if _, err := dec.Token(); err != nil {
 				return bad("%v", err)
@@ -75,6 +89,7 @@ func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
 			if err := dec.Decode(&raw); err != nil {
 				return bad("%s: %v", key, err)
 			}
+			vc.reset()
 			if key == "geometry" || key == "properties" || key == "id" {
 				if single == nil {
 					single = map[string]json.RawMessage{}
@@ -97,9 +112,12 @@ func readGeoJSON(in io.Reader, name string, opts Options, res *Result) error {
 		}
 		single["type"] = json.RawMessage(`"Feature"`)
 		raw, _ := json.Marshal(single)
-		b.geojsonFeature(raw, 1, res, rej, ids)
+		b.geojsonFeature(raw, 1, sink, rej, ids)
 	default:
 		return bad("type %q is not FeatureCollection or Feature", typ)
+	}
+	if sink.stream != nil {
+		return sink.flush()
 	}
 	return nil
 }
@@ -154,7 +172,7 @@ type gjOrigin struct {
 	Lat  float64 `json:"lat"`
 }
 
-func (b *builder) geojsonFeature(raw []byte, n int, res *Result, rej rejecter, ids map[string]bool) {
+func (b *builder) geojsonFeature(raw []byte, n int, sink *recordSink, rej rejecter, ids map[string]bool) {
 	r, err := b.geojsonRecord(raw, n)
 	if err == nil && ids[r.Event.ID] {
 		err = fmt.Errorf("id %q is used by an earlier feature", r.Event.ID)
@@ -164,7 +182,7 @@ func (b *builder) geojsonFeature(raw []byte, n int, res *Result, rej rejecter, i
 		return
 	}
 	ids[r.Event.ID] = true
-	res.Records = append(res.Records, r)
+	sink.add(r)
 }
 
 // geojsonRecord maps one feature onto a record.

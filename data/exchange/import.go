@@ -67,17 +67,20 @@ type Options struct {
 	// it such events get NoCountry; countries a file names are read with
 	// the table in countries.go either way.
 	Countries CountryFinder
-	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. An
-	// ACLED export in CSV read with Stream has no cap unless one is given
-	// here; without Stream, and for the files read whole (other tables,
-	// GeoJSON, KML, KMZ, workbooks, ACLED's JSON, GDELT), MaxFileSize
-	// holds, since all of it is then held in memory.
+	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
+	// CSV or TSV table (an ACLED export or another), a GDELT file (zipped
+	// or not), GeoJSON and KML read with Stream have no cap unless one is
+	// given here; without Stream, and for the files held whole (KMZ,
+	// workbooks, ACLED's JSON), MaxFileSize holds.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
-	// and in file order, instead of Result.Records: an ACLED export is then
-	// held in memory a batch at a time. The batch is reused after Stream
-	// returns. An error from Stream stops the import and is returned. The
-	// records of the other formats are passed at the end, in batches.
+	// and in file order, instead of Result.Records: a CSV or TSV table, a
+	// GDELT file, GeoJSON and KML are then held in memory a batch at a
+	// time; a workbook's sheet is read row by row (the file itself held);
+	// the rows of ACLED's JSON and the placemarks of a KMZ archive (both
+	// held whole) become records a batch at a time. The batch is reused
+	// after Stream returns. An error from Stream stops the import and is
+	// returned.
 	// Result.Amend, when not nil, must then be applied to every record
 	// passed (see Amend). When Import returns an error, what Stream
 	// received must not be used.
@@ -137,6 +140,11 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	res := &Result{Name: name, Format: f}
 	text := func() io.Reader { return decodeText(br, head, enc) }
 	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
+	unbounded := opts.MaxFileSize <= 0 && opts.Stream != nil && streams(f, zipped, head)
+	if unbounded {
+		// Read as a stream: only the disk limits it.
+		lr.left, lr.max = math.MaxInt64, math.MaxInt64
+	}
 	switch {
 	case f == FormatKML && zipped:
 		err = readKMZ(br, name, max, opts, res)
@@ -145,7 +153,9 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case f == FormatGeoJSON:
 		err = readGeoJSON(text(), name, opts, res)
 	case f == FormatGDELT && zipped:
-		err = readGDELTZip(br, name, max, opts, res)
+		err = readGDELTZip(br, name, max, unbounded, opts, res)
+	case f == FormatGDELT && opts.Stream != nil:
+		err = readGDELTStream(text(), name, opts, res)
 	case f == FormatGDELT:
 		err = readGDELT(text(), name, opts, res)
 	case zipped || f == FormatXLSX:
@@ -153,12 +163,6 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
-		if opts.MaxFileSize <= 0 && opts.Stream != nil && f == FormatACLED {
-			// An ACLED export read as a stream: only the disk limits it. A
-			// generic table is read whole first (the order of day and
-			// month, the columns), so it keeps the cap.
-			lr.left, lr.max = math.MaxInt64, math.MaxInt64
-		}
 		err = readCSVFile(text(), name, f, opts, res)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
@@ -182,6 +186,24 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		res.Records = nil
 	}
 	return res, nil
+}
+
+// streams reports whether a file of format f is read row by row when
+// Options.Stream is set, and so needs no size cap: a CSV or TSV table
+// (ACLED's export or another), a GDELT file, zipped or not, GeoJSON and
+// KML. Workbooks, ACLED's JSON and KMZ archives are held whole.
+func streams(f Format, zipped bool, head []byte) bool {
+	switch {
+	case f == FormatGDELT:
+		return true
+	case f == FormatACLED, f == FormatCSV:
+		return !zipped && !looksJSON(head)
+	case f == FormatGeoJSON:
+		return true
+	case f == FormatKML:
+		return !zipped
+	}
+	return false
 }
 
 // Sniff tells a file's format from its name's extension and, failing that,

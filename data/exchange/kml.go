@@ -34,7 +34,17 @@ type placemark struct {
 // refused as unknown), never fetches anything, and is held here to
 // MaxXMLDepth levels. NetworkLink and every href are ignored, never
 // followed; descriptions are kept as plain text.
+//
+// With Options.Stream the events are passed as the placemarks are read, so
+// memory holds a placemark and a batch of events, not the file; one XML
+// token (a run of text) may then be at most MaxFeatureSize.
 func readKML(in io.Reader, name string, opts Options, res *Result) error {
+	vc := &valueCap{r: in, max: MaxFeatureSize, what: "a run of text"}
+	vc.reset()
+	if opts.Stream != nil {
+		in = vc
+	}
+	sink := newRecordSink(res, opts)
 	dec := xml.NewDecoder(in)
 	dec.Strict = true
 	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
@@ -51,6 +61,7 @@ func readKML(in io.Reader, name string, opts Options, res *Result) error {
 	sawKML := false
 	for {
 		tok, err := dec.Token()
+		vc.reset()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -119,7 +130,10 @@ func readKML(in io.Reader, name string, opts Options, res *Result) error {
 					rej.add(Problem{Feature: n, Reason: err.Error()})
 				} else {
 					ids[r.Event.ID] = true
-					res.Records = append(res.Records, r)
+					sink.add(r)
+					if sink.err != nil {
+						return sink.err
+					}
 				}
 				pm = nil
 			}
@@ -127,6 +141,9 @@ func readKML(in io.Reader, name string, opts Options, res *Result) error {
 	}
 	if !sawKML {
 		return fmt.Errorf("exchange: %s is not KML: it has no <kml> element", name)
+	}
+	if sink.stream != nil {
+		return sink.flush()
 	}
 	return nil
 }

@@ -19,7 +19,8 @@ import (
 // cells (a day number with a date format) are read as the days they
 // show, text cells as text. The archive is checked as a KMZ is before
 // excelize opens it: local entry names, at most MaxKMZEntries entries, at
-// most max bytes unpacked in all.
+// most max bytes unpacked in all. With Options.Stream the sheet is read
+// row by row (see readSheetStream).
 func readXLSX(in io.Reader, name string, max int64, f Format, opts Options, res *Result) error {
 	raw, err := io.ReadAll(in)
 	if err != nil {
@@ -28,7 +29,11 @@ func readXLSX(in io.Reader, name string, max int64, f Format, opts Options, res 
 	if err := checkWorkbook(raw, name, max); err != nil {
 		return err
 	}
-	xf, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: max, UnzipXMLSizeLimit: max})
+	xmlMax := max
+	if opts.Stream != nil {
+		xmlMax = min(max, xlsxStreamXML)
+	}
+	xf, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: max, UnzipXMLSizeLimit: xmlMax})
 	if err != nil {
 		return fmt.Errorf("exchange: %s cannot be read as an Excel workbook (.xlsx): %v; save it again from the spreadsheet as .xlsx, or as CSV", name, err)
 	}
@@ -54,6 +59,9 @@ func readXLSX(in io.Reader, name string, max int64, f Format, opts Options, res 
 		if !found {
 			return fmt.Errorf("exchange: %s has no sheet %q; its sheets are %s", name, opts.Sheet, strings.Join(sheets, ", "))
 		}
+	}
+	if opts.Stream != nil {
+		return readSheetStream(xf, raw, name, sheet, f, opts, res)
 	}
 	cells, err := xf.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -151,6 +159,10 @@ type sheetDates struct {
 	date1904 bool
 	cols     map[int]bool // columns holding date cells
 	styles   map[int]bool // style id → is a date format
+	probed   map[int]int  // numbers looked at by column, read row by row (dayProbing)
+	// styleAt returns a cell's style, read row by row (sheetStyles.at);
+	// nil asks excelize, which loads the sheet.
+	styleAt func(col, line int) int
 }
 
 // sheetProbe is how many rows per column are looked at for date cells.
@@ -195,12 +207,19 @@ func (s *sheetDates) day(col, line int, v string) (string, bool) {
 
 // isDateCell reports whether the cell has a date format.
 func (s *sheetDates) isDateCell(col, line int) bool {
-	cell, err := excelize.CoordinatesToCellName(col+1, line)
-	if err != nil {
-		return false
+	var id int
+	if s.styleAt != nil {
+		id = s.styleAt(col, line)
+	} else {
+		cell, err := excelize.CoordinatesToCellName(col+1, line)
+		if err != nil {
+			return false
+		}
+		if id, err = s.xf.GetCellStyle(s.sheet, cell); err != nil {
+			return false
+		}
 	}
-	id, err := s.xf.GetCellStyle(s.sheet, cell)
-	if err != nil || id == 0 {
+	if id == 0 {
 		return false
 	}
 	if d, ok := s.styles[id]; ok {

@@ -1,0 +1,163 @@
+package exchange
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data"
+)
+
+// gjPoint is a GeoJSON point feature with an id, a title and a start.
+func gjPoint(id, start string) string {
+	return fmt.Sprintf(`{"type":"Feature","id":%q,"geometry":{"type":"Point","coordinates":[-1.6,14.1]},"properties":{"title":"Event %s","start":%q,"kind":"attack","actors":["JNIM"]}}`,
+		id, id, start)
+}
+
+func gjCollection(features ...string) string {
+	return `{"type":"FeatureCollection","features":[` + strings.Join(features, ",") + `]}`
+}
+
+// TestGeoJSONStreamMatchesWholeImport: GeoJSON read as a stream gives the
+// events, problems and errors the whole read gives.
+func TestGeoJSONStreamMatchesWholeImport(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		opts Options
+	}{
+		{"points", gjCollection(gjPoint("a", "2025-05-16"), gjPoint("b", "2025-05"), gjPoint("c", "2024")), Options{}},
+		{"a repeated id, skipped", gjCollection(gjPoint("a", "2025-05-16"), gjPoint("a", "2025-05-17"), gjPoint("b", "2025-05-18")), Options{SkipInvalid: true}},
+		{"a repeated id, refused", gjCollection(gjPoint("a", "2025-05-16"), gjPoint("a", "2025-05-17")), Options{}},
+		{"an implausible date", gjCollection(gjPoint("a", "1850-01-01"), gjPoint("b", "2025-05-18")), Options{SkipInvalid: true}},
+		{"type last", `{"features":[` + gjPoint("a", "2025-05-16") + `],"type":"FeatureCollection"}`, Options{}},
+		{"a lone feature", gjPoint("a", "2025-05-16"), Options{}},
+		{"not a collection", `{"type":"Topology","features":[` + gjPoint("a", "2025-05-16") + `]}`, Options{}},
+		{"cut short", gjCollection(gjPoint("a", "2025-05-16"), gjPoint("b", "2025-05-18"))[:300], Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := []byte(tc.in)
+			whole, werr := Import(bytes.NewReader(in), "a.geojson", tc.opts)
+			kept, res, serr := streamedAs(t, in, "a.geojson", tc.opts)
+			var wr, sr *RefusedError
+			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
+				t.Fatalf("whole: %v; streamed: %v", werr, serr)
+			}
+			if werr != nil && wr == nil {
+				if werr.Error() != serr.Error() {
+					t.Errorf("whole: %v; streamed: %v", werr, serr)
+				}
+				return
+			}
+			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) {
+				t.Errorf("streamed rejects %v, the whole import %v", res.Rejected, whole.Rejected)
+			}
+			if wr != nil {
+				return
+			}
+			if len(kept) != len(whole.Records) || len(kept) == 0 {
+				t.Fatalf("streamed keeps %d records, the whole import %d", len(kept), len(whole.Records))
+			}
+			for _, want := range whole.Records {
+				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
+					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
+				}
+			}
+		})
+	}
+}
+
+// gjLines is a FeatureCollection of n point features made as it is read.
+type gjLines struct {
+	n, i int
+	buf  []byte
+	done bool
+}
+
+func (g *gjLines) Read(p []byte) (int, error) {
+	if g.i == 0 && len(g.buf) == 0 && !g.done {
+		g.buf = append(g.buf, `{"type":"FeatureCollection","features":[`...)
+	}
+	for len(g.buf) < len(p) && g.i < g.n {
+		if g.i > 0 {
+			g.buf = append(g.buf, ',')
+		}
+		g.buf = append(g.buf, gjPoint(fmt.Sprint("e", g.i), fmt.Sprintf("2024-%02d-%02d", 1+g.i/28%12, 1+g.i%28))...)
+		g.i++
+	}
+	if g.i == g.n && !g.done {
+		g.buf = append(g.buf, "]}"...)
+		g.done = true
+	}
+	if len(g.buf) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, g.buf)
+	g.buf = g.buf[:copy(g.buf, g.buf[n:])]
+	return n, nil
+}
+
+// TestGeoJSONStreamMemoryBounded: streaming GeoJSON holds a feature, a
+// batch and the ids seen, not the file.
+func TestGeoJSONStreamMemoryBounded(t *testing.T) {
+	small, nSmall := peakLiveHeap(t, &gjLines{n: 10_000}, "a.geojson")
+	large, nLarge := peakLiveHeap(t, &gjLines{n: 100_000}, "a.geojson")
+	if nSmall != 10_000 || nLarge != 100_000 {
+		t.Fatalf("%d and %d events passed", nSmall, nLarge)
+	}
+	if large > small+24<<20 {
+		t.Errorf("100,000 features took %d MiB of heap at most, 10,000 %d MiB: memory grows with the file", large>>20, small>>20)
+	}
+	t.Logf("peak live heap %d KiB for 10,000 features, %d KiB for 100,000", small>>10, large>>10)
+}
+
+// TestValueCap: a value larger than the cap fails the read; each reset
+// allows the cap again.
+func TestValueCap(t *testing.T) {
+	c := &valueCap{r: strings.NewReader(strings.Repeat("x", 5<<20)), max: 2 << 20, what: "a feature"}
+	c.reset()
+	buf := make([]byte, 1500<<10)
+	for i, want := range []int{1500 << 10, 548 << 10, 0} {
+		n, err := c.Read(buf)
+		if n != want || (want == 0) != (err != nil) {
+			t.Fatalf("read %d: %d bytes, %v; want %d", i, n, err, want)
+		}
+		if err != nil && err.Error() != "a feature is larger than 2 MiB" {
+			t.Errorf("error %q", err)
+		}
+	}
+	c.reset()
+	if n, err := c.Read(buf); n != 1500<<10 || err != nil {
+		t.Errorf("after reset: %d bytes, %v", n, err)
+	}
+}
+
+// BenchmarkImportGeoJSON reads 100,000 point features whole and as a
+// stream.
+func BenchmarkImportGeoJSON(b *testing.B) {
+	in, err := io.ReadAll(&gjLines{n: 100_000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, stream := range []bool{false, true} {
+		b.Run(fmt.Sprintf("stream=%v", stream), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				n := 0
+				opts := Options{}
+				if stream {
+					opts.Stream = func(r []data.Record) error { n += len(r); return nil }
+				}
+				res, err := Import(bytes.NewReader(in), "a.geojson", opts)
+				if err != nil || n+len(res.Records) != 100_000 {
+					b.Fatal(n, err)
+				}
+			}
+		})
+	}
+}
