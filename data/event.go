@@ -47,8 +47,10 @@ type Event struct {
 	Fields []Field `json:"fields,omitempty"`
 
 	// Filled when the event joins a Dataset.
-	at     orb.Point
-	search string // folded text for Filter.Text
+	at orb.Point
+	// search is what Filter.Text looks in beyond the event's own text
+	// (see Dataset.searchText), folded; events alike share one copy.
+	search string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

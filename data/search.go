@@ -1,0 +1,74 @@
+package data
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// holds reports whether the event's own text (its id, title, summary,
+// date note and fields' values) holds w, a folded word, ignoring case
+// and diacritics. The text is matched where it is, not copied folded:
+// a million imported events would keep hundreds of megabytes of folded
+// copies otherwise. Text in plain ASCII is matched without a copy.
+func (e *Event) holds(w string) bool {
+	if containsFolded(e.ID, w) || containsFolded(e.Title, w) || containsFolded(e.Summary, w) || containsFolded(e.DateNote, w) {
+		return true
+	}
+	for _, f := range e.Fields {
+		if containsFolded(f.Value, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFolded reports whether Fold(s) contains w, where w is folded.
+func containsFolded(s, w string) bool {
+	if isASCII(s) {
+		return containsLowerASCII(s, w) // Fold(s) is strings.ToLower(s)
+	}
+	return strings.Contains(Fold(s), w)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsLowerASCII reports whether strings.ToLower(s) contains w, for s
+// in ASCII: w's letters must be lower case to match.
+func containsLowerASCII(s, w string) bool {
+	n := len(w)
+	if n == 0 {
+		return true
+	}
+	c := w[0]
+	u := c
+	if 'a' <= c && c <= 'z' {
+		u = c - 'a' + 'A'
+	}
+	for i := 0; i+n <= len(s); i++ {
+		if b := s[i]; (b == c || b == u) && equalLowerASCII(s[i+1:i+n], w[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether the lower case of s, in ASCII, is w.
+func equalLowerASCII(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
+}
