@@ -32,6 +32,7 @@ type Dataset struct {
 	byKind    map[Kind][]*Event
 	byActor   map[string][]*Event
 	byCountry map[string][]*Event
+	actorText map[string]string // each actor's names, French ones too, folded: what search finds it by
 	dated     int // Events[:dated] are dated
 	index     dateIndex
 
@@ -80,8 +81,10 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	for _, p := range places {
 		d.places[p.ID] = p
 	}
+	d.actorText = make(map[string]string, len(actors))
 	for _, a := range actors {
 		d.actors[a.ID] = a
+		d.actorText[a.ID] = Fold(strings.Join(append(a.Names(), a.FrenchNames()...), "\n"))
 	}
 	for _, r := range relations {
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
@@ -94,7 +97,7 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search = d.searchText(e, &shared)
+		e.search, e.set = d.searchText(e, &shared), d
 		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
 		for _, a := range e.Actors {
 			d.byActor[a] = append(d.byActor[a], e)
@@ -129,11 +132,12 @@ func compareEvents(a, b *Event) int {
 }
 
 // searchText is what Filter.Text looks in besides the event's own text
-// (its id, title, summary, date note and fields' values, matched where
-// they are: see Event.holds): its kind, countries, the names and aliases
-// of its place, origin and actors, folded; in French too (see french.go).
-// Events of one kind, place and actors share the text through shared, so
-// that a million of them do not keep a folded copy each.
+// (its id, title, summary, date note and fields' values) and its actors'
+// names (actorText), which are matched where they are (see Event.holds):
+// its kind, countries, and the names and aliases of its place and origin,
+// folded; in French too (see french.go). Events of one kind and place
+// share the text through shared, so that a million of them do not keep a
+// folded copy each.
 func (d *Dataset) searchText(e *Event, shared *Strings) string {
 	parts := []string{string(e.Kind)}
 	parts = append(parts, e.frenchSearch()...)
@@ -141,11 +145,6 @@ func (d *Dataset) searchText(e *Event, shared *Strings) string {
 	for _, id := range []string{e.Place, e.Origin} {
 		if p := d.places[id]; p != nil {
 			parts = append(parts, p.Names()...)
-		}
-	}
-	for _, id := range e.Actors {
-		if a := d.actors[id]; a != nil {
-			parts = append(parts, append(a.Names(), a.FrenchNames()...)...)
 		}
 	}
 	return shared.Intern(Fold(strings.Join(parts, "\n")))

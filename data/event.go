@@ -49,8 +49,10 @@ type Event struct {
 	// Filled when the event joins a Dataset.
 	at orb.Point
 	// search is what Filter.Text looks in beyond the event's own text
-	// (see Dataset.searchText), folded; events alike share one copy.
+	// and its actors' names (see Dataset.searchText), folded; events
+	// alike share one copy.
 	search string
+	set    *Dataset // the dataset it joined, whose actors' names search looks in
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

@@ -6,11 +6,19 @@ import (
 )
 
 // holds reports whether the event's own text (its id, title, summary,
-// date note and fields' values) holds w, a folded word, ignoring case
-// and diacritics. The text is matched where it is, not copied folded:
-// a million imported events would keep hundreds of megabytes of folded
-// copies otherwise. Text in plain ASCII is matched without a copy.
+// date note and fields' values) or, once it is in a dataset, its actors'
+// names hold w, a folded word, ignoring case and diacritics. The text is
+// matched where it is, not copied folded: a million imported events would
+// keep hundreds of megabytes of folded copies otherwise. Text in plain
+// ASCII is matched without a copy.
 func (e *Event) holds(w string) bool {
+	if e.set != nil {
+		for _, id := range e.Actors {
+			if strings.Contains(e.set.actorText[id], w) {
+				return true
+			}
+		}
+	}
 	if containsFolded(e.ID, w) || containsFolded(e.Title, w) || containsFolded(e.Summary, w) || containsFolded(e.DateNote, w) {
 		return true
 	}
