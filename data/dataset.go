@@ -33,7 +33,7 @@ type Dataset struct {
 	byActor   map[string][]*Event
 	byCountry map[string][]*Event
 	actorText map[string]string // each actor's names, French ones too, folded: what search finds it by
-	dated     int // Events[:dated] are dated
+	dated     int               // Events[:dated] are dated
 	index     dateIndex
 
 	gazOnce sync.Once
