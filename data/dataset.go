@@ -97,7 +97,7 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search, e.set = d.searchText(e, &shared), d
+		e.search, e.actorText = d.searchText(e, &shared), d.actorText
 		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
 		for _, a := range e.Actors {
 			d.byActor[a] = append(d.byActor[a], e)

@@ -52,7 +52,10 @@ type Event struct {
 	// and its actors' names (see Dataset.searchText), folded; events
 	// alike share one copy.
 	search string
-	set    *Dataset // the dataset it joined, whose actors' names search looks in
+	// actorText is the dataset's folded names of each actor, by id, that
+	// search looks in; the map alone, not the dataset, so that a copy of
+	// the event does not keep a whole dataset alive.
+	actorText map[string]string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

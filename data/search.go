@@ -12,11 +12,9 @@ import (
 // keep hundreds of megabytes of folded copies otherwise. Text in plain
 // ASCII is matched without a copy.
 func (e *Event) holds(w string) bool {
-	if e.set != nil {
-		for _, id := range e.Actors {
-			if strings.Contains(e.set.actorText[id], w) {
-				return true
-			}
+	for _, id := range e.Actors {
+		if strings.Contains(e.actorText[id], w) { // "" when not in a dataset
+			return true
 		}
 	}
 	if containsFolded(e.ID, w) || containsFolded(e.Title, w) || containsFolded(e.Summary, w) || containsFolded(e.DateNote, w) {
