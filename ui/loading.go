@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"runtime/debug"
-	"runtime/metrics"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -102,39 +101,16 @@ var memoryTuning bool
 // It also hands back to the system, off the UI goroutine, what loading
 // needed and no longer does (the decoded blocks of the events files,
 // the records before they were merged): the runtime would keep those
-// pages resident for minutes otherwise. Then it lowers GOGC further for a
-// large heap (gcPercentFor).
+// pages resident for minutes otherwise. (GOGC 10 for a large heap kept
+// 80–100 MB less resident with a million events but made each frame cost
+// seven times the CPU: the UI goroutine assisted the collector.)
 func adjustMemoryLimit() {
 	if !memoryTuning {
 		return
 	}
 	debug.SetGCPercent(25)
 	debug.SetMemoryLimit(math.MaxInt64)
-	go func() {
-		debug.FreeOSMemory()
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetGCPercent(gcPercentFor(s[0].Value.Uint64()))
-		}
-	}()
-}
-
-// gcHeadroom is the garbage the heap may gather beyond what is live
-// before a collection, once events are loaded: with a million events
-// (900 MB live) GOGC 25 would let 225 MB of garbage stay resident, over
-// the 1.2 GB budget, while a slider step makes a few hundred kB.
-const gcHeadroom = 96 << 20
-
-// gcPercentFor is the GOGC for a live heap of live bytes: 25, or less
-// for a heap so large that a quarter of it would exceed gcHeadroom, but
-// not under 10, so that a collection (its marking grows with the heap)
-// stays rare.
-func gcPercentFor(live uint64) int {
-	if live == 0 {
-		return 25
-	}
-	return int(max(10, min(25, 100*gcHeadroom/live)))
+	go debug.FreeOSMemory()
 }
 
 // liftMemoryLimit takes the heap's soft limit off while events load,
