@@ -101,9 +101,9 @@ var memoryTuning bool
 // It also hands back to the system, off the UI goroutine, what loading
 // needed and no longer does (the decoded blocks of the events files,
 // the records before they were merged): the runtime would keep those
-// pages resident for minutes otherwise. (GOGC 10 for a large heap kept
-// 80–100 MB less resident with a million events but made each frame cost
-// seven times the CPU: the UI goroutine assisted the collector.)
+// pages resident for minutes otherwise. With a million events that
+// collection takes seconds of CPU on the collector's own goroutines; the
+// frames drawn meanwhile are slower.
 func adjustMemoryLimit() {
 	if !memoryTuning {
 		return
