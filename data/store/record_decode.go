@@ -64,6 +64,7 @@ type recordDecoder struct {
 	slugs   map[string]string
 	sources map[string][]data.Source
 	places  map[placeKey]string
+	actors  map[string]*data.Actor // decoded actors, by their stored bytes
 }
 
 func (dec *recordDecoder) slug(name string) string {
@@ -131,20 +132,7 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 	if n := d.count(6); n > 0 {
 		r.Actors = make([]*data.Actor, n)
 		for i := range r.Actors {
-			a := new(data.Actor)
-			r.Actors[i] = a
-			a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
-			if a.ID == "" && d.err == nil {
-				a.ID = data.ImportedActorID(dec.slug(a.Name))
-			}
-			a.Kind, a.Country = data.ActorKind(d.str()), d.str()
-			if m := d.count(11); m > 0 {
-				a.Roles = make([]data.Role, m)
-				for j := range a.Roles {
-					a.Roles[j] = data.Role{Title: d.str(), From: d.date(), To: d.date(), Source: d.str(), Note: d.str()}
-				}
-			}
-			a.Note = d.str()
+			r.Actors[i] = dec.actor(&d)
 		}
 	}
 	if flags&flagActorRefs != 0 && len(r.Actors) > 0 {
@@ -195,6 +183,40 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 		d.err = errRecordShort
 	}
 	return d.err
+}
+
+// actor reads one actor. Records naming an actor alike share one
+// *data.Actor (Record.Actors may be shared: see its doc), so a million
+// records naming a few thousand actors do not make three million.
+func (dec *recordDecoder) actor(d *recReader) *data.Actor {
+	start := d.i
+	a := new(data.Actor)
+	a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
+	if a.ID == "" && d.err == nil {
+		a.ID = data.ImportedActorID(dec.slug(a.Name))
+	}
+	a.Kind, a.Country = data.ActorKind(d.str()), d.str()
+	if m := d.count(11); m > 0 {
+		a.Roles = make([]data.Role, m)
+		for j := range a.Roles {
+			a.Roles[j] = data.Role{Title: d.str(), From: d.date(), To: d.date(), Source: d.str(), Note: d.str()}
+		}
+	}
+	a.Note = d.str()
+	if d.err != nil {
+		return a
+	}
+	key := d.s[start:d.i]
+	if c, ok := dec.actors[key]; ok {
+		return c
+	}
+	if dec.actors == nil {
+		dec.actors = map[string]*data.Actor{}
+	}
+	if len(dec.actors) < 1<<16 {
+		dec.actors[key] = a
+	}
+	return a
 }
 
 type recReader struct {
