@@ -57,12 +57,41 @@ func containsLowerASCII(s, w string) bool {
 	if 'a' <= c && c <= 'z' {
 		u = c - 'a' + 'A'
 	}
-	for i := 0; i+n <= len(s); i++ {
-		if b := s[i]; (b == c || b == u) && equalLowerASCII(s[i+1:i+n], w[1:]) {
+	// Candidates start with c or u: found with strings.IndexByte (vector
+	// instructions), each case remembered until passed.
+	last := len(s) - n // the last start that leaves room for w
+	nc, nu := -1, -1   // the next start with c, with u, from i (-2: none left)
+	for i := 0; i <= last; {
+		if nc != -2 && nc < i {
+			nc = next(s, c, i, last)
+		}
+		if c == u {
+			nu = nc
+		} else if nu != -2 && nu < i {
+			nu = next(s, u, i, last)
+		}
+		j := nc
+		if j == -2 || (nu != -2 && nu < j) {
+			j = nu
+		}
+		if j == -2 {
+			return false
+		}
+		if equalLowerASCII(s[j+1:j+n], w[1:]) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
+}
+
+// next returns the first index from i to last where s holds b, or -2.
+func next(s string, b byte, i, last int) int {
+	k := strings.IndexByte(s[i:last+1], b)
+	if k < 0 {
+		return -2
+	}
+	return i + k
 }
 
 // equalLowerASCII reports whether the lower case of s, in ASCII, is w.

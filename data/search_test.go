@@ -141,3 +141,20 @@ func TestSearchSharesText(t *testing.T) {
 		t.Errorf("'DJIBO clash 17' finds %v, want E17", ids(got))
 	}
 }
+
+// TestContainsLowerASCIIAgreesWithStrings: the candidate search finds what
+// strings.Contains finds in the lower-cased text, at every length.
+func TestContainsLowerASCIIAgreesWithStrings(t *testing.T) {
+	texts := []string{"", "a", "A", "aA", "AAAB", "abAB abab", "Koulikoro, Mali: ATTACK by JNIM near Ségou", "zzzzzzzzza", "a.b.c-d", "xXxXxYx"}
+	words := []string{"a", "ab", "aab", "xy", "xxy", "attack", "jnim near", "mali:", ".", "c-d", "zza", "q", "k"}
+	for _, s := range texts {
+		if !isASCII(s) {
+			continue
+		}
+		for _, w := range words {
+			if got, want := containsLowerASCII(s, w), strings.Contains(strings.ToLower(s), w); got != want {
+				t.Errorf("containsLowerASCII(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
