@@ -32,7 +32,8 @@ type Dataset struct {
 	byKind    map[Kind][]*Event
 	byActor   map[string][]*Event
 	byCountry map[string][]*Event
-	dated     int // Events[:dated] are dated
+	actorText map[string]string // each actor's names, French ones too, folded: what search finds it by
+	dated     int               // Events[:dated] are dated
 	index     dateIndex
 
 	gazOnce sync.Once
@@ -80,20 +81,23 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	for _, p := range places {
 		d.places[p.ID] = p
 	}
+	d.actorText = make(map[string]string, len(actors))
 	for _, a := range actors {
 		d.actors[a.ID] = a
+		d.actorText[a.ID] = Fold(strings.Join(append(a.Names(), a.FrenchNames()...), "\n"))
 	}
 	for _, r := range relations {
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
 	}
 	slices.SortFunc(d.Events, compareEvents)
+	var shared Strings
 	for i, e := range d.Events {
 		d.events[e.ID] = e
 		if e.Dated() {
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search = d.searchText(e)
+		e.search, e.actorText = d.searchText(e, &shared), d.actorText
 		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
 		for _, a := range e.Actors {
 			d.byActor[a] = append(d.byActor[a], e)
@@ -127,28 +131,23 @@ func compareEvents(a, b *Event) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// searchText is what Filter.Text looks in: the event's id, title, summary,
-// date note, kind, countries, the values of its fields, and the names and
-// aliases of its place, origin and actors, folded; in French too (see
-// french.go).
-func (d *Dataset) searchText(e *Event) string {
-	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
+// searchText is what Filter.Text looks in besides the event's own text
+// (its id, title, summary, date note and fields' values) and its actors'
+// names (actorText), which are matched where they are (see Event.holds):
+// its kind, countries, and the names and aliases of its place and origin,
+// folded; in French too (see french.go). Events of one kind and place
+// share the text through shared, so that a million of them do not keep a
+// folded copy each.
+func (d *Dataset) searchText(e *Event, shared *Strings) string {
+	parts := []string{string(e.Kind)}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
-	for _, f := range e.Fields {
-		parts = append(parts, f.Value)
-	}
 	for _, id := range []string{e.Place, e.Origin} {
 		if p := d.places[id]; p != nil {
 			parts = append(parts, p.Names()...)
 		}
 	}
-	for _, id := range e.Actors {
-		if a := d.actors[id]; a != nil {
-			parts = append(parts, append(a.Names(), a.FrenchNames()...)...)
-		}
-	}
-	return Fold(strings.Join(parts, "\n"))
+	return shared.Intern(Fold(strings.Join(parts, "\n")))
 }
 
 // Load reads a dataset from the five JSON files at the root of fsys

@@ -47,8 +47,15 @@ type Event struct {
 	Fields []Field `json:"fields,omitempty"`
 
 	// Filled when the event joins a Dataset.
-	at     orb.Point
-	search string // folded text for Filter.Text
+	at orb.Point
+	// search is what Filter.Text looks in beyond the event's own text
+	// and its actors' names (see Dataset.searchText), folded; events
+	// alike share one copy.
+	search string
+	// actorText is the dataset's folded names of each actor, by id, that
+	// search looks in; the map alone, not the dataset, so that a copy of
+	// the event does not keep a whole dataset alive.
+	actorText map[string]string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

@@ -111,15 +111,9 @@ func (m matcher) match(e *Event) bool {
 	if len(m.f.Countries) > 0 && !intersects(m.f.Countries, e.Countries) {
 		return false
 	}
-	if len(m.words) > 0 {
-		text := e.search
-		if text == "" { // not in a Dataset: search what the event holds itself
-			text = Fold(e.ID + "\n" + e.Title + "\n" + e.Summary + "\n" + e.DateNote)
-		}
-		for _, w := range m.words {
-			if !strings.Contains(text, w) {
-				return false
-			}
+	for _, w := range m.words {
+		if !strings.Contains(e.search, w) && !e.holds(w) {
+			return false
 		}
 	}
 	return true

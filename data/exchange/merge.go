@@ -64,23 +64,23 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 			events = append(events, cloneEvent(e))
 		}
 	}
-	// One allocation for all imported events.
+	// One allocation for all imported events; what they keep is copied
+	// out of the records, shared where it repeats (see detacher).
 	evs := make([]data.Event, len(records))
+	var dt detacher
 	for i := range records {
 		r := &records[i]
 		for j := range r.Sources {
 			s := &r.Sources[j]
 			if !srcSeen[s.Document] {
 				srcSeen[s.Document] = true
-				sc := *s
-				sources = append(sources, &sc)
+				sources = append(sources, dt.source(s))
 			}
 		}
 		for _, p := range []*data.Place{&r.Place, r.OriginPlace} {
 			if p != nil && !placeSeen[p.ID] {
 				placeSeen[p.ID] = true
-				pc := *p
-				places = append(places, &pc)
+				places = append(places, dt.place(p))
 			}
 		}
 		for _, a := range r.Actors {
@@ -99,8 +99,7 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 			actorByID[a.ID] = a.ID
 			if !actorSeen[a.ID] {
 				actorSeen[a.ID] = true
-				ac := *a
-				actors = append(actors, &ac)
+				actors = append(actors, dt.actor(a))
 			}
 		}
 		e := &evs[i]
@@ -130,6 +129,7 @@ func Merge(base *data.Dataset, records []data.Record) (*data.Dataset, error) {
 			}
 			e.Actors = ids
 		}
+		dt.event(e)
 		events = append(events, e)
 	}
 	if needUnattributed && !actorSeen[unattributed.ID] {

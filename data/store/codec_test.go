@@ -180,3 +180,39 @@ func FuzzDecodeRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestDecoderSharesActors: a decoder gives records naming an actor alike
+// one *data.Actor, equal to what a fresh decoder reads.
+func TestDecoderSharesActors(t *testing.T) {
+	records := codecRecords(t)
+	var dec recordDecoder
+	byID := map[string]*data.Actor{}
+	shared := 0
+	for round := range 2 {
+		for _, r := range records {
+			b := appendRecord(nil, &r)
+			var got, fresh data.Record
+			if err := dec.decode(string(b), &got); err != nil {
+				t.Fatalf("%s: %v", r.Event.ID, err)
+			}
+			if err := decodeRecord(string(b), &fresh); err != nil {
+				t.Fatalf("%s: %v", r.Event.ID, err)
+			}
+			if !reflect.DeepEqual(got, fresh) {
+				t.Errorf("%s: the shared decoder reads\n%+v\na fresh one\n%+v", r.Event.ID, got, fresh)
+			}
+			for _, a := range got.Actors {
+				if p, ok := byID[a.ID]; ok && reflect.DeepEqual(*p, *a) {
+					if p != a {
+						t.Errorf("round %d, %s: actor %s decoded twice", round, r.Event.ID, a.ID)
+					}
+					shared++
+				}
+				byID[a.ID] = a
+			}
+		}
+	}
+	if shared == 0 {
+		t.Error("no actor was named twice: the test shows nothing")
+	}
+}

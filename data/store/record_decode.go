@@ -61,23 +61,24 @@ var errRecordShort = errors.New("the stored record is cut short or damaged")
 // one country): treat them as read-only. The zero value is ready to use;
 // it is not safe for concurrent use.
 type recordDecoder struct {
-	slugs   map[string]string
-	actors  map[string]string // name → id of an imported actor
-	sources map[string][]data.Source
-	places  map[placeKey]string
+	slugs    map[string]string
+	actorIDs map[string]string // name → id of an imported actor
+	sources  map[string][]data.Source
+	places   map[placeKey]string
+	actors   map[string]*data.Actor // decoded actors, by their stored bytes
 }
 
 // actorID returns the id an imported actor named name has
 // (data.ImportedActorID of its slug), cached.
 func (dec *recordDecoder) actorID(name string) string {
-	id, ok := dec.actors[name]
+	id, ok := dec.actorIDs[name]
 	if !ok {
 		id = data.ImportedActorID(dec.slug(name))
-		if dec.actors == nil {
-			dec.actors = map[string]string{}
+		if dec.actorIDs == nil {
+			dec.actorIDs = map[string]string{}
 		}
-		if len(dec.actors) < 1<<16 {
-			dec.actors[name] = id
+		if len(dec.actorIDs) < 1<<16 {
+			dec.actorIDs[name] = id
 		}
 	}
 	return id
@@ -162,20 +163,7 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 	if n := d.count(6); n > 0 {
 		r.Actors = make([]*data.Actor, n)
 		for i := range r.Actors {
-			a := new(data.Actor)
-			r.Actors[i] = a
-			a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
-			if a.ID == "" && d.err == nil {
-				a.ID = dec.actorID(a.Name)
-			}
-			a.Kind, a.Country = data.ActorKind(d.str()), d.str()
-			if m := d.count(11); m > 0 {
-				a.Roles = make([]data.Role, m)
-				for j := range a.Roles {
-					a.Roles[j] = data.Role{Title: d.str(), From: d.date(), To: d.date(), Source: d.str(), Note: d.str()}
-				}
-			}
-			a.Note = d.str()
+			r.Actors[i] = dec.actor(&d)
 		}
 	}
 	if flags&flagActorRefs != 0 && len(r.Actors) > 0 {
@@ -218,6 +206,40 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 		d.err = errRecordShort
 	}
 	return d.err
+}
+
+// actor reads one actor. Records naming an actor alike share one
+// *data.Actor (Record.Actors may be shared: see its doc), so a million
+// records naming a few thousand actors do not make three million.
+func (dec *recordDecoder) actor(d *recReader) *data.Actor {
+	start := d.i
+	a := new(data.Actor)
+	a.ID, a.Name, a.Aliases = d.str(), d.str(), d.strs()
+	if a.ID == "" && d.err == nil {
+		a.ID = dec.actorID(a.Name)
+	}
+	a.Kind, a.Country = data.ActorKind(d.str()), d.str()
+	if m := d.count(11); m > 0 {
+		a.Roles = make([]data.Role, m)
+		for j := range a.Roles {
+			a.Roles[j] = data.Role{Title: d.str(), From: d.date(), To: d.date(), Source: d.str(), Note: d.str()}
+		}
+	}
+	a.Note = d.str()
+	if d.err != nil {
+		return a
+	}
+	key := d.s[start:d.i]
+	if c, ok := dec.actors[key]; ok {
+		return c
+	}
+	if dec.actors == nil {
+		dec.actors = map[string]*data.Actor{}
+	}
+	if len(dec.actors) < 1<<16 {
+		dec.actors[key] = a
+	}
+	return a
 }
 
 type recReader struct {

@@ -74,7 +74,11 @@ func (s *Store) shownEvents(hidden map[string]bool, window *[2]data.Date) ([]Imp
 			imports[i].Problem = strings.TrimPrefix(err.Error(), "store: ")
 			continue
 		}
-		records = append(records, rs...)
+		if records == nil {
+			records = rs // a million records are not copied for one import
+		} else {
+			records = append(records, rs...)
+		}
 	}
 	if !hidden[MyEventsLayer] {
 		mine, err := s.Events()

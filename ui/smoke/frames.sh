@@ -7,6 +7,10 @@
 # while playing at 10×, and how long after the release the last frame
 # came.
 # Usage: ui/smoke/frames.sh PATH/TO/sahelatlas N [OUT_DIR]
+# With FRAMES_STORE=PATH/ws.db the window opens a copy of that workspace
+# store (its imported events, e.g. N ACLED rows made by
+# data/store/bench/acledgen.go and `sahelatlas import`) instead of N
+# synthetic events; N then only labels the output.
 set -euo pipefail
 bin=$(realpath "$1")
 n=$2
@@ -24,15 +28,23 @@ cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
+  [ -n "${tmp:-}" ] && rm -rf "$tmp"
 }
 trap cleanup EXIT
 for _ in $(seq 50); do [ -e /tmp/.X11-unix/X$d ] && break; sleep 0.1; done
 export DISPLAY=:$d
 
 now() { date +%s%N; }
-store=$(mktemp -d)/workspace.db
+tmp=$(mktemp -d)
+store=$tmp/workspace.db
+events=(--synthetic "$n")
+if [ -n "${FRAMES_STORE:-}" ]; then
+  cp "$FRAMES_STORE" "$store"
+  cp -r "$FRAMES_STORE.events" "$store.events"
+  events=()
+fi
 t0=$(now)
-SAHELATLAS_STORE=$store SAHELATLAS_FRAMELOG=$log "$bin" --synthetic "$n" >"$out/app-$n.log" 2>&1 &
+SAHELATLAS_STORE=$store SAHELATLAS_FRAMELOG=$log "$bin" "${events[@]}" >"$out/app-$n.log" 2>&1 &
 app=$!
 
 # rss, hwm: the app's resident memory now and at its peak, in MB; cpu:
