@@ -125,7 +125,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	lr := &capReader{r: r, left: max, max: max, name: name}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	head, _ := br.Peek(4096)
-	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) && !lr.tooLarge { // too large: said below, by format
 		return nil, fmt.Errorf("exchange: cannot read %s: %w", name, lr.err)
 	}
 	enc, err := encodingNamed(opts.Encoding)
