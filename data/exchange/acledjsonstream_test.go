@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
 )
 
 // acledAPIRecords are the records of acledAPI, as its data list holds them.
@@ -91,7 +93,11 @@ func TestACLEDJSONStreamLateKeys(t *testing.T) {
 	}
 	want := "1 record(s) have keys the first record lacks (notes, fatalities); read as a stream, the columns are the first record's keys, so those values were left out"
 	if len(res.Notes) == 0 || res.Notes[len(res.Notes)-1] != want {
-		t.Errorf("notes %q, want the last %q", res.Notes, want)
+		t.Fatalf("notes %q, want the last %q", res.Notes, want)
+	}
+	fr := "1 enregistrement(s) ont des clés que le premier n’a pas (notes, fatalities) ; lu en flux, les colonnes sont les clés du premier enregistrement, ces valeurs ont donc été laissées de côté"
+	if got := Say(lang.French, want); got != fr {
+		t.Errorf("in French %q, want %q", got, fr)
 	}
 }
 
