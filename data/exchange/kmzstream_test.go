@@ -156,26 +156,40 @@ func TestKMZStreamMemoryBounded(t *testing.T) {
 	t.Logf("peak live heap %d KiB for 10,000 placemarks, %d KiB for 100,000", small>>10, large>>10)
 }
 
-// TestKMZStreamLargerThanCap: a doc.kml unpacking to more than
-// MaxFileSize (placemarks apart by 60 MiB of white space, 300 MiB) is read
-// to its end as a stream; read whole, the archive is refused by its size.
+// countingReader counts the bytes read from r.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// TestKMZStreamLargerThanCap: a KMZ larger than MaxFileSize (doc.kml
+// first, then 300 MiB of other files, as a KMZ with photos or overlays
+// holds) is read as a stream from its first bytes, the rest never read;
+// a doc.kml unpacking to more than a cap asked for is refused.
 func TestKMZStreamLargerThanCap(t *testing.T) {
-	const pad = 60 << 20
-	kml := func() io.Reader {
-		parts := []io.Reader{strings.NewReader(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>`)}
-		for i := range 6 {
-			if i > 0 {
-				parts = append(parts, io.LimitReader(spaces{}, pad))
-			}
-			parts = append(parts, strings.NewReader(kmlPlacemark(string(rune('a'+i)), "2025-05-16")))
-		}
-		return io.MultiReader(append(parts, strings.NewReader("</Document></kml>"))...)
+	doc := zipInOrder(t, false, "doc.kml", kmlDocument(kmlPlacemark("a", "2025-05-16"), kmlPlacemark("b", "2025-05-18")))
+	local := doc[:bytes.Index(doc, []byte("PK\x01\x02"))] // doc.kml's entry, without the directory
+	const rest = 300 << 20
+	in := &countingReader{r: io.MultiReader(bytes.NewReader(local), io.LimitReader(spaces{}, rest))}
+	if _, n := peakLiveHeap(t, in, "a.kmz"); n != 2 {
+		t.Errorf("%d events passed, want 2", n)
 	}
-	if _, n := peakLiveHeap(t, zippedKMLLines(t, kml()), "a.kmz"); n != 6 {
-		t.Errorf("%d events passed, want 6", n)
+	if in.n > 1<<20 {
+		t.Errorf("%d bytes read, more than doc.kml's entry", in.n)
 	}
-	_, err := Import(zippedKMLLines(t, kml()), "a.kmz", Options{})
-	if err == nil || !strings.Contains(err.Error(), "more than 256 MiB") {
-		t.Errorf("read whole: %v", err)
+	many, err := io.ReadAll(&kmlLines{n: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := zipInOrder(t, false, "doc.kml", string(many))
+	_, _, err = streamedAs(t, small, "a.kmz", Options{MaxFileSize: int64(len(small))})
+	if err == nil || !strings.Contains(err.Error(), "a.kmz:doc.kml is larger than") {
+		t.Errorf("a doc.kml over the cap asked for: %v", err)
 	}
 }
