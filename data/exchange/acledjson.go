@@ -14,7 +14,13 @@ import (
 // order first met) and hands it to readTable: the records are read as the
 // rows of an export with the same columns. Values may be strings, numbers
 // or null; a record's position is its number in the list.
+//
+// With Options.Stream the records are read one at a time instead (see
+// readACLEDJSONStream).
 func readACLEDJSON(in io.Reader, name string, f Format, opts Options, res *Result) error {
+	if opts.Stream != nil {
+		return readACLEDJSONStream(in, name, f, opts, res)
+	}
 	dec := json.NewDecoder(in)
 	dec.UseNumber()
 	bad := func(format string, a ...any) error {

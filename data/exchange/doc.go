@@ -52,8 +52,9 @@
 // from the row's year column. Result.Notes says how.
 //
 // Hostile files are met with limits rather than trust: a size cap on the
-// whole file (MaxFileSize; none for an ACLED CSV read with
-// Options.Stream, which holds a batch at a time) and on each field, a nesting cap for XML, KMZ
+// whole file (MaxFileSize; none for a file read with Options.Stream
+// but a workbook or a KMZ read whole, see Options.MaxFileSize; a streamed
+// JSON record or feature, or XML token, at most MaxFeatureSize) and on each field, a nesting cap for XML, KMZ
 // entries (and a workbook's) that must be local names within an
 // uncompressed-size cap, no
 // NetworkLink or href ever followed, descriptions kept as plain text, dates

@@ -48,6 +48,12 @@ func gdeltFileName(name string) bool {
 // times their size, and the events are read as they unpack.
 const gdeltUnzipFactor = 64
 
+// gdeltEntry reports whether an archive's entry at its root is a GDELT
+// event file: named as GDELT names them, or ending .csv.
+func gdeltEntry(n string) bool {
+	return gdeltFileName(n) || strings.EqualFold(path.Ext(n), ".csv")
+}
+
 // readGDELTZip reads the GDELT event file in a zip archive as GDELT serves
 // them: one entry, read as it unpacks from the archive's first bytes on,
 // so neither the archive nor the file is held (see unzipFirst). An archive
@@ -64,7 +70,7 @@ func readGDELTZip(in *bufio.Reader, name string, max int64, unbounded bool, opts
 	if unbounded || limit/gdeltUnzipFactor != max {
 		limit = math.MaxInt64
 	}
-	if entry, ok := unzipFirst(in, name); ok {
+	if entry, ok := unzipFirst(in, name, gdeltEntry); ok {
 		lr := &capReader{r: entry, left: limit, max: limit, name: name + ":" + entry.name}
 		err := read(lr, name, opts, res)
 		if lr.err != nil && !errors.Is(lr.err, io.EOF) {

@@ -68,17 +68,19 @@ type Options struct {
 	// the table in countries.go either way.
 	Countries CountryFinder
 	// MaxFileSize overrides the file size cap (MaxFileSize) when > 0. A
-	// CSV or TSV table (an ACLED export or another), a GDELT file (zipped
-	// or not), GeoJSON and KML read with Stream have no cap unless one is
-	// given here; without Stream, and for the files held whole (KMZ,
-	// workbooks, ACLED's JSON), MaxFileSize holds.
+	// CSV or TSV table (an ACLED export or another), ACLED's JSON, a
+	// GDELT file (zipped or not), GeoJSON, KML and a KMZ whose first entry
+	// is doc.kml read with Stream have no cap unless one is given here;
+	// without Stream, and for the files held whole (workbooks, other
+	// KMZ), MaxFileSize holds.
 	MaxFileSize int64
 	// Stream, when set, receives the records as they are read, in batches
-	// and in file order, instead of Result.Records: a CSV or TSV table, a
-	// GDELT file, GeoJSON and KML are then held in memory a batch at a
-	// time; a workbook's sheet is read row by row (the file itself held);
-	// the rows of ACLED's JSON and the placemarks of a KMZ archive (both
-	// held whole) become records a batch at a time. The batch is reused
+	// and in file order, instead of Result.Records: a CSV or TSV table,
+	// ACLED's JSON, a GDELT file, GeoJSON, KML and a KMZ whose first entry
+	// is doc.kml are then held in memory a batch at a time; a workbook's
+	// sheet is read row by row (the file itself held: excelize reads it
+	// whole); the placemarks of another KMZ (held whole) become records a
+	// batch at a time. The batch is reused
 	// after Stream returns. An error from Stream stops the import and is
 	// returned.
 	// Result.Amend, when not nil, must then be applied to every record
@@ -123,7 +125,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	lr := &capReader{r: r, left: max, max: max, name: name}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	head, _ := br.Peek(4096)
-	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) && !lr.tooLarge { // too large: said below, by format
 		return nil, fmt.Errorf("exchange: cannot read %s: %w", name, lr.err)
 	}
 	enc, err := encodingNamed(opts.Encoding)
@@ -145,9 +147,10 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		// Read as a stream: only the disk limits it.
 		lr.left, lr.max = math.MaxInt64, math.MaxInt64
 	}
+	workbook := f != FormatKML && f != FormatGeoJSON && f != FormatGDELT && (zipped || f == FormatXLSX)
 	switch {
 	case f == FormatKML && zipped:
-		err = readKMZ(br, name, max, opts, res)
+		err = readKMZ(br, name, max, unbounded, opts, res)
 	case f == FormatKML:
 		err = readKML(text(), name, opts, res)
 	case f == FormatGeoJSON:
@@ -158,12 +161,17 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		err = readGDELTStream(text(), name, opts, res)
 	case f == FormatGDELT:
 		err = readGDELT(text(), name, opts, res)
-	case zipped || f == FormatXLSX:
+	case workbook:
 		err = readXLSX(br, name, max, f, opts, res)
 	case looksJSON(head):
 		err = readACLEDJSON(text(), name, f, opts, res)
 	default:
 		err = readCSVFile(text(), name, f, opts, res)
+	}
+	if lr.tooLarge && workbook {
+		// excelize reads a workbook whole (its OpenReader reads all of it),
+		// so a workbook keeps the cap even when read with Stream.
+		return nil, fmt.Errorf("exchange: %s is larger than %d MiB, the most a workbook may be: a workbook must be read whole; save the sheet as CSV to import a larger one", name, lr.max>>20)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
 		return nil, lr.err // too large or unreadable: whatever the parser said
@@ -189,19 +197,20 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 }
 
 // streams reports whether a file of format f is read row by row when
-// Options.Stream is set, and so needs no size cap: a CSV or TSV table
-// (ACLED's export or another), a GDELT file, zipped or not, GeoJSON and
-// KML. Workbooks, ACLED's JSON and KMZ archives are held whole.
+// Options.Stream is set, and so needs no size cap of its own: a CSV or
+// TSV table (ACLED's export or another), ACLED's JSON, a GDELT file,
+// zipped or not, GeoJSON, KML and KMZ (a KMZ read whole caps itself, see
+// readKMZ). Workbooks are held whole (excelize reads them so).
 func streams(f Format, zipped bool, head []byte) bool {
 	switch {
 	case f == FormatGDELT:
 		return true
 	case f == FormatACLED, f == FormatCSV:
-		return !zipped && !looksJSON(head)
+		return !zipped
 	case f == FormatGeoJSON:
 		return true
 	case f == FormatKML:
-		return !zipped
+		return true // a KMZ read whole keeps its own cap (readKMZ)
 	}
 	return false
 }
@@ -298,6 +307,7 @@ type capReader struct {
 	left, max int64
 	name      string
 	err       error
+	tooLarge  bool // err is the file being larger than max
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
@@ -309,6 +319,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := c.r.Read(one[:])
 		if n > 0 {
+			c.tooLarge = true
 			c.err = fmt.Errorf("exchange: %s is larger than %d MiB, the most Sahel Atlas imports; split it and import the parts", c.name, c.max>>20)
 			return 0, c.err
 		}

@@ -2,11 +2,13 @@ package exchange
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -326,8 +328,36 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 // .kml entry at the root. Every entry must have a local name (no absolute
 // path, no "..") and declare at most max bytes; the archive is refused
 // otherwise.
-func readKMZ(in io.Reader, name string, max int64, opts Options, res *Result) error {
-	raw, err := io.ReadAll(in)
+//
+// With Options.Stream, an archive whose first entry is doc.kml at its root
+// (as Google Earth and most tools write a KMZ) is read as that entry
+// unpacks, from the archive's first bytes on (see unzipFirst): neither the
+// archive nor the KML is held, and the KML is read as a stream (readKML).
+// Only doc.kml can be taken so: another .kml first may be followed by a
+// doc.kml, which is the one read, and the archive's directory, at its end,
+// is not read. Any other archive is read whole, within max: the zip
+// format finds its entries from that directory. unbounded lifts the bound
+// on what doc.kml unpacks to (a streamed import with no size cap asked
+// for).
+func readKMZ(in *bufio.Reader, name string, max int64, unbounded bool, opts Options, res *Result) error {
+	if opts.Stream != nil {
+		if entry, ok := unzipFirst(in, name, kmzDoc); ok {
+			limit := max
+			if unbounded {
+				limit = math.MaxInt64
+			}
+			lr := &capReader{r: entry, left: limit, max: limit, name: name + ":" + entry.name}
+			err := readKML(decodeKMZText(lr), name, opts, res)
+			if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+				return lr.err
+			}
+			if err == nil && entry.err != nil {
+				return entry.err
+			}
+			return err
+		}
+	}
+	raw, err := io.ReadAll(&capReader{r: in, left: max, max: max, name: name})
 	if err != nil {
 		return err
 	}
@@ -366,6 +396,10 @@ func readKMZ(in io.Reader, name string, max int64, opts Options, res *Result) er
 	}
 	return err
 }
+
+// kmzDoc reports whether an archive's entry at its root is a KMZ's
+// doc.kml.
+func kmzDoc(n string) bool { return strings.EqualFold(n, "doc.kml") }
 
 // decodeKMZText strips a byte-order mark from the KML inside a KMZ.
 func decodeKMZText(r io.Reader) io.Reader {

@@ -10,7 +10,6 @@ import (
 	"hash"
 	"hash/crc32"
 	"io"
-	"path"
 	"strings"
 )
 
@@ -30,10 +29,10 @@ type zipEntry struct {
 }
 
 // unzipFirst opens the first entry of the zip archive br starts with, when
-// it can be read so: a file at the archive's root named as GDELT names its
-// event files or ending .csv, deflated or stored with its size, not
-// encrypted. ok is false, and nothing is read from br, otherwise.
-func unzipFirst(br *bufio.Reader, archive string) (e *zipEntry, ok bool) {
+// it can be read so: a file at the archive's root whose name wanted
+// accepts, deflated or stored with its size, not encrypted. ok is false,
+// and nothing is read from br, otherwise.
+func unzipFirst(br *bufio.Reader, archive string, wanted func(name string) bool) (e *zipEntry, ok bool) {
 	head, _ := br.Peek(30)
 	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return nil, false
@@ -51,7 +50,7 @@ func unzipFirst(br *bufio.Reader, archive string) (e *zipEntry, ok bool) {
 	switch {
 	case flags&1 != 0, // encrypted
 		strings.Contains(n, "/") || strings.Contains(n, "\x00"),
-		!gdeltFileName(n) && !strings.EqualFold(path.Ext(n), ".csv"):
+		!wanted(n):
 		return nil, false
 	}
 	e = &zipEntry{name: name, archive: archive, src: br, sum: crc32.NewIEEE(), want: want, descriptor: flags&8 != 0}
