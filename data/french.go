@@ -190,6 +190,11 @@ func (a *Actor) NameIn(t lang.Tag) string {
 			return f.name
 		}
 	}
+	// Actors the app makes rather than the dataset (the stand-in for an
+	// imported event's unnamed actors) are named in the catalogs.
+	if k := "actor." + a.ID; t.Has(k) {
+		return t.T(k)
+	}
 	return a.Name
 }
 

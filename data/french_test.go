@@ -66,6 +66,9 @@ func TestTitleIn(t *testing.T) {
 		{d.Actor("rsf").NameIn(lang.French), "Forces de soutien rapide (FSR)"},
 		{d.Actor("rsf").NameIn(lang.English), "Rapid Support Forces (RSF)"},
 		{d.Actor("diop").Roles[0].TitleIn(lang.French), "Ministre des Affaires étrangères du Mali"},
+		// the stand-in actor of imported events with none, named by the catalogs
+		{(&Actor{ID: "x-unattributed", Name: "Unattributed (imported)"}).NameIn(lang.French), "Non attribué (importé)"},
+		{(&Actor{ID: "x-unattributed", Name: "Unattributed (imported)"}).NameIn(lang.English), "Unattributed (imported)"},
 	}
 	for i, tt := range tests {
 		if tt.got != tt.want {
