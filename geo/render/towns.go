@@ -32,15 +32,19 @@ const (
 
 // townRule is which towns are named at logical zoom z: those of at least
 // minPop people, and every seat of government when seats is set; none
-// when minPop is negative. A Sahel frame (zoom about 4.7) names none, so
-// it never reads the towns; a Mali or France frame (6 to 7) names every
-// region's seat and towns of 50,000.
+// when minPop is negative. A Sahel page (zoom about 4.7) names none, so
+// it never reads the towns; the window's Mali frame (about 5.1 in a
+// window of 1280×680) names the regions' seats, Gao, Timbuktu and Kidal
+// among them; a Mali or France page (6 to 7) names them and towns of
+// 50,000.
 func townRule(z float64) (minPop int, seats bool) {
 	switch {
-	case z < 5.5:
+	case z < 4.9:
 		return -1, false
+	case z < 5.5:
+		return 250_000, true
 	case z < 6:
-		return 250_000, false
+		return 100_000, true
 	case z < 7:
 		return 50_000, true
 	case z < 8:
