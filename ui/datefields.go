@@ -19,6 +19,8 @@ import (
 type DateFields struct {
 	From, To *widget.Entry
 	Set      *widget.Button
+	// fromLabel and toLabel name the fields: "From", "to".
+	fromLabel, toLabel *widget.Label
 	// Container holds the labelled fields and the button.
 	Container *fyne.Container
 
@@ -34,10 +36,20 @@ func NewDateFields(t *Timeline, onError func(string)) *DateFields {
 	f := &DateFields{From: newDateEntry(), To: newDateEntry(), timeline: t, onError: onError}
 	f.From.OnSubmitted = func(string) { f.Apply() }
 	f.To.OnSubmitted = func(string) { f.Apply() }
-	f.Set = widget.NewButton(lang.L("Set"), f.Apply)
-	f.Container = container.NewHBox(widget.NewLabel(lang.L("From")), dateBox(f.From), widget.NewLabel(lang.L("to")), dateBox(f.To), f.Set)
+	f.Set = widget.NewButton("", f.Apply)
+	f.fromLabel, f.toLabel = widget.NewLabel(""), widget.NewLabel("")
+	f.Relabel()
+	f.Container = container.NewHBox(f.fromLabel, dateBox(f.From), f.toLabel, dateBox(f.To), f.Set)
 	f.Sync()
 	return f
+}
+
+// Relabel words the fields' labels and button in the window's language,
+// after it changed.
+func (f *DateFields) Relabel() {
+	f.fromLabel.SetText(lang.L("From"))
+	f.toLabel.SetText(lang.L("to"))
+	f.Set.SetText(lang.L("Set"))
 }
 
 // newDateEntry is a field for YYYY-MM-DD.

@@ -61,6 +61,7 @@ func useLanguage(t datalang.Tag) {
 func (ui *Window) SetLanguage(t datalang.Tag) {
 	ui.App.Preferences().SetString(languagePref, string(t))
 	useLanguage(t)
+	ui.Dates.Relabel()
 	ui.Win.SetContent(ui.layout())
 	ui.Win.SetMainMenu(ui.menu())
 	ui.Filters.SetOptions()

@@ -89,6 +89,9 @@ func TestSwitchLanguage(t *testing.T) {
 	if got := ui.DateWindow.Text; !strings.Contains(got, "événements") {
 		t.Errorf("the date window says %q", got)
 	}
+	if got := ui.Dates.fromLabel.Text + " " + ui.Dates.toLabel.Text + " " + ui.Dates.Set.Text; got != "Du au Appliquer" {
+		t.Errorf("the date fields say %q", got)
+	}
 	if got := lang.L("Cancel"); got != "Annuler" {
 		t.Errorf("Fyne's own words are not French: Cancel is %q", got)
 	}

@@ -55,7 +55,7 @@ func newEventForm(at *orb.Point) *eventForm {
 	}
 	f.place.SetPlaceHolder(lang.L("a place name (Niamey, Tombouctou…)"))
 	if at != nil {
-		f.place.SetPlaceHolder(fmt.Sprintf(lang.L("the point clicked (%.4f, %.4f), or a place name"), at[1], at[0]))
+		f.place.SetPlaceHolder(fmt.Sprintf(lang.L("the point clicked (%s), or a place name"), FormatLonLat(*at)))
 	}
 	f.actors.SetPlaceHolder(lang.L("names separated by commas; visitor:, host: or party: before a name"))
 	return f
