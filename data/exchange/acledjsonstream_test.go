@@ -1,11 +1,8 @@
 package exchange
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -41,40 +38,7 @@ func TestACLEDJSONStreamMatchesWholeImport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := []byte(tc.in)
-			whole, werr := Import(bytes.NewReader(in), "acled.json", tc.opts)
-			kept, res, serr := streamedAs(t, in, "acled.json", tc.opts)
-			var wr, sr *RefusedError
-			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
-				t.Fatalf("whole: %v; streamed: %v", werr, serr)
-			}
-			if werr != nil && wr == nil {
-				if werr.Error() != serr.Error() {
-					t.Errorf("whole: %v; streamed: %v", werr, serr)
-				}
-				return
-			}
-			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) {
-				t.Errorf("streamed rejects %v, the whole import %v", res.Rejected, whole.Rejected)
-			}
-			if !reflect.DeepEqual(res.Notes, whole.Notes) || res.Format != whole.Format {
-				t.Errorf("streamed notes %q (%s), the whole import %q (%s)", res.Notes, res.Format, whole.Notes, whole.Format)
-			}
-			if wr != nil {
-				return
-			}
-			if len(kept) == 0 {
-				t.Fatal("nothing streamed")
-			}
-			byID := map[string]int{}
-			for _, want := range whole.Records {
-				byID[want.Event.ID]++
-				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
-					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
-				}
-			}
-			if len(kept) != len(byID) {
-				t.Errorf("streamed keeps %d events, the whole import %d", len(kept), len(byID))
-			}
+			sameAsWhole(t, in, "acled.json", tc.opts)
 		})
 	}
 }

@@ -2,10 +2,8 @@ package exchange
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -38,32 +36,7 @@ func TestKMLStreamMatchesWholeImport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := []byte(tc.in)
-			whole, werr := Import(bytes.NewReader(in), tc.file, tc.opts)
-			kept, res, serr := streamedAs(t, in, tc.file, tc.opts)
-			var wr, sr *RefusedError
-			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
-				t.Fatalf("whole: %v; streamed: %v", werr, serr)
-			}
-			if werr != nil && wr == nil {
-				if werr.Error() != serr.Error() {
-					t.Errorf("whole: %v; streamed: %v", werr, serr)
-				}
-				return
-			}
-			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) {
-				t.Errorf("streamed rejects %v, the whole import %v", res.Rejected, whole.Rejected)
-			}
-			if wr != nil {
-				return
-			}
-			if len(kept) != len(whole.Records) || len(kept) == 0 {
-				t.Fatalf("streamed keeps %d records, the whole import %d", len(kept), len(whole.Records))
-			}
-			for _, want := range whole.Records {
-				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
-					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
-				}
-			}
+			sameAsWhole(t, in, tc.file, tc.opts)
 		})
 	}
 }

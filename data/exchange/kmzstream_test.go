@@ -3,9 +3,7 @@ package exchange
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"io"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -58,35 +56,7 @@ func TestKMZStreamMatchesWholeImport(t *testing.T) {
 		{"doc.kml in a folder (read whole)", zipInOrder(t, false, "files/doc.kml", doc), Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			whole, werr := Import(bytes.NewReader(tc.in), "a.kmz", tc.opts)
-			kept, res, serr := streamedAs(t, tc.in, "a.kmz", tc.opts)
-			var wr, sr *RefusedError
-			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
-				t.Fatalf("whole: %v; streamed: %v", werr, serr)
-			}
-			if werr != nil && wr == nil {
-				if werr.Error() != serr.Error() {
-					t.Errorf("whole: %v; streamed: %v", werr, serr)
-				}
-				return
-			}
-			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) {
-				t.Errorf("streamed rejects %v, the whole import %v", res.Rejected, whole.Rejected)
-			}
-			if !reflect.DeepEqual(res.Notes, whole.Notes) {
-				t.Errorf("streamed notes %q, the whole import %q", res.Notes, whole.Notes)
-			}
-			if wr != nil {
-				return
-			}
-			if len(kept) != len(whole.Records) || len(kept) == 0 {
-				t.Fatalf("streamed keeps %d records, the whole import %d", len(kept), len(whole.Records))
-			}
-			for _, want := range whole.Records {
-				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
-					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
-				}
-			}
+			sameAsWhole(t, tc.in, "a.kmz", tc.opts)
 		})
 	}
 }

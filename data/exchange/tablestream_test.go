@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,35 +57,7 @@ func TestTableStreamMatchesWholeImport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := []byte(tc.in)
-			whole, werr := Import(bytes.NewReader(in), "t.csv", tc.opts)
-			kept, res, serr := streamedAs(t, in, "t.csv", tc.opts)
-			var wr, sr *RefusedError
-			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
-				t.Fatalf("whole: %v; streamed: %v", werr, serr)
-			}
-			if werr != nil && wr == nil {
-				if werr.Error() != serr.Error() {
-					t.Errorf("whole: %v; streamed: %v", werr, serr)
-				}
-				return
-			}
-			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) || res.More != whole.More {
-				t.Errorf("streamed rejects %v (+%d), the whole import %v (+%d)", res.Rejected, res.More, whole.Rejected, whole.More)
-			}
-			if !reflect.DeepEqual(res.Notes, whole.Notes) {
-				t.Errorf("streamed notes %q, the whole import's %q", res.Notes, whole.Notes)
-			}
-			if wr != nil {
-				return
-			}
-			if len(kept) != len(whole.Records) {
-				t.Fatalf("streamed keeps %d records, the whole import %d", len(kept), len(whole.Records))
-			}
-			for _, want := range whole.Records {
-				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
-					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
-				}
-			}
+			sameAsWhole(t, in, "t.csv", tc.opts)
 		})
 	}
 }

@@ -2,9 +2,7 @@ package exchange
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"reflect"
 	"runtime"
 	"testing"
 
@@ -45,35 +43,7 @@ func TestXLSXStreamMatchesWholeImport(t *testing.T) {
 		{"styles of rows and columns", styledWorkbook(t), Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			whole, werr := Import(bytes.NewReader(tc.in), "w.xlsx", tc.opts)
-			kept, res, serr := streamedAs(t, tc.in, "w.xlsx", tc.opts)
-			var wr, sr *RefusedError
-			if (werr == nil) != (serr == nil) || errors.As(werr, &wr) != errors.As(serr, &sr) {
-				t.Fatalf("whole: %v; streamed: %v", werr, serr)
-			}
-			if werr != nil && wr == nil {
-				if werr.Error() != serr.Error() {
-					t.Errorf("whole: %v; streamed: %v", werr, serr)
-				}
-				return
-			}
-			if !reflect.DeepEqual(sortedProblems(res.Rejected), sortedProblems(whole.Rejected)) {
-				t.Errorf("streamed rejects %v, the whole import %v", res.Rejected, whole.Rejected)
-			}
-			if !reflect.DeepEqual(res.Notes, whole.Notes) {
-				t.Errorf("streamed notes %q, the whole import's %q", res.Notes, whole.Notes)
-			}
-			if wr != nil {
-				return
-			}
-			if len(kept) != len(whole.Records) || len(kept) == 0 {
-				t.Fatalf("streamed keeps %d records, the whole import %d", len(kept), len(whole.Records))
-			}
-			for _, want := range whole.Records {
-				if got := kept[want.Event.ID]; !reflect.DeepEqual(got, want) {
-					t.Errorf("%s streamed\n%+v\nwhole\n%+v", want.Event.ID, got, want)
-				}
-			}
+			sameAsWhole(t, tc.in, "w.xlsx", tc.opts)
 		})
 	}
 }
