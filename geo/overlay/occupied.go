@@ -6,6 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 )
@@ -90,7 +91,7 @@ func (l *EventLayer) Occupied(v geo.Viewport) render.Occupancy {
 			e = lo.set.event(lo.set.sites[lo.busiest(s)].single)
 		}
 		if name := placeName(places, e.Place); name != "" {
-			occ.Names = append(occ.Names, render.PlaceName{Text: name, At: lo.box(s, scale), Rank: -int(s.count)})
+			occ.Names = append(occ.Names, render.PlaceName{Text: nameIn(name), At: lo.box(s, scale), Rank: -int(s.count)})
 		}
 	}
 	return occ
@@ -131,6 +132,11 @@ func placeName(places Places, id string) string {
 	}
 	return ""
 }
+
+// nameIn is a place's name as the map writes it in the current language:
+// the usual French name of a capital where it differs ("Moscou",
+// "Alger"), as the base map names it, so the two agree.
+func nameIn(name string) string { return lang.Current().Capital(name) }
 
 // Occupied is the relation lines drawn for v, and the names of the
 // capitals at the far ends of those leaving the frame.
@@ -242,7 +248,7 @@ func edgeNames(line orb.LineString, names [2]string, w, h int) []render.PlaceNam
 	var out []render.PlaceName
 	at := func(p orb.Point, name string) {
 		if name != "" && !math.IsNaN(p[0]) && !math.IsNaN(p[1]) {
-			out = append(out, render.PlaceName{Text: name, At: orb.Bound{Min: p, Max: p}.Pad(2), Edge: true})
+			out = append(out, render.PlaceName{Text: nameIn(name), At: orb.Bound{Min: p, Max: p}.Pad(2), Edge: true})
 		}
 	}
 	if outStart {

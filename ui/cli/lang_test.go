@@ -33,12 +33,12 @@ func TestSnapshotFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(b)
-	for _, want := range []string{"Légende", "Soudan", "Tchad", "sept.", "1–30 sept. 2025", "Frontières", "Algérie", "Mauritanie", "Alger", "Le Caire", "Khartoum", "Événements sur la carte", "Le Mali expulse cinq diplomates français"} {
+	for _, want := range []string{"Légende", "Soudan", "Tchad", "sept.", "1–30 sept. 2025", "Frontières", "Algérie", "Mauritanie", "Alger", "Le Caire", "Khartoum", "Événements sur la carte", "Le Mali expulse cinq diplomates français", "↑ Moscou"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the French page lacks %q", want)
 		}
 	}
-	for _, english := range []string{"Legend", "Sudan", "Chad", "Algeria", "Algiers", "Cairo", "Boundaries", " Sep ", "Made "} {
+	for _, english := range []string{"Legend", "Sudan", "Chad", "Algeria", "Algiers", "Cairo", "Boundaries", " Sep ", "Made ", "Moscow"} {
 		if strings.Contains(page, english) {
 			t.Errorf("the French page says %q", english)
 		}
