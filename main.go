@@ -12,6 +12,7 @@ import (
 	"os"
 
 	_ "github.com/sahelatlas/sahelatlas/ui/locale" // before Fyne reads the locale
+	"github.com/sahelatlas/sahelatlas/ui/startup"  // holds the collector while packages initialise
 
 	"github.com/sahelatlas/sahelatlas/ui"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
@@ -25,6 +26,11 @@ var fyneApp []byte
 
 func main() {
 	cli.Version = cli.VersionOf(fyneApp)
+	if cli.Brief(os.Args[1:]) {
+		startup.Hold()
+	} else {
+		startup.Resume()
+	}
 	if status, ok := cli.Run(os.Args[1:], os.Stdout, os.Stderr); ok {
 		os.Exit(status)
 	}
