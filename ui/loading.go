@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2/lang"
@@ -88,16 +89,14 @@ func newProgress() *widget.ProgressBarInfinite {
 // limit (tests share the process with others).
 var memoryTuning bool
 
-// adjustMemoryLimit, once events have loaded (when Run tuned the
-// collector), sets the heap's soft limit a sixteenth above what is live
-// and keeps it there after every collection (followLiveHeap), with GOGC 25
-// as the bound when the limit is off. A fixed limit cannot follow the
-// events (100,000 keep about 150 MB live, a million about 900 MB): one
-// under the live heap makes the collector run without pause and the
-// window crawl, one far above it lets garbage grow the heap past the
-// budgets (300 MB resident with 100,000 events, 1.2 GB with a million, GL
-// buffers and all); GOGC 25 alone let a million events' heap grow by
-// ~230 MB between collections.
+// adjustMemoryLimit, once many events have loaded (when Run tuned the
+// collector), trades the heap's soft limit for a lower GOGC: the heap may
+// grow a quarter beyond what is live before a collection. A fixed limit
+// cannot follow the events (100,000 keep about 150 MB live, a million
+// about 900 MB): one under the live heap makes the collector run without
+// pause and the window crawl, one far above it lets garbage double the
+// heap past the budgets (300 MB resident with 100,000 events, 1.2 GB with
+// a million, GL buffers and all).
 //
 // It also hands back to the system, off the UI goroutine, what loading
 // needed and no longer does (the decoded blocks of the events files,
@@ -110,18 +109,14 @@ func adjustMemoryLimit() {
 		return
 	}
 	debug.SetGCPercent(25)
-	releaseLimit()
-	go func() {
-		debug.FreeOSMemory()
-		setLimitFromLiveHeap()
-	}()
-	followLiveHeap()
+	debug.SetMemoryLimit(math.MaxInt64)
+	go debug.FreeOSMemory()
 }
 
 // liftMemoryLimit takes the heap's soft limit off while events load,
 // when Run set one; adjustMemoryLimit sets it again.
 func liftMemoryLimit() {
 	if memoryTuning {
-		holdLimit()
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
