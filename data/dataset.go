@@ -71,9 +71,6 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		actors:    make(map[string]*Actor, len(actors)),
 		events:    make(map[string]*Event, len(events)),
 		relations: make(map[[2]string]*Relation, len(relations)),
-		byKind:    map[Kind][]*Event{},
-		byActor:   map[string][]*Event{},
-		byCountry: map[string][]*Event{},
 	}
 	for _, s := range sources {
 		d.sources[s.Document] = s
@@ -90,6 +87,7 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
 	}
 	slices.SortFunc(d.Events, compareEvents)
+	d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
 	var shared Strings
 	for i, e := range d.Events {
 		d.events[e.ID] = e
@@ -108,6 +106,35 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	}
 	d.index = newDateIndex(d.Events[:d.dated])
 	return d, nil
+}
+
+// makeEventIndexes makes the indexes by kind, actor and country empty,
+// each list with room for exactly its events: grown by append, a
+// million events' lists kept up to a quarter more room than they use.
+func makeEventIndexes(events []*Event) (byKind map[Kind][]*Event, byActor, byCountry map[string][]*Event) {
+	kinds, actors, countries := map[Kind]int{}, map[string]int{}, map[string]int{}
+	for _, e := range events {
+		kinds[e.Kind]++
+		for _, a := range e.Actors {
+			actors[a]++
+		}
+		for _, c := range e.Countries {
+			countries[c]++
+		}
+	}
+	byKind = make(map[Kind][]*Event, len(kinds))
+	for k, n := range kinds {
+		byKind[k] = make([]*Event, 0, n)
+	}
+	byActor = make(map[string][]*Event, len(actors))
+	for a, n := range actors {
+		byActor[a] = make([]*Event, 0, n)
+	}
+	byCountry = make(map[string][]*Event, len(countries))
+	for c, n := range countries {
+		byCountry[c] = make([]*Event, 0, n)
+	}
+	return byKind, byActor, byCountry
 }
 
 // compareEvents orders dated events by start, end and id, and puts undated

@@ -16,8 +16,7 @@ type dateClass struct {
 	longest int32   // the longest span (end - start, in days) in the class
 	starts  []int32 // Date.Days of each start, ascending
 	ends    []int32
-	events  []*Event
-	order   []int32 // position of each event in the sorted dataset, to merge classes
+	order   []int32 // position of each event in the sorted dataset: the event, and the order to merge classes
 }
 
 // ongoingEnd is the day an ongoing event ends for the index: later than
@@ -29,29 +28,45 @@ const ongoingEnd = 1 << 29
 // year, and longer.
 var spanLimits = []int32{0, 7, 31, 366, 1 << 30}
 
-// newDateIndex indexes dated events already sorted by start.
+// newDateIndex indexes dated events already sorted by start. Each class's
+// slices are made to their length at once: grown by append, they kept up
+// to a quarter more room than they use (a million events' index is
+// 12 MB).
 func newDateIndex(events []*Event) dateIndex {
 	ix := dateIndex{classes: make([]dateClass, len(spanLimits))}
-	for i, e := range events {
-		s, en := e.Start.Days(), e.End.Days()
+	class := func(e *Event) (c int, start, end int32) {
+		start, end = e.Start.Days(), e.End.Days()
 		if e.Ongoing {
-			en = ongoingEnd
+			end = ongoingEnd
 		}
-		span := en - s
-		c := sort.Search(len(spanLimits), func(k int) bool { return span <= spanLimits[k] })
+		span := end - start
+		return sort.Search(len(spanLimits), func(k int) bool { return span <= spanLimits[k] }), start, end
+	}
+	var counts [8]int
+	for _, e := range events {
+		c, _, _ := class(e)
+		counts[c]++
+	}
+	for c := range ix.classes {
 		cl := &ix.classes[c]
-		cl.starts = append(cl.starts, s)
-		cl.ends = append(cl.ends, en)
-		cl.events = append(cl.events, e)
+		cl.starts = make([]int32, 0, counts[c])
+		cl.ends = make([]int32, 0, counts[c])
+		cl.order = make([]int32, 0, counts[c])
+	}
+	for i, e := range events {
+		c, start, end := class(e)
+		cl := &ix.classes[c]
+		cl.starts = append(cl.starts, start)
+		cl.ends = append(cl.ends, end)
 		cl.order = append(cl.order, int32(i))
-		cl.longest = max(cl.longest, span)
+		cl.longest = max(cl.longest, end-start)
 	}
 	return ix
 }
 
 // appendBetween appends to dst the events overlapping from..to (days,
-// inclusive), in dataset order.
-func (ix *dateIndex) appendBetween(dst []*Event, from, to int32) []*Event {
+// inclusive), in dataset order; events are the ones newDateIndex indexed.
+func (ix *dateIndex) appendBetween(dst, events []*Event, from, to int32) []*Event {
 	// Candidate range [lo, hi) in each class.
 	var lo, hi [8]int
 	n := 0
@@ -68,7 +83,7 @@ func (ix *dateIndex) appendBetween(dst []*Event, from, to int32) []*Event {
 			c := &ix.classes[k]
 			for i := lo[k]; i < hi[k]; i++ {
 				if c.ends[i] >= from {
-					dst = append(dst, c.events[i])
+					dst = append(dst, events[c.order[i]])
 				}
 			}
 		}
@@ -90,7 +105,7 @@ func (ix *dateIndex) appendBetween(dst []*Event, from, to int32) []*Event {
 		if best < 0 {
 			return dst
 		}
-		dst = append(dst, ix.classes[best].events[lo[best]])
+		dst = append(dst, events[bestOrder])
 		lo[best]++
 	}
 }

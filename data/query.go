@@ -16,7 +16,7 @@ func (d *Dataset) AppendBetween(dst []*Event, from, to Date) []*Event {
 	if to.Before(from) {
 		return dst
 	}
-	return d.index.appendBetween(dst, from.Days(), to.Days())
+	return d.index.appendBetween(dst, d.Events, from.Days(), to.Days())
 }
 
 // Query returns the dated events that overlap from–to and match f, by
