@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sahelatlas/sahelatlas/data"
@@ -13,7 +13,7 @@ import (
 // actorPickerLimit is how many known actors the picker offers at once.
 const actorPickerLimit = 30
 
-// pickActors gives the form an lang.L("Add actor") field offering the known
+// pickActors gives the form an "Add actor" field offering the known
 // actors whose name or an alias holds what is typed, case and diacritics
 // ignored ("goita" offers Assimi Goïta); choosing one adds it to Actors as
 // a party (the analyst changes the role by hand: visitor:, host:).
