@@ -118,37 +118,20 @@ func TestGDELTZipDamaged(t *testing.T) {
 	}
 }
 
-// gdeltLines is a GDELT 2.0 file of n lines made, as it is read, from the
+// newGDELTLines is a GDELT 2.0 file of n lines made, as it is read, from the
 // test file's lines, each with its own GLOBALEVENTID: it is never held.
-type gdeltLines struct {
-	lines [][]byte // each without its GLOBALEVENTID
-	n, i  int
-	buf   []byte
-}
-
-func newGDELTLines(t testing.TB, n int) *gdeltLines {
-	g := &gdeltLines{n: n}
+func newGDELTLines(t testing.TB, n int) *madeFile {
+	var lines [][]byte // each without its GLOBALEVENTID
 	for l := range bytes.SplitSeq(bytes.TrimSpace(readTestdata(t, "20250120143000.export.CSV")), []byte("\n")) {
 		_, rest, _ := bytes.Cut(l, []byte("\t"))
-		g.lines = append(g.lines, rest)
+		lines = append(lines, rest)
 	}
-	return g
-}
-
-func (g *gdeltLines) Read(p []byte) (int, error) {
-	for len(g.buf) < len(p) && g.i < g.n {
-		g.buf = strconv.AppendInt(g.buf, int64(1_300_000_000+g.i), 10)
-		g.buf = append(g.buf, '\t')
-		g.buf = append(g.buf, g.lines[g.i%len(g.lines)]...)
-		g.buf = append(g.buf, '\n')
-		g.i++
-	}
-	if len(g.buf) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, g.buf)
-	g.buf = g.buf[:copy(g.buf, g.buf[n:])]
-	return n, nil
+	return &madeFile{n: n, part: func(buf []byte, i int) []byte {
+		buf = strconv.AppendInt(buf, int64(1_300_000_000+i), 10)
+		buf = append(buf, '\t')
+		buf = append(buf, lines[i%len(lines)]...)
+		return append(buf, '\n')
+	}}
 }
 
 // zippedGDELTLines is gdeltLines deflated into a zip archive as it is read.

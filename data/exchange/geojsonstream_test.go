@@ -1,13 +1,10 @@
 package exchange
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // gjPoint is a GeoJSON point feature with an id, a title and a start.
@@ -45,40 +42,21 @@ func TestGeoJSONStreamMatchesWholeImport(t *testing.T) {
 }
 
 // gjLines is a FeatureCollection of n point features made as it is read.
-type gjLines struct {
-	n, i int
-	buf  []byte
-	done bool
-}
-
-func (g *gjLines) Read(p []byte) (int, error) {
-	if g.i == 0 && len(g.buf) == 0 && !g.done {
-		g.buf = append(g.buf, `{"type":"FeatureCollection","features":[`...)
-	}
-	for len(g.buf) < len(p) && g.i < g.n {
-		if g.i > 0 {
-			g.buf = append(g.buf, ',')
-		}
-		g.buf = append(g.buf, gjPoint(fmt.Sprint("e", g.i), fmt.Sprintf("2024-%02d-%02d", 1+g.i/28%12, 1+g.i%28))...)
-		g.i++
-	}
-	if g.i == g.n && !g.done {
-		g.buf = append(g.buf, "]}"...)
-		g.done = true
-	}
-	if len(g.buf) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, g.buf)
-	g.buf = g.buf[:copy(g.buf, g.buf[n:])]
-	return n, nil
+func gjLines(n int) *madeFile {
+	return &madeFile{head: `{"type":"FeatureCollection","features":[`, tail: "]}", n: n,
+		part: func(buf []byte, i int) []byte {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			return append(buf, gjPoint(fmt.Sprint("e", i), madeDate(i))...)
+		}}
 }
 
 // TestGeoJSONStreamMemoryBounded: streaming GeoJSON holds a feature, a
 // batch and the ids seen, not the file.
 func TestGeoJSONStreamMemoryBounded(t *testing.T) {
-	small, nSmall := peakLiveHeap(t, &gjLines{n: 10_000}, "a.geojson")
-	large, nLarge := peakLiveHeap(t, &gjLines{n: 100_000}, "a.geojson")
+	small, nSmall := peakLiveHeap(t, gjLines(10_000), "a.geojson")
+	large, nLarge := peakLiveHeap(t, gjLines(100_000), "a.geojson")
 	if nSmall != 10_000 || nLarge != 100_000 {
 		t.Fatalf("%d and %d events passed", nSmall, nLarge)
 	}
@@ -112,25 +90,9 @@ func TestValueCap(t *testing.T) {
 // BenchmarkImportGeoJSON reads 100,000 point features whole and as a
 // stream.
 func BenchmarkImportGeoJSON(b *testing.B) {
-	in, err := io.ReadAll(&gjLines{n: 100_000})
+	in, err := io.ReadAll(gjLines(100_000))
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, stream := range []bool{false, true} {
-		b.Run(fmt.Sprintf("stream=%v", stream), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(in)))
-			for b.Loop() {
-				n := 0
-				opts := Options{}
-				if stream {
-					opts.Stream = func(r []data.Record) error { n += len(r); return nil }
-				}
-				res, err := Import(bytes.NewReader(in), "a.geojson", opts)
-				if err != nil || n+len(res.Records) != 100_000 {
-					b.Fatal(n, err)
-				}
-			}
-		})
-	}
+	benchWholeAndStream(b, in, "a.geojson", 100_000)
 }

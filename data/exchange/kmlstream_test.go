@@ -1,13 +1,10 @@
 package exchange
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/sahelatlas/sahelatlas/data"
 )
 
 // kmlPlacemark is a dated point placemark with an id.
@@ -42,37 +39,16 @@ func TestKMLStreamMatchesWholeImport(t *testing.T) {
 }
 
 // kmlLines is a KML document of n placemarks made as it is read.
-type kmlLines struct {
-	n, i int
-	buf  []byte
-	done bool
-}
-
-func (g *kmlLines) Read(p []byte) (int, error) {
-	if g.i == 0 && len(g.buf) == 0 && !g.done {
-		g.buf = append(g.buf, `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>`...)
-	}
-	for len(g.buf) < len(p) && g.i < g.n {
-		g.buf = append(g.buf, kmlPlacemark(fmt.Sprint("e", g.i), fmt.Sprintf("2024-%02d-%02d", 1+g.i/28%12, 1+g.i%28))...)
-		g.i++
-	}
-	if g.i == g.n && !g.done {
-		g.buf = append(g.buf, "</Document></kml>"...)
-		g.done = true
-	}
-	if len(g.buf) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, g.buf)
-	g.buf = g.buf[:copy(g.buf, g.buf[n:])]
-	return n, nil
+func kmlLines(n int) *madeFile {
+	return &madeFile{head: `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>`, tail: "</Document></kml>", n: n,
+		part: func(buf []byte, i int) []byte { return append(buf, kmlPlacemark(fmt.Sprint("e", i), madeDate(i))...) }}
 }
 
 // TestKMLStreamMemoryBounded: streaming KML holds a placemark, a batch and
 // the ids seen, not the file.
 func TestKMLStreamMemoryBounded(t *testing.T) {
-	small, nSmall := peakLiveHeap(t, &kmlLines{n: 10_000}, "a.kml")
-	large, nLarge := peakLiveHeap(t, &kmlLines{n: 100_000}, "a.kml")
+	small, nSmall := peakLiveHeap(t, kmlLines(10_000), "a.kml")
+	large, nLarge := peakLiveHeap(t, kmlLines(100_000), "a.kml")
 	if nSmall != 10_000 || nLarge != 100_000 {
 		t.Fatalf("%d and %d events passed", nSmall, nLarge)
 	}
@@ -84,25 +60,9 @@ func TestKMLStreamMemoryBounded(t *testing.T) {
 
 // BenchmarkImportKML reads 100,000 placemarks whole and as a stream.
 func BenchmarkImportKML(b *testing.B) {
-	in, err := io.ReadAll(&kmlLines{n: 100_000})
+	in, err := io.ReadAll(kmlLines(100_000))
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, stream := range []bool{false, true} {
-		b.Run(fmt.Sprintf("stream=%v", stream), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(in)))
-			for b.Loop() {
-				n := 0
-				opts := Options{}
-				if stream {
-					opts.Stream = func(r []data.Record) error { n += len(r); return nil }
-				}
-				res, err := Import(bytes.NewReader(in), "a.kml", opts)
-				if err != nil || n+len(res.Records) != 100_000 {
-					b.Fatal(n, err)
-				}
-			}
-		})
-	}
+	benchWholeAndStream(b, in, "a.kml", 100_000)
 }

@@ -115,8 +115,8 @@ func zippedKMLLines(t testing.TB, kml io.Reader) io.Reader {
 // TestKMZStreamMemoryBounded: streaming a KMZ holds a placemark, a batch
 // and the ids seen, not the archive or its KML.
 func TestKMZStreamMemoryBounded(t *testing.T) {
-	small, nSmall := peakLiveHeap(t, zippedKMLLines(t, &kmlLines{n: 10_000}), "a.kmz")
-	large, nLarge := peakLiveHeap(t, zippedKMLLines(t, &kmlLines{n: 100_000}), "a.kmz")
+	small, nSmall := peakLiveHeap(t, zippedKMLLines(t, kmlLines(10_000)), "a.kmz")
+	large, nLarge := peakLiveHeap(t, zippedKMLLines(t, kmlLines(100_000)), "a.kmz")
 	if nSmall != 10_000 || nLarge != 100_000 {
 		t.Fatalf("%d and %d events passed", nSmall, nLarge)
 	}
@@ -153,7 +153,7 @@ func TestKMZStreamLargerThanCap(t *testing.T) {
 	if in.n > 1<<20 {
 		t.Errorf("%d bytes read, more than doc.kml's entry", in.n)
 	}
-	many, err := io.ReadAll(&kmlLines{n: 1000})
+	many, err := io.ReadAll(kmlLines(1000))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -131,21 +130,5 @@ func BenchmarkImportXLSX(b *testing.B) {
 		s.rows = append(s.rows, r)
 	}
 	in := workbook(b, "dd/mm/yyyy", s)
-	for _, stream := range []bool{false, true} {
-		b.Run(fmt.Sprintf("stream=%v", stream), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(in)))
-			for b.Loop() {
-				n := 0
-				opts := Options{}
-				if stream {
-					opts.Stream = func(r []data.Record) error { n += len(r); return nil }
-				}
-				res, err := Import(bytes.NewReader(in), "big.xlsx", opts)
-				if err != nil || n+len(res.Records) != 20_000 {
-					b.Fatal(n, err)
-				}
-			}
-		})
-	}
+	benchWholeAndStream(b, in, "big.xlsx", 20_000)
 }
