@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -66,12 +67,11 @@ type gdeltTable struct {
 	line   []byte
 }
 
-// gdeltHeaderDelimiter returns the delimiter of a GDELT header line: one
-// naming GLOBALEVENTID and EventCode, in any order. all is true when it
-// names every column of gdeltNeeded: a table lacking some is read as a
-// GDELT file only when the import says so (its lat and lon may be named
-// otherwise, for the generic table's reader).
-func gdeltHeaderDelimiter(line []byte) (comma byte, ok, all bool) {
+// gdeltHeaderNames splits a GDELT header line at its delimiter (the most
+// frequent of tab, comma and semicolon) and returns its column names,
+// trimmed, lower case and with GDELT's other spellings made one; comma is
+// 0 for a line with none of them.
+func gdeltHeaderNames(line []byte) (comma byte, names []string) {
 	line = bytes.TrimRight(line, "\r\n")
 	most := 0
 	for _, c := range []byte("\t,;") {
@@ -80,41 +80,47 @@ func gdeltHeaderDelimiter(line []byte) (comma byte, ok, all bool) {
 		}
 	}
 	if most == 0 {
-		return 0, false, false
+		return 0, nil
 	}
 	t := gdeltTable{comma: comma}
-	named := map[string]bool{}
 	for _, f := range t.split(line, nil) {
 		name := strings.ToLower(strings.TrimSpace(string(f)))
 		if a, ok := gdeltAliases[name]; ok {
 			name = a
 		}
-		named[name] = true
+		names = append(names, name)
+	}
+	return comma, names
+}
+
+// gdeltHeaderDelimiter returns the delimiter of a GDELT header line: one
+// naming GLOBALEVENTID and EventCode, in any order. all is true when it
+// names every column of gdeltNeeded: a table lacking some is read as a
+// GDELT file only when the import says so (its lat and lon may be named
+// otherwise, for the generic table's reader).
+func gdeltHeaderDelimiter(line []byte) (comma byte, ok, all bool) {
+	comma, names := gdeltHeaderNames(line)
+	if comma == 0 {
+		return 0, false, false
 	}
 	all = true
 	for _, n := range gdeltNeeded {
-		all = all && named[n]
+		all = all && slices.Contains(names, n)
 	}
-	return comma, named["globaleventid"] && named["eventcode"], all
+	return comma, slices.Contains(names, "globaleventid") && slices.Contains(names, "eventcode"), all
 }
 
 // newGDELTTable reads a header line. It returns nil, nil for a line that is
 // no header, and nil, nil too for a header naming GDELT's own columns in
 // GDELT's order, tab-separated, whose rows need no change.
 func newGDELTTable(line []byte) (*gdeltTable, error) {
-	comma, ok, _ := gdeltHeaderDelimiter(line)
-	if !ok {
+	comma, names := gdeltHeaderNames(line)
+	if comma == 0 || !slices.Contains(names, "globaleventid") || !slices.Contains(names, "eventcode") {
 		return nil, nil
 	}
-	t := &gdeltTable{comma: comma}
-	t.fields = t.split(bytes.TrimRight(line, "\r\n"), t.fields[:0])
-	t.width = len(t.fields)
+	t := &gdeltTable{comma: comma, width: len(names)}
 	at := map[string]int{}
-	for i, f := range t.fields {
-		name := strings.ToLower(strings.TrimSpace(string(f)))
-		if a, ok := gdeltAliases[name]; ok {
-			name = a
-		}
+	for i, name := range names {
 		if _, dup := at[name]; !dup {
 			at[name] = i
 		}
@@ -140,10 +146,10 @@ func newGDELTTable(line []byte) (*gdeltTable, error) {
 	case url:
 		l = gdeltLayouts[1]
 	}
-	names := gdeltColumns(l)
-	t.from = make([]int, len(names))
-	same := comma == '\t' && t.width == len(names)
-	for i, n := range names {
+	layout := gdeltColumns(l)
+	t.from = make([]int, len(layout))
+	same := comma == '\t' && t.width == len(layout)
+	for i, n := range layout {
 		j, ok := at[n]
 		if !ok {
 			j = -1

@@ -71,15 +71,7 @@ func readGDELTZip(in *bufio.Reader, name string, max int64, unbounded bool, opts
 		limit = math.MaxInt64
 	}
 	if entry, ok := unzipFirst(in, name, gdeltEntry); ok {
-		lr := &capReader{r: entry, left: limit, max: limit, name: name + ":" + entry.name}
-		err := read(lr, name, opts, res)
-		if lr.err != nil && !errors.Is(lr.err, io.EOF) {
-			return lr.err
-		}
-		if err == nil && entry.err != nil {
-			return entry.err
-		}
-		return err
+		return entry.readCapped(limit, func(r io.Reader) error { return read(r, name, opts, res) })
 	}
 	raw, err := io.ReadAll(&capReader{r: in, left: max, max: max, name: name})
 	if err != nil {

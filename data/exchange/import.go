@@ -142,12 +142,15 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	res := &Result{Name: name, Format: f}
 	text := func() io.Reader { return decodeText(br, head, enc) }
 	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
-	unbounded := opts.MaxFileSize <= 0 && opts.Stream != nil && streams(f, zipped, head)
+	workbook := f != FormatKML && f != FormatGeoJSON && f != FormatGDELT && (zipped || f == FormatXLSX)
+	// With Stream every format but a workbook (which excelize reads whole)
+	// is read row by row: a CSV or TSV table, ACLED's JSON, a GDELT file,
+	// zipped or not, GeoJSON, KML and KMZ (a KMZ read whole caps itself,
+	// see readKMZ). Only the disk limits it.
+	unbounded := opts.MaxFileSize <= 0 && opts.Stream != nil && !workbook
 	if unbounded {
-		// Read as a stream: only the disk limits it.
 		lr.left, lr.max = math.MaxInt64, math.MaxInt64
 	}
-	workbook := f != FormatKML && f != FormatGeoJSON && f != FormatGDELT && (zipped || f == FormatXLSX)
 	switch {
 	case f == FormatKML && zipped:
 		err = readKMZ(br, name, max, unbounded, opts, res)
@@ -194,25 +197,6 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		res.Records = nil
 	}
 	return res, nil
-}
-
-// streams reports whether a file of format f is read row by row when
-// Options.Stream is set, and so needs no size cap of its own: a CSV or
-// TSV table (ACLED's export or another), ACLED's JSON, a GDELT file,
-// zipped or not, GeoJSON, KML and KMZ (a KMZ read whole caps itself, see
-// readKMZ). Workbooks are held whole (excelize reads them so).
-func streams(f Format, zipped bool, head []byte) bool {
-	switch {
-	case f == FormatGDELT:
-		return true
-	case f == FormatACLED, f == FormatCSV:
-		return !zipped
-	case f == FormatGeoJSON:
-		return true
-	case f == FormatKML:
-		return true // a KMZ read whole keeps its own cap (readKMZ)
-	}
-	return false
 }
 
 // Sniff tells a file's format from its name's extension and, failing that,

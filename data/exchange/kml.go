@@ -346,15 +346,7 @@ func readKMZ(in *bufio.Reader, name string, max int64, unbounded bool, opts Opti
 			if unbounded {
 				limit = math.MaxInt64
 			}
-			lr := &capReader{r: entry, left: limit, max: limit, name: name + ":" + entry.name}
-			err := readKML(decodeKMZText(lr), name, opts, res)
-			if lr.err != nil && !errors.Is(lr.err, io.EOF) {
-				return lr.err
-			}
-			if err == nil && entry.err != nil {
-				return entry.err
-			}
-			return err
+			return entry.readCapped(limit, func(r io.Reader) error { return readKML(decodeKMZText(r), name, opts, res) })
 		}
 	}
 	raw, err := io.ReadAll(&capReader{r: in, left: max, max: max, name: name})

@@ -98,9 +98,11 @@ func readGenericStream(t *rows, name string, x *csvIndexes, fields []int, opts O
 			rej.add(t.problem(at, fmt.Errorf("id %q is used by an earlier row", r.Event.ID)))
 			return false, nil
 		}
-		if p, odd := implausible(&r, from, to); odd && settled {
-			rej.add(p)
-			return false, nil
+		if settled { // a waiting row's dates are checked once its order is known
+			if p, odd := implausible(&r, from, to); odd {
+				rej.add(p)
+				return false, nil
+			}
 		}
 		if ids != nil {
 			ids[r.Event.ID] = true

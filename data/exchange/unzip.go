@@ -105,3 +105,18 @@ func (e *zipEntry) check() {
 		e.err = fmt.Errorf("exchange: %s: %s is damaged (checksum %08x, the archive says %08x); download the archive again", e.archive, e.name, got, want)
 	}
 }
+
+// readCapped hands read the entry's unpacked bytes, at most limit of
+// them, and returns what went wrong first: the cap or the reading, then
+// what read said, then a checksum that does not match.
+func (e *zipEntry) readCapped(limit int64, read func(io.Reader) error) error {
+	lr := &capReader{r: e, left: limit, max: limit, name: e.archive + ":" + e.name}
+	err := read(lr)
+	if lr.err != nil && !errors.Is(lr.err, io.EOF) {
+		return lr.err
+	}
+	if err == nil && e.err != nil {
+		return e.err
+	}
+	return err
+}
