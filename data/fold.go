@@ -13,14 +13,7 @@ import (
 // Fold("Koné") == "kone". Letters that do not decompose (ø, ß, æ, œ, ł, đ)
 // are spelled in plain Latin, and typographic apostrophes become '.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	var b strings.Builder
@@ -42,4 +35,15 @@ var foldSpecial = map[rune]string{
 	'ø': "o", 'Ø': "o", 'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
 	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i", 'ð': "d", 'þ': "th",
 	'’': "'", '‘': "'", 'ʼ': "'", '`': "'",
+}
+
+// isASCII reports whether s is plain ASCII, which folds by lower case
+// alone.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

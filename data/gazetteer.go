@@ -247,9 +247,7 @@ var bundledCapitals struct {
 // than the whole gazetteer's read.
 func BundledCapitals() ([]*Place, error) {
 	bundledCapitals.once.Do(func() {
-		bundledCapitals.places, bundledCapitals.err = readGazetteer(bytes.NewReader(assets.Capitals), func(line []byte) bool {
-			return hasFeature(line, "PPLC")
-		})
+		bundledCapitals.places, bundledCapitals.err = readGazetteer(bytes.NewReader(assets.Capitals), nil) // capitals alone already
 	})
 	return bundledCapitals.places, bundledCapitals.err
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // holds reports whether the event's own text (its id, title, summary,
@@ -34,15 +33,6 @@ func containsFolded(s, w string) bool {
 		return containsLowerASCII(s, w) // Fold(s) is strings.ToLower(s)
 	}
 	return strings.Contains(Fold(s), w)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // containsLowerASCII reports whether strings.ToLower(s) contains w, for s

@@ -39,7 +39,7 @@ type logState struct {
 	order   []string // keys in the order they were first set; may hold deleted keys
 	records int
 	damage  []Damage
-	deleted map[string]bool // keys a readable "del" record removed
+	deleted map[string]bool // annotations' and own events' keys a readable "del" record removed (nil for none)
 }
 
 // Damage is one region of a store file that could not be read.
@@ -68,7 +68,7 @@ type logRecord struct {
 // modTime is the file's modification time, which buntdb's relative "ex"
 // expiries count from.
 func readLog(data []byte, modTime, now time.Time) *logState {
-	st := &logState{entries: map[string]logEntry{}, deleted: map[string]bool{}}
+	st := &logState{entries: map[string]logEntry{}}
 	pos := 0
 	for pos < len(data) {
 		rec, err := parseRecord(data, pos)
@@ -105,7 +105,12 @@ func (st *logState) apply(data []byte, r logRecord, modTime, now time.Time) {
 		st.order = st.order[:0]
 	case "del":
 		delete(st.entries, r.key)
-		st.deleted[r.key] = true
+		if isLostKey(r.key) {
+			if st.deleted == nil {
+				st.deleted = map[string]bool{}
+			}
+			st.deleted[r.key] = true // only a repair's report of what was lost asks
+		}
 	case "set":
 		e := logEntry{start: r.valStart, end: r.valEnd}
 		switch r.expArg {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,9 +25,6 @@ type Recovery struct {
 	LostBytes   int64     // bytes that could not be read
 	Damage      []Damage  // the unreadable regions, in file order
 	Dropped     []Dropped // keys whose value was damaged, left out of the repaired store
-	// Missing lists ids of annotations whose key appears in an unreadable
-	// region and that are not in the repaired store: probably lost.
-	Missing []string
 	// Lost names the annotations and own events the repaired store does
 	// not hold, named from the newest readable copy (see lost.go); those
 	// without a Title could not be named.
@@ -109,8 +105,6 @@ func (r *Recovery) String() string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-var idInDamage = regexp.MustCompile(annotationPrefix + `[0-9a-f]{24}`)
-
 // inspect reads the store file at path with the bounded log reader. A clean
 // file gives (nil, nil). A damaged one is repaired in place: a copy of the
 // original is kept as "<path>.damaged-<UTC time>", a clean file with every
@@ -174,18 +168,9 @@ func readStore(path string, now time.Time) (*Recovery, []byte, os.FileInfo, erro
 		written[k] = true
 		rec.Kept++
 	}
-	seen := map[string]bool{}
 	for _, d := range st.damage {
 		rec.LostBytes += d.Length
-		for _, m := range idInDamage.FindAll(data[d.Offset:d.Offset+d.Length], -1) {
-			k := string(m)
-			if !written[k] && !seen[k] {
-				seen[k] = true
-				rec.Missing = append(rec.Missing, strings.TrimPrefix(k, annotationPrefix))
-			}
-		}
 	}
-	sort.Strings(rec.Missing)
 	lr := nameLost(path, data, st, dropped, written)
 	rec.Lost, rec.Reverted, rec.Backup, rec.BackupNote = lr.lost, lr.reverted, lr.backup, lr.backupNote
 	return rec, clean, fi, nil
