@@ -7,15 +7,17 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
-// labelSet is one viewport's own labels, measured, before the overlays
-// are known, and the boxes of its capital dots. It is never changed once
-// made, so frames of the same viewport share it.
+// labelSet is one viewport's own labels in one language, measured,
+// before the overlays are known, and the boxes of its capital dots. It is
+// never changed once made, so frames of the same viewport share it.
 type labelSet struct {
 	view   geo.Viewport
+	lang   lang.Tag // the language its names are in
 	wanted []wanted
 	dots   []orb.Bound
 }
@@ -46,16 +48,17 @@ var (
 // labels returns the label set of v, measuring with m when it is not
 // cached.
 func (m *Map) labels(v geo.Viewport, meas Measurer, w, h int) *labelSet {
+	t := lang.Current()
 	m.mu.Lock()
 	for _, ls := range m.labelSets {
-		if ls.view == v {
+		if ls.view == v && ls.lang == t {
 			m.mu.Unlock()
 			return ls
 		}
 	}
 	m.mu.Unlock()
 	dots, boxes := m.names.capitalDots(v, w, h)
-	ls := &labelSet{view: v, wanted: m.names.labels(v, meas, dots), dots: boxes}
+	ls := &labelSet{view: v, lang: t, wanted: m.names.labels(v, meas, dots), dots: boxes}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.labelSets = append([]*labelSet{ls}, m.labelSets[:min(len(m.labelSets), maxLabelSets-1)]...)

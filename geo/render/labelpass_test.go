@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 )
 
@@ -287,5 +288,35 @@ func TestRiversDrawn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNamesFollowTheLanguage: a viewport drawn again after the language
+// changed names the countries in the new one, not from the names kept
+// for it in the old.
+func TestNamesFollowTheLanguage(t *testing.T) {
+	a := testAtlas(t)
+	m := New(a, Options{Capitals: sahelCapitals})
+	v := view(t, a, "sahel")
+	w, h := v.PixelSize()
+	t.Cleanup(func() { lang.Set(lang.English) })
+	for _, tc := range []struct {
+		lang      lang.Tag
+		want, not string
+	}{
+		{lang.English, "Sudan", "Soudan"},
+		{lang.French, "Soudan", "Sudan"},
+		{lang.English, "Sudan", "Soudan"},
+	} {
+		lang.Set(tc.lang)
+		rec := newRecorder(w, h)
+		m.RenderTo(rec, v)
+		var got []string
+		for _, n := range rec.texts("names") {
+			got = append(got, n.text)
+		}
+		if !slices.Contains(got, tc.want) || slices.Contains(got, tc.not) {
+			t.Errorf("in %s the names are %q, want %q and not %q", tc.lang, got, tc.want, tc.not)
+		}
 	}
 }
