@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/clip"
 	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/render"
@@ -233,7 +232,7 @@ func (l *AnnotationLayer) Occupied(v geo.Viewport) render.Occupancy {
 // start, names[1] for the end.
 func edgeNames(line orb.LineString, names [2]string, w, h int) []render.PlaceName {
 	frame := orb.Bound{Max: orb.Point{float64(w), float64(h)}}
-	if len(line) < 2 {
+	if len(line) < 2 || names == [2]string{} {
 		return nil
 	}
 	start, end := line[0], line[len(line)-1]
@@ -241,7 +240,7 @@ func edgeNames(line orb.LineString, names [2]string, w, h int) []render.PlaceNam
 	if !outStart && !outEnd {
 		return nil
 	}
-	pieces := clip.LineString(frame, line.Clone())
+	pieces := clipLine(frame, line)
 	if len(pieces) == 0 {
 		return nil
 	}
