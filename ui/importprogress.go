@@ -65,10 +65,10 @@ func (r *importRun) reading(p *files.Progress) *files.Progress {
 	if r == nil {
 		return p
 	}
-	if r.cancel.Load() {
+	r.read.Store(p)
+	if r.cancel.Load() { // after the Store: a Cancel before it finds no reader to stop
 		p.Stop()
 	}
-	r.read.Store(p)
 	return p
 }
 

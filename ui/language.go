@@ -32,7 +32,9 @@ func startLanguage(a fyne.App, explicit string) {
 	if given, err := datalang.Parse(explicit); err == nil {
 		t = given
 	}
-	useLanguage(t)
+	if t != loadedLanguage { // Run may have loaded them already, for the flag or the system
+		useLanguage(t)
+	}
 }
 
 // flagOrSystemLanguage is the language of --lang (explicit), else the
@@ -53,7 +55,12 @@ func useLanguage(t datalang.Tag) {
 	if err := lang.AddTranslationsFS(datalang.Catalogs, datalang.CatalogDir); err != nil {
 		fyne.LogError("ui: cannot load the translations", err)
 	}
+	loadedLanguage = t
 }
+
+// loadedLanguage is the language useLanguage last loaded the catalogs
+// for, so that the window does not parse them twice as it starts.
+var loadedLanguage datalang.Tag
 
 // SetLanguage switches the window to t and remembers it: the menus, the
 // toolbar, the tabs and what is drawn change now; panels built earlier

@@ -149,11 +149,5 @@ func (ui *Window) editMenuItems() []*fyne.MenuItem {
 // it is the analyst's, else to correct it as theirs.
 func (ui *Window) editOrCorrect(e *data.Event) {
 	ui.Explorer.Select(e)
-	if st := ui.Imports.store(); st != nil {
-		if _, err := st.Event(e.ID); err == nil {
-			ui.EditSelectedEvent()
-			return
-		}
-	}
-	ui.CorrectSelectedEvent()
+	ui.CorrectSelectedEvent() // which edits the analyst's own
 }
