@@ -22,22 +22,7 @@ type module struct {
 // fonts, data) other than testdata.
 func (m *module) licences() ([]string, error) {
 	seen := map[string]bool{}
-	add := func(dir string) error {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return fmt.Errorf("notices: could not read %s: %w", dir, err)
-		}
-		for _, e := range entries {
-			if e.Type().IsRegular() && isLicence(e.Name()) {
-				rel, err := filepath.Rel(m.Dir, filepath.Join(dir, e.Name()))
-				if err != nil {
-					return fmt.Errorf("notices: %w", err)
-				}
-				seen[rel] = true
-			}
-		}
-		return nil
-	}
+	add := func(dir string) error { return m.addLicences(dir, seen) }
 	if err := add(m.Dir); err != nil {
 		return nil, err
 	}
@@ -57,6 +42,25 @@ func (m *module) licences() ([]string, error) {
 	}
 	sort.Strings(files)
 	return files, nil
+}
+
+// addLicences adds to seen the licence-like files in dir, relative to
+// m.Dir.
+func (m *module) addLicences(dir string, seen map[string]bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("notices: could not read %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isLicence(e.Name()) {
+			rel, err := filepath.Rel(m.Dir, filepath.Join(dir, e.Name()))
+			if err != nil {
+				return fmt.Errorf("notices: %w", err)
+			}
+			seen[rel] = true
+		}
+	}
+	return nil
 }
 
 // addBeneath calls add for every folder beneath dir that holds no Go

@@ -44,31 +44,22 @@ func ownModule(listing []byte) (*module, error) {
 // relative to the module's root and sorted. The root itself is left out:
 // its licence, if any, is the program's own and ships as LICENSE.
 func (m *module) ownLicences() ([]string, error) {
-	inner := &module{Path: m.Path, Dir: m.Dir, dirs: map[string]bool{}}
-	var files []string
 	seen := map[string]bool{}
+	add := func(dir string) error { return m.addLicences(dir, seen) }
 	for dir := range m.dirs {
 		if dir == m.Dir {
 			continue
 		}
-		inner.dirs = map[string]bool{dir: true}
-		found, err := inner.licences()
-		if err != nil {
+		if err := add(dir); err != nil {
 			return nil, err
 		}
-		for _, f := range found {
-			// licences() also looks at the root and the folders between;
-			// keep only what lies in or beneath this package's folder.
-			rel, err := filepath.Rel(m.Dir, dir)
-			if err != nil {
-				return nil, fmt.Errorf("notices: %w", err)
-			}
-			if !strings.HasPrefix(f, rel+string(filepath.Separator)) || seen[f] {
-				continue
-			}
-			seen[f] = true
-			files = append(files, f)
+		if err := m.addBeneath(dir, add); err != nil {
+			return nil, err
 		}
+	}
+	files := make([]string, 0, len(seen))
+	for f := range seen {
+		files = append(files, f)
 	}
 	sort.Strings(files)
 	return files, nil
