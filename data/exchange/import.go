@@ -318,7 +318,8 @@ func (c *capReader) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
-	if err != nil && !errors.Is(err, io.EOF) {
+	var unpacked *entryError
+	if err != nil && !errors.Is(err, io.EOF) && !errors.As(err, &unpacked) {
 		err = fmt.Errorf("exchange: cannot read %s: %w", c.name, err)
 	}
 	if err != nil {

@@ -90,6 +90,9 @@ func TestKMZStreamDamaged(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "download the archive again") {
 				t.Errorf("%v, want it to say %q and what to do", err, tc.want)
 			}
+			if n := strings.Count(err.Error(), "exchange:"); n != 1 {
+				t.Errorf("%v: the package is named %d times, want once", err, n)
+			}
 		})
 	}
 }

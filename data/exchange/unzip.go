@@ -78,10 +78,17 @@ func (e *zipEntry) Read(p []byte) (int, error) {
 			e.check()
 		}
 	case err != nil:
-		err = fmt.Errorf("exchange: %s: %s cannot be unpacked (%v); download the archive again", e.archive, e.name, err)
+		err = &entryError{fmt.Sprintf("exchange: %s: %s cannot be unpacked (%v); download the archive again", e.archive, e.name, err)}
 	}
 	return n, err
 }
+
+// entryError is what went wrong unpacking an archive's entry, worded
+// whole: it names the archive and the entry, so a reader passing it on
+// adds nothing.
+type entryError struct{ msg string }
+
+func (e *entryError) Error() string { return e.msg }
 
 // check compares the checksum of what was unpacked with the archive's.
 func (e *zipEntry) check() {
