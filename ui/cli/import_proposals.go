@@ -12,17 +12,31 @@ import (
 	"github.com/sahelatlas/sahelatlas/data/article"
 )
 
+// proposalsHead is how much of a .geojson or .json file is read to tell
+// a proposals file: extract writes the article it read as the second key
+// of the collection, so a file without it in its first bytes is some
+// other GeoJSON, read by the importers as a stream, not whole.
+const proposalsHead = 4 << 10
+
 // proposalsFile reads a .geojson or .json file whole when it is a
 // proposals file written by extract, and returns its bytes; otherwise it
 // rewinds the file for the other importers and returns nil.
-func proposalsFile(in *os.File, name string) []byte {
+func proposalsFile(in io.ReadSeeker, name string) []byte {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".geojson", ".json":
 	default:
 		return nil
 	}
-	raw, err := io.ReadAll(io.LimitReader(in, 64<<20))
-	if _, serr := in.Seek(0, io.SeekStart); err != nil || serr != nil || !article.IsProposals(raw) {
+	head := make([]byte, proposalsHead)
+	n, _ := io.ReadFull(in, head)
+	raw := []byte(nil)
+	var err error
+	if bytes.Contains(head[:n], []byte(`"article"`)) {
+		if _, err = in.Seek(0, io.SeekStart); err == nil {
+			raw, err = io.ReadAll(io.LimitReader(in, 64<<20))
+		}
+	}
+	if _, serr := in.Seek(0, io.SeekStart); raw == nil || err != nil || serr != nil || !article.IsProposals(raw) {
 		return nil
 	}
 	return raw
