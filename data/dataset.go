@@ -88,14 +88,14 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	}
 	slices.SortFunc(d.Events, compareEvents)
 	d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
-	var shared Strings
+	shared := map[string]*searchText{}
 	for i, e := range d.Events {
 		d.events[e.ID] = e
 		if e.Dated() {
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search, e.actorText = d.searchText(e, &shared), d.actorText
+		e.search = d.searchText(e, shared)
 		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
 		for _, a := range e.Actors {
 			d.byActor[a] = append(d.byActor[a], e)
@@ -163,9 +163,9 @@ func compareEvents(a, b *Event) int {
 // names (actorText), which are matched where they are (see Event.holds):
 // its kind, countries, and the names and aliases of its place and origin,
 // folded; in French too (see french.go). Events of one kind and place
-// share the text through shared, so that a million of them do not keep a
-// folded copy each.
-func (d *Dataset) searchText(e *Event, shared *Strings) string {
+// share one searchText through shared, so that a million of them do not
+// keep a folded copy each.
+func (d *Dataset) searchText(e *Event, shared map[string]*searchText) *searchText {
 	parts := []string{string(e.Kind)}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
@@ -174,7 +174,13 @@ func (d *Dataset) searchText(e *Event, shared *Strings) string {
 			parts = append(parts, p.Names()...)
 		}
 	}
-	return shared.Intern(Fold(strings.Join(parts, "\n")))
+	text := Fold(strings.Join(parts, "\n"))
+	s := shared[text]
+	if s == nil {
+		s = &searchText{text: text, actors: d.actorText}
+		shared[text] = s
+	}
+	return s
 }
 
 // Load reads a dataset from the five JSON files at the root of fsys

@@ -112,7 +112,7 @@ func (m matcher) match(e *Event) bool {
 		return false
 	}
 	for _, w := range m.words {
-		if !strings.Contains(e.search, w) && !e.holds(w) {
+		if !e.holds(w) {
 			return false
 		}
 	}

@@ -27,9 +27,9 @@ func dateFields(e *data.Event) (date, end string) {
 	at := func(d data.Date) string {
 		switch e.Precision {
 		case data.PrecisionYear:
-			return fmt.Sprintf("%04d", d.Year)
+			return fmt.Sprintf("%04d", d.Year())
 		case data.PrecisionMonth:
-			return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+			return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month()))
 		}
 		return d.String()
 	}

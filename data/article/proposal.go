@@ -73,9 +73,9 @@ func dateText(d data.Date, prec data.Precision, md *data.MonthDay) string {
 	}
 	switch prec {
 	case data.PrecisionYear:
-		return fmt.Sprintf("%04d", d.Year)
+		return fmt.Sprintf("%04d", d.Year())
 	case data.PrecisionMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month()))
 	}
 	return d.String()
 }

@@ -155,7 +155,7 @@ func (f *fileDates) period(r dateReading, s string) (start, end data.Date, p dat
 			ex := r.date(orderDMY)
 			return data.Date{}, data.Date{}, "", withFix(
 				fmt.Errorf("date %q could be \"%d %s\" or \"%d %s\": no date in the file has a day over 12 to tell day/month from month/day",
-					s, ex.Day, ex.Month, r.b, r.date(orderMDY).Month),
+					s, ex.Day(), ex.Month(), r.b, r.date(orderMDY).Month()),
 				"--date-format d/m/yyyy (day first) or --date-format m/d/yyyy (month first)")
 		case f.order == orderDMY && !dmy, f.order == orderMDY && !mdy:
 			if f.forced != orderUnknown {

@@ -117,10 +117,10 @@ func setDates(e *data.Event, date, startS, endS dateSpan, precS string) error {
 		// A coarser stated precision widens the dates to whole months or years.
 		switch q {
 		case data.PrecisionMonth:
-			start = data.D(start.Year, start.Month, 1)
-			end = data.D(end.Year, end.Month+1, 1).AddDays(-1)
+			start = data.D(start.Year(), start.Month(), 1)
+			end = data.D(end.Year(), end.Month()+1, 1).AddDays(-1)
 		case data.PrecisionYear:
-			start, end = data.D(start.Year, 1, 1), data.D(end.Year, 12, 31)
+			start, end = data.D(start.Year(), 1, 1), data.D(end.Year(), 12, 31)
 		}
 		p = q
 	}

@@ -339,7 +339,7 @@ func (d *recReader) fields() []data.Field {
 
 func (d *recReader) date() data.Date {
 	y, m, dd := d.int(), d.int(), d.int()
-	return data.Date{Year: int(y), Month: time.Month(m), Day: int(dd)}
+	return data.D(int(y), time.Month(m), int(dd))
 }
 
 func (d *recReader) float() float64 {

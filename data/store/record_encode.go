@@ -229,9 +229,9 @@ func (w *recWriter) strs(ss []string) {
 	}
 }
 func (w *recWriter) date(d data.Date) {
-	w.int(int64(d.Year))
-	w.int(int64(d.Month))
-	w.int(int64(d.Day))
+	w.int(int64(d.Year()))
+	w.int(int64(d.Month()))
+	w.int(int64(d.Day()))
 }
 func (w *recWriter) float(f float64) {
 	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f))
