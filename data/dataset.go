@@ -26,7 +26,7 @@ type Dataset struct {
 	sources   map[string]*Source
 	places    map[string]*Place
 	actors    map[string]*Actor
-	events    map[string]*Event
+	byID      []int32 // positions in Events, in the order of their ids: Event's binary search
 	relations map[[2]string]*Relation
 
 	byKind    map[Kind][]*Event
@@ -69,7 +69,6 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		sources:   make(map[string]*Source, len(sources)),
 		places:    make(map[string]*Place, len(places)),
 		actors:    make(map[string]*Actor, len(actors)),
-		events:    make(map[string]*Event, len(events)),
 		relations: make(map[[2]string]*Relation, len(relations)),
 	}
 	for _, s := range sources {
@@ -90,7 +89,6 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
 	shared := map[string]*searchText{}
 	for i, e := range d.Events {
-		d.events[e.ID] = e
 		if e.Dated() {
 			d.dated = i + 1
 		}
@@ -105,7 +103,20 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		}
 	}
 	d.index = newDateIndex(d.Events[:d.dated])
+	d.byID = positionsByID(d.Events)
 	return d, nil
+}
+
+// positionsByID returns the positions of events in the order of their
+// ids (unique, as Validate checks): four bytes an event where a map by id
+// kept about forty.
+func positionsByID(events []*Event) []int32 {
+	byID := make([]int32, len(events))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(events[a].ID, events[b].ID) })
+	return byID
 }
 
 // makeEventIndexes makes the indexes by kind, actor and country empty,
@@ -256,7 +267,13 @@ func lineAt(b []byte, off int64) int {
 }
 
 // Event returns the event with id, or nil.
-func (d *Dataset) Event(id string) *Event { return d.events[id] }
+func (d *Dataset) Event(id string) *Event {
+	i, ok := slices.BinarySearchFunc(d.byID, id, func(p int32, id string) int { return strings.Compare(d.Events[p].ID, id) })
+	if !ok {
+		return nil
+	}
+	return d.Events[d.byID[i]]
+}
 
 // Actor returns the actor with id, or nil.
 func (d *Dataset) Actor(id string) *Actor { return d.actors[id] }

@@ -21,3 +21,27 @@ func TestEventSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestEventByID: Dataset.Event finds every event by its id, in the
+// bundled data and among synthetic events, and nothing for an id no
+// event has.
+func TestEventByID(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		d    *Dataset
+	}{
+		{"bundled", bundled(t)},
+		{"synthetic", SyntheticEvents(2_000, 7)},
+	} {
+		for _, e := range c.d.Events {
+			if got := c.d.Event(e.ID); got != e {
+				t.Fatalf("%s: Event(%q) = %v, want the event with that id", c.name, e.ID, got)
+			}
+		}
+		for _, id := range []string{"", "no-such-event", "\xff"} {
+			if got := c.d.Event(id); got != nil {
+				t.Errorf("%s: Event(%q) = %s, want nil", c.name, id, got.ID)
+			}
+		}
+	}
+}
