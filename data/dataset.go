@@ -29,12 +29,10 @@ type Dataset struct {
 	byID      []int32 // positions in Events, in the order of their ids: Event's binary search
 	relations map[[2]string]*Relation
 
-	byKind    map[Kind][]*Event
-	byActor   map[string][]*Event
-	byCountry map[string][]*Event
-	actorText map[string]string // each actor's names, French ones too, folded: what search finds it by
-	dated     int               // Events[:dated] are dated
-	index     dateIndex
+	actorText  map[string]string // each actor's names, French ones too, folded: what search finds it by
+	actorCount map[string]int    // the events naming each actor, by id
+	dated      int               // Events[:dated] are dated
+	index      dateIndex
 
 	gazOnce sync.Once
 	gaz     *Gazetteer
@@ -42,6 +40,14 @@ type Dataset struct {
 
 	spanOnce            sync.Once
 	spanFirst, spanLast Date
+
+	// The lists of events by kind, actor and country, made on the first
+	// ByKind, ByActor or ByCountry: the window asks none of them, and a
+	// million events' lists take 40 MB.
+	listsOnce sync.Once
+	byKind    map[Kind][]*Event
+	byActor   map[string][]*Event
+	byCountry map[string][]*Event
 }
 
 // The files of a dataset directory, in the order they are read.
@@ -86,7 +92,7 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
 	}
 	slices.SortFunc(d.Events, compareEvents)
-	d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
+	d.actorCount = map[string]int{}
 	shared := map[string]*searchText{}
 	for i, e := range d.Events {
 		if e.Dated() {
@@ -94,12 +100,8 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		}
 		e.at = d.places[e.Place].Point
 		e.search = d.searchText(e, shared)
-		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
 		for _, a := range e.Actors {
-			d.byActor[a] = append(d.byActor[a], e)
-		}
-		for _, c := range e.Countries {
-			d.byCountry[c] = append(d.byCountry[c], e)
+			d.actorCount[a]++
 		}
 	}
 	d.index = newDateIndex(d.Events[:d.dated])
@@ -118,6 +120,26 @@ func positionsByID(events []*Event) []int32 {
 	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(events[a].ID, events[b].ID) })
 	return byID
 }
+
+// eventLists makes the lists of events by kind, actor and country the
+// first time it is called.
+func (d *Dataset) eventLists() {
+	d.listsOnce.Do(func() {
+		d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
+		for _, e := range d.Events {
+			d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
+			for _, a := range e.Actors {
+				d.byActor[a] = append(d.byActor[a], e)
+			}
+			for _, c := range e.Countries {
+				d.byCountry[c] = append(d.byCountry[c], e)
+			}
+		}
+	})
+}
+
+// ActorEventCount returns the number of events naming the actor with id.
+func (d *Dataset) ActorEventCount(id string) int { return d.actorCount[id] }
 
 // makeEventIndexes makes the indexes by kind, actor and country empty,
 // each list with room for exactly its events: grown by append, a

@@ -45,3 +45,25 @@ func TestEventByID(t *testing.T) {
 		}
 	}
 }
+
+// TestEventListsWaitForUse: New makes no lists by kind, actor or
+// country (the window asks none of them: a million events' lists took
+// 40 MB), ByKind, ByActor and ByCountry make them, and ActorEventCount
+// agrees with ByActor without them.
+func TestEventListsWaitForUse(t *testing.T) {
+	d := SyntheticEvents(1_000, 3)
+	if d.byKind != nil || d.byActor != nil || d.byCountry != nil {
+		t.Fatal("New made the lists of events by kind, actor or country before any was asked for")
+	}
+	for _, a := range d.Actors {
+		if n := d.ActorEventCount(a.ID); n != len(d.ByActor(a.ID)) {
+			t.Errorf("ActorEventCount(%q) = %d, ByActor lists %d", a.ID, n, len(d.ByActor(a.ID)))
+		}
+	}
+	if d.ActorEventCount("no-such-actor") != 0 {
+		t.Error("ActorEventCount of an unknown actor is not 0")
+	}
+	if len(d.ByKind(KindAttack)) == 0 || len(d.ByCountry("MLI")) == 0 {
+		t.Error("ByKind or ByCountry found nothing among synthetic attacks in Mali")
+	}
+}
