@@ -199,7 +199,7 @@ func compareEvents(a, b *Event) int {
 // share one searchText through shared, so that a million of them do not
 // keep a folded copy each.
 func (d *Dataset) searchText(e *Event, shared map[string]*searchText) *searchText {
-	parts := []string{string(e.Kind)}
+	parts := []string{e.Kind.String()}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, id := range []string{e.Place, e.Origin} {

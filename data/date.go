@@ -159,28 +159,6 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Precision says how much of an event's date the sources give.
-type Precision string
-
-// The precisions. An event of month precision spans its whole month (start
-// on the 1st, end on the last day), one of year precision its whole year or
-// years; an event of unknown precision has no date at all.
-const (
-	PrecisionDay     Precision = "day"
-	PrecisionMonth   Precision = "month"
-	PrecisionYear    Precision = "year"
-	PrecisionUnknown Precision = "unknown"
-)
-
-// Valid reports whether p is one of the known precisions.
-func (p Precision) Valid() bool {
-	switch p {
-	case PrecisionDay, PrecisionMonth, PrecisionYear, PrecisionUnknown:
-		return true
-	}
-	return false
-}
-
 // MonthDay is a date a source gives without a year ("On February 7",
 // "Towards the end of January"). Day is 0 when only the month is given.
 type MonthDay struct {

@@ -45,7 +45,7 @@ func TestContainsFolded(t *testing.T) {
 // split (every part folded into one copy per event): the reference the
 // split search must agree with.
 func searchTextWhole(d *Dataset, e *Event) string {
-	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
+	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, e.Kind.String()}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, f := range e.Fields {

@@ -44,8 +44,8 @@ func dateFields(e *data.Event) (date, end string) {
 func (f *eventForm) fill(m *data.MyEvent) {
 	e := &m.Event
 	f.title.SetText(e.Title)
-	if e.Kind != "" {
-		f.kind.SetSelected(string(e.Kind))
+	if e.Kind != 0 {
+		f.kind.SetSelected(e.Kind.String())
 	}
 	date, end := dateFields(e)
 	f.date.SetText(date)

@@ -92,7 +92,7 @@ func (p *Proposal) ActorNames() []string {
 // Title is a one-line title for the proposal: its kind, first actors and
 // place ("Visit: Abdel Fattah al-Burhan, Sudan — Bamako").
 func (p *Proposal) Title() string {
-	k := string(p.Kind)
+	k := p.Kind.String()
 	k = strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "_", " ")
 	var names []string // persons first
 	for _, person := range []bool{true, false} {

@@ -29,8 +29,8 @@ func (b *builder) rowDates(e *data.Event, row *genericRow, x *csvIndexes, t *row
 			return fmt.Errorf("has no date")
 		}
 		e.Precision = data.PrecisionUnknown
-		if q := data.Precision(strings.ToLower(precS)); precS != "" {
-			if !q.Valid() {
+		if q, ok := data.ParsePrecision(strings.ToLower(precS)); precS != "" {
+			if !ok {
 				return fmt.Errorf("precision %q is not day, month, year or unknown", precS)
 			}
 			e.Precision = q
@@ -110,8 +110,8 @@ func setDates(e *data.Event, date, startS, endS dateSpan, precS string) error {
 		}
 	}
 	if precS != "" {
-		q := data.Precision(strings.ToLower(precS))
-		if !q.Valid() || q == data.PrecisionUnknown {
+		q, ok := data.ParsePrecision(strings.ToLower(precS))
+		if !ok || q == data.PrecisionUnknown {
 			return fmt.Errorf("precision %q is not day, month or year", precS)
 		}
 		// A coarser stated precision widens the dates to whole months or years.

@@ -76,7 +76,7 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			fmt.Fprintf(&text, "<p>Sources: %s</p>", html.EscapeString(strings.Join(docs, "; ")))
 		}
 		row[10] = text.String()
-		row[16] = string(e.Kind)
+		row[16] = e.Kind.String()
 		for i := range row {
 			row[i] = Neutralise(row[i])
 		}

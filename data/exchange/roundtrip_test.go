@@ -138,7 +138,7 @@ func TestRoundTripTimeline(t *testing.T) {
 		if got := html.UnescapeString(strings.TrimPrefix(row[9], "'")); got != e.Title {
 			t.Errorf("%s: Headline %q, want %q", e.ID, got, e.Title)
 		}
-		if row[16] != string(e.Kind) {
+		if row[16] != e.Kind.String() {
 			t.Errorf("%s: Group %q, want %q", e.ID, row[16], e.Kind)
 		}
 		wantDay := ""
