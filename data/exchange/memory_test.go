@@ -28,9 +28,11 @@ func liveHeap() uint64 {
 // the GL driver and the map. Before the merged events were copied out of
 // the store's decoded blocks, interned and their search text shared, it
 // was 1,730 bytes here (1,975 for a 100,000-row store); after, 810 (743
-// on a later run); with four-byte dates, the search text behind one
-// pointer and the events by id a sorted list of positions, 635.
-const mergedBytesPerEvent = 700
+// on a later run); with four-byte dates, one-byte kinds and precisions,
+// the search text behind one pointer, the events by id a sorted list of
+// positions and the lists by kind, actor and country made only when
+// asked, 560.
+const mergedBytesPerEvent = 620
 
 // TestMergedEventsHeap: the events the window makes of an ACLED import
 // read back from a store keep at most mergedBytesPerEvent bytes of heap
