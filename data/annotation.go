@@ -84,7 +84,7 @@ func (a Annotation) validDates() error {
 		date Date
 	}{{"start", a.From}, {"end", a.To}} {
 		if !d.date.IsZero() && !d.date.Valid() {
-			return fmt.Errorf("data: annotation %s: the %s date %04d-%02d-%02d does not exist", a.ID, d.name, d.date.Year, int(d.date.Month), d.date.Day)
+			return fmt.Errorf("data: annotation %s: the %s date %04d-%02d-%02d does not exist", a.ID, d.name, d.date.Year(), int(d.date.Month()), d.date.Day())
 		}
 	}
 	if a.From.IsZero() && !a.To.IsZero() {

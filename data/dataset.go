@@ -26,15 +26,13 @@ type Dataset struct {
 	sources   map[string]*Source
 	places    map[string]*Place
 	actors    map[string]*Actor
-	events    map[string]*Event
+	byID      []int32 // positions in Events, in the order of their ids: Event's binary search
 	relations map[[2]string]*Relation
 
-	byKind    map[Kind][]*Event
-	byActor   map[string][]*Event
-	byCountry map[string][]*Event
-	actorText map[string]string // each actor's names, French ones too, folded: what search finds it by
-	dated     int               // Events[:dated] are dated
-	index     dateIndex
+	actorText  map[string]string // each actor's names, French ones too, folded: what search finds it by
+	actorCount map[string]int    // the events naming each actor, by id
+	dated      int               // Events[:dated] are dated
+	index      dateIndex
 
 	gazOnce sync.Once
 	gaz     *Gazetteer
@@ -42,6 +40,14 @@ type Dataset struct {
 
 	spanOnce            sync.Once
 	spanFirst, spanLast Date
+
+	// The lists of events by kind, actor and country, made on the first
+	// ByKind, ByActor or ByCountry: the window asks none of them, and a
+	// million events' lists take 40 MB.
+	listsOnce sync.Once
+	byKind    map[Kind][]*Event
+	byActor   map[string][]*Event
+	byCountry map[string][]*Event
 }
 
 // The files of a dataset directory, in the order they are read.
@@ -69,7 +75,6 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		sources:   make(map[string]*Source, len(sources)),
 		places:    make(map[string]*Place, len(places)),
 		actors:    make(map[string]*Actor, len(actors)),
-		events:    make(map[string]*Event, len(events)),
 		relations: make(map[[2]string]*Relation, len(relations)),
 	}
 	for _, s := range sources {
@@ -87,26 +92,54 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
 	}
 	slices.SortFunc(d.Events, compareEvents)
-	d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
-	var shared Strings
+	d.actorCount = map[string]int{}
+	shared := map[string]*searchText{}
 	for i, e := range d.Events {
-		d.events[e.ID] = e
 		if e.Dated() {
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search, e.actorText = d.searchText(e, &shared), d.actorText
-		d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
+		e.search = d.searchText(e, shared)
 		for _, a := range e.Actors {
-			d.byActor[a] = append(d.byActor[a], e)
-		}
-		for _, c := range e.Countries {
-			d.byCountry[c] = append(d.byCountry[c], e)
+			d.actorCount[a]++
 		}
 	}
 	d.index = newDateIndex(d.Events[:d.dated])
+	d.byID = positionsByID(d.Events)
 	return d, nil
 }
+
+// positionsByID returns the positions of events in the order of their
+// ids (unique, as Validate checks): four bytes an event where a map by id
+// kept about forty.
+func positionsByID(events []*Event) []int32 {
+	byID := make([]int32, len(events))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(a, b int32) int { return strings.Compare(events[a].ID, events[b].ID) })
+	return byID
+}
+
+// eventLists makes the lists of events by kind, actor and country the
+// first time it is called.
+func (d *Dataset) eventLists() {
+	d.listsOnce.Do(func() {
+		d.byKind, d.byActor, d.byCountry = makeEventIndexes(d.Events)
+		for _, e := range d.Events {
+			d.byKind[e.Kind] = append(d.byKind[e.Kind], e)
+			for _, a := range e.Actors {
+				d.byActor[a] = append(d.byActor[a], e)
+			}
+			for _, c := range e.Countries {
+				d.byCountry[c] = append(d.byCountry[c], e)
+			}
+		}
+	})
+}
+
+// ActorEventCount returns the number of events naming the actor with id.
+func (d *Dataset) ActorEventCount(id string) int { return d.actorCount[id] }
 
 // makeEventIndexes makes the indexes by kind, actor and country empty,
 // each list with room for exactly its events: grown by append, a
@@ -163,10 +196,10 @@ func compareEvents(a, b *Event) int {
 // names (actorText), which are matched where they are (see Event.holds):
 // its kind, countries, and the names and aliases of its place and origin,
 // folded; in French too (see french.go). Events of one kind and place
-// share the text through shared, so that a million of them do not keep a
-// folded copy each.
-func (d *Dataset) searchText(e *Event, shared *Strings) string {
-	parts := []string{string(e.Kind)}
+// share one searchText through shared, so that a million of them do not
+// keep a folded copy each.
+func (d *Dataset) searchText(e *Event, shared map[string]*searchText) *searchText {
+	parts := []string{e.Kind.String()}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, id := range []string{e.Place, e.Origin} {
@@ -174,7 +207,13 @@ func (d *Dataset) searchText(e *Event, shared *Strings) string {
 			parts = append(parts, p.Names()...)
 		}
 	}
-	return shared.Intern(Fold(strings.Join(parts, "\n")))
+	text := Fold(strings.Join(parts, "\n"))
+	s := shared[text]
+	if s == nil {
+		s = &searchText{text: text, actors: d.actorText}
+		shared[text] = s
+	}
+	return s
 }
 
 // Load reads a dataset from the five JSON files at the root of fsys
@@ -250,7 +289,13 @@ func lineAt(b []byte, off int64) int {
 }
 
 // Event returns the event with id, or nil.
-func (d *Dataset) Event(id string) *Event { return d.events[id] }
+func (d *Dataset) Event(id string) *Event {
+	i, ok := slices.BinarySearchFunc(d.byID, id, func(p int32, id string) int { return strings.Compare(d.Events[p].ID, id) })
+	if !ok {
+		return nil
+	}
+	return d.Events[d.byID[i]]
+}
 
 // Actor returns the actor with id, or nil.
 func (d *Dataset) Actor(id string) *Actor { return d.actors[id] }

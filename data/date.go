@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -9,21 +10,40 @@ import (
 // Date is a civil date (year, month, day) with no time of day or zone. The
 // zero Date means "no date"; a Date read from a file may be unreal (30
 // February) until Valid says otherwise.
+//
+// A Date takes four bytes: an event holds two, and a window may hold a
+// million events. Year, Month and Day read it.
 type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+	y int16
+	m int8
+	d int8
 }
 
-// D returns the date year-month-day.
+// D returns the date year-month-day. A month or day out of the calendar
+// (month 13, day 0) is kept as given, for Time and AddDays to carry over
+// as time.Date does; one beyond what a Date holds (a year outside
+// ±32767, a month or day outside ±127) is kept at that end, so that the
+// date stays invalid.
 func D(year int, month time.Month, day int) Date {
-	return Date{Year: year, Month: month, Day: day}
+	return Date{y: int16(clamp(year, math.MinInt16, math.MaxInt16)), m: int8(clamp(int(month), math.MinInt8, math.MaxInt8)), d: int8(clamp(day, math.MinInt8, math.MaxInt8))}
 }
+
+// clamp returns n kept within lo–hi.
+func clamp(n, lo, hi int) int { return min(max(n, lo), hi) }
+
+// Year returns d's year.
+func (d Date) Year() int { return int(d.y) }
+
+// Month returns d's month.
+func (d Date) Month() time.Month { return time.Month(d.m) }
+
+// Day returns d's day of the month.
+func (d Date) Day() int { return int(d.d) }
 
 // DateOf returns the civil date of t in t's location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{y, m, d}
+	return D(y, m, d)
 }
 
 // ParseDate reads a date written YYYY-MM-DD. It refuses dates that do not
@@ -50,7 +70,7 @@ func parseDateSyntax(s string) (Date, error) {
 	if err1 != nil || err2 != nil || err3 != nil || y < 0 || m < 0 || d < 0 {
 		return Date{}, fmt.Errorf("data: date %q is not written YYYY-MM-DD", s)
 	}
-	return Date{y, time.Month(m), d}, nil
+	return D(y, time.Month(m), d), nil
 }
 
 // IsZero reports whether d is the zero Date, meaning no date.
@@ -59,10 +79,10 @@ func (d Date) IsZero() bool { return d == Date{} }
 // Valid reports whether d is a real day of the Gregorian calendar between
 // the years 1 and 9999.
 func (d Date) Valid() bool {
-	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+	if d.y < 1 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 {
 		return false
 	}
-	return d.Day <= daysIn(d.Month, d.Year)
+	return d.Day() <= daysIn(d.Month(), d.Year())
 }
 
 // daysIn returns the number of days in month m of year y.
@@ -72,7 +92,7 @@ func daysIn(m time.Month, y int) int {
 
 // Time returns midnight UTC at the start of d.
 func (d Date) Time() time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // Days returns the number of days from 1970-01-01 to d, for fast
@@ -92,16 +112,10 @@ func (d Date) AddDays(n int) Date {
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	switch {
-	case d.Year != e.Year:
-		return cmpInt(d.Year, e.Year)
-	case d.Month != e.Month:
-		return cmpInt(int(d.Month), int(e.Month))
-	default:
-		return cmpInt(d.Day, e.Day)
-	}
-}
+func (d Date) Compare(e Date) int { return cmpInt(d.key(), e.key()) }
+
+// key orders dates as Compare does: a month or day spans less than 256.
+func (d Date) key() int { return (int(d.y)<<8+int(d.m))<<8 + int(d.d) }
 
 func cmpInt(a, b int) int {
 	switch {
@@ -124,7 +138,7 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
 }
 
 // MarshalText writes d as YYYY-MM-DD.
@@ -143,28 +157,6 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
-}
-
-// Precision says how much of an event's date the sources give.
-type Precision string
-
-// The precisions. An event of month precision spans its whole month (start
-// on the 1st, end on the last day), one of year precision its whole year or
-// years; an event of unknown precision has no date at all.
-const (
-	PrecisionDay     Precision = "day"
-	PrecisionMonth   Precision = "month"
-	PrecisionYear    Precision = "year"
-	PrecisionUnknown Precision = "unknown"
-)
-
-// Valid reports whether p is one of the known precisions.
-func (p Precision) Valid() bool {
-	switch p {
-	case PrecisionDay, PrecisionMonth, PrecisionYear, PrecisionUnknown:
-		return true
-	}
-	return false
 }
 
 // MonthDay is a date a source gives without a year ("On February 7",

@@ -80,3 +80,37 @@ func TestMonthDayValid(t *testing.T) {
 		}
 	}
 }
+
+// TestDateOutOfRange checks that D keeps a date out of the calendar as
+// given when it fits (month 13 and day 0 carry over in Time) and invalid
+// when it does not (a day of 300 must not wrap round to a real one).
+func TestDateOutOfRange(t *testing.T) {
+	cases := []struct {
+		name  string
+		d     Date
+		valid bool
+		time  string // d.Time(), as YYYY-MM-DD
+	}{
+		{"month 13", D(2024, 13, 1), false, "2025-01-01"},
+		{"day 0", D(2024, 3, 0), false, "2024-02-29"},
+		{"day -1", D(2024, 3, -1), false, "2024-02-28"},
+		{"day 261 (5 once wrapped)", D(2024, 1, 261), false, ""},
+		{"month 257 (1 once wrapped)", D(2024, 257, 5), false, ""},
+		{"year 67536 (2000 once wrapped)", D(67536, 1, 5), false, ""},
+		{"year -1", D(-1, 1, 5), false, ""},
+		{"the last day", D(9999, 12, 31), true, "9999-12-31"},
+	}
+	for _, c := range cases {
+		if got := c.d.Valid(); got != c.valid {
+			t.Errorf("%s: Valid() = %v, want %v", c.name, got, c.valid)
+		}
+		if c.time != "" {
+			if got := c.d.Time().Format("2006-01-02"); got != c.time {
+				t.Errorf("%s: Time() = %s, want %s", c.name, got, c.time)
+			}
+		}
+	}
+	if D(2024, 13, 1).Compare(D(2024, 12, 31)) != 1 || D(2024, 3, 0).Compare(D(2024, 3, 1)) != -1 || D(-1, 1, 1).Compare(D(1, 1, 1)) != -1 {
+		t.Error("Compare does not order dates out of the calendar by year, month and day")
+	}
+}

@@ -48,14 +48,20 @@ type Event struct {
 
 	// Filled when the event joins a Dataset.
 	at orb.Point
-	// search is what Filter.Text looks in beyond the event's own text
-	// and its actors' names (see Dataset.searchText), folded; events
-	// alike share one copy.
-	search string
-	// actorText is the dataset's folded names of each actor, by id, that
-	// search looks in; the map alone, not the dataset, so that a copy of
-	// the event does not keep a whole dataset alive.
-	actorText map[string]string
+	// search is what Filter.Text looks in beyond the event's own text,
+	// shared by the events of one kind and place; nil until the event
+	// joins a dataset.
+	search *searchText
+}
+
+// searchText is what Filter.Text looks in beyond an event's own text:
+// its kind, countries and place names, folded (see Dataset.searchText),
+// and its dataset's folded names of each actor, by id — the map alone,
+// not the dataset, so that a copy of the event does not keep a whole
+// dataset alive. The events of one kind and place share one.
+type searchText struct {
+	text   string
+	actors map[string]string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

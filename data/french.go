@@ -232,7 +232,7 @@ func (e *Event) frenchSearch() []string {
 	if f, ok := e.french(); ok {
 		out = append(out, f.title, f.summary)
 	}
-	if k := lang.French.Term("kind", string(e.Kind)); k != string(e.Kind) {
+	if k := lang.French.Term("kind", e.Kind.String()); k != e.Kind.String() {
 		out = append(out, k)
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 // 300,000 when measured).
 func TestIndexesHoldNoSpareRoom(t *testing.T) {
 	d := SyntheticEvents(1000, 1)
+	d.eventLists()
 	lists := []struct {
 		name  string
 		lists map[string]int // spare room by list

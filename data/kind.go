@@ -1,29 +1,63 @@
 package data
 
-// Kind is what sort of thing an event is, in the analyst's words.
-type Kind string
+import "fmt"
+
+// Kind is what sort of thing an event is, in the analyst's words. It is
+// written (JSON, CSV, the catalogs' keys) as its name, "visit" or
+// "armed_conflict"; in memory it takes one byte, since a window may hold
+// a million events. The zero Kind is no kind, written "".
+type Kind uint8
 
 // The kinds of event, diplomacy first, then conflict.
 const (
-	KindVisit         Kind = "visit"          // someone travels to meet a host (CAMEO 042/043)
-	KindMeeting       Kind = "meeting"        // officials meet; no one is said to visit (CAMEO 040)
-	KindTalks         Kind = "talks"          // negotiation or formal talks (CAMEO 046)
-	KindStatement     Kind = "statement"      // a public statement, speech, interview or press conference (CAMEO 010)
-	KindAgreement     Kind = "agreement"      // an agreement is signed or reached (CAMEO 057)
-	KindAccusation    Kind = "accusation"     // one side accuses another (CAMEO 112)
-	KindExpulsion     Kind = "expulsion"      // diplomats or forces are expelled or withdrawn (CAMEO 166)
-	KindDeportation   Kind = "deportation"    // individuals are expelled or deported (CAMEO 174)
-	KindArrest        Kind = "arrest"         // arrest or detention (CAMEO 173)
-	KindSuspension    Kind = "suspension"     // cooperation is suspended or relations reduced (CAMEO 161)
-	KindProtest       Kind = "protest"        // demonstrations (CAMEO 140)
-	KindCoup          Kind = "coup"           // a government is overthrown by force (no CAMEO code)
-	KindOperation     Kind = "operation"      // a military operation (CAMEO 190)
-	KindDeployment    Kind = "deployment"     // forces or contractors deployed or present (CAMEO 154)
-	KindAttack        Kind = "attack"         // an attack or armed clash (CAMEO 180)
-	KindArmedConflict Kind = "armed_conflict" // a war or armed conflict breaks out (CAMEO 190)
-	KindReport        Kind = "report"         // a report is published (no CAMEO code)
-	KindElection      Kind = "election"       // an election (no CAMEO code)
+	KindVisit         Kind = iota + 1 // someone travels to meet a host (CAMEO 042/043)
+	KindMeeting                       // officials meet; no one is said to visit (CAMEO 040)
+	KindTalks                         // negotiation or formal talks (CAMEO 046)
+	KindStatement                     // a public statement, speech, interview or press conference (CAMEO 010)
+	KindAgreement                     // an agreement is signed or reached (CAMEO 057)
+	KindAccusation                    // one side accuses another (CAMEO 112)
+	KindExpulsion                     // diplomats or forces are expelled or withdrawn (CAMEO 166)
+	KindDeportation                   // individuals are expelled or deported (CAMEO 174)
+	KindArrest                        // arrest or detention (CAMEO 173)
+	KindSuspension                    // cooperation is suspended or relations reduced (CAMEO 161)
+	KindProtest                       // demonstrations (CAMEO 140)
+	KindCoup                          // a government is overthrown by force (no CAMEO code)
+	KindOperation                     // a military operation (CAMEO 190)
+	KindDeployment                    // forces or contractors deployed or present (CAMEO 154)
+	KindAttack                        // an attack or armed clash (CAMEO 180)
+	KindArmedConflict                 // a war or armed conflict breaks out (CAMEO 190)
+	KindReport                        // a report is published (no CAMEO code)
+	KindElection                      // an election (no CAMEO code)
 )
+
+var kindNames = names{
+	"", "visit", "meeting", "talks", "statement", "agreement", "accusation", "expulsion", "deportation",
+	"arrest", "suspension", "protest", "coup", "operation", "deployment", "attack", "armed_conflict",
+	"report", "election",
+}
+
+// ParseKind returns the kind named s ("visit", "armed_conflict"), and
+// false when no kind has that name.
+func ParseKind(s string) (Kind, bool) {
+	k, ok := kindNames.parse(s)
+	return Kind(k), ok && k != 0
+}
+
+// String returns k's name, "" for the zero Kind.
+func (k Kind) String() string { return kindNames.name(uint8(k), "Kind") }
+
+// MarshalText writes k's name.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k != 0 && !k.Valid() {
+		return nil, fmt.Errorf("data: kind %d has no name", uint8(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText reads a kind's name ("" for none).
+func (k *Kind) UnmarshalText(b []byte) error {
+	return kindNames.unmarshal(b, (*uint8)(k), "kind", "a known kind (see data.Kinds)")
+}
 
 // Kinds lists every kind in a stable order, for legends and menus.
 var Kinds = []Kind{
@@ -33,7 +67,7 @@ var Kinds = []Kind{
 	KindArmedConflict, KindReport, KindElection,
 }
 
-var cameo = map[Kind]string{
+var cameo = [...]string{
 	KindVisit:         "042",
 	KindMeeting:       "040",
 	KindTalks:         "046",
@@ -55,16 +89,18 @@ var cameo = map[Kind]string{
 }
 
 // Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool {
-	_, ok := cameo[k]
-	return ok
-}
+func (k Kind) Valid() bool { return k >= KindVisit && k <= KindElection }
 
 // CAMEO returns the CAMEO event code that matches k, so the data lines up
 // with GDELT, or "" where CAMEO has none (coups, reports, elections). A visit
 // is coded from the visitor's side (042 make a visit); the host's side is
 // CAMEOHost.
-func (k Kind) CAMEO() string { return cameo[k] }
+func (k Kind) CAMEO() string {
+	if !k.Valid() {
+		return ""
+	}
+	return cameo[k]
+}
 
 // CAMEOHost is the code for hosting a visit (043), the other side of 042.
 const CAMEOHost = "043"

@@ -81,7 +81,7 @@ func (m *MyEvent) Validate() error {
 	if err := validMyPlace(e.ID, "place", &m.Place); err != nil {
 		return err
 	}
-	if m.PlacePrecision != "" && !m.PlacePrecision.Valid() {
+	if !m.PlacePrecision.Valid() {
 		return fmt.Errorf("data: event %s: place precision %q is not exact, town, region, country or inferred", e.ID, m.PlacePrecision)
 	}
 	if m.Origin != nil {
@@ -125,7 +125,7 @@ func validMyPlace(id, what string, p *Place) error {
 func kindList() string {
 	ks := make([]string, len(Kinds))
 	for i, k := range Kinds {
-		ks[i] = string(k)
+		ks[i] = k.String()
 	}
 	return strings.Join(ks, ", ")
 }

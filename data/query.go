@@ -33,15 +33,15 @@ func (d *Dataset) Query(from, to Date, f Filter) []*Event {
 }
 
 // ByKind returns the events of kind k, dated ones first by start date.
-func (d *Dataset) ByKind(k Kind) []*Event { return d.byKind[k] }
+func (d *Dataset) ByKind(k Kind) []*Event { d.eventLists(); return d.byKind[k] }
 
 // ByActor returns the events naming the actor with id, dated ones first by
 // start date.
-func (d *Dataset) ByActor(id string) []*Event { return d.byActor[id] }
+func (d *Dataset) ByActor(id string) []*Event { d.eventLists(); return d.byActor[id] }
 
 // ByCountry returns the events involving the country (alpha-3), dated ones
 // first by start date.
-func (d *Dataset) ByCountry(code string) []*Event { return d.byCountry[code] }
+func (d *Dataset) ByCountry(code string) []*Event { d.eventLists(); return d.byCountry[code] }
 
 // Search returns the events whose text holds every word of text, ignoring
 // case and diacritics ("Goita" finds Goïta), dated ones first by start date.
@@ -112,7 +112,7 @@ func (m matcher) match(e *Event) bool {
 		return false
 	}
 	for _, w := range m.words {
-		if !strings.Contains(e.search, w) && !e.holds(w) {
+		if !e.holds(w) {
 			return false
 		}
 	}

@@ -132,7 +132,7 @@ func TestIndexesAgreeWithFilter(t *testing.T) {
 	}
 	q := d.Query(D(2025, 1, 1), D(2025, 12, 31), Filter{Countries: []string{"FRA"}})
 	for _, e := range q {
-		if e.Start.Year != 2025 && e.End.Year != 2025 || !slices.Contains(e.Countries, "FRA") {
+		if e.Start.Year() != 2025 && e.End.Year() != 2025 || !slices.Contains(e.Countries, "FRA") {
 			t.Errorf("Query returned %s", e.ID)
 		}
 	}

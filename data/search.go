@@ -5,15 +5,21 @@ import (
 )
 
 // holds reports whether the event's own text (its id, title, summary,
-// date note and fields' values) or, once it is in a dataset, its actors'
-// names hold w, a folded word, ignoring case and diacritics. The text is
-// matched where it is, not copied folded: a million imported events would
-// keep hundreds of megabytes of folded copies otherwise. Text in plain
-// ASCII is matched without a copy.
+// date note and fields' values) or, once it is in a dataset, its shared
+// search text and its actors' names hold w, a folded word, ignoring case
+// and diacritics. The event's own text is matched where it is, not
+// copied folded: a million imported events would keep hundreds of
+// megabytes of folded copies otherwise. Text in plain ASCII is matched
+// without a copy.
 func (e *Event) holds(w string) bool {
-	for _, id := range e.Actors {
-		if strings.Contains(e.actorText[id], w) { // "" when not in a dataset
+	if s := e.search; s != nil {
+		if strings.Contains(s.text, w) {
 			return true
+		}
+		for _, id := range e.Actors {
+			if strings.Contains(s.actors[id], w) {
+				return true
+			}
 		}
 	}
 	if containsFolded(e.ID, w) || containsFolded(e.Title, w) || containsFolded(e.Summary, w) || containsFolded(e.DateNote, w) {

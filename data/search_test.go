@@ -45,7 +45,7 @@ func TestContainsFolded(t *testing.T) {
 // split (every part folded into one copy per event): the reference the
 // split search must agree with.
 func searchTextWhole(d *Dataset, e *Event) string {
-	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, string(e.Kind)}
+	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, e.Kind.String()}
 	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, f := range e.Fields {
@@ -129,9 +129,9 @@ func TestSearchSharesText(t *testing.T) {
 	}
 	copies := map[*byte]int{} // copies of the text in memory, by address
 	for _, e := range d.Events {
-		copies[unsafe.StringData(e.search)]++
-		if strings.Contains(e.search, "clash") || strings.Contains(e.search, "unique") {
-			t.Fatalf("the shared search text holds the event's own title or summary: %q", e.search)
+		copies[unsafe.StringData(e.search.text)]++
+		if strings.Contains(e.search.text, "clash") || strings.Contains(e.search.text, "unique") {
+			t.Fatalf("the shared search text holds the event's own title or summary: %q", e.search.text)
 		}
 	}
 	if len(copies) != 2 {

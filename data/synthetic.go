@@ -66,12 +66,12 @@ func SyntheticEvents(n int, seed int64) *Dataset {
 			e.End = start.AddDays(rng.IntN(4)) // up to four days
 		case p < 95:
 			e.Precision = PrecisionMonth
-			e.Start = D(start.Year, start.Month, 1)
-			e.End = D(start.Year, start.Month, daysIn(start.Month, start.Year))
+			e.Start = D(start.Year(), start.Month(), 1)
+			e.End = D(start.Year(), start.Month(), daysIn(start.Month(), start.Year()))
 		default:
 			e.Precision = PrecisionYear
-			e.Start = D(start.Year, 1, 1)
-			e.End = D(start.Year, 12, 31)
+			e.Start = D(start.Year(), 1, 1)
+			e.End = D(start.Year(), 12, 31)
 		}
 		events[i] = e
 	}

@@ -293,11 +293,11 @@ func (v *validator) eventDates(where string, e *Event) {
 	}
 	switch e.Precision {
 	case PrecisionMonth:
-		if e.Start.Day != 1 || e.End.Day != daysIn(e.End.Month, e.End.Year) {
+		if e.Start.Day() != 1 || e.End.Day() != daysIn(e.End.Month(), e.End.Year()) {
 			v.addf(where, "has month precision, so it must run from the 1st of a month to the last day of a month (got %s to %s)", e.Start, e.End)
 		}
 	case PrecisionYear:
-		if e.Start.Month != time.January || e.Start.Day != 1 || e.End.Month != time.December || e.End.Day != 31 {
+		if e.Start.Month() != time.January || e.Start.Day() != 1 || e.End.Month() != time.December || e.End.Day() != 31 {
 			v.addf(where, "has year precision, so it must run from 1 January to 31 December (got %s to %s)", e.Start, e.End)
 		}
 	}

@@ -101,7 +101,7 @@ func EventDate(e *data.Event) string {
 func dateAt(d data.Date, p data.Precision) string {
 	switch p {
 	case data.PrecisionYear:
-		return fmt.Sprint(d.Year)
+		return fmt.Sprint(d.Year())
 	case data.PrecisionMonth:
 		return monthYear(d)
 	default:

@@ -55,7 +55,7 @@ func (f *Filters) SetOptions() {
 	}
 	actors := []string{}
 	for _, a := range x.Data.Actors {
-		if len(x.Data.ByActor(a.ID)) == 0 {
+		if x.Data.ActorEventCount(a.ID) == 0 {
 			continue
 		}
 		actors = append(actors, actorName(a))

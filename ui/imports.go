@@ -163,6 +163,7 @@ func (m *Imports) reloadData() {
 	m.message.SetText("Loading the imported events…")
 	go func() {
 		imports, d, err := m.merge(base, hidden)
+		settleMemory()
 		m.do(func() {
 			if gen != m.gen {
 				return

@@ -93,7 +93,7 @@ func (ui *Window) languageItem() *fyne.MenuItem {
 }
 
 // kindName is a kind of event in the window's language ("coup d’État").
-func kindName(k data.Kind) string { return datalang.Term("kind", string(k)) }
+func kindName(k data.Kind) string { return datalang.Term("kind", k.String()) }
 
 // kindOf is the kind kindName names, for a choice's label.
 func kindOf(label string) data.Kind {
@@ -102,14 +102,15 @@ func kindOf(label string) data.Kind {
 			return k
 		}
 	}
-	return data.Kind(label)
+	k, _ := data.ParseKind(label) // a kind's own name, as fill selects it
+	return k
 }
 
 // statusName is a relation's state in the window's language ("en dégel").
 func statusName(s data.Status) string { return datalang.Term("status", string(s)) }
 
 // precisionName is a date precision in the window's language.
-func precisionName(p data.Precision) string { return datalang.Term("precision", string(p)) }
+func precisionName(p data.Precision) string { return datalang.Term("precision", p.String()) }
 
 // eventTitle and eventSummary are e's in the window's language: the
 // bundled French for a bundled event, else its own words.

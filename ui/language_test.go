@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/sahelatlas/sahelatlas/data"
 	datalang "github.com/sahelatlas/sahelatlas/data/lang"
 )
 
@@ -99,7 +100,7 @@ func TestSwitchLanguage(t *testing.T) {
 		t.Errorf("the kinds to filter by are not French: %q", ui.Filters.kind.Options)
 	}
 	ui.Filters.kind.SetSelected("visite")
-	if k := ui.Explorer.Filter.Kinds; len(k) != 1 || k[0] != "visit" {
+	if k := ui.Explorer.Filter.Kinds; len(k) != 1 || k[0] != data.KindVisit {
 		t.Errorf("choosing visite filters to %v, want visit", k)
 	}
 	ui.Explorer.ResetFilter()

@@ -97,20 +97,29 @@ var memoryTuning bool
 // pause and the window crawl, one far above it lets garbage double the
 // heap past the budgets (300 MB resident with 100,000 events, 1.2 GB with
 // a million, GL buffers and all).
-//
-// It also hands back to the system, off the UI goroutine, what loading
-// needed and no longer does (the decoded blocks of the events files,
-// the records before they were merged): the runtime would keep those
-// pages resident for minutes otherwise. With a million events that
-// collection takes seconds of CPU on the collector's own goroutines; the
-// frames drawn meanwhile are slower.
 func adjustMemoryLimit() {
 	if !memoryTuning {
 		return
 	}
 	debug.SetGCPercent(25)
 	debug.SetMemoryLimit(math.MaxInt64)
-	go debug.FreeOSMemory()
+}
+
+// settleMemory, on the goroutine that merged the events and before the
+// window takes them, sets GOGC 25 (see adjustMemoryLimit) and hands back
+// to the system what loading needed and no longer does: the decoded
+// blocks of the events files, the records before they were merged. The
+// runtime would keep those pages resident for minutes otherwise. With a
+// million events the collection takes a few seconds, which the events
+// now wait for: collected after the window took them, as before, it ran
+// while the window built their layers, and the window stayed at 1.5 GB
+// resident for seconds after the events showed.
+func settleMemory() {
+	if !memoryTuning {
+		return
+	}
+	debug.SetGCPercent(25)
+	debug.FreeOSMemory()
 }
 
 // liftMemoryLimit takes the heap's soft limit off while events load,

@@ -84,7 +84,7 @@ func (f *eventForm) read(gaz *data.Gazetteer, known []*data.Actor, author string
 	e.ID = data.NewAnnotationID()
 	e.Title = strings.TrimSpace(f.title.Text)
 	e.Kind = kindOf(f.kind.Selected)
-	if e.Kind == "" {
+	if e.Kind == 0 {
 		return m, errors.New(lang.L("choose the event's kind"))
 	}
 	if err := e.SetDate(strings.TrimSpace(f.date.Text), strings.TrimSpace(f.end.Text)); err != nil {

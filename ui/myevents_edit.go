@@ -27,9 +27,9 @@ func dateFields(e *data.Event) (date, end string) {
 	at := func(d data.Date) string {
 		switch e.Precision {
 		case data.PrecisionYear:
-			return fmt.Sprintf("%04d", d.Year)
+			return fmt.Sprintf("%04d", d.Year())
 		case data.PrecisionMonth:
-			return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+			return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month()))
 		}
 		return d.String()
 	}
@@ -44,8 +44,8 @@ func dateFields(e *data.Event) (date, end string) {
 func (f *eventForm) fill(m *data.MyEvent) {
 	e := &m.Event
 	f.title.SetText(e.Title)
-	if e.Kind != "" {
-		f.kind.SetSelected(string(e.Kind))
+	if e.Kind != 0 {
+		f.kind.SetSelected(e.Kind.String())
 	}
 	date, end := dateFields(e)
 	f.date.SetText(date)

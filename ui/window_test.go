@@ -160,7 +160,7 @@ func TestWindowFilterAndSearch(t *testing.T) {
 		t.Error("the actor select does not show the filter")
 	}
 	// Combined with a kind, then reset.
-	ui.Filters.kind.SetSelected(string(data.KindCoup))
+	ui.Filters.kind.SetSelected(data.KindCoup.String())
 	for _, e := range ui.Explorer.InWindow() {
 		if e.Kind != data.KindCoup || !slices.Contains(e.Actors, actor.ID) {
 			t.Errorf("event %s passes kind+actor filter wrongly", e.ID)

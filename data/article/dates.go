@@ -138,8 +138,8 @@ func (d *dater) all() []when {
 			i++
 			continue
 		}
-		if w.start.Year != 0 {
-			d.lastYear = w.end.Year
+		if w.start.Year() != 0 {
+			d.lastYear = w.end.Year()
 		}
 		w.span = [2]int{d.toks[w.at].start, d.toks[w.to-1].end}
 		out = append(out, w)
@@ -352,12 +352,12 @@ func (d *dater) lastPeriod(i int, unit string) (when, bool) {
 	}
 	switch unit {
 	case "month", "mois":
-		s := data.D(p.Year, p.Month, 1).AddDays(-1)
-		w := monthOf(i, to, s.Year, s.Month, "")
+		s := data.D(p.Year(), p.Month(), 1).AddDays(-1)
+		w := monthOf(i, to, s.Year(), s.Month(), "")
 		w.relative = "last month"
 		return w, true
 	case "year", "an", "annee":
-		y := p.Year - 1
+		y := p.Year() - 1
 		return when{at: i, to: to, start: data.D(y, 1, 1), end: data.D(y, 12, 31), prec: data.PrecisionYear, relative: "last year"}, true
 	}
 	return when{}, false

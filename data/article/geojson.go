@@ -33,9 +33,9 @@ type Properties struct {
 // PropertiesOf returns the GeoJSON properties of a proposal.
 func PropertiesOf(p *Proposal) Properties {
 	pr := Properties{
-		Kind: p.Kind, Date: p.DateString(), DatePrecision: string(p.Precision),
+		Kind: p.Kind, Date: p.DateString(), DatePrecision: p.Precision.String(),
 		Actors: p.ActorNames(), Countries: p.Countries, Place: p.Place.Name,
-		PlacePrecision: string(p.PlacePrecision), Status: p.Status,
+		PlacePrecision: p.PlacePrecision.String(), Status: p.Status,
 		Evidence: strings.Join(strings.Fields(p.Evidence), " "), Confidence: p.Confidence,
 	}
 	if pr.Countries == nil {

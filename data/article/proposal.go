@@ -73,9 +73,9 @@ func dateText(d data.Date, prec data.Precision, md *data.MonthDay) string {
 	}
 	switch prec {
 	case data.PrecisionYear:
-		return fmt.Sprintf("%04d", d.Year)
+		return fmt.Sprintf("%04d", d.Year())
 	case data.PrecisionMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month()))
 	}
 	return d.String()
 }
@@ -92,7 +92,7 @@ func (p *Proposal) ActorNames() []string {
 // Title is a one-line title for the proposal: its kind, first actors and
 // place ("Visit: Abdel Fattah al-Burhan, Sudan — Bamako").
 func (p *Proposal) Title() string {
-	k := string(p.Kind)
+	k := p.Kind.String()
 	k = strings.ToUpper(k[:1]) + strings.ReplaceAll(k[1:], "_", " ")
 	var names []string // persons first
 	for _, person := range []bool{true, false} {

@@ -151,8 +151,8 @@ func (x *Extractor) proposal(r, prev, ctx *reading, res *Result, t triggerMentio
 		p.NoYear = &md
 		notes = append(notes, "the text gives no year")
 		if !res.Published.IsZero() {
-			p.YearHint = res.Published.Year
-			after := md.Month > res.Published.Month || md.Month == res.Published.Month && md.Day > res.Published.Day
+			p.YearHint = res.Published.Year()
+			after := md.Month > res.Published.Month() || md.Month == res.Published.Month() && md.Day > res.Published.Day()
 			p.YearHintReason = fmt.Sprintf("the last %s before the publication date %s", md, res.Published)
 			switch {
 			case p.Status == Planned && !after: // a plan is for the next one

@@ -54,8 +54,9 @@ func ArticleSource(text, headline string, published data.Date) data.Source {
 // actors as visitors or hosts by their country. It fails on a kind,
 // date, precision or status that is not one of the model's.
 func (p *Proposed) Proposal(gaz *data.Gazetteer, known []*data.Actor) (Proposal, error) {
+	pp, ppKnown := data.ParsePlacePrecision(p.PlacePrecision)
 	out := Proposal{Kind: p.Kind, Status: p.Status, Evidence: p.Evidence, Confidence: p.Confidence,
-		PlacePrecision: data.PlacePrecision(p.PlacePrecision), Countries: p.Countries}
+		PlacePrecision: pp, Countries: p.Countries}
 	if !p.Kind.Valid() {
 		return out, fmt.Errorf("article: kind %q is not one of the kinds of event", p.Kind)
 	}
@@ -64,7 +65,7 @@ func (p *Proposed) Proposal(gaz *data.Gazetteer, known []*data.Actor) (Proposal,
 	default:
 		return out, fmt.Errorf("article: status %q is not happened, planned or denied", p.Status)
 	}
-	if !out.PlacePrecision.Valid() {
+	if !ppKnown {
 		return out, fmt.Errorf("article: place precision %q is not exact, town, region, country or inferred", p.PlacePrecision)
 	}
 	var e data.Event

@@ -243,11 +243,11 @@ func locativeBefore(w *words, k int) (data.PlacePrecision, bool) {
 			return p, true
 		}
 		if !fillers[key] {
-			return "", false
+			return 0, false
 		}
 		skipped++
 	}
-	return "", false
+	return 0, false
 }
 
 // bodyOf adds the institution a country word names with the next or

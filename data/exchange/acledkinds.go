@@ -76,8 +76,8 @@ func acledSetDates(e *data.Event, day data.Date, tp int) {
 		e.Start, e.End, e.Precision = day.AddDays(-3), day.AddDays(3), data.PrecisionDay
 		e.DateNote = "ACLED time_precision 2: within the week around " + day.String()
 	case 3:
-		e.Start = data.D(day.Year, day.Month, 1)
-		e.End = data.D(day.Year, day.Month+1, 1).AddDays(-1)
+		e.Start = data.D(day.Year(), day.Month(), 1)
+		e.End = data.D(day.Year(), day.Month()+1, 1).AddDays(-1)
 		e.Precision = data.PrecisionMonth
 		e.DateNote = "ACLED time_precision 3: the month of " + day.String()
 	default:

@@ -257,7 +257,7 @@ func kindOf(s string) (data.Kind, error) {
 	}
 	k, ok := kindNamed(s)
 	if !ok {
-		return "", fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", s)
+		return 0, fmt.Errorf("kind %q is not a Sahel Atlas kind, a CAMEO code or an ACLED event type", s)
 	}
 	return k, nil
 }
@@ -278,7 +278,7 @@ func (b *builder) addActors(r *data.Record, names []string) {
 // ("042") or an ACLED event type ("Protests"); ok is false when it is none.
 func kindNamed(s string) (data.Kind, bool) {
 	s = strings.TrimSpace(s)
-	if k := data.Kind(strings.ToLower(s)); k.Valid() {
+	if k, ok := data.ParseKind(strings.ToLower(s)); ok {
 		return k, true
 	}
 	for _, k := range data.Kinds {
@@ -292,7 +292,7 @@ func kindNamed(s string) (data.Kind, bool) {
 	if k, ok := acledKinds[strings.ToLower(s)]; ok {
 		return k, true
 	}
-	return "", false
+	return 0, false
 }
 
 // citeSources makes the record cite the documents a file names (as the

@@ -259,7 +259,7 @@ func (b *builder) csvRow(row *genericRow, x *csvIndexes, fields []int, t *rows, 
 		return r, fmt.Errorf("ongoing %q is not true or false", s)
 	}
 	if s := get(x.placePrecision); s != "" {
-		if pp := data.PlacePrecision(s); pp.Valid() {
+		if pp, ok := data.ParsePlacePrecision(s); ok {
 			e.PlacePrecision = pp.Map() // an analyst's "town" or "country" as the map draws it
 		} else {
 			return r, fmt.Errorf("place_precision %q is not approximate, inferred, exact, town, region or country (or empty: given)", s)
@@ -272,7 +272,7 @@ func (b *builder) csvRow(row *genericRow, x *csvIndexes, fields []int, t *rows, 
 		}
 		e.Confidence = acledGeoConfidence(gp)
 	}
-	if kindS != "" && acledKinds[strings.ToLower(kindS)] != "" {
+	if kindS != "" && acledKinds[strings.ToLower(kindS)] != 0 {
 		e.Kind = ACLEDKind(kindS, subS)
 	} else if e.Kind, err = kindOf(kindS); err != nil {
 		return r, err

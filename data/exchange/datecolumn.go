@@ -153,17 +153,17 @@ func (f *fileDates) period(r dateReading, s string) (start, end data.Date, p dat
 		case dmy && mdy && r.a == r.b:
 		case f.order == orderUnknown:
 			ex := r.date(orderDMY)
-			return data.Date{}, data.Date{}, "", withFix(
+			return data.Date{}, data.Date{}, 0, withFix(
 				fmt.Errorf("date %q could be \"%d %s\" or \"%d %s\": no date in the file has a day over 12 to tell day/month from month/day",
-					s, ex.Day, ex.Month, r.b, r.date(orderMDY).Month),
+					s, ex.Day(), ex.Month(), r.b, r.date(orderMDY).Month()),
 				"--date-format d/m/yyyy (day first) or --date-format m/d/yyyy (month first)")
 		case f.order == orderDMY && !dmy, f.order == orderMDY && !mdy:
 			if f.forced != orderUnknown {
-				return data.Date{}, data.Date{}, "", withFix(fmt.Errorf("date %q can only be %s, not %s as --date-format says", s, other, f.order),
+				return data.Date{}, data.Date{}, 0, withFix(fmt.Errorf("date %q can only be %s, not %s as --date-format says", s, other, f.order),
 					"--date-format "+layoutOf(s, other))
 			}
 			first := f.seen[f.order]
-			return data.Date{}, data.Date{}, "", withFix(
+			return data.Date{}, data.Date{}, 0, withFix(
 				fmt.Errorf("date %q can only be %s, but %d dates of the file can only be %s (line %d: %q)", s, other, first.n, f.order, first.line, first.value),
 				"correct the date: the file mixes day/month and month/day")
 		}

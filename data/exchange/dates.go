@@ -389,7 +389,7 @@ func lastPivotYear() int { return time.Now().Year() + 1 }
 func ParsePeriod(s string) (start, end data.Date, p data.Precision, err error) {
 	r, err := readDate(s)
 	if err != nil {
-		return data.Date{}, data.Date{}, "", fmt.Errorf("time %q is not a year, YYYY-MM, a date or a date-time", strings.TrimSpace(s))
+		return data.Date{}, data.Date{}, 0, fmt.Errorf("time %q is not a year, YYYY-MM, a date or a date-time", strings.TrimSpace(s))
 	}
 	if r.yy {
 		r.year = pivotYear(r.year)
@@ -403,20 +403,20 @@ func periodOf(r dateReading, o dateOrder, s string) (start, end data.Date, p dat
 	switch r.shape {
 	case shapeYear:
 		if r.year < 1 || r.year > 9999 {
-			return data.Date{}, data.Date{}, "", fmt.Errorf("year %q is outside 1–9999", s)
+			return data.Date{}, data.Date{}, 0, fmt.Errorf("year %q is outside 1–9999", s)
 		}
 		return data.D(r.year, 1, 1), data.D(r.year, 12, 31), data.PrecisionYear, nil
 	case shapeMonth:
 		first := data.D(r.year, r.month, 1)
 		if !first.Valid() {
-			return data.Date{}, data.Date{}, "", fmt.Errorf("month %q does not exist", s)
+			return data.Date{}, data.Date{}, 0, fmt.Errorf("month %q does not exist", s)
 		}
 		return first, data.D(r.year, r.month+1, 1).AddDays(-1), data.PrecisionMonth, nil
 	case shapeNumeric:
 		if o == orderUnknown {
 			switch dmy, mdy := r.fits(); {
 			case dmy && mdy && r.a != r.b:
-				return data.Date{}, data.Date{}, "", fmt.Errorf("date %q could be day/month or month/day; write it 2006-01-02", s)
+				return data.Date{}, data.Date{}, 0, fmt.Errorf("date %q could be day/month or month/day; write it 2006-01-02", s)
 			case mdy && !dmy:
 				o = orderMDY
 			default:
@@ -426,7 +426,7 @@ func periodOf(r dateReading, o dateOrder, s string) (start, end data.Date, p dat
 	}
 	d := r.date(o)
 	if !d.Valid() {
-		return data.Date{}, data.Date{}, "", fmt.Errorf("date %q does not exist", s)
+		return data.Date{}, data.Date{}, 0, fmt.Errorf("date %q does not exist", s)
 	}
 	return d, d, data.PrecisionDay, nil
 }

@@ -29,8 +29,8 @@ func (b *builder) rowDates(e *data.Event, row *genericRow, x *csvIndexes, t *row
 			return fmt.Errorf("has no date")
 		}
 		e.Precision = data.PrecisionUnknown
-		if q := data.Precision(strings.ToLower(precS)); precS != "" {
-			if !q.Valid() {
+		if q, ok := data.ParsePrecision(strings.ToLower(precS)); precS != "" {
+			if !ok {
 				return fmt.Errorf("precision %q is not day, month, year or unknown", precS)
 			}
 			e.Precision = q
@@ -110,17 +110,17 @@ func setDates(e *data.Event, date, startS, endS dateSpan, precS string) error {
 		}
 	}
 	if precS != "" {
-		q := data.Precision(strings.ToLower(precS))
-		if !q.Valid() || q == data.PrecisionUnknown {
+		q, ok := data.ParsePrecision(strings.ToLower(precS))
+		if !ok || q == data.PrecisionUnknown {
 			return fmt.Errorf("precision %q is not day, month or year", precS)
 		}
 		// A coarser stated precision widens the dates to whole months or years.
 		switch q {
 		case data.PrecisionMonth:
-			start = data.D(start.Year, start.Month, 1)
-			end = data.D(end.Year, end.Month+1, 1).AddDays(-1)
+			start = data.D(start.Year(), start.Month(), 1)
+			end = data.D(end.Year(), end.Month()+1, 1).AddDays(-1)
 		case data.PrecisionYear:
-			start, end = data.D(start.Year, 1, 1), data.D(end.Year, 12, 31)
+			start, end = data.D(start.Year(), 1, 1), data.D(end.Year(), 12, 31)
 		}
 		p = q
 	}

@@ -58,11 +58,11 @@ func WriteCSV(w io.Writer, events []*data.Event, d *data.Dataset) error {
 		}
 		origin, olon, olat := originColumns(d, e)
 		copy(row, []string{
-			e.ID, e.Start.String(), e.End.String(), string(e.Precision), string(e.Kind), e.Kind.CAMEO(),
+			e.ID, e.Start.String(), e.End.String(), e.Precision.String(), e.Kind.String(), e.Kind.CAMEO(),
 			e.Title, e.Summary, placeName(d, e.Place), ff(e.At()[0]), ff(e.At()[1]),
 			strings.Join(actorNames(d, e), ";"), strings.Join(e.Countries, ";"), strings.Join(docs, ";"),
 			origin, olon, olat, e.DateNote, e.YearInferred, e.Confidence, noYearText(e.NoYear), sourceNotes(e),
-			strconv.FormatBool(e.Ongoing), string(e.PlacePrecision),
+			strconv.FormatBool(e.Ongoing), e.PlacePrecision.String(),
 		})
 		for i, name := range fields {
 			row[len(CSVHeader)+i] = fieldValue(e, name)

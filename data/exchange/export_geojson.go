@@ -31,8 +31,8 @@ func Properties(d *data.Dataset, e *data.Event) map[string]any {
 		"id":        e.ID,
 		"start":     nullable(e.Start.String()),
 		"end":       nullable(e.End.String()),
-		"precision": string(e.Precision),
-		"kind":      string(e.Kind),
+		"precision": e.Precision.String(),
+		"kind":      e.Kind.String(),
 		"title":     e.Title,
 		"summary":   e.Summary,
 		"place":     placeName(d, e.Place),
@@ -56,7 +56,7 @@ func Properties(d *data.Dataset, e *data.Event) map[string]any {
 		p["ongoing"] = true // began between start and end, and continues
 	}
 	if e.PlacePrecision != data.PlaceGiven {
-		p["place_precision"] = string(e.PlacePrecision)
+		p["place_precision"] = e.PlacePrecision.String()
 	}
 	if e.Confidence != "" {
 		p["confidence"] = e.Confidence

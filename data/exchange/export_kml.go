@@ -70,7 +70,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 			continue
 		}
 		c := colour(k)
-		start("Style", xml.Attr{Name: xml.Name{Local: "id"}, Value: "kind-" + data.Slug(string(k))})
+		start("Style", xml.Attr{Name: xml.Name{Local: "id"}, Value: "kind-" + data.Slug(k.String())})
 		start("IconStyle")
 		elem("color", fmt.Sprintf("ff%02x%02x%02x", c.B, c.G, c.R)) // KML writes aabbggrr
 		end("IconStyle")
@@ -81,7 +81,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		elem("name", e.Title)
 		elem("description", e.Summary)
 		if colour != nil && e.Kind.Valid() {
-			elem("styleUrl", "#kind-"+data.Slug(string(e.Kind)))
+			elem("styleUrl", "#kind-"+data.Slug(e.Kind.String()))
 		}
 		if e.Dated() {
 			start("TimeSpan")
@@ -96,7 +96,7 @@ func WriteKMLStyled(w io.Writer, events []*data.Event, d *data.Dataset, colour f
 		}
 		origin, olon, olat := originColumns(d, e)
 		ext := [][2]string{
-			{"id", e.ID}, {"kind", string(e.Kind)}, {"cameo", e.Kind.CAMEO()}, {"precision", string(e.Precision)},
+			{"id", e.ID}, {"kind", e.Kind.String()}, {"cameo", e.Kind.CAMEO()}, {"precision", e.Precision.String()},
 			{"place", placeName(d, e.Place)}, {"actors", strings.Join(actorNames(d, e), "; ")},
 			{"countries", strings.Join(e.Countries, "; ")}, {"sources", strings.Join(docs, "; ")},
 			{"source_notes", sourceNotes(e)}, {"origin", origin}, {"origin_lon", olon}, {"origin_lat", olat},

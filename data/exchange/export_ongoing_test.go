@@ -56,7 +56,7 @@ func TestExportsSayOngoing(t *testing.T) {
 	}
 	_, last := d.Span()
 	if rows[1][4] != last.String()[:4] || !strings.HasPrefix(rows[1][8], "from 2021, ongoing") {
-		t.Errorf("timeline row ends %s (want %d) with display date %q", rows[1][4], last.Year, rows[1][8])
+		t.Errorf("timeline row ends %s (want %d) with display date %q", rows[1][4], last.Year(), rows[1][8])
 	}
 
 	m, err := Merge(d, nil)

@@ -34,12 +34,12 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			continue
 		}
 		row := make([]string, len(TimelineHeader))
-		row[0], row[4] = itoa(e.Start.Year), itoa(e.End.Year)
+		row[0], row[4] = itoa(e.Start.Year()), itoa(e.End.Year())
 		if e.Precision != data.PrecisionYear {
-			row[1], row[5] = itoa(int(e.Start.Month)), itoa(int(e.End.Month))
+			row[1], row[5] = itoa(int(e.Start.Month())), itoa(int(e.End.Month()))
 		}
 		if e.Precision == data.PrecisionDay {
-			row[2], row[6] = itoa(e.Start.Day), itoa(e.End.Day)
+			row[2], row[6] = itoa(e.Start.Day()), itoa(e.End.Day())
 		}
 		if e.Start == e.End {
 			row[4], row[5], row[6] = "", "", ""
@@ -49,7 +49,7 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			// The span runs to the last day of the dataset's events.
 			_, last := d.Span()
 			last = maxDate(last, e.End)
-			row[4], row[5], row[6] = itoa(last.Year), itoa(int(last.Month)), itoa(last.Day)
+			row[4], row[5], row[6] = itoa(last.Year()), itoa(int(last.Month())), itoa(last.Day())
 			began := e.Start.String()
 			switch e.Precision {
 			case data.PrecisionYear:
@@ -76,7 +76,7 @@ func WriteTimeline(w io.Writer, events []*data.Event, d *data.Dataset) error {
 			fmt.Fprintf(&text, "<p>Sources: %s</p>", html.EscapeString(strings.Join(docs, "; ")))
 		}
 		row[10] = text.String()
-		row[16] = string(e.Kind)
+		row[16] = e.Kind.String()
 		for i := range row {
 			row[i] = Neutralise(row[i])
 		}

@@ -100,7 +100,7 @@ func GDELTKind(code string) (k data.Kind, label string, ok bool) {
 			return c.kind, c.label, true
 		}
 	}
-	return "", "", false
+	return 0, "", false
 }
 
 // cameoRootName returns "04 consult" for a code under root 04, or the code.

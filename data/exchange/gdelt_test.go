@@ -56,19 +56,19 @@ func TestGDELTKind(t *testing.T) {
 		{"040", data.KindMeeting}, {"041", data.KindTalks}, {"042", data.KindVisit}, {"043", data.KindVisit},
 		{"044", data.KindMeeting}, {"045", data.KindTalks}, {"046", data.KindTalks},
 		{"010", data.KindStatement}, {"0141", data.KindStatement}, {"057", data.KindAgreement},
-		{"112", data.KindAccusation}, {"1123", data.KindAccusation}, {"111", ""},
+		{"112", data.KindAccusation}, {"1123", data.KindAccusation}, {"111", 0},
 		{"141", data.KindProtest}, {"1452", data.KindProtest},
-		{"154", data.KindDeployment}, {"151", ""},
+		{"154", data.KindDeployment}, {"151", 0},
 		{"160", data.KindSuspension}, {"161", data.KindSuspension}, {"163", data.KindSuspension}, {"164", data.KindSuspension},
 		{"166", data.KindExpulsion}, {"1661", data.KindExpulsion}, {"1663", data.KindExpulsion},
-		{"173", data.KindArrest}, {"174", data.KindDeportation}, {"172", ""}, {"1721", ""},
+		{"173", data.KindArrest}, {"174", data.KindDeportation}, {"172", 0}, {"1721", 0},
 		{"181", data.KindArrest}, {"183", data.KindAttack}, {"186", data.KindAttack},
 		{"190", data.KindOperation}, {"192", data.KindOperation}, {"193", data.KindAttack}, {"195", data.KindAttack},
 		{"201", data.KindDeportation}, {"202", data.KindAttack},
-		{"020", ""}, {"036", ""}, {"0871", ""}, {"1", ""}, {"", ""},
+		{"020", 0}, {"036", 0}, {"0871", 0}, {"1", 0}, {"", 0},
 	} {
 		k, label, ok := GDELTKind(c.code)
-		if k != c.want || ok != (c.want != "") || ok && label == "" {
+		if k != c.want || ok != (c.want != 0) || ok && label == "" {
 			t.Errorf("GDELTKind(%q) = %q, %q, %v; want %q", c.code, k, label, ok, c.want)
 		}
 		if ok && !k.Valid() {

@@ -230,7 +230,12 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 		return r, fmt.Errorf("has no title (a title, name or headline property)")
 	}
 	startS, endS := p.str("start", "date", "time", "begin"), p.str("end")
-	e.Precision = data.Precision(p.str("precision"))
+	if s := p.str("precision"); s != "" {
+		var ok bool
+		if e.Precision, ok = data.ParsePrecision(s); !ok && p.err == nil {
+			return r, fmt.Errorf("precision %q is not day, month, year or unknown", s)
+		}
+	}
 	e.DateNote = p.str("date_note")
 	e.YearInferred = p.str("year_inferred")
 	e.Confidence = p.str("confidence")
@@ -238,7 +243,7 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 		e.Ongoing = string(p.m["ongoing"]) == "true"
 	}
 	if s := p.str("place_precision"); s != "" {
-		if pp := data.PlacePrecision(s); pp.Valid() {
+		if pp, ok := data.ParsePlacePrecision(s); ok {
 			e.PlacePrecision = pp.Map() // an analyst's "town" or "country" as the map draws it
 		} else if p.err == nil {
 			return r, fmt.Errorf("place_precision %q is not approximate, inferred, exact, town, region or country (or empty: given)", s)
@@ -277,12 +282,12 @@ func (b *builder) geojsonRecord(raw []byte, n int) (data.Record, error) {
 		if err := datesOf(e, "", startS, endS, ""); err != nil {
 			return r, err
 		}
-		if prec != "" {
+		if prec != 0 {
 			e.Precision = prec
 		}
 	case e.NoYear == nil && e.DateNote == "":
 		return r, fmt.Errorf("has no date (a start, date or time property)")
-	case e.Precision == "":
+	case e.Precision == 0:
 		e.Precision = data.PrecisionUnknown
 	}
 	kind, err := kindOf(kindS)

@@ -282,7 +282,10 @@ func (b *builder) kmlRecord(pm *placemark, n int) (data.Record, error) {
 		return r, fmt.Errorf("has no TimeStamp or TimeSpan")
 	}
 	if precS != "" {
-		e.Precision = data.Precision(precS)
+		var ok bool
+		if e.Precision, ok = data.ParsePrecision(precS); !ok {
+			return r, fmt.Errorf("precision %q is not day, month, year or unknown", precS)
+		}
 	}
 	if noYear != "" {
 		if e.NoYear, err = parseNoYear(noYear); err != nil {

@@ -27,8 +27,12 @@ func liveHeap() uint64 {
 // event, times a million, must leave room under 1.2 GB resident for Fyne,
 // the GL driver and the map. Before the merged events were copied out of
 // the store's decoded blocks, interned and their search text shared, it
-// was 1,730 bytes here (1,975 for a 100,000-row store); after, 810.
-const mergedBytesPerEvent = 1_000
+// was 1,730 bytes here (1,975 for a 100,000-row store); after, 810 (743
+// on a later run); with four-byte dates, one-byte kinds and precisions,
+// the search text behind one pointer, the events by id a sorted list of
+// positions and the lists by kind, actor and country made only when
+// asked, 560.
+const mergedBytesPerEvent = 620
 
 // TestMergedEventsHeap: the events the window makes of an ACLED import
 // read back from a store keep at most mergedBytesPerEvent bytes of heap

@@ -132,18 +132,18 @@ func TestRoundTripTimeline(t *testing.T) {
 	}
 	for i, e := range dated {
 		row := rows[i+1]
-		if y, _ := strconv.Atoi(row[0]); y != e.Start.Year {
-			t.Errorf("%s: Year %s, want %d", e.ID, row[0], e.Start.Year)
+		if y, _ := strconv.Atoi(row[0]); y != e.Start.Year() {
+			t.Errorf("%s: Year %s, want %d", e.ID, row[0], e.Start.Year())
 		}
 		if got := html.UnescapeString(strings.TrimPrefix(row[9], "'")); got != e.Title {
 			t.Errorf("%s: Headline %q, want %q", e.ID, got, e.Title)
 		}
-		if row[16] != string(e.Kind) {
+		if row[16] != e.Kind.String() {
 			t.Errorf("%s: Group %q, want %q", e.ID, row[16], e.Kind)
 		}
 		wantDay := ""
 		if e.Precision == data.PrecisionDay {
-			wantDay = strconv.Itoa(e.Start.Day)
+			wantDay = strconv.Itoa(e.Start.Day())
 		}
 		if row[2] != wantDay {
 			t.Errorf("%s (%s): Day %q, want %q", e.ID, e.Precision, row[2], wantDay)

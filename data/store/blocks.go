@@ -81,7 +81,7 @@ func (b blockEntry) meets(from, to int32) bool {
 	return !b.undated && b.first <= to && b.last >= from
 }
 
-func dayKey(d data.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100 + d.Day) }
+func dayKey(d data.Date) int32 { return int32(d.Year()*10000 + int(d.Month())*100 + d.Day()) }
 
 // eventsFile is an events file's index, read and checked.
 type eventsFile struct {

@@ -112,7 +112,7 @@ func (w *eventsWriter) add(seq int, r *data.Record) error {
 	e := &r.Event
 	key, first, last := int32(0), int32(0), int32(0)
 	if e.Dated() {
-		key = int32(e.Start.Year*100 + int(e.Start.Month))
+		key = int32(e.Start.Year()*100 + int(e.Start.Month()))
 		first, last = dayKey(e.Start), dayKey(e.End)
 		if e.Ongoing {
 			last = ongoingLastDay

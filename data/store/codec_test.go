@@ -137,7 +137,7 @@ func TestRecordLayout1StillRead(t *testing.T) {
 		if err := decodeRecord(string(b), &got); err != nil {
 			t.Fatalf("%s: layout 1 cannot be read: %v", r.Event.ID, err)
 		}
-		r.Event.Ongoing, r.Event.PlacePrecision, r.Event.Fields = false, "", nil
+		r.Event.Ongoing, r.Event.PlacePrecision, r.Event.Fields = false, 0, nil
 		if !reflect.DeepEqual(got, r) {
 			t.Errorf("%s: layout 1 decodes to\n%+v\nwant\n%+v", r.Event.ID, got, r)
 		}

@@ -44,7 +44,7 @@ func writeV1Store(t *testing.T) (path string, want map[string]data.Record) {
 				continue
 			}
 			b, _ := hex.DecodeString(codecGolden["NER1"])
-			r.Event.Ongoing, r.Event.PlacePrecision, r.Event.Fields = false, "", nil
+			r.Event.Ongoing, r.Event.PlacePrecision, r.Event.Fields = false, 0, nil
 			want["NER1"] = r
 			sealed := v1Value(gen, r.Version, b)
 			if _, _, err := tx.Set(eventKey("may-csv", "NER1"), sealed, nil); err != nil {

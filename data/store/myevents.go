@@ -30,22 +30,22 @@ var ErrNoEvent = errors.New("store: no event of yours with this id")
 
 // myEventDoc is the stored form of a data.MyEvent.
 type myEventDoc struct {
-	Event          data.Event         `json:"e"`
-	Place          data.Place         `json:"place"`
-	PlacePrecision string             `json:"place_precision,omitempty"`
-	Origin         *data.Place        `json:"origin,omitempty"`
-	Actors         []data.Participant `json:"actors"`
-	Sources        []data.Source      `json:"sources,omitempty"`
-	Author         string             `json:"author,omitempty"`
-	Created        time.Time          `json:"created"`
-	Updated        time.Time          `json:"updated"`
+	Event          data.Event          `json:"e"`
+	Place          data.Place          `json:"place"`
+	PlacePrecision data.PlacePrecision `json:"place_precision,omitempty"`
+	Origin         *data.Place         `json:"origin,omitempty"`
+	Actors         []data.Participant  `json:"actors"`
+	Sources        []data.Source       `json:"sources,omitempty"`
+	Author         string              `json:"author,omitempty"`
+	Created        time.Time           `json:"created"`
+	Updated        time.Time           `json:"updated"`
 }
 
 func encodeMyEvent(m data.MyEvent) (string, error) {
 	body, err := json.Marshal(struct {
 		M myEventDoc `json:"m"`
 	}{myEventDoc{
-		Event: m.Event, Place: m.Place, PlacePrecision: string(m.PlacePrecision), Origin: m.Origin,
+		Event: m.Event, Place: m.Place, PlacePrecision: m.PlacePrecision, Origin: m.Origin,
 		Actors: m.Actors, Sources: m.Sources, Author: m.Author,
 		Created: m.Created.UTC(), Updated: m.Updated.UTC(),
 	}})
@@ -67,7 +67,7 @@ func decodeMyEvent(v string) (data.MyEvent, error) {
 	}
 	d := doc.M
 	m := data.MyEvent{
-		Event: d.Event, Place: d.Place, PlacePrecision: data.PlacePrecision(d.PlacePrecision), Origin: d.Origin,
+		Event: d.Event, Place: d.Place, PlacePrecision: d.PlacePrecision, Origin: d.Origin,
 		Actors: d.Actors, Sources: d.Sources, Author: d.Author, Created: d.Created, Updated: d.Updated,
 	}
 	if err := m.Validate(); err != nil {

@@ -111,7 +111,7 @@ func TestAddEventRejects(t *testing.T) {
 		change func(m *data.MyEvent)
 		want   string
 	}{
-		{"bad kind", func(m *data.MyEvent) { m.Event.Kind = "picnic" }, `kind "picnic" is not one of`},
+		{"bad kind", func(m *data.MyEvent) { m.Event.Kind = 0 }, `kind "" is not one of`},
 		{"no title", func(m *data.MyEvent) { m.Event.Title = "  " }, "has no title"},
 		{"end before start", func(m *data.MyEvent) { m.Event.End = data.D(2025, time.April, 1) }, "ends (2025-04-01) before it starts"},
 		{"no place", func(m *data.MyEvent) { m.Place = data.Place{} }, "has no place"},
@@ -119,7 +119,7 @@ func TestAddEventRejects(t *testing.T) {
 		{"no actor", func(m *data.MyEvent) { m.Actors = nil }, "has no actors"},
 		{"bad role", func(m *data.MyEvent) { m.Actors[0].Role = "guest" }, `role "guest"`},
 		{"month precision on a day", func(m *data.MyEvent) { m.Event.Precision = data.PrecisionMonth }, "month precision"},
-		{"bad place precision", func(m *data.MyEvent) { m.PlacePrecision = "street" }, `place precision "street"`},
+		{"bad place precision", func(m *data.MyEvent) { m.PlacePrecision = 200 }, `place precision "PlacePrecision(200)"`},
 		{"no year without note", func(m *data.MyEvent) {
 			m.Event.Start, m.Event.End = data.Date{}, data.Date{}
 			m.Event.NoYear = &data.MonthDay{Month: time.February, Day: 7}

@@ -55,6 +55,8 @@ func decodeEvent(dec *recordDecoder, v string, r *data.Record) error {
 
 var errRecordShort = errors.New("the stored record is cut short or damaged")
 
+var errRecordName = errors.New("the stored record names a kind or precision this version does not know; update Sahel Atlas")
+
 // recordDecoder reads records written by recordEncoder, remembering the ids
 // it derives so that records naming the same actors and places cost less.
 // Records it decodes may share their derived lists (Sources, Countries of
@@ -126,13 +128,13 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 	e.ID = d.str()
 	e.Start = d.date()
 	e.End = d.date()
-	e.Precision = data.Precision(d.str())
+	e.Precision = d.precision()
 	if d.uint() == 1 {
 		e.NoYear = &data.MonthDay{Month: time.Month(d.uint()), Day: int(d.int())}
 	}
 	e.DateNote = d.str()
 	e.YearInferred = d.str()
-	e.Kind = data.Kind(d.str())
+	e.Kind = d.kind()
 	e.Title = d.str()
 	e.Summary = d.str()
 	if flags&flagPlaceRef == 0 {
@@ -196,7 +198,7 @@ func (dec *recordDecoder) decode(s string, r *data.Record) error {
 		default:
 			d.err = errRecordShort
 		}
-		e.PlacePrecision = data.PlacePrecision(d.str())
+		e.PlacePrecision = d.placePrecision()
 		e.Fields = d.fields()
 	}
 	if flags >= 1<<3 {
@@ -279,6 +281,36 @@ func (d *recReader) int() int64 {
 	return x
 }
 
+// kind reads an event's kind, written by its name.
+func (d *recReader) kind() data.Kind {
+	s := d.str()
+	k, ok := data.ParseKind(s)
+	if !ok && s != "" && d.err == nil {
+		d.err = errRecordName
+	}
+	return k
+}
+
+// precision reads an event's precision, written by its name.
+func (d *recReader) precision() data.Precision {
+	s := d.str()
+	p, ok := data.ParsePrecision(s)
+	if !ok && s != "" && d.err == nil {
+		d.err = errRecordName
+	}
+	return p
+}
+
+// placePrecision reads an event's place precision, written by its name.
+func (d *recReader) placePrecision() data.PlacePrecision {
+	s := d.str()
+	p, ok := data.ParsePlacePrecision(s)
+	if !ok && d.err == nil {
+		d.err = errRecordName
+	}
+	return p
+}
+
 func (d *recReader) str() string {
 	n := d.uint()
 	if d.err != nil || n > uint64(len(d.s)-d.i) {
@@ -339,7 +371,7 @@ func (d *recReader) fields() []data.Field {
 
 func (d *recReader) date() data.Date {
 	y, m, dd := d.int(), d.int(), d.int()
-	return data.Date{Year: int(y), Month: time.Month(m), Day: int(dd)}
+	return data.D(int(y), time.Month(m), int(dd))
 }
 
 func (d *recReader) float() float64 {

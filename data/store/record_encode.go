@@ -57,7 +57,7 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	w.str(e.ID)
 	w.date(e.Start)
 	w.date(e.End)
-	w.str(string(e.Precision))
+	w.str(e.Precision.String())
 	if e.NoYear != nil {
 		w.uint(1)
 		w.uint(uint64(e.NoYear.Month))
@@ -67,7 +67,7 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	}
 	w.str(e.DateNote)
 	w.str(e.YearInferred)
-	w.str(string(e.Kind))
+	w.str(e.Kind.String())
 	w.str(e.Title)
 	w.str(e.Summary)
 	if flags&flagPlaceRef == 0 {
@@ -129,7 +129,7 @@ func (enc *recordEncoder) append(buf []byte, r *data.Record) []byte {
 	} else {
 		w.uint(0)
 	}
-	w.str(string(e.PlacePrecision))
+	w.str(e.PlacePrecision.String())
 	w.fields(e.Fields)
 	return w.b
 }
@@ -229,9 +229,9 @@ func (w *recWriter) strs(ss []string) {
 	}
 }
 func (w *recWriter) date(d data.Date) {
-	w.int(int64(d.Year))
-	w.int(int64(d.Month))
-	w.int(int64(d.Day))
+	w.int(int64(d.Year()))
+	w.int(int64(d.Month()))
+	w.int(int64(d.Day()))
 }
 func (w *recWriter) float(f float64) {
 	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f))

@@ -47,12 +47,12 @@ func testDataset(t testing.TB, es ...ev) *data.Dataset {
 		switch e.precision {
 		case data.PrecisionMonth:
 			x.Precision = data.PrecisionMonth
-			x.Start = data.D(day.Year, day.Month, 1)
+			x.Start = data.D(day.Year(), day.Month(), 1)
 			x.End = x.Start.AddDays(32)
-			x.End = data.D(x.End.Year, x.End.Month, 1).AddDays(-1)
+			x.End = data.D(x.End.Year(), x.End.Month(), 1).AddDays(-1)
 		case data.PrecisionYear:
 			x.Precision = data.PrecisionYear
-			x.Start, x.End = data.D(day.Year, 1, 1), data.D(day.Year, 12, 31)
+			x.Start, x.End = data.D(day.Year(), 1, 1), data.D(day.Year(), 12, 31)
 		}
 		events = append(events, x)
 	}

@@ -286,7 +286,7 @@ var numStyleCodes = 8 * (len(KindStyles) + 1)
 func markerTable(scale float64) []draw.Marker {
 	t := make([]draw.Marker, numStyleCodes)
 	for i := range len(KindStyles) + 1 {
-		k := data.Kind("")
+		var k data.Kind
 		if i < len(KindStyles) {
 			k = KindStyles[i].Kind
 		}

@@ -96,9 +96,9 @@ func eventDate(e *data.Event) string {
 	var s string
 	switch e.Precision {
 	case data.PrecisionYear:
-		s = fmt.Sprint(e.Start.Year)
-		if e.End.Year != e.Start.Year && !e.Ongoing {
-			s += fmt.Sprintf("–%d", e.End.Year)
+		s = fmt.Sprint(e.Start.Year())
+		if e.End.Year() != e.Start.Year() && !e.Ongoing {
+			s += fmt.Sprintf("–%d", e.End.Year())
 		}
 	case data.PrecisionMonth:
 		s = monthYear(e.Start.Time())

@@ -21,7 +21,7 @@ func Legend(l *Layers, notes *overlay.AnnotationLayer, v geo.Viewport) []layout.
 	var items []layout.LegendItem
 	lg := l.Events.Legend(v)
 	for _, k := range lg.Kinds {
-		items = append(items, layout.LegendItem{Label: lang.Term("kind", string(k)), Marker: overlay.StyleFor(k, 1)})
+		items = append(items, layout.LegendItem{Label: lang.Term("kind", k.String()), Marker: overlay.StyleFor(k, 1)})
 	}
 	if lg.Approximate {
 		items = append(items, layout.LegendItem{Label: lang.T("legend.approximate"), Marker: overlay.ApproximateStyleFor(data.KindVisit, 1)})

@@ -199,13 +199,13 @@ func TestSnapshotLegendMatchesMap(t *testing.T) {
 		}
 		var legendKinds []string
 		for _, it := range Legend(f.layers, nil, v) {
-			if data.Kind(it.Label).Valid() {
+			if _, ok := data.ParseKind(it.Label); ok {
 				legendKinds = append(legendKinds, it.Label)
 			}
 		}
 		var mapKinds []string
 		for _, k := range f.layers.Events.Legend(v).Kinds {
-			mapKinds = append(mapKinds, string(k))
+			mapKinds = append(mapKinds, k.String())
 		}
 		if strings.Join(legendKinds, ",") != strings.Join(mapKinds, ",") {
 			t.Errorf("%s–%s: legend kinds %v, map kinds %v", win[0], win[1], legendKinds, mapKinds)

@@ -90,10 +90,11 @@ func runEvents(con console, o *eventsOptions, args []string) int {
 	}
 	filter := data.Filter{Text: o.text}
 	for _, k := range data.SplitList(o.kinds) {
-		if !data.Kind(k).Valid() {
+		kind, ok := data.ParseKind(k)
+		if !ok {
 			return con.usagef(lang.T("--kind %q is not one of %v"), k, data.Kinds)
 		}
-		filter.Kinds = append(filter.Kinds, data.Kind(k))
+		filter.Kinds = append(filter.Kinds, kind)
 	}
 	for _, c := range data.SplitList(o.countries) {
 		c = strings.ToUpper(c)

@@ -102,10 +102,11 @@ func (o *myEventOptions) apply(m *data.MyEvent, set map[string]bool, gaz *data.G
 		e.Title = strings.TrimSpace(o.title)
 	}
 	if set["kind"] {
-		if !data.Kind(o.kind).Valid() {
+		kind, ok := data.ParseKind(o.kind)
+		if !ok {
 			return fmt.Sprintf("--kind %q is not one of %v", o.kind, data.Kinds)
 		}
-		e.Kind = data.Kind(o.kind)
+		e.Kind = kind
 	}
 	if set["date"] || set["end"] {
 		if o.date == "" {
@@ -194,10 +195,11 @@ func (o *myEventOptions) applyPlace(m *data.MyEvent, set map[string]bool, gaz *d
 		m.Place, m.PlacePrecision = p, data.PlaceTown
 	}
 	if set["place-precision"] {
-		m.PlacePrecision = data.PlacePrecision(o.placePrecision)
-		if !m.PlacePrecision.Valid() {
+		pp, ok := data.ParsePlacePrecision(o.placePrecision)
+		if !ok {
 			return fmt.Sprintf("--place-precision %q is not exact, town, region, country or inferred", o.placePrecision)
 		}
+		m.PlacePrecision = pp
 	}
 	if set["origin"] {
 		m.Origin = nil

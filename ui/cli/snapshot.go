@@ -177,10 +177,11 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 		return snap, errors.New(lang.T("--every needs --from and --to"))
 	}
 	for _, k := range data.SplitList(o.kinds) {
-		if !data.Kind(k).Valid() {
+		kind, ok := data.ParseKind(k)
+		if !ok {
 			return snap, fmt.Errorf(lang.T("--kind %q is not a kind of event (kinds: %s)"), k, kindNames())
 		}
-		snap.Filter.Kinds = append(snap.Filter.Kinds, data.Kind(k))
+		snap.Filter.Kinds = append(snap.Filter.Kinds, kind)
 	}
 	for _, c := range data.SplitList(o.countries) {
 		snap.Filter.Countries = append(snap.Filter.Countries, strings.ToUpper(c))
@@ -217,7 +218,7 @@ func (o *snapshotOptions) snapshot(s *scene.Scene) (scene.Snapshot, error) {
 func kindNames() string {
 	names := make([]string, len(data.Kinds))
 	for i, k := range data.Kinds {
-		names[i] = string(k)
+		names[i] = k.String()
 	}
 	return strings.Join(names, ", ")
 }
