@@ -89,5 +89,5 @@ func (ui *Window) bindKeys() {
 		}
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { c.Focus(ui.Search.Entry) })
+		func(fyne.Shortcut) { ui.Search.Warm(); c.Focus(ui.Search.Entry) })
 }

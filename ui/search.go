@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -134,6 +135,7 @@ type SearchBox struct {
 	OnResults func(showing bool)
 
 	work      *newestWorker[searchRequest, []SearchResult]
+	warm      sync.Once // the gazetteer's read, started by Warm
 	find      func(s Searcher, text string) []SearchResult // Searcher.Find; tests pass a slower one they control
 	pickFirst bool                                         // Enter was pressed before the results of the text came
 }
@@ -208,8 +210,21 @@ func (b *SearchBox) setData(d *data.Dataset) {
 	}
 }
 
+// Warm starts reading the gazetteer on a goroutine of its own, once,
+// when the analyst is about to search (Ctrl+F, the first key typed): the
+// window does not hold its 36,000 places (about 13 MB) for a search
+// nobody asked for, and the first results need not wait for all of it.
+func (b *SearchBox) Warm() {
+	b.warm.Do(func() {
+		if b.s.Gaz != nil {
+			go b.s.Gaz()
+		}
+	})
+}
+
 // update asks for the results of text; an empty box hides them at once.
 func (b *SearchBox) update(text string) {
+	b.Warm()
 	b.pickFirst = false
 	if strings.TrimSpace(text) == "" {
 		b.work.cancel()

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -149,5 +150,33 @@ func TestSearchBoxSearchesNewData(t *testing.T) {
 	b.setData(old)
 	if !b.work.settled() || len(b.Results()) != 0 {
 		t.Fatalf("an empty box searched the new data: settled %v, results %+v", b.work.settled(), b.Results())
+	}
+}
+
+// TestSearchBoxReadsTheGazetteerWhenAsked: the box does not read the
+// gazetteer until the analyst starts a search, then starts reading it
+// once, however much is typed.
+func TestSearchBoxReadsTheGazetteerWhenAsked(t *testing.T) {
+	test.NewTempApp(t)
+	read := make(chan struct{}, 8)
+	b := NewSearchBox(Searcher{Gaz: func() *data.Gazetteer { read <- struct{}{}; return nil }})
+	b.find = func(Searcher, string) []SearchResult { return nil } // the searches' own reads aside
+	b.work.do = func(func()) {}                                   // and their results
+	select {
+	case <-read:
+		t.Fatal("the gazetteer was read before any search")
+	default:
+	}
+	test.Type(b.Entry, "Gao")
+	b.Warm()
+	select {
+	case <-read: // started by the first key
+	case <-time.After(10 * time.Second):
+		t.Fatal("typing in the box did not start reading the gazetteer")
+	}
+	select {
+	case <-read:
+		t.Fatal("the gazetteer was read twice")
+	case <-time.After(50 * time.Millisecond):
 	}
 }

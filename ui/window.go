@@ -132,7 +132,6 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Details.OnAnnotate = ui.Notes.AnnotateEvent
 	ui.Details.OnEdit, ui.Details.OnArticle = ui.editOrCorrect, ui.showArticle
 	ui.Search = NewSearchBox(Searcher{Data: sc.Data, Atlas: sc.Atlas, Gaz: BundledGazetteer})
-	go BundledGazetteer() // read it while the analyst looks at the map, before the first search
 	ui.Search.OnPicked = ui.pickResult
 	ui.Explorer.OnChange = ui.explorerChanged
 
