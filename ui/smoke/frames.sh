@@ -5,7 +5,10 @@
 # the resident memory, the frames a second while dragging the timeline
 # (its right handle leftwards, then the window's body rightwards) and
 # while playing at 10×, and how long after the release the last frame
-# came.
+# came. The frame log's fourth column, the bytes the app has allocated
+# (builds from session 5 on), gives the kilobytes allocated a frame. With
+# SAHELATLAS_PROFILE=DIR the app writes CPU and allocation profiles of
+# its use into DIR (see ui.EnvProfile).
 # Usage: ui/smoke/frames.sh PATH/TO/sahelatlas N [OUT_DIR]
 # With FRAMES_STORE=PATH/ws.db the window opens a copy of that workspace
 # store (its imported events, e.g. N ACLED rows made by
@@ -79,10 +82,13 @@ ymid=$((ty + th / 2))
 # a machine shared with other work cannot show in frames a second).
 fps() {
   awk -v a="$2" -v b="$3" -v l="$1" -v c="$4" '$2 == "frame" || $2 == "events" {
-      if ($1 >= a && $1 <= b) n++
+      if ($1 < a) before = $4
+      if ($1 >= a && $1 <= b) { n++; alloc = $4 }
       if ($1 >= a) last = $1
     } END {
-      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f cpu_ms_per_frame=%.1f\n", l, n, n / ((b - a) / 1e9), (last - b) / 1e6, c / (n > 0 ? n : 1)
+      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f cpu_ms_per_frame=%.1f", l, n, n / ((b - a) / 1e9), (last - b) / 1e6, c / (n > 0 ? n : 1)
+      if (alloc > 0) printf " alloc_kb_per_frame=%.0f", (alloc - before) / 1024 / (n > 0 ? n : 1)
+      printf "\n"
     }' "$log"
 }
 # drag X0 X1 STEPS: press at X0 on the timeline, move to X1 in STEPS moves
