@@ -16,8 +16,10 @@ type lag struct {
 }
 
 // frameShown runs on the UI goroutine after each map frame is shown: it
-// logs the frame (EnvFrameLog) and brings the legend in line.
+// logs the frame (EnvFrameLog), draws the timeline's window where a drag
+// or playback moved it, and brings the legend in line.
 func (ui *Window) frameShown(v geo.Viewport) {
+	ui.Timeline.ShowMoves()
 	what := "frame"
 	if ui.frames.takeMark(ui.Map.image.Image) {
 		what = "events"

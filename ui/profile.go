@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
 	"sync"
@@ -71,8 +72,10 @@ func (p *profiler) start() {
 }
 
 // writeHeapProfile writes the heap profile (with every allocation since
-// the start) to path.
+// the start) to path, after a collection: the profile is as of the last
+// one, and a window drawing without garbage may run none for minutes.
 func writeHeapProfile(path string) {
+	runtime.GC()
 	f, err := os.Create(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "sahelatlas: %s: %v (no heap profile)\n", EnvProfile, err)

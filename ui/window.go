@@ -122,6 +122,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 
 	ui.Timeline = NewTimeline(first, last)
 	ui.Timeline.OnChanged = ui.Explorer.SetWindow
+	ui.Timeline.Deferred = ui.live // drawn with the map's frames (frameShown)
 	ui.Dates = NewDateFields(ui.Timeline, ui.Status.SetText)
 	ui.Player = NewPlayer(ui.Timeline)
 	ui.List = NewEventList(ui.Explorer)
