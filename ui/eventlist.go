@@ -21,7 +21,7 @@ type EventList struct {
 	// rows are not copied into one list at every step of the slider).
 	dated, undated []*data.Event
 	syncing        bool
-	OnChosen func(e *data.Event) // called when the analyst picks an event in the list
+	OnChosen       func(e *data.Event) // called when the analyst picks an event in the list
 }
 
 // NewEventList makes the list for x.
