@@ -13,16 +13,16 @@ import (
 )
 
 // EnvProfile names the environment variable that, set to a folder beside
-// EnvFrameLog, makes the window profile itself from the first frame drawn with its events
-// (the "events" line of EnvFrameLog) until it is stopped with SIGTERM or
-// SIGINT, as ui/smoke/frames.sh stops it: cpu.pprof is its CPU profile,
-// allocs-start.pprof and allocs-end.pprof the heap profiles at both ends
-// (`go tool pprof -sample_index=alloc_space -diff_base allocs-start.pprof
-// allocs-end.pprof` shows what the use allocated). It is for measuring
-// the real window under Xvfb.
+// EnvFrameLog, makes the window profile itself from the first frame drawn
+// with its events (the "events" line of EnvFrameLog) until it receives
+// SIGUSR1, as ui/smoke/frames.sh sends it before it stops the window:
+// cpu.pprof is its CPU profile, allocs-start.pprof and allocs-end.pprof
+// the heap profiles at both ends (`go tool pprof -sample_index=alloc_space
+// -diff_base allocs-start.pprof allocs-end.pprof` shows what the use
+// allocated). It is for measuring the real window under Xvfb.
 const EnvProfile = "SAHELATLAS_PROFILE"
 
-// profiler profiles the window between start and the signal that ends it.
+// profiler profiles the window between start and SIGUSR1.
 type profiler struct {
 	dir  string
 	once sync.Once
@@ -37,8 +37,7 @@ func newProfiler() *profiler {
 	return &profiler{dir: dir}
 }
 
-// start begins the profile, once; the process then exits on SIGTERM or
-// SIGINT after writing it.
+// start begins the profile, once; SIGUSR1 ends it.
 func (p *profiler) start() {
 	if p == nil {
 		return
@@ -60,13 +59,13 @@ func (p *profiler) start() {
 			return
 		}
 		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		signal.Notify(ch, syscall.SIGUSR1)
 		go func() {
 			<-ch
+			signal.Stop(ch)
 			pprof.StopCPUProfile()
 			f.Close()
 			writeHeapProfile(filepath.Join(p.dir, "allocs-end.pprof"))
-			os.Exit(0)
 		}()
 	})
 }

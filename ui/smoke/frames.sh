@@ -8,7 +8,7 @@
 # came. The frame log's fourth column, the bytes the app has allocated
 # (builds from session 5 on), gives the kilobytes allocated a frame. With
 # SAHELATLAS_PROFILE=DIR the app writes CPU and allocation profiles of
-# its use into DIR (see ui.EnvProfile).
+# its use into DIR (see ui.EnvProfile), ended with SIGUSR1.
 # Usage: ui/smoke/frames.sh PATH/TO/sahelatlas N [OUT_DIR]
 # With FRAMES_STORE=PATH/ws.db the window opens a copy of that workspace
 # store (its imported events, e.g. N ACLED rows made by
@@ -127,3 +127,8 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
 import -window root "$out/screen-$n.png" 2>/dev/null || true
 printf 'events=%d rss_after_use_mb=%d peak_rss_mb=%d\n' "$n" "$(rss)" "$(hwm)"
+if [ -n "${SAHELATLAS_PROFILE:-}" ]; then
+  kill -USR1 "$app" # the app writes its profiles
+  for _ in $(seq 100); do [ -s "$SAHELATLAS_PROFILE/allocs-end.pprof" ] && break; sleep 0.2; done
+  sleep 1
+fi
