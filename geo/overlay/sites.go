@@ -142,6 +142,7 @@ type memo struct {
 	base   *eventBase // the events of the last setEvents
 	local  []int32    // scratch: site index in the set being made, by place; -1 when none
 	used   []int32    // scratch: the places whose local is set
+	sites  int        // the sites of the last set made: the next, a step of the slider away, has about as many
 }
 
 // maxMemo bounds how many events the memo keeps beyond those of the
@@ -200,6 +201,10 @@ func (m *memo) group(from, to data.Date) *eventSet {
 		m.base = &eventBase{}
 	}
 	s := &eventSet{from: from, to: to, base: m.base}
+	// Made to the size the last window needed, and a little more, rather
+	// than grown by doubling: tens of thousands of sites a slider step
+	// would otherwise leave twice their size as garbage.
+	s.sites = make([]site, 0, m.sites+m.sites/16)
 	for len(m.local) < len(m.worlds) {
 		m.local = append(m.local, -1)
 	}
@@ -229,6 +234,7 @@ func (m *memo) group(from, to data.Date) *eventSet {
 		s.sites[k].first = s.inView
 		s.inView += s.sites[k].n
 	}
+	m.sites = len(s.sites)
 	return s
 }
 
