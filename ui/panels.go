@@ -13,6 +13,7 @@ type lag struct {
 	panelsDirty bool          // the list and the date line lag the Explorer's window
 	panelsDue   bool          // catchUpLater will bring them in line
 	legendLag   *geo.Viewport // the view of a frame whose legend is not shown yet
+	legendRows  []legendRow   // the legend's rows, reused while they show the same item
 }
 
 // frameShown runs on the UI goroutine after each map frame is shown: it
