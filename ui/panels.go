@@ -12,6 +12,7 @@ import (
 type lag struct {
 	panelsDirty bool          // the list and the date line lag the Explorer's window
 	panelsDue   bool          // catchUpLater will bring them in line
+	panelsAt    time.Time     // when, at the latest
 	legendLag   *geo.Viewport // the view of a frame whose legend is not shown yet
 	legendRows  []legendRow   // the legend's rows, reused while they show the same item
 }
@@ -41,6 +42,11 @@ func (ui *Window) frameShown(v geo.Viewport) {
 		// widgets: rebuilt with the list, not every frame.
 		ui.legendLag = &v
 		ui.catchUpLater()
+		if time.Until(ui.panelsAt) < panelSlack {
+			// Due before the next frame: with this one, so that the
+			// window is repainted once for both.
+			ui.catchUp()
+		}
 		return
 	}
 	ui.legendLag = nil
@@ -79,24 +85,35 @@ func (ui *Window) panelsLater() {
 	ui.catchUpLater()
 }
 
-// catchUpLater, panelDelay from now, brings in line what lags: the list
-// and the date line (panelsDirty), the legend (legendLag).
+// panelSlack is how early a frame shown brings the panels in line when
+// they are due before the next frame would come.
+const panelSlack = 40 * time.Millisecond
+
+// catchUpLater, panelDelay from now (or with the frame shown just before),
+// brings in line what lags: the list and the date line (panelsDirty), the
+// legend (legendLag).
 func (ui *Window) catchUpLater() {
 	if ui.panelsDue {
 		return
 	}
 	ui.panelsDue = true
-	time.AfterFunc(panelDelay, func() {
-		ui.do(func() {
-			ui.panelsDue = false
-			if ui.panelsDirty {
-				ui.panelsDirty = false
-				ui.explorerChanged(ChangeWindow | changePanels)
-			}
-			if v := ui.legendLag; v != nil {
-				ui.legendLag = nil
-				ui.updateLegend(*v)
-			}
-		})
-	})
+	ui.panelsAt = time.Now().Add(panelDelay)
+	time.AfterFunc(panelDelay, func() { ui.do(ui.catchUp) })
+}
+
+// catchUp brings in line what lags, if catchUpLater asked for it and no
+// frame has done it since.
+func (ui *Window) catchUp() {
+	if !ui.panelsDue {
+		return
+	}
+	ui.panelsDue = false
+	if ui.panelsDirty {
+		ui.panelsDirty = false
+		ui.explorerChanged(ChangeWindow | changePanels)
+	}
+	if v := ui.legendLag; v != nil {
+		ui.legendLag = nil
+		ui.updateLegend(*v)
+	}
 }

@@ -87,3 +87,39 @@ func TestDraggedTimelineDrawnWithTheMap(t *testing.T) {
 	}
 	drain(q)
 }
+
+// TestPanelsCatchUpAsksNoFrame: when the list and the date line catch up
+// with a dragged timeline they ask the map for no frame: it has drawn
+// that window already (the old code drew it again, several times a
+// second while dragging).
+func TestPanelsCatchUpAsksNoFrame(t *testing.T) {
+	ui, q := newTestWindowQueue(t)
+	q.next(t) // the first frame
+	drain(q)
+	first, _ := ui.Timeline.Span()
+	ui.Timeline.SetWindow(first, first.AddDays(365))
+	drain(q)
+	before := ui.DateWindow.Text
+
+	w := ui.Timeline.Size().Width
+	x0 := ui.Timeline.xOf(first.AddDays(180).Days())
+	ui.Timeline.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x0+w/4, 10)}, Dragged: fyne.NewDelta(w/4, 0)})
+	requests := func() uint64 {
+		ui.Map.frames.mu.Lock()
+		defer ui.Map.frames.mu.Unlock()
+		return ui.Map.frames.gen
+	}
+	asked := requests()
+	if !ui.panelsDue {
+		t.Fatal("the drag left the panels nothing to catch up with")
+	}
+	ui.catchUp()
+	if ui.DateWindow.Text == before {
+		t.Errorf("the date line %q did not catch up", before)
+	}
+	if got := requests(); got != asked {
+		t.Errorf("catching up asked the map for %d more frames, want none", got-asked)
+	}
+	ui.Timeline.DragEnd()
+	drain(q)
+}

@@ -255,7 +255,9 @@ func (ui *Window) explorerChanged(c Change) {
 		ui.Notes.Layer.SetWindow(x.From, x.To)
 	}
 	ui.List.Sync()
-	ui.updateLayers()
+	if c&changePanels == 0 { // else the map has it already
+		ui.updateLayers()
+	}
 }
 
 // bringIntoView pans the map so e's place is in view (zooming in when the
