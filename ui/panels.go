@@ -39,14 +39,12 @@ func (ui *Window) frameShown(v geo.Viewport) {
 	}
 	if ui.live() {
 		// The legend's rows (the density classes change every step) are
-		// widgets: rebuilt with the list, not every frame.
+		// widgets: rebuilt with the list, not every frame; with this
+		// frame when due before the next, so that the window is
+		// repainted once for both.
 		ui.legendLag = &v
 		ui.catchUpLater()
-		if time.Until(ui.panelsAt) < panelSlack {
-			// Due before the next frame: with this one, so that the
-			// window is repainted once for both.
-			ui.catchUp()
-		}
+		ui.catchUp()
 		return
 	}
 	ui.legendLag = nil
@@ -101,10 +99,11 @@ func (ui *Window) catchUpLater() {
 	time.AfterFunc(panelDelay, func() { ui.do(ui.catchUp) })
 }
 
-// catchUp brings in line what lags, if catchUpLater asked for it and no
-// frame has done it since.
+// catchUp brings in line what lags if catchUpLater asked for it and it is
+// due within panelSlack (a frame may have done it already, and a timer
+// of an earlier request may come early for a later one).
 func (ui *Window) catchUp() {
-	if !ui.panelsDue {
+	if !ui.panelsDue || time.Until(ui.panelsAt) >= panelSlack {
 		return
 	}
 	ui.panelsDue = false

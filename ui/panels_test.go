@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -113,6 +114,7 @@ func TestPanelsCatchUpAsksNoFrame(t *testing.T) {
 	if !ui.panelsDue {
 		t.Fatal("the drag left the panels nothing to catch up with")
 	}
+	ui.panelsAt = time.Now() // due
 	ui.catchUp()
 	if ui.DateWindow.Text == before {
 		t.Errorf("the date line %q did not catch up", before)
