@@ -15,25 +15,32 @@ import (
 // selecting elsewhere (on the map) selects it here.
 type EventList struct {
 	*widget.List
-	x        *Explorer
-	rows     []*data.Event // what the list shows, refreshed by Sync
-	syncing  bool
-	OnChosen func(e *data.Event) // called when the analyst picks an event in the list
+	x *Explorer
+	// What the list shows, refreshed by Sync: the window's events, then
+	// the undated ones, read where the Explorer keeps them (a million
+	// rows are not copied into one list at every step of the slider).
+	dated, undated []*data.Event
+	syncing        bool
+	OnChosen       func(e *data.Event) // called when the analyst picks an event in the list
 }
 
 // NewEventList makes the list for x.
 func NewEventList(x *Explorer) *EventList {
-	l := &EventList{x: x, rows: x.Listed()}
+	l := &EventList{x: x, dated: x.InWindow(), undated: x.Undated()}
 	l.List = widget.NewList(
-		func() int { return len(l.rows) },
+		l.len,
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("9 Apr 2025 · a long event title for sizing")
 			t.Truncation = fyne.TextTruncateEllipsis
 			return t
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(l.rows) {
-				o.(*widget.Label).SetText(EventLine(l.rows[id]))
+			if e := l.row(id); e != nil {
+				// A row showing the same event keeps its text: setting
+				// it again shapes and truncates it again.
+				if t, line := o.(*widget.Label), EventLine(e); t.Text != line {
+					t.SetText(line)
+				}
 			}
 		},
 	)
@@ -41,8 +48,7 @@ func NewEventList(x *Explorer) *EventList {
 		if l.syncing {
 			return
 		}
-		if id < len(l.rows) {
-			e := l.rows[id]
+		if e := l.row(id); e != nil {
 			x.Select(e)
 			if l.OnChosen != nil {
 				l.OnChosen(e)
@@ -56,16 +62,48 @@ func NewEventList(x *Explorer) *EventList {
 func (l *EventList) Sync() {
 	l.syncing = true
 	defer func() { l.syncing = false }()
-	l.rows = l.x.Listed()
+	l.dated, l.undated = l.x.InWindow(), l.x.Undated()
 	l.List.Refresh()
-	for i, e := range l.rows {
-		if e == l.x.Selected {
-			l.List.Select(i)
-			l.List.ScrollTo(i)
-			return
-		}
+	if i := l.index(l.x.Selected); i >= 0 {
+		l.List.Select(i)
+		l.List.ScrollTo(i)
+		return
 	}
 	l.List.UnselectAll()
+}
+
+// len is how many rows the list shows.
+func (l *EventList) len() int { return len(l.dated) + len(l.undated) }
+
+// row returns the event of row id, or nil past the end.
+func (l *EventList) row(id widget.ListItemID) *data.Event {
+	switch {
+	case id < 0:
+		return nil
+	case id < len(l.dated):
+		return l.dated[id]
+	case id < l.len():
+		return l.undated[id-len(l.dated)]
+	}
+	return nil
+}
+
+// index returns the row of e, or -1 when the list does not show it.
+func (l *EventList) index(e *data.Event) int {
+	if e == nil {
+		return -1
+	}
+	for i, r := range l.dated {
+		if r == e {
+			return i
+		}
+	}
+	for i, r := range l.undated {
+		if r == e {
+			return len(l.dated) + i
+		}
+	}
+	return -1
 }
 
 // EventLine is one row of the event list: date, kind and title.

@@ -14,8 +14,9 @@ import (
 // EnvFrameLog names the environment variable that, set to a file path,
 // makes the window write one line per map frame handed to the canvas:
 // the time in Unix nanoseconds, what the frame is ("frame", or "events"
-// for the first frame drawn with the events loaded in the background)
-// and the events that pass the filters at every date; after the first
+// for the first frame drawn with the events loaded in the background),
+// the events that pass the filters at every date and the bytes the
+// process has allocated on its heap since it started; after the first
 // frame, where the timeline, the speed choice, the Play button and the
 // map are. It is for measuring the window as the analyst sees it (frames
 // a second while dragging the timeline, time to the first map) from
@@ -25,9 +26,10 @@ const EnvFrameLog = "SAHELATLAS_FRAMELOG"
 // frameLog appends frame times to a file; the zero frameLog, or a nil
 // one, writes nothing.
 type frameLog struct {
-	mu     sync.Mutex
-	f      *os.File
-	frames int
+	mu      sync.Mutex
+	f       *os.File
+	frames  int
+	profile *profiler // $SAHELATLAS_PROFILE, started at the "events" frame
 }
 
 // openFrameLog opens the file $SAHELATLAS_FRAMELOG names, or returns nil
@@ -42,7 +44,7 @@ func openFrameLog() *frameLog {
 		fmt.Fprintf(os.Stderr, "sahelatlas: %s: %v (no frame log)\n", EnvFrameLog, err)
 		return nil
 	}
-	return &frameLog{f: f}
+	return &frameLog{f: f, profile: newProfiler()}
 }
 
 // mark writes one line: now, what and n; it returns how many frames it
@@ -53,8 +55,11 @@ func (l *frameLog) mark(what string, n int) int {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fmt.Fprintf(l.f, "%d %s %d\n", time.Now().UnixNano(), what, n)
+	fmt.Fprintf(l.f, "%d %s %d %d\n", time.Now().UnixNano(), what, n, allocatedBytes())
 	l.frames++
+	if what == "events" {
+		l.profile.start()
+	}
 	return l.frames
 }
 

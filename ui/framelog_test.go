@@ -8,7 +8,7 @@ import (
 )
 
 // TestFrameLog: with $SAHELATLAS_FRAMELOG set, the window writes a line
-// per frame shown (time, "frame", events) and, after the first, where
+// per frame shown (time, "frame", events, bytes allocated) and, after the first, where
 // the timeline, the speed choice, Play and the map are.
 func TestFrameLog(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "frames.log")
@@ -35,12 +35,12 @@ func TestFrameLog(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		f := strings.Fields(line)
 		switch {
-		case len(f) == 3 && f[1] == "frame":
+		case len(f) == 4 && f[1] == "frame":
 			frames++
 		case len(f) == 6 && f[0] == "place":
 			places[f[1]] = true
 		default:
-			t.Errorf("line %q: want TIME frame N or place NAME X Y W H", line)
+			t.Errorf("line %q: want TIME frame N ALLOCATED or place NAME X Y W H", line)
 		}
 	}
 	if frames != 2 {

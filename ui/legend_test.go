@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"slices"
 	"testing"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sahelatlas/sahelatlas/data"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
+	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
@@ -68,5 +71,27 @@ func TestWindowLegendMatchesPage(t *testing.T) {
 	ui.updateLegend(ui.Map.View())
 	if slices.Contains(legendLabels(ui), "annotation") {
 		t.Error("the legend lists annotations while they are hidden")
+	}
+}
+
+// TestLegendKeepsRowsOfTheSameItems: when the legend changes, the rows
+// showing an item it showed before are the same widgets (their label is
+// not shaped and drawn again), in the new order, and new items get new
+// rows.
+func TestLegendKeepsRowsOfTheSameItems(t *testing.T) {
+	ui, q := newTestWindowQueue(t)
+	q.next(t)
+	drain(q)
+	a := layout.LegendItem{Label: "a", Marker: overlay.StyleFor(data.KindVisit, 1)}
+	b := layout.LegendItem{Label: "b", Line: color.RGBA{0x20, 0x40, 0x60, 0xff}}
+	c := layout.LegendItem{Label: "c", Marker: overlay.StyleFor(data.KindMeeting, 1)}
+	ui.showLegend([]layout.LegendItem{a, b})
+	rowB := ui.legend.Objects[1]
+	ui.showLegend([]layout.LegendItem{b, c})
+	if got := legendLabels(ui); !slices.Equal(got, []string{"b", "c"}) {
+		t.Fatalf("legend %q, want [b c]", got)
+	}
+	if ui.legend.Objects[0] != rowB {
+		t.Error("the row of b, shown before, was made again")
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/sahelatlas/sahelatlas/data"
 	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
+	"github.com/sahelatlas/sahelatlas/geo/layout"
 	"github.com/sahelatlas/sahelatlas/geo/overlay"
 	"github.com/sahelatlas/sahelatlas/geo/render"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
@@ -403,29 +404,59 @@ func (ui *Window) updateLegend(v geo.Viewport) {
 	if ui.showNote && ui.Notes != nil {
 		notes = ui.Notes.Layer
 	}
-	items := scene.Legend(ui.Layers, notes, v)
+	ui.showLegend(scene.Legend(ui.Layers, notes, v))
+}
+
+// showLegend shows items in the Legend tab, when they changed.
+func (ui *Window) showLegend(items []layout.LegendItem) {
 	key := fmt.Sprint(items)
 	if key == ui.legendKey {
 		return
 	}
 	ui.legendKey = key
+	// Rows that show the same item as before are kept, widgets and all:
+	// while the timeline is dragged over density only the classes'
+	// rows change, and a new label is shaped and drawn anew.
+	kept := make(map[layout.LegendItem]fyne.CanvasObject, len(ui.legendRows))
+	for _, r := range ui.legendRows {
+		kept[r.item] = r.row
+	}
+	ui.legendRows = ui.legendRows[:0]
 	box := ui.legend
 	box.RemoveAll()
 	if len(items) == 0 {
 		box.Add(widget.NewLabel(lang.L("Nothing in view.")))
 	}
 	for _, it := range items {
-		icon := legendLine(it.Line)
-		if it.Marker.Size > 0 {
-			m := it.Marker
-			k := min(legendIconScale, legendIconMax/m.Size) // a cluster's disc is large at scale 1
-			m.Size *= k
-			m.OutlineWidth = max(m.OutlineWidth, 1) * k // 0 draws 1 px
-			icon = legendIcon(m)
+		row, ok := kept[it]
+		if !ok {
+			row = legendRowFor(it)
 		}
-		box.Add(container.NewHBox(icon, widget.NewLabel(it.Label)))
+		delete(kept, it) // an item listed twice gets a row of its own each time
+		ui.legendRows = append(ui.legendRows, legendRow{item: it, row: row})
+		box.Add(row)
 	}
 	box.Refresh()
+}
+
+// legendRow is a row of the window's legend and the item it shows.
+type legendRow struct {
+	item layout.LegendItem
+	row  fyne.CanvasObject
+}
+
+// legendRowFor makes the legend's row for it: its symbol or line, and
+// its label.
+func legendRowFor(it layout.LegendItem) fyne.CanvasObject {
+	icon := legendLine(it.Line)
+	if it.Marker.Size > 0 {
+		m := it.Marker
+		k := min(legendIconScale, legendIconMax/m.Size) // a cluster's disc is large at scale 1
+		m.Size *= k
+		m.OutlineWidth = max(m.OutlineWidth, 1) * k // 0 draws 1 px
+		icon = legendIcon(m)
+	}
+	return container.NewHBox(icon, widget.NewLabel(it.Label))
 }
 
 // legendIconScale enlarges the legend's symbols (drawn at scale 1 for a

@@ -12,12 +12,16 @@ import (
 type lag struct {
 	panelsDirty bool          // the list and the date line lag the Explorer's window
 	panelsDue   bool          // catchUpLater will bring them in line
+	panelsAt    time.Time     // when, at the latest
 	legendLag   *geo.Viewport // the view of a frame whose legend is not shown yet
+	legendRows  []legendRow   // the legend's rows, reused while they show the same item
 }
 
 // frameShown runs on the UI goroutine after each map frame is shown: it
-// logs the frame (EnvFrameLog) and brings the legend in line.
+// logs the frame (EnvFrameLog), draws the timeline's window where a drag
+// or playback moved it, and brings the legend in line.
 func (ui *Window) frameShown(v geo.Viewport) {
+	ui.Timeline.ShowMoves()
 	what := "frame"
 	if ui.frames.takeMark(ui.Map.image.Image) {
 		what = "events"
@@ -35,9 +39,12 @@ func (ui *Window) frameShown(v geo.Viewport) {
 	}
 	if ui.live() {
 		// The legend's rows (the density classes change every step) are
-		// widgets: rebuilt with the list, not every frame.
+		// widgets: rebuilt with the list, not every frame; with this
+		// frame when due before the next, so that the window is
+		// repainted once for both.
 		ui.legendLag = &v
 		ui.catchUpLater()
+		ui.catchUp()
 		return
 	}
 	ui.legendLag = nil
@@ -76,24 +83,36 @@ func (ui *Window) panelsLater() {
 	ui.catchUpLater()
 }
 
-// catchUpLater, panelDelay from now, brings in line what lags: the list
-// and the date line (panelsDirty), the legend (legendLag).
+// panelSlack is how early a frame shown brings the panels in line when
+// they are due before the next frame would come.
+const panelSlack = 40 * time.Millisecond
+
+// catchUpLater, panelDelay from now (or with the frame shown just before),
+// brings in line what lags: the list and the date line (panelsDirty), the
+// legend (legendLag).
 func (ui *Window) catchUpLater() {
 	if ui.panelsDue {
 		return
 	}
 	ui.panelsDue = true
-	time.AfterFunc(panelDelay, func() {
-		ui.do(func() {
-			ui.panelsDue = false
-			if ui.panelsDirty {
-				ui.panelsDirty = false
-				ui.explorerChanged(ChangeWindow | changePanels)
-			}
-			if v := ui.legendLag; v != nil {
-				ui.legendLag = nil
-				ui.updateLegend(*v)
-			}
-		})
-	})
+	ui.panelsAt = time.Now().Add(panelDelay)
+	time.AfterFunc(panelDelay, func() { ui.do(ui.catchUp) })
+}
+
+// catchUp brings in line what lags if catchUpLater asked for it and it is
+// due within panelSlack (a frame may have done it already, and a timer
+// of an earlier request may come early for a later one).
+func (ui *Window) catchUp() {
+	if !ui.panelsDue || time.Until(ui.panelsAt) >= panelSlack {
+		return
+	}
+	ui.panelsDue = false
+	if ui.panelsDirty {
+		ui.panelsDirty = false
+		ui.explorerChanged(ChangeWindow | changePanels)
+	}
+	if v := ui.legendLag; v != nil {
+		ui.legendLag = nil
+		ui.updateLegend(*v)
+	}
 }

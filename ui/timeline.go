@@ -3,7 +3,6 @@ package ui
 import (
 	"image"
 	"image/color"
-	stddraw "image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +37,13 @@ type Timeline struct {
 	// OnChanged is called on the UI goroutine whenever the window moves,
 	// also while it is being dragged.
 	OnChanged func(from, to data.Date)
+	// Deferred, when set, says whether a moved window may wait for
+	// ShowMoves to be drawn: the window defers while the timeline is
+	// dragged or plays and calls ShowMoves with each map frame, so the
+	// handles move with the map rather than at every pointer event or
+	// tick besides it (each refresh repaints the whole window).
+	Deferred func() bool
+	moved    bool // the window moved since it was last drawn
 
 	first, last int32 // the span, in days since 1970
 	from, to    int32 // the window, in days, inclusive
@@ -102,7 +108,12 @@ func (t *Timeline) setWindow(from, to int32) {
 		return
 	}
 	t.from, t.to = from, to
-	t.Refresh()
+	if t.Deferred != nil && t.Deferred() {
+		t.moved = true
+	} else {
+		t.moved = false
+		t.Refresh()
+	}
 	if t.OnChanged != nil {
 		t.OnChanged(t.Window())
 	}
@@ -208,7 +219,19 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 }
 
 // DragEnd finishes a drag.
-func (t *Timeline) DragEnd() { t.drag = dragNone }
+func (t *Timeline) DragEnd() {
+	t.drag = dragNone
+	t.ShowMoves()
+}
+
+// ShowMoves draws the window where it is if a move of it was deferred
+// (see Deferred).
+func (t *Timeline) ShowMoves() {
+	if t.moved {
+		t.moved = false
+		t.Refresh()
+	}
+}
 
 // Dragging reports whether the analyst is dragging the timeline.
 func (t *Timeline) Dragging() bool { return t.drag != dragNone }
@@ -249,22 +272,43 @@ type timelineRenderer struct {
 	bars        *canvas.Raster
 	first, last *canvas.Text
 	objects     []fyne.CanvasObject
-	drawn       barsState // what the bars image shows
+	drawn       barsState   // what the bars image shows
+	img         *image.RGBA // the bars image, drawn again in place when the state changes
 }
 
-// barsState is what the bars image depends on.
+// barsState is what the bars image depends on: a window moved within the
+// same bars (a dragged handle, a playing timeline) leaves it as it is.
 type barsState struct {
-	size     fyne.Size
-	counts   [timelineBins]int
-	from, to int32 // the bars inside the window are highlighted
-	first    int32
-	last     int32
+	size   fyne.Size
+	counts [timelineBins]int
+	in     [2]int // the first and last bar inside the window, highlighted
+	first  int32
+	last   int32
 }
 
 // state is what the bars image should show now.
 func (r *timelineRenderer) state() barsState {
 	t := r.t
-	return barsState{size: r.bars.Size(), counts: t.counts, from: t.from, to: t.to, first: t.first, last: t.last}
+	lo, hi := t.barsIn()
+	return barsState{size: r.bars.Size(), counts: t.counts, in: [2]int{lo, hi}, first: t.first, last: t.last}
+}
+
+// barDays returns the first and last day bar i covers.
+func (t *Timeline) barDays(i int) (start, end int32) {
+	span := float64(t.last - t.first + 1)
+	return t.first + int32(float64(i)/timelineBins*span), t.first + int32(float64(i+1)/timelineBins*span) - 1
+}
+
+// barsIn returns the first and last bar that overlap the window (lo > hi
+// when none does).
+func (t *Timeline) barsIn() (lo, hi int) {
+	lo, hi = timelineBins, -1
+	for i := range timelineBins {
+		if start, end := t.barDays(i); end >= t.from && start <= t.to {
+			lo, hi = min(lo, i), i
+		}
+	}
+	return lo, hi
 }
 
 const timelineLabelHeight = 14
@@ -274,30 +318,48 @@ const timelineLabelHeight = 14
 // visible beside busy months, and the bars inside the window are
 // highlighted.
 func (r *timelineRenderer) drawBars(w, h int) image.Image {
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	// One image drawn again in place (the painter uploads it at once), and
+	// RGBA, which the painter uploads without converting it.
+	img := r.img
+	if img == nil || img.Rect != image.Rect(0, 0, w, h) {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		r.img = img
+	} else {
+		clear(img.Pix)
+	}
 	t := r.t
 	maxCount := 1
 	for _, c := range t.counts {
 		maxCount = max(maxCount, c)
 	}
 	bw := float64(w) / timelineBins
-	span := float64(t.last - t.first + 1)
+	lo, hi := t.barsIn()
 	for i, c := range t.counts {
 		if c == 0 {
 			continue
 		}
 		bh := max(2*float64(h)/float64(max(1, r.bars.Size().Height)), float64(h)*math.Sqrt(float64(c)/float64(maxCount)))
-		binStart := t.first + int32(float64(i)/timelineBins*span)
-		binEnd := t.first + int32(float64(i+1)/timelineBins*span) - 1
 		col := timelineBar
-		if binEnd >= t.from && binStart <= t.to {
+		if i >= lo && i <= hi {
 			col = timelineBarIn
 		}
 		x0, x1 := int(float64(i)*bw), int(float64(i+1)*bw)-1 // a pixel's gap between bars
 		x1 = max(x1, x0+1)
-		stddraw.Draw(img, image.Rect(x0, h-int(math.Round(bh)), x1, h), image.NewUniform(col), image.Point{}, stddraw.Src)
+		fillRect(img, image.Rect(x0, h-int(math.Round(bh)), x1, h), col)
 	}
 	return img
+}
+
+// fillRect paints rect of img with the opaque colour c.
+func fillRect(img *image.RGBA, rect image.Rectangle, c color.NRGBA) {
+	rect = rect.Intersect(img.Rect)
+	px := [4]uint8{c.R, c.G, c.B, c.A}
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(rect.Min.X, y):img.PixOffset(rect.Max.X, y)]
+		for x := 0; x < len(row); x += 4 {
+			copy(row[x:x+4], px[:])
+		}
+	}
 }
 
 func (r *timelineRenderer) Layout(size fyne.Size) {

@@ -122,6 +122,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 
 	ui.Timeline = NewTimeline(first, last)
 	ui.Timeline.OnChanged = ui.Explorer.SetWindow
+	ui.Timeline.Deferred = ui.live // drawn with the map's frames (frameShown)
 	ui.Dates = NewDateFields(ui.Timeline, ui.Status.SetText)
 	ui.Player = NewPlayer(ui.Timeline)
 	ui.List = NewEventList(ui.Explorer)
@@ -253,7 +254,9 @@ func (ui *Window) explorerChanged(c Change) {
 		ui.Notes.Layer.SetWindow(x.From, x.To)
 	}
 	ui.List.Sync()
-	ui.updateLayers()
+	if c&changePanels == 0 { // else the map has it already
+		ui.updateLayers()
+	}
 }
 
 // bringIntoView pans the map so e's place is in view (zooming in when the

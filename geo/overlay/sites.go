@@ -97,16 +97,7 @@ func (s *eventSet) siteEvents(k int32) []*data.Event {
 // undated events always).
 func (s *eventSet) scan(f func(i int32, info *eventInfo)) {
 	b := s.base
-	lo, hi := 0, len(b.infos)
-	window := !s.from.IsZero() || !s.to.IsZero()
-	var fromDay, toDay int32
-	if window {
-		fromDay, toDay = s.from.Days(), s.to.Days()
-		if b.sorted {
-			lo = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start >= fromDay-b.maxSpan })
-			hi = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start > toDay })
-		}
-	}
+	lo, hi, window, fromDay, toDay := s.bounds()
 	for i := lo; i < hi; i++ {
 		info := &b.infos[i]
 		if window && info.dated && (info.start > toDay || info.end < fromDay) {
@@ -114,6 +105,22 @@ func (s *eventSet) scan(f func(i int32, info *eventInfo)) {
 		}
 		f(int32(i), info)
 	}
+}
+
+// bounds returns the part [lo, hi) of the base that scan reads, whether
+// the set has a window, and the window's days.
+func (s *eventSet) bounds() (lo, hi int, window bool, fromDay, toDay int32) {
+	b := s.base
+	lo, hi = 0, len(b.infos)
+	window = !s.from.IsZero() || !s.to.IsZero()
+	if window {
+		fromDay, toDay = s.from.Days(), s.to.Days()
+		if b.sorted {
+			lo = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start >= fromDay-b.maxSpan })
+			hi = sort.Search(len(b.infos), func(i int) bool { return b.infos[i].start > toDay })
+		}
+	}
+	return lo, hi, window, fromDay, toDay
 }
 
 // eventInfo is what grouping needs of an event, kept compact: reading it
@@ -142,6 +149,7 @@ type memo struct {
 	base   *eventBase // the events of the last setEvents
 	local  []int32    // scratch: site index in the set being made, by place; -1 when none
 	used   []int32    // scratch: the places whose local is set
+	sites  int        // the sites of the last set made: the next, a step of the slider away, has about as many
 }
 
 // maxMemo bounds how many events the memo keeps beyond those of the
@@ -200,26 +208,38 @@ func (m *memo) group(from, to data.Date) *eventSet {
 		m.base = &eventBase{}
 	}
 	s := &eventSet{from: from, to: to, base: m.base}
+	// Made to the size the last window needed, and a little more, rather
+	// than grown by doubling: tens of thousands of sites a slider step
+	// would otherwise leave twice their size as garbage.
+	s.sites = make([]site, 0, m.sites+m.sites/16)
 	for len(m.local) < len(m.worlds) {
 		m.local = append(m.local, -1)
 	}
-	s.scan(func(i int32, info *eventInfo) {
-		k := m.local[info.place]
+	// scan's loop written out, with no call of a closure for each of
+	// what may be a million events.
+	infos, local, worlds := s.base.infos, m.local, m.worlds
+	lo, hi, window, fromDay, toDay := s.bounds()
+	for i := lo; i < hi; i++ {
+		info := &infos[i]
+		if window && info.dated && (info.start > toDay || info.end < fromDay) {
+			continue
+		}
+		k := local[info.place]
 		if k < 0 {
 			k = int32(len(s.sites))
-			m.local[info.place] = k
-			s.sites = append(s.sites, site{world: m.worlds[info.place], place: info.place})
+			local[info.place] = k
+			s.sites = append(s.sites, site{world: worlds[info.place], place: info.place})
 			m.used = append(m.used, info.place)
 		}
 		st := &s.sites[k]
 		st.n++
 		st.family[info.family]++
-		st.single = i
+		st.single = int32(i)
 		st.weight += float64(info.weight)
 		if codeInferred(info.style) {
 			st.inferred++
 		}
-	})
+	}
 	// Reset the scratch for the next call, touching only what was used.
 	for _, p := range m.used {
 		m.local[p] = -1
@@ -229,6 +249,7 @@ func (m *memo) group(from, to data.Date) *eventSet {
 		s.sites[k].first = s.inView
 		s.inView += s.sites[k].n
 	}
+	m.sites = len(s.sites)
 	return s
 }
 

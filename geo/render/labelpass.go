@@ -88,7 +88,8 @@ func (m *Map) UnnamedPlaces(meas Measurer, v geo.Viewport, overlays ...Layer) in
 // counts the places of events left unnamed.
 func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer) ([]placed, int) {
 	ls := m.labels(v, meas, w, h)
-	p := newPlacer(w, h)
+	p := getPlacer(w, h)
+	defer putPlacer(p)
 	for _, b := range ls.dots {
 		p.addBox(b)
 	}

@@ -108,7 +108,7 @@ func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
 	c := f.Center()
 	fx, fy := (f.Max[0]-f.Min[0])/2, (f.Max[1]-f.Min[1])/2
 	reach := leaderReach * wd.h
-	spots := make([]leaderSpot, 0, len(leaderGaps)*len(leaderDirs))
+	spots := p.spots[:0]
 	for _, d := range leaderGaps {
 		for _, dir := range leaderDirs {
 			cx := c[0] + dir[0]*(fx+d*wd.h+wd.w/2) + dir[2]*(wd.w/2-fx)
@@ -122,6 +122,7 @@ func (p *placer) leader(wd *wanted) (Label, orb.Bound, orb.LineString, bool) {
 			}
 		}
 	}
+	p.spots = spots
 	slices.SortStableFunc(spots, func(x, y leaderSpot) int {
 		switch {
 		case x.length < y.length:

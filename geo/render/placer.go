@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -25,6 +26,7 @@ type placer struct {
 	segs       [][2]orb.Point
 	soft       [][]int32 // per cell, indexes into segs
 	leaders    [][2]orb.Point
+	spots      []leaderSpot // scratch of leader
 }
 
 // newPlacer returns an empty placer for a w×h canvas.
@@ -37,6 +39,36 @@ func newPlacer(w, h int) *placer {
 		hard: make([][]int32, cols*rows),
 		soft: make([][]int32, cols*rows),
 	}
+}
+
+// placers keeps the placers of frames drawn, emptied, so that the next
+// frame of the same size fills the lists they grew rather than growing
+// its own: a frame places its names with no garbage in proportion to its
+// symbols.
+var placers sync.Pool
+
+// getPlacer returns an empty placer for a w×h canvas, one used before
+// when there is one of that size; putPlacer gives it back once nothing
+// reads it.
+func getPlacer(w, h int) *placer {
+	p, _ := placers.Get().(*placer)
+	if p == nil || p.screen.Max != (orb.Point{float64(w), float64(h)}) {
+		return newPlacer(w, h)
+	}
+	return p
+}
+
+// putPlacer empties p, keeping the room its lists grew, and keeps it for
+// getPlacer.
+func putPlacer(p *placer) {
+	for i := range p.hard {
+		p.hard[i] = p.hard[i][:0]
+	}
+	for i := range p.soft {
+		p.soft[i] = p.soft[i][:0]
+	}
+	p.boxes, p.named, p.segs, p.leaders, p.spots = p.boxes[:0], p.named[:0], p.segs[:0], p.leaders[:0], p.spots[:0]
+	placers.Put(p)
 }
 
 // cells returns the range of cells b touches, clamped to the grid; ok is

@@ -5,7 +5,10 @@
 # the resident memory, the frames a second while dragging the timeline
 # (its right handle leftwards, then the window's body rightwards) and
 # while playing at 10×, and how long after the release the last frame
-# came.
+# came. The frame log's fourth column, the bytes the app has allocated
+# (builds from session 5 on), gives the kilobytes allocated a frame. With
+# SAHELATLAS_PROFILE=DIR the app writes CPU and allocation profiles of
+# its use into DIR (see ui.EnvProfile), ended with SIGUSR1.
 # Usage: ui/smoke/frames.sh PATH/TO/sahelatlas N [OUT_DIR]
 # With FRAMES_STORE=PATH/ws.db the window opens a copy of that workspace
 # store (its imported events, e.g. N ACLED rows made by
@@ -79,10 +82,13 @@ ymid=$((ty + th / 2))
 # a machine shared with other work cannot show in frames a second).
 fps() {
   awk -v a="$2" -v b="$3" -v l="$1" -v c="$4" '$2 == "frame" || $2 == "events" {
-      if ($1 >= a && $1 <= b) n++
+      if ($1 < a) before = $4
+      if ($1 >= a && $1 <= b) { n++; alloc = $4 }
       if ($1 >= a) last = $1
     } END {
-      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f cpu_ms_per_frame=%.1f\n", l, n, n / ((b - a) / 1e9), (last - b) / 1e6, c / (n > 0 ? n : 1)
+      printf "%s frames=%d fps=%.1f last_frame_after_release_ms=%.0f cpu_ms_per_frame=%.1f", l, n, n / ((b - a) / 1e9), (last - b) / 1e6, c / (n > 0 ? n : 1)
+      if (alloc > 0) printf " alloc_kb_per_frame=%.0f", (alloc - before) / 1024 / (n > 0 ? n : 1)
+      printf "\n"
     }' "$log"
 }
 # drag X0 X1 STEPS: press at X0 on the timeline, move to X1 in STEPS moves
@@ -121,3 +127,8 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
 import -window root "$out/screen-$n.png" 2>/dev/null || true
 printf 'events=%d rss_after_use_mb=%d peak_rss_mb=%d\n' "$n" "$(rss)" "$(hwm)"
+if [ -n "${SAHELATLAS_PROFILE:-}" ]; then
+  kill -USR1 "$app" # the app writes its profiles
+  for _ in $(seq 100); do [ -s "$SAHELATLAS_PROFILE/allocs-end.pprof" ] && break; sleep 0.2; done
+  sleep 1
+fi
