@@ -41,17 +41,24 @@ func newPlacer(w, h int) *placer {
 	}
 }
 
-// placers keeps the placers of frames drawn, emptied, so that the next
-// frame of the same size fills the lists they grew rather than growing
-// its own: a frame places its names with no garbage in proportion to its
-// symbols.
-var placers sync.Pool
+// kept is the placer of the last frame drawn, emptied, so that the next
+// frame of the same size fills the lists it grew rather than growing its
+// own: a frame places its names with no garbage in proportion to its
+// symbols. One is enough: the window draws a frame at a time, and a page
+// of another size makes its own. (A sync.Pool would lose it at every
+// collection, and at random under the race detector.)
+var kept struct {
+	sync.Mutex
+	p *placer
+}
 
-// getPlacer returns an empty placer for a w×h canvas, one used before
-// when there is one of that size; putPlacer gives it back once nothing
-// reads it.
+// getPlacer returns an empty placer for a w×h canvas: the kept one when
+// it is of that size; putPlacer gives it back once nothing reads it.
 func getPlacer(w, h int) *placer {
-	p, _ := placers.Get().(*placer)
+	kept.Lock()
+	p := kept.p
+	kept.p = nil
+	kept.Unlock()
 	if p == nil || p.screen.Max != (orb.Point{float64(w), float64(h)}) {
 		return newPlacer(w, h)
 	}
@@ -68,7 +75,9 @@ func putPlacer(p *placer) {
 		p.soft[i] = p.soft[i][:0]
 	}
 	p.boxes, p.named, p.segs, p.leaders, p.spots = p.boxes[:0], p.named[:0], p.segs[:0], p.leaders[:0], p.spots[:0]
-	placers.Put(p)
+	kept.Lock()
+	kept.p = p
+	kept.Unlock()
 }
 
 // cells returns the range of cells b touches, clamped to the grid; ok is
