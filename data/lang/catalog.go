@@ -41,6 +41,11 @@ func catalog(t Tag) map[string]string {
 	return catalogs[English]()
 }
 
+// LoadCatalog parses t's catalog now, if nothing has yet, rather than on
+// its first use by T, Has or another reader (geo/scene.Preload does it
+// while the program starts).
+func (t Tag) LoadCatalog() { catalog(t) }
+
 // loadCatalog parses t's catalog. The catalogs are compiled in: one that
 // does not parse is a programming error, caught by the tests, so it
 // panics.

@@ -10,12 +10,23 @@
 // as one small snapshot, that ends before collecting would pay off).
 // When GOGC or GOMEMLIMIT is set in the environment, the package changes
 // nothing: the user's setting wins.
+//
+// For the snapshot command (os.Args is readable during initialisation),
+// init also calls geo/scene.Preload, so that the map's fixed work
+// (decoding the levels file, the bundled dataset and the capitals,
+// parsing the English catalog) runs on the second core while the
+// remaining packages (Fyne's lang, excelize, ...) initialise; the
+// command's scene.Load then takes what it made. The pages are the same
+// byte for byte.
 package startup
 
 import (
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
+
+	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
 // normalPercent is Go's default GOGC, which Resume restores.
@@ -32,11 +43,29 @@ var (
 )
 
 func init() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(-1)
+		paused = true
 	}
-	debug.SetGCPercent(-1)
-	paused = true
+	if snapshotCommand(os.Args[1:]) {
+		scene.Preload()
+	}
+}
+
+// snapshotCommand reports whether args name the snapshot command, after
+// a leading --lang and its value if any. It does not check the rest: a
+// snapshot whose flags turn out wrong has only loaded its scene for
+// nothing.
+func snapshotCommand(args []string) bool {
+	if len(args) > 0 {
+		switch a := args[0]; {
+		case a == "--lang" || a == "-lang":
+			args = args[min(2, len(args)):]
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			args = args[1:]
+		}
+	}
+	return len(args) > 0 && args[0] == "snapshot"
 }
 
 // Resume turns the collector back on at Go's default pace, as it would
