@@ -2,7 +2,6 @@ package lang
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
@@ -54,8 +53,8 @@ func loadCatalog(t Tag) map[string]string {
 	if err != nil {
 		panic("lang: no catalog for " + string(t) + ": " + err.Error())
 	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
+	m, err := parseFlat(b)
+	if err != nil {
 		panic("lang: catalog " + string(t) + ".json does not parse: " + err.Error())
 	}
 	return m
