@@ -4,7 +4,7 @@
 // once geo/scene and what it imports are initialised, before Fyne's
 // lang, goldmark and the window's and commands' packages (Go initialises
 // the ready packages in import-path order; GODEBUG=inittrace=1 shows
-// it), which allocate about 4 MB of tables the collector would otherwise
+// it), which allocate about 2 MB of tables the collector would otherwise
 // scan before main starts.
 //
 // main then calls Resume (the window, and every command that may hold
