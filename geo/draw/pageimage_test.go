@@ -35,3 +35,35 @@ func TestNewPageImage(t *testing.T) {
 		release()
 	}
 }
+
+// TestReserveScratch checks that a Raster whose buffers are reserved
+// draws what one that grows them draws: fills and strokes larger and
+// smaller than 512 pixels (x/image/vector's two modes), markers, text.
+func TestReserveScratch(t *testing.T) {
+	for _, c := range []struct{ w, h int }{{320, 180}, {1300, 700}} {
+		var pix [2][]byte
+		for i := range pix {
+			img := image.NewRGBA(image.Rect(0, 0, c.w, c.h))
+			r := NewRaster(img)
+			if i == 1 {
+				r.ReserveScratch()
+				if cap(r.cover) < c.w*c.h {
+					t.Fatalf("%dx%d: coverage mask of %d bytes reserved", c.w, c.h, cap(r.cover))
+				}
+			}
+			r.Clear(white)
+			for _, sq := range [][4]float64{{3, 4, 60, 50}, {10.5, 7.25, float64(c.w) - 5, float64(c.h) - 3}, {100, 20, 140, 44}} {
+				var p Path
+				p.AddPolygon(square(sq[0], sq[1], sq[2], sq[3]))
+				r.FillPath(p, color.RGBA{0x30, 0x60, 0x90, 0xc0})
+				r.StrokePath(p, 1.5, red)
+			}
+			r.Marker(40, 30, Marker{Shape: Circle, Size: 12, Fill: blue, Outline: black})
+			r.Text(20, 40, "Ségou", TextStyle{Size: 12, Colour: black, Halo: white})
+			pix[i] = img.Pix
+		}
+		if string(pix[0]) != string(pix[1]) {
+			t.Errorf("%dx%d: drawn differently with reserved buffers", c.w, c.h)
+		}
+	}
+}

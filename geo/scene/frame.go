@@ -241,6 +241,9 @@ func (f *framer) raster(from, to data.Date) (*image.RGBA, geo.Viewport, image.Re
 func (f *framer) rasterOn(img *image.RGBA, from, to data.Date) (geo.Viewport, image.Rectangle) {
 	if f.ras == nil {
 		f.ras = draw.NewRaster(img)
+		if f.once {
+			f.ras.ReserveScratch()
+		}
 	}
 	f.ras.SetImage(img)
 	return f.draw(f.ras, from, to)
