@@ -110,6 +110,14 @@ func TestXLSXStreamMemoryBounded(t *testing.T) {
 		t.Fatalf("%d and %d events passed", nSmall, nLarge)
 	}
 	// The shared strings are held (an id a row here); the rest is a batch.
+	// A run of the whole package now and then measures some 20 MiB more
+	// once (live memory of something else while the 20,000 rows are
+	// read; not seen with -run XLSX): a sheet whose memory grows takes it
+	// in every run, so a second run decides.
+	if large > small+16<<20 {
+		t.Logf("20,000 rows took %d KiB of heap at most; measuring again", large>>10)
+		large, _ = peak(20_000)
+	}
 	if large > small+16<<20 {
 		t.Errorf("20,000 rows took %d MiB of heap at most, 2,000 rows %d MiB: memory grows with the sheet", large>>20, small>>20)
 	}
