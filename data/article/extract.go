@@ -37,6 +37,7 @@ type Extractor struct {
 	countries  map[string]countryWord
 	countryMax int
 	capitals   map[string]*data.Place // by alpha-3
+	triggers   map[string]trigger
 	triggerMax int
 	titles     map[string]string
 	titleMax   int
@@ -55,7 +56,8 @@ type Extractor struct {
 func New(gaz *data.Gazetteer, actors []*data.Actor) *Extractor {
 	x := &Extractor{gaz: gaz, known: newKnown(actors), capitals: map[string]*data.Place{}}
 	x.countries, x.countryMax = countryIndex()
-	for k := range triggers {
+	x.triggers = triggerWords()
+	for k := range x.triggers {
 		x.triggerMax = max(x.triggerMax, strings.Count(k, " ")+1)
 	}
 	x.titles, x.titleMax = keyed(titles)

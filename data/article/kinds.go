@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sahelatlas/sahelatlas/data"
 )
@@ -12,10 +13,11 @@ type trigger struct {
 	kind data.Kind
 }
 
-// triggers are keyed by their words as keys ("persona non grata"). Verbs
-// are listed in the forms articles use; French participles cover their
-// feminine and plural.
-var triggers = map[string]trigger{}
+// triggerWords are the triggers keyed by their words as keys ("persona
+// non grata"), made on first use (New) rather than when every process
+// starts. Verbs are listed in the forms articles use; French participles
+// cover their feminine and plural.
+var triggerWords = sync.OnceValue(makeTriggers)
 
 // weakKinds give way to any other kind in the same sentence: "met" in a
 // sentence that tells a visit, "accused of" beside an arrest.
@@ -25,7 +27,9 @@ var weakKinds = map[data.Kind]bool{
 	data.KindArmedConflict: true, data.KindProtest: true,
 }
 
-func init() {
+// makeTriggers is the table triggerWords holds.
+func makeTriggers() map[string]trigger {
+	triggers := map[string]trigger{}
 	add := func(k data.Kind, words string) {
 		for _, w := range strings.Split(words, "|") {
 			triggers[keyOf(w)] = trigger{kind: k}
@@ -67,6 +71,7 @@ func init() {
 	add(data.KindReport, "released a report|published a report|report released|monthly report|reports indicate|multiple reports|several reports|"+
 		"a publie un rapport|rapport")
 	add(data.KindElection, "election|elections|presidential election|vote|voting|polls|election presidentielle|scrutin|presidentielle|legislatives")
+	return triggers
 }
 
 // plannedCues before a trigger make a proposal planned.

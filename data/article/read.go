@@ -94,9 +94,9 @@ func (x *Extractor) read(text string, s *sentence) *reading {
 	var b strings.Builder
 	taken := make([]bool, w.n()) // words that name an actor or a country
 	for k := 0; k < w.n(); k++ {
-		if p, ok := w.longestAt(k, x.triggerMax, &b, func(key string, _ phrase) bool { _, ok := triggers[key]; return ok }); ok {
+		if p, ok := w.longestAt(k, x.triggerMax, &b, func(key string, _ phrase) bool { _, ok := x.triggers[key]; return ok }); ok {
 			key := w.gram(p.w0, p.w1-p.w0, &b)
-			r.triggers = append(r.triggers, triggerMention{at: w.span(p), t: triggers[key], key: key})
+			r.triggers = append(r.triggers, triggerMention{at: w.span(p), t: x.triggers[key], key: key})
 		}
 		if p, ok := w.longestAt(k, x.plannedMax, &b, func(key string, _ phrase) bool { return x.planned[key] }); ok {
 			r.planned = append(r.planned, w.span(p)[0])

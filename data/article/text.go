@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -125,18 +126,28 @@ func tidyLines(s string) string {
 	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
-var (
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis = regexp.MustCompile(`(\*\*|__|\*|_|` + "`" + `)([^*_` + "`" + `\n]+)(\*\*|__|\*|_|` + "`" + `)`)
-	mdHeading  = regexp.MustCompile(`(?m)^\s{0,3}(#{1,6}|>)\s*`)
-	mdBullet   = regexp.MustCompile(`(?m)^\s*[-*+]\s+`)
-)
+// markdownMarks are the patterns markdownText removes.
+type markdownMarks struct {
+	link, emphasis, heading, bullet *regexp.Regexp
+}
+
+// markdownPatterns compiles the markdownMarks on markdownText's first
+// use rather than when every process starts.
+var markdownPatterns = sync.OnceValue(func() markdownMarks {
+	return markdownMarks{
+		link:     regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`),
+		emphasis: regexp.MustCompile(`(\*\*|__|\*|_|` + "`" + `)([^*_` + "`" + `\n]+)(\*\*|__|\*|_|` + "`" + `)`),
+		heading:  regexp.MustCompile(`(?m)^\s{0,3}(#{1,6}|>)\s*`),
+		bullet:   regexp.MustCompile(`(?m)^\s*[-*+]\s+`),
+	}
+})
 
 func markdownText(s string) string {
+	md := markdownPatterns()
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdEmphasis.ReplaceAllString(s, "$2")
-	s = mdHeading.ReplaceAllString(s, "")
-	s = mdBullet.ReplaceAllString(s, "- ")
+	s = md.link.ReplaceAllString(s, "$1")
+	s = md.emphasis.ReplaceAllString(s, "$2")
+	s = md.heading.ReplaceAllString(s, "")
+	s = md.bullet.ReplaceAllString(s, "- ")
 	return s
 }

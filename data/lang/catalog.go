@@ -2,7 +2,6 @@ package lang
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
@@ -18,33 +17,47 @@ var Catalogs embed.FS
 // CatalogDir is the directory of Catalogs that holds the JSON files.
 const CatalogDir = "catalogs"
 
-var (
-	loadOnce sync.Once
-	catalogs map[Tag]map[string]string
-)
+// catalogs holds each language's catalog, parsed on first use of that
+// language: an English page never parses the French catalog.
+var catalogs = newCatalogs(loadCatalog)
 
-// catalog is the catalog of t, loaded on first use. The catalogs are
-// compiled in: one that does not parse is a programming error, caught by
-// the tests, so it panics.
-func catalog(t Tag) map[string]string {
-	loadOnce.Do(func() {
-		catalogs = map[Tag]map[string]string{}
-		for _, tag := range Tags {
-			b, err := Catalogs.ReadFile(CatalogDir + "/" + string(tag) + ".json")
-			if err != nil {
-				panic("lang: no catalog for " + string(tag) + ": " + err.Error())
-			}
-			m := map[string]string{}
-			if err := json.Unmarshal(b, &m); err != nil {
-				panic("lang: catalog " + string(tag) + ".json does not parse: " + err.Error())
-			}
-			catalogs[tag] = m
-		}
-	})
-	if m, ok := catalogs[t]; ok {
-		return m
+// newCatalogs returns, for each of Tags, a function that calls load for
+// that language once, on its first call, and returns what it returned.
+func newCatalogs(load func(Tag) map[string]string) map[Tag]func() map[string]string {
+	m := make(map[Tag]func() map[string]string, len(Tags))
+	for _, tag := range Tags {
+		m[tag] = sync.OnceValue(func() map[string]string { return load(tag) })
 	}
-	return catalogs[English]
+	return m
+}
+
+// catalog is the catalog of t (English's for a language without one),
+// loaded on first use.
+func catalog(t Tag) map[string]string {
+	if load, ok := catalogs[t]; ok {
+		return load()
+	}
+	return catalogs[English]()
+}
+
+// LoadCatalog parses t's catalog now, if nothing has yet, rather than on
+// its first use by T, Has or another reader (geo/scene.Preload does it
+// while the program starts).
+func (t Tag) LoadCatalog() { catalog(t) }
+
+// loadCatalog parses t's catalog. The catalogs are compiled in: one that
+// does not parse is a programming error, caught by the tests, so it
+// panics.
+func loadCatalog(t Tag) map[string]string {
+	b, err := Catalogs.ReadFile(CatalogDir + "/" + string(t) + ".json")
+	if err != nil {
+		panic("lang: no catalog for " + string(t) + ": " + err.Error())
+	}
+	m, err := parseFlat(b)
+	if err != nil {
+		panic("lang: catalog " + string(t) + ".json does not parse: " + err.Error())
+	}
+	return m
 }
 
 // T is the text of key in the current language (Current), with a filled

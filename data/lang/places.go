@@ -4,11 +4,9 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
-// frenchRegions names regions in French, from CLDR.
-var frenchRegions = display.Regions(language.French)
+//go:generate go run ../../assets/gen/regionsfr -o regions_fr.go
 
 // Country is the name of the country with ISO 3166 code code (alpha-3
 // "TCD" or alpha-2 "TD") in t: CLDR's French name ("Tchad", "Soudan",
@@ -22,7 +20,7 @@ func (t Tag) Country(code, english string) string {
 	if err != nil {
 		return english
 	}
-	if n := frenchRegions.Name(r); n != "" {
+	if n := frenchRegions[r.String()]; n != "" {
 		return n
 	}
 	return english

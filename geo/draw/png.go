@@ -35,6 +35,10 @@ type PNGEncoder struct {
 	// recorded in a pHYs chunk (as dots per metre, the unit PNG knows) so
 	// that print and layout programs give the image its size on paper.
 	DPI float64
+
+	// strips, when above zero, is the number of strips to deflate in
+	// (tests set it to cross the seams of a small image); else stripCount.
+	strips int
 }
 
 // Encode writes img as a PNG: its signature, IHDR, a pHYs chunk when
@@ -68,7 +72,11 @@ func (e PNGEncoder) Encode(w io.Writer, img *image.RGBA) error {
 		writeChunk(bw, "pHYs", phys)
 	}
 
-	strips := encodeStrips(img, bpp, opaque)
+	n := e.strips
+	if n <= 0 {
+		n = stripCount(1+width*bpp, height, runtime.GOMAXPROCS(0))
+	}
+	strips := encodeStrips(img, bpp, opaque, n)
 	cw := &chunkWriter{w: bw, kind: "IDAT"}
 	cw.Write([]byte{0x78, 0x01}) // zlib header: deflate, 32 KiB window, fastest
 	var sum uint32 = 1
@@ -100,13 +108,26 @@ type strip struct {
 	err      error
 }
 
-// encodeStrips filters and deflates img in bands, one goroutine a band.
+// stripBytes is the least a strip deflates, in filtered bytes: each
+// strip's deflate writer allocates about 1 MB (its hash table, window and
+// tokens), which a brief process pays for in page faults, so a small
+// image is not worth splitting.
+const stripBytes = 1 << 20
+
+// stripCount is how many strips an image of height rows of rowBytes
+// filtered bytes is deflated in, with procs goroutines running at once:
+// one per proc up to four, each of at least 64 rows and stripBytes.
+func stripCount(rowBytes, height, procs int) int {
+	return max(1, min(procs, 4, height/64, rowBytes*height/stripBytes))
+}
+
+// encodeStrips filters and deflates img in n bands, one goroutine a band.
 // Every band but the last ends with a sync flush, so the bands'
 // streams concatenate into one valid deflate stream.
-func encodeStrips(img *image.RGBA, bpp int, opaque bool) []*strip {
+func encodeStrips(img *image.RGBA, bpp int, opaque bool, n int) []*strip {
 	b := img.Bounds()
 	height := b.Dy()
-	n := max(1, min(runtime.GOMAXPROCS(0), 4, height/64))
+	n = max(1, min(n, height))
 	per := (height + n - 1) / n
 	strips := make([]*strip, 0, n)
 	var wg sync.WaitGroup

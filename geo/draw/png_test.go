@@ -70,7 +70,7 @@ func TestEncodePNGWriteError(t *testing.T) {
 }
 
 func TestEncodePNGStrips(t *testing.T) {
-	// Tall enough for several strips, with content crossing their seams.
+	// In several strips, with content crossing their seams.
 	img := image.NewRGBA(image.Rect(0, 0, 97, 513))
 	r := NewRaster(img)
 	r.Clear(white)
@@ -78,7 +78,7 @@ func TestEncodePNGStrips(t *testing.T) {
 	p.AddPolygon(orb.Polygon{star(300, 97, 513)})
 	r.FillPath(p, red)
 	var buf bytes.Buffer
-	if err := EncodePNG(&buf, img); err != nil {
+	if err := (PNGEncoder{strips: 3}).Encode(&buf, img); err != nil {
 		t.Fatal(err)
 	}
 	got, err := png.Decode(&buf)
@@ -91,6 +91,30 @@ func TestEncodePNGStrips(t *testing.T) {
 				t.Fatalf("pixel %d,%d = %v, want %v", x, y, h, w)
 			}
 		}
+	}
+}
+
+// TestStripCount checks that a small image is deflated whole and a
+// large one on every proc, up to four strips.
+func TestStripCount(t *testing.T) {
+	for _, c := range []struct {
+		name                    string
+		rowBytes, height, procs int
+		want                    int
+	}{
+		{"320x180 RGB", 1 + 320*3, 180, 2, 1},
+		{"800x600 RGB", 1 + 800*3, 600, 2, 1},
+		{"1920x1080 RGB, two procs", 1 + 1920*3, 1080, 2, 2},
+		{"1920x1080 RGBA, eight procs", 1 + 1920*4, 1080, 8, 4},
+		{"1920x1080 RGB, one proc", 1 + 1920*3, 1080, 1, 1},
+		{"very wide, few rows", 1 + 20000*4, 100, 4, 1},
+		{"one row", 4, 1, 4, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := stripCount(c.rowBytes, c.height, c.procs); got != c.want {
+				t.Errorf("stripCount(%d, %d, %d) = %d, want %d", c.rowBytes, c.height, c.procs, got, c.want)
+			}
+		})
 	}
 }
 

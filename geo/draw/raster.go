@@ -37,6 +37,26 @@ func NewRaster(img *image.RGBA) *Raster {
 	return &Raster{img: img, stamps: map[Marker]*stamp{}, faces: faces{}}
 }
 
+// ReserveScratch gives a new Raster, at once, the buffers it rasterises
+// shapes in, as large as its image: the coverage mask's and the
+// rasteriser's, in both of x/image/vector's modes (fixed-point up to
+// 512×512 pixels, floating-point beyond). Otherwise they grow shape by
+// shape, each larger shape allocating anew; reserved, they are touched
+// only as far as the largest shape reaches, since memory not yet written
+// costs address space, not pages. For a page drawn once (a PNG
+// snapshot): a Raster kept for many pages grows its buffers as it needs
+// them. Call it before drawing anything.
+func (r *Raster) ReserveScratch() {
+	w, h := r.img.Bounds().Dx(), r.img.Bounds().Dy()
+	if cap(r.cover) < w*h {
+		r.cover = make([]uint8, 0, w*h)
+	}
+	r.ras.Reset(min(w, 512), min(h, 512))
+	if w > 512 || h > 512 {
+		r.ras.Reset(w, h)
+	}
+}
+
 // SetImage makes the Raster draw onto img from now on, keeping its
 // buffers, rendered markers and font faces for reuse.
 func (r *Raster) SetImage(img *image.RGBA) { r.img = img }

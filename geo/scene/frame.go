@@ -233,10 +233,18 @@ func (f *framer) listPages(c *draw.PDF) {
 // faces and texts from page to page as the window's renderer does.
 func (f *framer) raster(from, to data.Date) (*image.RGBA, geo.Viewport, image.Rectangle) {
 	img := image.NewRGBA(image.Rect(0, 0, f.opts.Width, f.opts.Height))
+	v, frame := f.rasterOn(img, from, to)
+	return img, v, frame
+}
+
+// rasterOn draws the page of from–to onto img, as raster does.
+func (f *framer) rasterOn(img *image.RGBA, from, to data.Date) (geo.Viewport, image.Rectangle) {
 	if f.ras == nil {
 		f.ras = draw.NewRaster(img)
+		if f.once {
+			f.ras.ReserveScratch()
+		}
 	}
 	f.ras.SetImage(img)
-	v, frame := f.draw(f.ras, from, to)
-	return img, v, frame
+	return f.draw(f.ras, from, to)
 }

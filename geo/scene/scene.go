@@ -18,8 +18,18 @@ type Scene struct {
 
 // Load loads the embedded boundaries and dataset and makes the renderer,
 // with the gazetteer's national capitals on the base map. The rest of the
-// gazetteer is read only when a search needs it.
+// gazetteer is read only when a search needs it. After Preload, the first
+// Load returns what Preload made.
 func Load() (*Scene, error) {
+	if p := takePreloaded(); p != nil {
+		<-p.done
+		return p.scene, p.err
+	}
+	return load()
+}
+
+// load is Load's work.
+func load() (*Scene, error) {
 	atlas, err := geo.LoadAtlas()
 	if err != nil {
 		return nil, fmt.Errorf("sahelatlas: cannot load the embedded country boundaries: %v", err)

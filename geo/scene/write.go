@@ -182,7 +182,12 @@ func encode(ctx context.Context, w io.Writer, f *framer, o Snapshot, windows [][
 		return v, frame, err
 	}
 	f.once = true // one PNG page: no base image to keep for the next
-	img, v, frame := f.raster(o.From, o.To)
+	img, release := draw.NewPageImage(o.Width, o.Height)
+	defer func() {
+		f.ras.SetImage(nil)
+		release()
+	}()
+	v, frame = f.rasterOn(img, o.From, o.To)
 	if err := stopped(ctx); err != nil {
 		return v, frame, err
 	}

@@ -1,0 +1,53 @@
+package scene
+
+import (
+	"sync"
+
+	"github.com/sahelatlas/sahelatlas/data/lang"
+)
+
+// preload is a Load begun by Preload: done is closed once scene and err
+// are set.
+type preload struct {
+	done  chan struct{}
+	scene *Scene
+	err   error
+}
+
+var (
+	preloadMu sync.Mutex
+	preloaded *preload // begun by Preload, not yet taken by Load
+)
+
+// Preload begins Load's work on a goroutine of its own and returns at
+// once: decoding the levels file, the bundled dataset and the capitals,
+// and parsing the English message catalog (every command's help and
+// messages read it). The next Load waits for that work and returns its
+// Scene, the same as it would have made itself; later calls load anew.
+// ui/startup calls it while the program's remaining packages initialise,
+// so that on two cores a snapshot's fixed work overlaps theirs. Preload
+// does nothing while an earlier one is not yet taken.
+func Preload() {
+	preloadMu.Lock()
+	defer preloadMu.Unlock()
+	if preloaded != nil {
+		return
+	}
+	p := &preload{done: make(chan struct{})}
+	preloaded = p
+	go func() {
+		defer close(p.done)
+		lang.English.LoadCatalog()
+		p.scene, p.err = load()
+	}()
+}
+
+// takePreloaded returns the preload that Load should wait for, if any,
+// and forgets it.
+func takePreloaded() *preload {
+	preloadMu.Lock()
+	defer preloadMu.Unlock()
+	p := preloaded
+	preloaded = nil
+	return p
+}
