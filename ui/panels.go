@@ -22,6 +22,9 @@ type lag struct {
 // or playback moved it, and brings the legend in line.
 func (ui *Window) frameShown(v geo.Viewport) {
 	ui.Timeline.ShowMoves()
+	if ui.idle != nil {
+		ui.idle.frame()
+	}
 	what := "frame"
 	if ui.frames.takeMark(ui.Map.image.Image) {
 		what = "events"

@@ -135,7 +135,7 @@ type SearchBox struct {
 	OnResults func(showing bool)
 
 	work      *newestWorker[searchRequest, []SearchResult]
-	warm      sync.Once // the gazetteer's read, started by Warm
+	warm      sync.Once                                    // the gazetteer's read, started by Warm
 	find      func(s Searcher, text string) []SearchResult // Searcher.Find; tests pass a slower one they control
 	pickFirst bool                                         // Enter was pressed before the results of the text came
 }

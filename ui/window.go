@@ -40,6 +40,7 @@ type Window struct {
 	Layers     *scene.Layers // the time layers drawn over the base map
 	Notes      *Notes        // the analyst's annotations
 	frames     *sceneRenderer
+	idle       *idleRelease // hands memory back when the map is still (the real window only)
 	sc         *scene.Scene
 	Imports    *Imports
 	clustering bool
@@ -100,6 +101,9 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	}
 	ui.tip, ui.legend, ui.extent = newTooltip(), container.NewVBox(), &extentLayer{}
 	ui.frames = newSceneRenderer(sc.Map)
+	if memoryTuning {
+		ui.idle = newIdleRelease()
+	}
 	do := opts.do
 	if do == nil {
 		do = fyne.Do

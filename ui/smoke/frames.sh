@@ -127,6 +127,10 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 xdotool mousemove $((px + pw / 2)) $((py + ph / 2)) click 1
 import -window root "$out/screen-$n.png" 2>/dev/null || true
 printf 'events=%d rss_after_use_mb=%d peak_rss_mb=%d\n' "$n" "$(rss)" "$(hwm)"
+# Five seconds still: the window hands back what the drags and playback
+# made (idleRelease) when its heap is small enough to collect cheaply.
+sleep 5
+printf 'events=%d rss_still_5s_mb=%d\n' "$n" "$(rss)"
 if [ -n "${SAHELATLAS_PROFILE:-}" ]; then
   kill -USR1 "$app" # the app writes its profiles
   for _ in $(seq 100); do [ -s "$SAHELATLAS_PROFILE/allocs-end.pprof" ] && break; sleep 0.2; done
