@@ -48,23 +48,17 @@ func openXLSXBook(raw []byte) (*xlsxBook, error) {
 			ID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
 		} `xml:"sheets>sheet"`
 	}
-	// The workbook part is where the package's relationships say
-	// (xl/workbook.xml nearly always); its own relationships are beside
-	// it, and name the sheets, the shared strings and the styles.
-	var pkg, rels xlsxRels
-	wbPart := "xl/workbook.xml"
-	if readZipXML(zr, "_rels/.rels", &pkg) == nil {
-		for _, r := range pkg.Rel {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wbPart = strings.TrimPrefix(path.Clean("/"+r.Target), "/")
-			}
-		}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
 	}
-	dir := path.Dir(wbPart)
-	if err := readZipXML(zr, wbPart, &wb); err != nil {
+	if err := readZipXML(zr, "xl/workbook.xml", &wb); err != nil {
 		return nil, err
 	}
-	if err := readZipXML(zr, path.Join(dir, "_rels", path.Base(wbPart)+".rels"), &rels); err != nil {
+	if err := readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
 		return nil, err
 	}
 	b.date1904, _ = strconv.ParseBool(wb.Pr.Date1904)
@@ -72,9 +66,9 @@ func openXLSXBook(raw []byte) (*xlsxBook, error) {
 		if t, abs := strings.CutPrefix(t, "/"); abs {
 			return t
 		}
-		return path.Join(dir, t)
+		return path.Join("xl", t)
 	}
-	sharedPart, stylesPart := path.Join(dir, "sharedStrings.xml"), path.Join(dir, "styles.xml")
+	sharedPart, stylesPart := "xl/sharedStrings.xml", "xl/styles.xml"
 	for _, r := range rels.Rel {
 		switch {
 		case strings.HasSuffix(r.Type, "/sharedStrings"):
@@ -102,16 +96,6 @@ func openXLSXBook(raw []byte) (*xlsxBook, error) {
 		}
 	}
 	return b, nil
-}
-
-// xlsxRels is a relationships part (.rels): each relationship's id, type
-// and target part.
-type xlsxRels struct {
-	Rel []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
 }
 
 // sheetNames lists the sheets in the workbook's order.

@@ -240,25 +240,3 @@ func TestXLSXStrictNamespaces(t *testing.T) {
 		t.Fatalf("%d records: %+v", len(res.Records), res.Records)
 	}
 }
-
-// TestXLSXWorkbookElsewhere reads a workbook whose package says its
-// workbook part is not xl/workbook.xml.
-func TestXLSXWorkbookElsewhere(t *testing.T) {
-	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	in := kmz(t, map[string]string{
-		"_rels/.rels":              `<Relationships><Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="book/main.xml"/></Relationships>`,
-		"book/main.xml":            `<workbook xmlns:r="` + rel + `"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId7"/></sheets></workbook>`,
-		"book/_rels/main.xml.rels": `<Relationships><Relationship Id="rId7" Type="` + rel + `/worksheet" Target="sheets/one.xml"/></Relationships>`,
-		"book/styles.xml":          `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-		"book/sheets/one.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c><c r="B1" t="inlineStr"><is><t>latitude</t></is></c><c r="C1" t="inlineStr"><is><t>longitude</t></is></c><c r="D1" t="inlineStr"><is><t>title</t></is></c></row>` +
-			`<row r="2"><c r="A2" s="1"><v>43936</v></c><c r="B2"><v>13.5</v></c><c r="C2"><v>2.1</v></c><c r="D2" t="inlineStr"><is><t>Visite</t></is></c></row></sheetData></worksheet>`,
-	})
-	res, err := Import(bytes.NewReader(in), "elsewhere.xlsx", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Day 43,936 of the 1904 date system.
-	if len(res.Records) != 1 || res.Records[0].Event.Start.String() != excelTime(43936, true).Format("2006-01-02") {
-		t.Fatalf("%d records: %+v", len(res.Records), res.Records)
-	}
-}
