@@ -45,7 +45,7 @@ func openXLSXBook(raw []byte) (*xlsxBook, error) {
 		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {

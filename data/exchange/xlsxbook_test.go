@@ -217,26 +217,3 @@ func TestXLSXDamaged(t *testing.T) {
 		})
 	}
 }
-
-// TestXLSXStrictNamespaces reads a workbook written in strict Office Open
-// XML, whose relationship ids and types are in other namespaces.
-func TestXLSXStrictNamespaces(t *testing.T) {
-	const rel = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-	in := kmz(t, map[string]string{
-		"xl/workbook.xml": `<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main" xmlns:r="` + rel + `"><sheets><sheet name="Events" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="` + rel + `/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
-			`<Relationship Id="rId2" Type="` + rel + `/sharedStrings" Target="strings.xml"/></Relationships>`,
-		"xl/strings.xml": `<sst xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><si><t>title</t></si><si><r><t>Visite </t></r><r><t>à Niamey</t></r><rPh><t>x</t></rPh></si></sst>`,
-		"xl/worksheets/sheet1.xml": `<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData>` +
-			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="str"><v>latitude</v></c><c r="D1" t="inlineStr"><is><t>longitude</t></is></c></row>` +
-			`<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="inlineStr"><is><t>2024-04-16</t></is></c><c r="C3"><v>13.5137</v></c><c r="D3"><v>2.1098</v></c></row>` +
-			`</sheetData></worksheet>`,
-	})
-	res, err := Import(bytes.NewReader(in), "strict.xlsx", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Records) != 1 || res.Records[0].Event.Title != "Visite à Niamey" || res.Records[0].From.Line != 3 || res.Records[0].Place.Lat() != 13.5137 {
-		t.Fatalf("%d records: %+v", len(res.Records), res.Records)
-	}
-}
