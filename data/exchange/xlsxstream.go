@@ -4,25 +4,45 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
-// readSheetRows is the rest of readXLSX: the sheet's rows are read one at
-// a time (xlsxRows) and handed to readTable as they are read, so the
-// sheet's cells are never held whole (with Options.Stream, nor its
-// events); date cells are told by their style. The rows above the header
-// are held until the header is found.
-func readSheetRows(book *xlsxBook, name, sheet string, f Format, opts Options, res *Result) error {
-	rows, err := book.rows(sheet)
+// xlsxStreamXML is what of a streamed workbook's sheet excelize unpacks in
+// memory; a larger sheet is unpacked to a temporary file and read from
+// there row by row.
+const xlsxStreamXML = 8 << 20
+
+// readSheetStream is the rest of readXLSX for Options.Stream: the sheet's
+// rows are read one at a time (excelize's Rows) and handed to readTable as
+// they are read, so the sheet's cells are never held whole; date cells are
+// told by their style, read from the sheet's XML alongside (sheetStyles).
+// The rows above the header are held until the header is found.
+func readSheetStream(xf *excelize.File, raw []byte, name, sheet string, f Format, opts Options, res *Result) error {
+	it, err := xf.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
 	}
-	defer rows.close()
+	defer it.Close()
+	styles, err := openSheetStyles(raw, sheet)
+	if err != nil {
+		return fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
+	}
+	defer styles.close()
+	line := 0
 	next := func() ([]string, int, error) {
-		row, line, err := rows.next()
-		if err != nil && err != io.EOF {
-			return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
+		if !it.Next() {
+			if err := it.Error(); err != nil {
+				return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
+			}
+			return nil, 0, io.EOF
 		}
-		return row, line, err
+		line++
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read at row %d: %v", name, sheet, line, err)
+		}
+		return row, line, nil
 	}
 	// The header: the first row with two cells or more, else the first
 	// with one.
@@ -61,7 +81,10 @@ func readSheetRows(book *xlsxBook, name, sheet string, f Format, opts Options, r
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
 	}
-	dates := &sheetDates{book: book, cols: map[int]bool{}, probed: map[int]int{}, styleAt: rows.styleAt}
+	dates := &sheetDates{xf: xf, sheet: sheet, cols: map[int]bool{}, styles: map[int]bool{}, probed: map[int]int{}, styleAt: styles.at}
+	if p, err := xf.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		dates.date1904 = *p.Date1904
+	}
 	width := len(header)
 	read := func() ([]string, int, error) {
 		for {

@@ -2,10 +2,10 @@
 // packages initialise, and lets main choose what it does afterwards.
 // Imported (blank or not) by main before anything else, its init runs
 // once geo/scene and what it imports are initialised, before Fyne's
-// lang, goldmark and the window's and commands' packages (Go initialises
-// the ready packages in import-path order; GODEBUG=inittrace=1 shows
-// it), which allocate about 2 MB of tables the collector would otherwise
-// scan before main starts.
+// lang, goldmark, excelize and the window's and commands' packages (Go
+// initialises the ready packages in import-path order;
+// GODEBUG=inittrace=1 shows it), which allocate about 3 MB of tables the
+// collector would otherwise scan before main starts.
 //
 // main then calls Resume (the window, and every command that may hold
 // much: an import, a series, a big page) or Hold (a brief command, such
@@ -17,7 +17,7 @@
 // init also calls geo/scene.Preload, so that the map's fixed work
 // (decoding the levels file, the bundled dataset and the capitals,
 // parsing the English catalog) runs on the second core while the
-// remaining packages (Fyne's lang, goldmark, ...) initialise; the
+// remaining packages (Fyne's lang, excelize, ...) initialise; the
 // command's scene.Load then takes what it made. The pages are the same
 // byte for byte.
 package startup
