@@ -2,6 +2,7 @@ package lang
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
@@ -53,8 +54,8 @@ func loadCatalog(t Tag) map[string]string {
 	if err != nil {
 		panic("lang: no catalog for " + string(t) + ": " + err.Error())
 	}
-	m, err := parseFlat(b)
-	if err != nil {
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
 		panic("lang: catalog " + string(t) + ".json does not parse: " + err.Error())
 	}
 	return m
