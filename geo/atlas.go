@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -35,6 +36,7 @@ type Atlas struct {
 	levels  *levelsFile
 	files   func(scale string) []byte
 	decoded sync.Once
+	full    atomic.Bool // the boundaries files are decoded
 
 	projected projectedCache
 }
@@ -100,7 +102,16 @@ func (a *Atlas) decode() {
 			panic(fmt.Sprintf("geo: the embedded boundaries do not match the embedded levels (regenerate them with assets/gen/levels): %v", err))
 		}
 		a.geometry, a.polygons = d.geometry, d.polygons
+		a.full.Store(true)
 	})
+}
+
+// BoundariesDecoded reports whether the atlas holds the full-resolution
+// boundaries, decoded (about 11 MB) for At, Geometry, an import's
+// countries or a view zoomed in beyond the levels file. The window's
+// memory tests check that pointing at the map does not decode them.
+func (a *Atlas) BoundariesDecoded() bool {
+	return a.files == nil || a.full.Load()
 }
 
 // decodeAtlas builds an atlas from the boundaries files that files returns for

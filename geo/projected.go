@@ -48,38 +48,24 @@ func (a *Atlas) Projected(v Viewport) []ProjectedCountry {
 			return cv.result
 		}
 	}
-	size := v.worldSize()
-	lod := LODForZoom(math.Log2(size / tileSize))
-	step := math.Ceil(2 * math.Log2(size)) // tolerance 2^(−step/2) of the world: ≤ 1 device pixel
-	key := levelKey{lod: lod, step: int(step)}
-	lv := pc.level(key, len(a.countries))
-	if lv.fresh {
-		lv.fresh = false
-		if pre := a.levels.level(key, len(a.countries)); pre != nil {
-			lv.countries = pre // simplified when the assets were made
-		}
-	}
+	key, tolerance := viewLevel(v)
+	lod := key.lod
+	lv := a.cachedLevel(key)
 
-	o, _ := v.origin()
+	o, size := v.origin()
 	w, h := v.PixelSize()
 	m := projectMargin / size
 	view := orb.Bound{Min: orb.Point{o[0] - m, o[1] - m}, Max: orb.Point{o[0] + float64(w)/size + m, o[1] + float64(h)/size + m}}
 	nw, se := fromWorld(view.Min), fromWorld(view.Max)
 	viewLonLat := orb.Bound{Min: orb.Point{nw[0], se[1]}, Max: orb.Point{se[0], nw[1]}}
 	box := orb.Bound{Min: orb.Point{-projectMargin, -projectMargin}, Max: orb.Point{float64(w) + projectMargin, float64(h) + projectMargin}}
-	tolerance := math.Exp2(-step / 2)
 
 	var result []ProjectedCountry
 	for i, c := range a.countries {
 		if !a.bounds[lod][i].Intersects(viewLonLat) {
 			continue
 		}
-		polygons := lv.countries[i]
-		if polygons == nil {
-			a.decode()
-			polygons = simplified(a.geometry[lod][i], tolerance)
-			lv.countries[i] = polygons
-		}
+		polygons := a.levelCountry(lv, i, tolerance)
 		var out orb.MultiPolygon
 		for _, bp := range polygons {
 			if !bp.bound.Intersects(view) {
@@ -99,6 +85,40 @@ func (a *Atlas) Projected(v Viewport) []ProjectedCountry {
 	}
 	pc.views = append([]cachedView{{view: v, result: result}}, pc.views[:min(len(pc.views), maxViews-1)]...)
 	return result
+}
+
+// viewLevel returns the level v is drawn at, with its tolerance in world
+// units: the scale LODForZoom gives the zoom in device pixels, simplified
+// to at most one device pixel.
+func viewLevel(v Viewport) (levelKey, float64) {
+	size := v.worldSize()
+	step := math.Ceil(2 * math.Log2(size)) // tolerance 2^(−step/2) of the world: ≤ 1 device pixel
+	return levelKey{lod: LODForZoom(math.Log2(size / tileSize)), step: int(step)}, math.Exp2(-step / 2)
+}
+
+// cachedLevel returns the cached level for key (see projectedCache.level),
+// taking a new one's countries from the levels file when it holds them.
+// a.projected.mu must be held.
+func (a *Atlas) cachedLevel(key levelKey) *level {
+	lv := a.projected.level(key, len(a.countries))
+	if lv.fresh {
+		lv.fresh = false
+		if pre := a.levels.level(key, len(a.countries)); pre != nil {
+			lv.countries = pre // simplified when the assets were made
+		}
+	}
+	return lv
+}
+
+// levelCountry returns country i's polygons at lv, simplifying its
+// geometry to tolerance (which decodes the boundaries) when neither the
+// levels file nor an earlier view gave them. a.projected.mu must be held.
+func (a *Atlas) levelCountry(lv *level, i int, tolerance float64) []boundPolygon {
+	if lv.countries[i] == nil {
+		a.decode()
+		lv.countries[i] = simplified(a.geometry[lv.key.lod][i], tolerance)
+	}
+	return lv.countries[i]
 }
 
 // projectedCache holds Projected's work between calls.
