@@ -179,12 +179,12 @@ func (ui *Window) updateLayers() {
 	ui.Map.Redraw()
 }
 
-// mapHover shows what is under the pointer: the country and coordinates
-// in the status bar, and a tooltip for an event, a cluster, a visit arc or
+// mapHover shows what is under the pointer: the country drawn there (see
+// geo.Atlas.DrawnAt) and the coordinates in the status bar, and a tooltip for an event, a cluster, a visit arc or
 // a relation line.
 func (ui *Window) mapHover(p orb.Point, x, y float64, pos fyne.Position) {
 	name := lang.L("sea")
-	if c := ui.Atlas.At(p); c != nil {
+	if c := ui.Atlas.DrawnAt(ui.Map.View(), p); c != nil {
 		name = countryIn(c.Code, c.Name)
 	}
 	ui.Coords.SetText(fmt.Sprintf("%s · %s", name, FormatLonLat(p)))
