@@ -136,14 +136,19 @@ type eventInfo struct {
 	weighted   bool  // the data gives its fatalities
 }
 
-// memo remembers eventInfo for every event a layer has been given, and
-// the Web Mercator position of every point, so SetEvents touches each
-// event's memory only the first time it sees it. It is guarded by its
-// mutex; the eventSets it makes share nothing with it but the base,
-// which it never changes.
+// memo remembers the eventInfo of the events a layer has been given (in
+// ref, a base it keeps), and the Web Mercator position of every point, so
+// SetEvents touches an event's memory only when it was not given before.
+// It is guarded by its mutex; the eventSets it makes share nothing with it
+// but the bases, which it never changes.
+//
+// Events come in the dataset's order (by start date), whatever the
+// filter, so the events of a call are found in ref by walking both lists
+// once: no map of every event (40 bytes and more an event, for good), and
+// a pointer comparison, not a hash lookup, for each.
 type memo struct {
 	mu     sync.Mutex
-	info   map[*data.Event]eventInfo
+	ref    *eventBase // the largest base made since the events last changed order or dataset
 	places map[orb.Point]int32
 	worlds []orb.Point
 	base   *eventBase // the events of the last setEvents
@@ -152,30 +157,42 @@ type memo struct {
 	sites  int        // the sites of the last set made: the next, a step of the slider away, has about as many
 }
 
-// maxMemo bounds how many events the memo keeps beyond those of the
-// current call, so a layer given one dataset after another does not keep
-// them all.
-const maxMemo = 1 << 20
+// maxPlaces bounds how many places the memo keeps, so a layer given one
+// dataset after another does not keep them all: beyond it, it starts
+// afresh.
+const maxPlaces = 1 << 20
 
 // setEvents remembers events (copying the slice) with their eventInfo,
 // and groups those that overlap from–to.
 func (m *memo) setEvents(events []*data.Event, from, to data.Date) *eventSet {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.info == nil || len(m.info) > maxMemo+len(events) {
-		m.info = make(map[*data.Event]eventInfo, len(events))
+	if m.places == nil || len(m.worlds) > maxPlaces {
 		m.places = map[orb.Point]int32{}
 		m.worlds = m.worlds[:0]
+		m.ref = nil // its places are gone
 	}
 	// A new base each time: the sets of earlier windows still read theirs.
 	b := &eventBase{events: make([]*data.Event, 0, len(events)), infos: make([]eventInfo, 0, len(events)), sorted: true}
+	var ref []*data.Event
+	if m.ref != nil {
+		ref = m.ref.events
+	}
+	j, missed := 0, false // the walk along ref; whether an event was not in it
 	for _, e := range events {
 		if e == nil {
 			continue
 		}
-		info, ok := m.info[e]
-		if !ok {
+		var info eventInfo
+		for j < len(ref) && ref[j] != e {
+			j++
+		}
+		if j < len(ref) {
+			info = m.ref.infos[j]
+			j++
+		} else {
 			info = m.learn(e)
+			missed, ref = true, nil // not in ref, or out of its order: learn the rest
 		}
 		b.weighted = b.weighted || info.weighted
 		if n := len(b.infos); !info.dated || n > 0 && b.infos[n-1].start > info.start {
@@ -188,6 +205,9 @@ func (m *memo) setEvents(events []*data.Event, from, to data.Date) *eventSet {
 		b.infos = append(b.infos, info)
 	}
 	m.base = b
+	if missed || m.ref == nil || len(b.events) >= len(m.ref.events) {
+		m.ref = b // the next call, a filter away, is looked up in this one
+	}
 	return m.group(from, to)
 }
 
@@ -253,7 +273,7 @@ func (m *memo) group(from, to data.Date) *eventSet {
 	return s
 }
 
-// learn reads what grouping needs from e and remembers it.
+// learn reads what grouping needs from e, remembering its place.
 func (m *memo) learn(e *data.Event) eventInfo {
 	at := e.At()
 	p, ok := m.places[at]
@@ -267,7 +287,6 @@ func (m *memo) learn(e *data.Event) eventInfo {
 	if info.dated {
 		info.start, info.end = e.Start.Days(), e.End.Days()
 	}
-	m.info[e] = info
 	return info
 }
 
