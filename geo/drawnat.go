@@ -11,9 +11,9 @@ import (
 // At, does not decode the full-resolution boundaries where the levels file
 // holds the view's level. Near a border or a coast it may differ from At
 // by two or three device pixels (see gapReach), and an island too small to
-// be drawn is sea. Where disputed
-// areas overlap, the first by code wins, as with At. A point with a NaN or
-// infinite coordinate is nowhere: DrawnAt returns nil.
+// be drawn is sea. Where disputed areas overlap, the first by code wins,
+// as with At. A point with a NaN or infinite coordinate is nowhere:
+// DrawnAt returns nil.
 func (a *Atlas) DrawnAt(v Viewport, p orb.Point) *Country {
 	if !finitePoint(p) {
 		return nil
@@ -35,8 +35,7 @@ func (a *Atlas) DrawnAt(v Viewport, p orb.Point) *Country {
 	var nearest *Country
 	nearestD2, near := reach*reach, 0
 	for i, c := range a.countries {
-		b := a.bounds[key.lod][i]
-		if p[0] < b.Min[0]-pad || p[0] > b.Max[0]+pad || p[1] < b.Min[1]-pad || p[1] > b.Max[1]+pad {
+		if outside(a.bounds[key.lod][i], p, pad) {
 			continue
 		}
 		for _, bp := range a.levelCountry(lv, i, tolerance) {

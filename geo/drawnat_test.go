@@ -13,12 +13,12 @@ import (
 // on a HiDPI screen and in a small window, and zoomed in beyond the levels
 // file (Bamako at zoom 9, drawn from the full boundaries).
 var drawnAtViews = []struct {
-	name       string
-	view       string
-	w, h       int
-	scale      float64
-	zoomTo     float64 // 0: the view fitted
-	inLevels bool      // the levels file holds its level
+	name     string
+	view     string
+	w, h     int
+	scale    float64
+	zoomTo   float64 // 0: the view fitted
+	inLevels bool    // the levels file holds its level
 }{
 	{"sahel 1920×1080", "sahel", 1920, 1080, 1, 0, true},
 	{"sahel 1400×900 HiDPI", "sahel", 1400, 900, 2, 0, true},
