@@ -99,14 +99,19 @@ func (m *Imports) merge(base *data.Dataset, hidden map[string]bool) ([]store.Imp
 	if s == nil {
 		return nil, base, nil
 	}
-	imports, records, err := s.ShownEvents(hidden) // what snapshot --store draws too
+	// The events are merged a block at a time as the store reads them, so
+	// a million imported events are never all held as records too; the
+	// dataset is the one exchange.Merge makes of ShownEvents (what
+	// snapshot --store draws).
+	mg := exchange.NewMerger(base, shownCountOf(s, hidden))
+	imports, err := s.ShownEventsTo(hidden, mg)
 	if err != nil {
 		return imports, base, err
 	}
-	if len(records) == 0 {
+	if mg.Added() == 0 {
 		return imports, base, nil
 	}
-	d, err := exchange.Merge(base, records)
+	d, err := mg.Dataset()
 	if err != nil {
 		return imports, base, fmt.Errorf("cannot join the imported events to the others: %w", err)
 	}
@@ -129,13 +134,18 @@ func (m *Imports) shownCount() int {
 	if s == nil {
 		return 0
 	}
+	return shownCountOf(s, m.hidden)
+}
+
+// shownCountOf is how many events the imports of s not in hidden hold.
+func shownCountOf(s *store.Store, hidden map[string]bool) int {
 	imports, err := s.Imports()
 	if err != nil {
 		return 0 // the merge reports it
 	}
 	n := 0
 	for _, l := range imports {
-		if !m.hidden[l.ID] {
+		if !hidden[l.ID] {
 			n += l.Count
 		}
 	}

@@ -27,11 +27,21 @@ type loading struct {
 // index, and the map must show at once.
 var lazyImportEvents = 50_000
 
+// loadingGCPercent is GOGC while the store's imports are merged after the
+// first frame. The merged events grow the live heap steadily (some 700 MB
+// with a million); at Go's default the heap may grow to twice what is live
+// before a collection: a million imported events peaked at 1,206 MB
+// resident, 1,056 MB at 50, for the same CPU (BENCHMARKS.md, peak5).
+const loadingGCPercent = 50
+
 // loadStoreLater merges the store's shown imports into the window's events
 // in the background, with the status bar's progress, once the map shows.
 func (ui *Window) loadStoreLater() {
 	ui.startLoading(lang.L("Loading the workspace's imported events…"))
 	liftMemoryLimit()
+	if memoryTuning {
+		debug.SetGCPercent(loadingGCPercent) // settleMemory sets 25 once they are merged
+	}
 	ui.Imports.reloadData()
 }
 

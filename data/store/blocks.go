@@ -170,6 +170,31 @@ func (ef *eventsFile) read(keep func(blockEntry) bool, fn func(seq int, r *data.
 // readWindow is read, with records whose dates cannot overlap the window
 // (when not nil) skipped before they are decoded.
 func (ef *eventsFile) readWindow(keep func(blockEntry) bool, window *[2]data.Date, fn func(seq int, r *data.Record) error) error {
+	return ef.readBlocks(keep, window, fn, nil)
+}
+
+// readBatches calls fn with the records of each block in turn, in file
+// order, once the whole block is read and checked: a damaged block stops
+// it with an error, before fn sees any of that block's records. The slice
+// is reused for the next block, and its records share memory with their
+// block: fn copies what it keeps.
+func (ef *eventsFile) readBatches(fn func(rs []data.Record) error) error {
+	var batch []data.Record
+	defer func() { clear(batch) }()
+	return ef.readBlocks(nil, nil, func(_ int, r *data.Record) error {
+		batch = append(batch, *r)
+		return nil
+	}, func() error {
+		err := fn(batch)
+		clear(batch)
+		batch = batch[:0]
+		return err
+	})
+}
+
+// readBlocks is readWindow, which calls blockDone (when not nil) after the
+// records of each block, once the block is checked whole.
+func (ef *eventsFile) readBlocks(keep func(blockEntry) bool, window *[2]data.Date, fn func(seq int, r *data.Record) error, blockDone func() error) error {
 	var want []int
 	for i, b := range ef.blocks {
 		if keep == nil || keep(b) {
@@ -252,6 +277,11 @@ func (ef *eventsFile) readWindow(keep func(blockEntry) bool, window *[2]data.Dat
 		}
 		if d.i != len(s) {
 			return damaged(ef.path, "block %d is malformed", i+1)
+		}
+		if blockDone != nil {
+			if err := blockDone(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

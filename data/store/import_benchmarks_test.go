@@ -13,7 +13,7 @@ import (
 // benchRecords calls fn with n imported ACLED records (the codec tests'
 // rows, their ids and dates varied), newest first over 1997–2025 as ACLED
 // exports them, reusing one record.
-func benchRecords(b *testing.B, n int, fn func(i int, r *data.Record)) {
+func benchRecords(b testing.TB, n int, fn func(i int, r *data.Record)) {
 	var rows []data.Record
 	for _, r := range codecRecords(b) {
 		if r.Version > 0 { // the ACLED rows
@@ -90,7 +90,7 @@ func BenchmarkImportWriter100k(b *testing.B) {
 }
 
 // millionStore is a store holding one import of 1,000,000 events.
-func millionStore(b *testing.B) string {
+func millionStore(b testing.TB) string {
 	b.Helper()
 	s, path := openTest(b)
 	w, err := s.NewImport(Import{Name: "acled.csv", Format: "acled"})
