@@ -1,7 +1,6 @@
 package startup
 
 import (
-	"runtime"
 	"syscall"
 	"unsafe"
 )
@@ -20,12 +19,12 @@ const probeSize = 256 << 10
 // at that boundary. Fresh memory, never written: address space only.
 var kept [][]byte
 
-// prepareHeap grows the heap by at least n bytes at once, advises the
+// prepareHeap grows the heap by at least n bytes at once and advises the
 // kernel to back them with transparent huge pages
 // (madvise(MADV_HUGEPAGE); the kernel honours it when its THP mode is
-// "madvise" or "always") and frees them with one collection, so that the
-// command's allocations fill 2 MiB pages, one page fault each, instead
-// of faulting every 4 KiB page in. The runtime maps each later growth of
+// "madvise" or "always"); the next collection frees them, and the
+// command's allocations then fill 2 MiB pages, one page fault each,
+// instead of faulting every 4 KiB page in. The runtime maps each later growth of
 // the heap anew, without the advice, so n should cover what the command
 // allocates. The region starts at a huge-page boundary: the heap's bytes
 // up to it are allocated and kept (the kernel gives huge pages only to
@@ -51,7 +50,5 @@ func prepareHeap(n int) uintptr {
 	start := uintptr(unsafe.Pointer(&region[0]))
 	off := int((hugePage - start%hugePage) % hugePage)
 	syscall.Madvise(region[off:off+n], syscall.MADV_HUGEPAGE) // a hint: without it the pages are small
-	region = nil
-	runtime.GC()
 	return start + uintptr(off)
 }
