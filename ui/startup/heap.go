@@ -23,8 +23,9 @@ const (
 // for the snapshot command line args (the program's arguments), or 0
 // when it is not a brief one: a page larger than full HD, or a snapshot
 // of a store (--store), a paper page (--paper) or a series (--every),
-// which allocate more and collect. It reads only --size; a size that
-// does not parse prepares nothing (the command will refuse it).
+// which allocate more and collect, and a request for help. It reads only
+// --size; a size that does not parse prepares nothing (the command will
+// refuse it).
 func snapshotHeap(args []string) int {
 	w, h := heapDefaultWidth, heapDefaultHeight
 	for i := 0; i < len(args); i++ {
@@ -33,7 +34,7 @@ func snapshotHeap(args []string) int {
 			continue
 		}
 		switch name {
-		case "store", "paper", "every":
+		case "store", "paper", "every", "h", "help":
 			return 0
 		case "size":
 			if !hasValue {

@@ -4,8 +4,8 @@ import "testing"
 
 // TestSnapshotHeap checks how much heap each snapshot command line
 // prepares: by its --size, the default page without one, and nothing
-// for a page past full HD, a store, a paper page, a series or a size
-// that does not parse.
+// for a page past full HD, a store, a paper page, a series, help or a
+// size that does not parse.
 func TestSnapshotHeap(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -22,6 +22,8 @@ func TestSnapshotHeap(t *testing.T) {
 		{[]string{"snapshot", "--size", "wide"}, 0},
 		{[]string{"snapshot", "--size", "0x180"}, 0},
 		{[]string{"snapshot", "--size"}, 0},
+		{[]string{"snapshot", "--help"}, 0},
+		{[]string{"snapshot", "-h"}, 0},
 	} {
 		if got := snapshotHeap(c.args); got != c.want {
 			t.Errorf("snapshotHeap(%q) = %d, want %d", c.args, got, c.want)
