@@ -29,9 +29,9 @@ var kept [][]byte
 // (madvise(MADV_HUGEPAGE); the kernel honours it when its THP mode is
 // "madvise" or "always"); the next collection frees them, and the
 // command's allocations then fill 2 MiB pages, one page fault each,
-// instead of faulting every 4 KiB page in. The runtime maps each later growth of
-// the heap anew, without the advice, so n should cover what the command
-// allocates. The region starts at a huge-page boundary: the heap's bytes
+// instead of faulting every 4 KiB page in. The runtime maps each later
+// growth of the heap anew, without the advice, so n should cover what
+// the command allocates. The region starts at a huge-page boundary: the heap's bytes
 // up to it are allocated and kept (the kernel gives huge pages only to
 // whole aligned 2 MiB blocks of an advised mapping). It returns the
 // region's address, 0 when n is not positive.
