@@ -27,7 +27,12 @@ var (
 // ui/startup calls it while the program's remaining packages initialise,
 // so that on two cores a snapshot's fixed work overlaps theirs. Preload
 // does nothing while an earlier one is not yet taken.
-func Preload() {
+func Preload() { PreloadAfter(nil) }
+
+// PreloadAfter is Preload that first calls first, when not nil, on the
+// preload's goroutine: ui/startup collects there the heap it prepared,
+// while the remaining packages initialise on the main goroutine.
+func PreloadAfter(first func()) {
 	preloadMu.Lock()
 	defer preloadMu.Unlock()
 	if preloaded != nil {
@@ -37,6 +42,9 @@ func Preload() {
 	preloaded = p
 	go func() {
 		defer close(p.done)
+		if first != nil {
+			first()
+		}
 		lang.English.LoadCatalog()
 		p.scene, p.err = load()
 	}()

@@ -43,3 +43,31 @@ func TestPreload(t *testing.T) {
 		}
 	}
 }
+
+// TestPreloadAfter checks that PreloadAfter calls its function once, on
+// the preload's goroutine before the scene is made, and that Load still
+// returns the preloaded scene.
+func TestPreloadAfter(t *testing.T) {
+	calls := 0
+	var sawScene bool
+	began := make(chan *preload, 1)
+	PreloadAfter(func() {
+		calls++
+		sawScene = (<-began).scene != nil
+	})
+	p := preloaded
+	began <- p
+	got, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("the function ran %d times, want once", calls)
+	}
+	if sawScene {
+		t.Error("the function ran after the scene was made")
+	}
+	if p == nil || got != p.scene {
+		t.Error("Load did not return the scene PreloadAfter made")
+	}
+}
