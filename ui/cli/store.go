@@ -53,13 +53,15 @@ type workspace struct {
 
 // readWorkspace reads the store at flagPath (resolved as openStore does),
 // which must exist: a command that only reads makes no store. It merges
-// the events of the layers the window shows into base (store.ShownEvents
-// and exchange.Merge, as the window merges them), warning on stderr of a
-// layer left out for a problem, and lists the annotations when notes is
-// set. On failure it returns the exit status.
+// the events of the layers the window shows into base a month block at a
+// time as it reads them (store.ShownEventsTo into an exchange.Merger, as
+// the window merges them, so a million events are never all held as
+// records), warning on stderr of a layer left out for a problem, and
+// lists the annotations when notes is set. On failure it returns the
+// exit status.
 func readWorkspace(con console, flagPath string, base *data.Dataset, notes bool) (workspace, int) {
-	return readWorkspaceShown(con, flagPath, base, notes, func(s *store.Store) ([]store.Import, []data.Record, error) {
-		return s.ShownEvents(nil)
+	return readWorkspaceShown(con, flagPath, base, notes, func(s *store.Store, m *exchange.Merger) ([]store.Import, error) {
+		return s.ShownEventsTo(nil, m)
 	})
 }
 
@@ -67,14 +69,19 @@ func readWorkspace(con console, flagPath string, base *data.Dataset, notes bool)
 // window from–to: only those are read from the store
 // (store.ShownEventsBetween) and merged into base.
 func readWorkspaceBetween(con console, flagPath string, base *data.Dataset, from, to data.Date) (workspace, int) {
-	return readWorkspaceShown(con, flagPath, base, false, func(s *store.Store) ([]store.Import, []data.Record, error) {
-		return s.ShownEventsBetween(nil, from, to)
+	return readWorkspaceShown(con, flagPath, base, false, func(s *store.Store, m *exchange.Merger) ([]store.Import, error) {
+		layers, records, err := s.ShownEventsBetween(nil, from, to)
+		if err == nil {
+			m.Add(records)
+		}
+		return layers, err
 	})
 }
 
-// readWorkspaceShown is readWorkspace with the store's events read by shown.
+// readWorkspaceShown is readWorkspace with the store's events read into
+// a merger onto base by shown.
 func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes bool,
-	shown func(*store.Store) ([]store.Import, []data.Record, error)) (workspace, int) {
+	shown func(*store.Store, *exchange.Merger) ([]store.Import, error)) (workspace, int) {
 	path, err := store.Resolve(flagPath)
 	if err != nil {
 		return workspace{}, con.failf(ExitUsage, "%v", err)
@@ -87,7 +94,8 @@ func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes 
 		return workspace{}, status
 	}
 	defer s.Close()
-	layers, records, err := shown(s)
+	m := exchange.NewMerger(base, 0)
+	layers, err := shown(s, m)
 	if err != nil {
 		return workspace{}, con.failf(ExitFailed, "%v", err)
 	}
@@ -97,8 +105,8 @@ func readWorkspaceShown(con console, flagPath string, base *data.Dataset, notes 
 		}
 	}
 	ws := workspace{data: base}
-	if len(records) > 0 {
-		if ws.data, err = exchange.Merge(base, records); err != nil {
+	if m.Added() > 0 {
+		if ws.data, err = m.Dataset(); err != nil {
 			return workspace{}, con.failf(ExitFailed, lang.T("the store's events cannot join the bundled ones: %v"), err)
 		}
 	}
