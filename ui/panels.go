@@ -74,9 +74,28 @@ func (ui *Window) followLive(c Change) bool {
 	return true
 }
 
-// panelDelay is how often the list and the date line follow a dragged or
-// playing timeline.
+// panelDelay is how often the list and the date line follow a dragged
+// timeline.
 const panelDelay = 125 * time.Millisecond
+
+// playPanelDelay is how often they follow a playing timeline, twice a
+// second. Each time about 25 rows of the list show other events: with
+// imported events every row's title is its own, so each is shaped and
+// drawn anew (synthetic events repeat theirs, and most rows kept their
+// text), and the window's events are listed again; at 10× the window
+// moves 35 days between two catch-ups, faster than anyone reads a row.
+// Playback paused, they catch up at once (catchUpNow).
+const playPanelDelay = 500 * time.Millisecond
+
+// followDelay is how long the list, the date line and the legend lag a
+// timeline moving now: panelDelay when dragged, playPanelDelay when it
+// only plays.
+func (ui *Window) followDelay() time.Duration {
+	if ui.Player.Playing() && !ui.Timeline.Dragging() {
+		return playPanelDelay
+	}
+	return panelDelay
+}
 
 // panelsLater brings the list and the date line in line with the
 // Explorer's window panelDelay from now, once for any number of changes
@@ -90,16 +109,26 @@ func (ui *Window) panelsLater() {
 // they are due before the next frame would come.
 const panelSlack = 40 * time.Millisecond
 
-// catchUpLater, panelDelay from now (or with the frame shown just before),
-// brings in line what lags: the list and the date line (panelsDirty), the
-// legend (legendLag).
+// catchUpLater, followDelay from now (or with the frame shown just
+// before), brings in line what lags: the list and the date line
+// (panelsDirty), the legend (legendLag).
 func (ui *Window) catchUpLater() {
 	if ui.panelsDue {
 		return
 	}
+	d := ui.followDelay()
 	ui.panelsDue = true
-	ui.panelsAt = time.Now().Add(panelDelay)
-	time.AfterFunc(panelDelay, func() { ui.do(ui.catchUp) })
+	ui.panelsAt = time.Now().Add(d)
+	time.AfterFunc(d, func() { ui.do(ui.catchUp) })
+}
+
+// catchUpNow brings in line at once what lags, as when playback is
+// paused: the analyst reads the list of the window the map shows.
+func (ui *Window) catchUpNow() {
+	if ui.panelsDue {
+		ui.panelsAt = time.Now()
+		ui.catchUp()
+	}
 }
 
 // catchUp brings in line what lags if catchUpLater asked for it and it is

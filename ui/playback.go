@@ -26,11 +26,12 @@ type Player struct {
 	speed    float64 // days per second
 	carry    float64 // fractional days not moved yet
 	stop     chan struct{}
+	do       func(func())       // runs a tick on the UI goroutine: fyne.Do, or a test's queue
 	OnChange func(playing bool) // called on the UI goroutine when playback starts or stops
 }
 
 // NewPlayer makes a player for t at 1× speed.
-func NewPlayer(t *Timeline) *Player { return &Player{t: t, speed: Speeds[1].Days} }
+func NewPlayer(t *Timeline) *Player { return &Player{t: t, speed: Speeds[1].Days, do: fyne.Do} }
 
 // Playing reports whether playback is on.
 func (p *Player) Playing() bool { return p.stop != nil }
@@ -62,6 +63,7 @@ func (p *Player) Play() {
 	}
 	stop := make(chan struct{})
 	p.stop = stop
+	do := p.do
 	go func() {
 		tick := time.NewTicker(playbackTick)
 		defer tick.Stop()
@@ -70,7 +72,7 @@ func (p *Player) Play() {
 			case <-stop:
 				return
 			case <-tick.C:
-				fyne.Do(func() {
+				do(func() {
 					if p.stop == stop {
 						p.step()
 					}

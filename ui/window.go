@@ -129,6 +129,7 @@ func Build(a fyne.App, w fyne.Window, opts Options) (*Window, error) {
 	ui.Timeline.Deferred = ui.live // drawn with the map's frames (frameShown)
 	ui.Dates = NewDateFields(ui.Timeline, ui.Status.SetText)
 	ui.Player = NewPlayer(ui.Timeline)
+	ui.Player.do = ui.do
 	ui.List = NewEventList(ui.Explorer)
 	ui.List.OnChosen = ui.bringIntoView
 	ui.Details = NewDetails(ui.Explorer)
@@ -168,6 +169,7 @@ func (ui *Window) layout() fyne.CanvasObject {
 		} else {
 			ui.play.SetText(lang.L("Play"))
 			ui.play.SetIcon(theme.MediaPlayIcon())
+			ui.catchUpNow() // paused: the list and the date line show the window at once
 		}
 	}
 	speeds := make([]string, len(Speeds))
