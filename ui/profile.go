@@ -9,7 +9,6 @@ import (
 	"runtime/metrics"
 	"runtime/pprof"
 	"sync"
-	"syscall"
 )
 
 // EnvProfile names the environment variable that, set to a folder beside
@@ -59,7 +58,7 @@ func (p *profiler) start() {
 			return
 		}
 		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, syscall.SIGUSR1)
+		signal.Notify(ch, profileEnd)
 		go func() {
 			<-ch
 			signal.Stop(ch)
