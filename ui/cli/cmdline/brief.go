@@ -4,6 +4,7 @@ import (
 	"flag"
 	"io"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
 )
 
@@ -15,8 +16,8 @@ const briefArea = 1920 * 1080
 // ParseSnapshot reads a snapshot command line (the program's arguments,
 // "snapshot" first, after a leading --lang if any) as the snapshot
 // command does, flags and Check; it reports false when args are not a
-// snapshot command or do not parse (the command will say why). --lang
-// is accepted and not read: Lang reads it.
+// snapshot command or do not parse (the command will say why), a --lang
+// that names no language among them. Lang reads --lang.
 func ParseSnapshot(args []string) (*Snapshot, bool) {
 	args = DropLeadingLang(args)
 	if len(args) == 0 || args[0] != "snapshot" {
@@ -26,7 +27,10 @@ func ParseSnapshot(args []string) (*Snapshot, bool) {
 	fs.SetOutput(io.Discard)
 	o := &Snapshot{}
 	o.Bind(fs)
-	fs.String("lang", "", "")
+	fs.Func("lang", "", func(s string) error { // read by Lang
+		_, err := lang.Parse(s)
+		return err
+	})
 	rest, err := Parse(fs, args[1:])
 	if err != nil || len(rest) > 0 || o.Check() != nil {
 		return nil, false

@@ -19,6 +19,7 @@ func TestBrief(t *testing.T) {
 		{[]string{"snapshot", "--size", "320x180"}, false},             // no -o: an error
 		{[]string{"snapshot", "-o", "s.png", "--no-such-flag"}, false}, // does not parse
 		{[]string{"snapshot", "-o", "s.png", "extra"}, false},
+		{[]string{"snapshot", "-o", "s.png", "--lang", "xx"}, false}, // the command refuses it
 		{[]string{"import", "acled.csv"}, false},
 		{[]string{"events", "--from", "2024-01-01"}, false},
 		{[]string{"--view", "sahel"}, false}, // the window
