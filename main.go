@@ -16,6 +16,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/ui"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
+	"github.com/sahelatlas/sahelatlas/ui/cli/cmdline"
 )
 
 // fyneApp is FyneApp.toml, embedded so that --version prints the version
@@ -26,7 +27,7 @@ var fyneApp []byte
 
 func main() {
 	cli.Version = cli.VersionOf(fyneApp)
-	if cli.Brief(os.Args[1:]) {
+	if cmdline.Brief(os.Args[1:]) {
 		startup.Hold()
 	} else {
 		startup.Resume()

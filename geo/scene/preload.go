@@ -32,22 +32,32 @@ func Preload() { PreloadAfter(nil) }
 // PreloadAfter is Preload that first calls first, when not nil, on the
 // preload's goroutine: ui/startup collects there the heap it prepared,
 // while the remaining packages initialise on the main goroutine.
-func PreloadAfter(first func()) {
+func PreloadAfter(first func()) { preloadThen(first, nil) }
+
+// preloadThen is PreloadAfter that then calls then on the same goroutine,
+// when not nil, with the scene loaded (nil when it failed to load), once
+// Load may take it. It reports false, doing nothing, while an earlier
+// preload is not yet taken.
+func preloadThen(first func(), then func(*Scene)) bool {
 	preloadMu.Lock()
 	defer preloadMu.Unlock()
 	if preloaded != nil {
-		return
+		return false
 	}
 	p := &preload{done: make(chan struct{})}
 	preloaded = p
 	go func() {
-		defer close(p.done)
 		if first != nil {
 			first()
 		}
 		lang.English.LoadCatalog()
 		p.scene, p.err = load()
+		close(p.done)
+		if then != nil {
+			then(p.scene)
+		}
 	}()
+	return true
 }
 
 // takePreloaded returns the preload that Load should wait for, if any,

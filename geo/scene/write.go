@@ -55,19 +55,30 @@ func WriteContext(ctx context.Context, s *Scene, path string, o Snapshot) error 
 	if err != nil {
 		return err
 	}
-	fr, err := newFramer(s, o)
-	if err != nil {
-		return err
-	}
-	if o.Format == FormatPNG && o.Every != "" {
-		return writePNGFrames(ctx, path, fr, o, windows)
-	}
 	var v geo.Viewport
 	var frame image.Rectangle
-	err = files.WriteAtomic(path, func(w io.Writer) (err error) {
-		v, frame, err = encode(ctx, w, fr, o, windows)
-		return err
-	})
+	if a := takeDrawn(s, o); a != nil {
+		v, frame = a.view, a.frame
+		err = files.WriteAtomic(path, func(w io.Writer) error {
+			if err := stopped(ctx); err != nil {
+				return err
+			}
+			_, err := w.Write(a.file)
+			return err
+		})
+	} else {
+		var fr *framer
+		if fr, err = newFramer(s, o); err != nil {
+			return err
+		}
+		if o.Format == FormatPNG && o.Every != "" {
+			return writePNGFrames(ctx, path, fr, o, windows)
+		}
+		err = files.WriteAtomic(path, func(w io.Writer) (err error) {
+			v, frame, err = encode(ctx, w, fr, o, windows)
+			return err
+		})
+	}
 	if err != nil {
 		return err
 	}
@@ -104,6 +115,16 @@ func Encode(ctx context.Context, s *Scene, w io.Writer, o Snapshot) error {
 	windows, err := o.windows()
 	if err != nil {
 		return err
+	}
+	if a := takeDrawn(s, o); a != nil {
+		if err := stopped(ctx); err != nil {
+			return err
+		}
+		if _, err := w.Write(a.file); err != nil {
+			return err
+		}
+		report(o.Progress, len(windows), len(windows))
+		return nil
 	}
 	fr, err := newFramer(s, o)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/data/lang"
 	"github.com/sahelatlas/sahelatlas/data/store"
+	"github.com/sahelatlas/sahelatlas/ui/cli/cmdline"
 )
 
 // command is one command or sub-command of the sahelatlas binary: its
@@ -153,22 +154,10 @@ func (c *command) run(args []string, stdout, stderr io.Writer) int {
 // is positional. It checks what every command's flags share: a --store
 // given must name a file.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		left := fs.Args()
-		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
-			rest = append(rest, left...)
-			break
-		}
-		if len(left) == 0 {
-			break
-		}
-		rest, args = append(rest, left[0]), left[1:]
+	rest, err := cmdline.Parse(fs, args)
+	if err != nil {
+		return nil, err
 	}
-	var err error
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "store" && f.Value.String() == "" {
 			err = errors.New(`--store "" names no file: give a path, or leave --store out for $` + store.EnvStore + ` or the default`)

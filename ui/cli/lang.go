@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sahelatlas/sahelatlas/data/lang"
+	"github.com/sahelatlas/sahelatlas/ui/cli/cmdline"
 )
 
 // The language of the command line: every command and the window take
@@ -28,31 +29,9 @@ func addLangFlag(fs *flag.FlagSet) {
 }
 
 // chooseLang sets the language before anything is written: from --lang
-// among args when it names one, else from the environment. A bad --lang
-// is left for the flag parser to report.
-func chooseLang(args []string) {
-	t := lang.FromEnv()
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		v, ok := "", false
-		switch {
-		case a == "--lang" || a == "-lang":
-			if i+1 < len(args) {
-				v, ok = args[i+1], true
-			}
-		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
-			v, ok = a[strings.IndexByte(a, '=')+1:], true
-		}
-		if ok {
-			if tag, err := lang.Parse(v); err == nil {
-				t = tag
-			}
-		}
-	}
-	lang.Set(t)
-}
+// among args when it names one, else from the environment
+// (cmdline.Lang). A bad --lang is left for the flag parser to report.
+func chooseLang(args []string) { lang.Set(cmdline.Lang(args)) }
 
 // key is a command's name as a catalog key: "events add" is "events_add".
 func key(name string) string { return strings.ReplaceAll(name, " ", "_") }
@@ -125,28 +104,4 @@ func flagError(err error) string {
 
 // dropLeadingLang removes a --lang given before the command
 // ("sahelatlas --lang fr help"), which chooseLang has read.
-func dropLeadingLang(args []string) []string {
-	if len(args) == 0 {
-		return args
-	}
-	switch a := args[0]; {
-	case (a == "--lang" || a == "-lang") && len(args) > 1:
-		if _, err := lang.Parse(args[1]); err == nil {
-			return args[2:]
-		}
-	case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
-		if _, err := lang.Parse(a[strings.IndexByte(a, '=')+1:]); err == nil {
-			return args[1:]
-		}
-	}
-	return args
-}
-
-// viewName is a view's name for a title: "Sahel", "Soudan" in French;
-// a view the catalog lacks is capitalised.
-func viewName(v string) string {
-	if lang.English.Has("view." + v) {
-		return lang.T("view." + v)
-	}
-	return strings.ToUpper(v[:1]) + v[1:]
-}
+var dropLeadingLang = cmdline.DropLeadingLang

@@ -202,31 +202,6 @@ func hasColour(img image.Image, c color.RGBA) bool {
 	return false
 }
 
-func TestParseSize(t *testing.T) {
-	cases := []struct {
-		in   string
-		w, h int
-		ok   bool
-	}{
-		{"1920x1080", 1920, 1080, true},
-		{"640X480", 640, 480, true},
-		{"1x1", 1, 1, true},
-		{"16384x16384", 16384, 16384, true},
-		{"16385x10", 0, 0, false},
-		{"-5x10", 0, 0, false},
-		{"10x", 0, 0, false},
-		{"x10", 0, 0, false},
-		{"10x10x10", 0, 0, false},
-		{"", 0, 0, false},
-	}
-	for _, tc := range cases {
-		w, h, err := parseSize(tc.in)
-		if ok := err == nil; w != tc.w || h != tc.h || ok != tc.ok {
-			t.Errorf("parseSize(%q) = %d, %d, %v, want %d, %d, %v", tc.in, w, h, ok, tc.w, tc.h, tc.ok)
-		}
-	}
-}
-
 // benchmarkFrame is a view's base map at 1920×1080, as the snapshot
 // command draws it.
 func benchmarkFrame(b *testing.B, view string) *image.RGBA {

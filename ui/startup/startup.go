@@ -13,29 +13,38 @@
 // When GOGC or GOMEMLIMIT is set in the environment, the package changes
 // nothing: the user's setting wins.
 //
-// For the snapshot command (os.Args is readable during initialisation),
-// init also calls geo/scene.Preload, so that the map's fixed work
-// (decoding the levels file, the bundled dataset and the capitals,
-// parsing the English catalog) runs on the second core while the
-// remaining packages (Fyne's lang, excelize, ...) initialise; the
-// command's scene.Load then takes what it made. Before that, for a brief
-// snapshot (a page of at most 1920×1080 of the bundled data), it grows
-// the heap by what the command will allocate, advised into transparent
-// huge pages (prepareHeap), and the preload's goroutine first collects
-// it, so that the command's allocations reuse it: on this project's
-// Linux machines a first touch of a 4 KiB page costs 10–30 µs, and a
-// small snapshot took some 2,600 of them. The pages are the same byte
-// for byte.
+// For the snapshot command (os.Args is readable during initialisation,
+// and ui/cli/cmdline parses it as the command will), init also calls
+// geo/scene.Preload, so that the map's fixed work (decoding the levels
+// file, the bundled dataset and the capitals, parsing the English
+// catalog) runs on the second core while the remaining packages (Fyne's
+// lang, excelize, ...) initialise; the command's scene.Load then takes
+// what it made. For a brief snapshot (cmdline.Snapshot.Brief: a page of
+// at most 1920×1080 of the bundled data) it does more:
+//   - it grows the heap by what the command will allocate, advised into
+//     transparent huge pages (prepareHeap), and collects it at once, so
+//     that the command's allocations reuse it: on this project's Linux
+//     machines a first touch of a 4 KiB page costs 10–30 µs, and a small
+//     snapshot took some 2,600 of them;
+//   - once the scene is loaded, the same goroutine draws the page the
+//     command asks for into memory (geo/scene.PreloadAndDraw, with ask),
+//     and the command writes that file when it asks for the same
+//     snapshot, instead of drawing it after every package has
+//     initialised.
+//
+// The pages are the same byte for byte.
 package startup
 
 import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
 
+	"github.com/sahelatlas/sahelatlas/data/lang"
+	"github.com/sahelatlas/sahelatlas/data/prefs"
 	"github.com/sahelatlas/sahelatlas/geo/scene"
+	"github.com/sahelatlas/sahelatlas/ui/cli/cmdline"
 )
 
 // normalPercent is Go's default GOGC, which Resume restores.
@@ -56,29 +65,39 @@ func init() {
 		debug.SetGCPercent(-1)
 		paused = true
 	}
-	if snapshotCommand(os.Args[1:]) {
-		if paused && prepareHeap(snapshotHeap(os.Args[1:])) != 0 {
-			scene.PreloadAfter(runtime.GC) // frees the prepared heap
-		} else {
-			scene.Preload()
+	o, ok := cmdline.ParseSnapshot(os.Args[1:])
+	switch {
+	case !ok:
+	case o.Brief():
+		if paused && prepareHeap(snapshotHeap(o)) != 0 {
+			runtime.GC() // frees the prepared heap for the command's allocations
 		}
+		scene.PreloadAndDraw(nil, ask(o, os.Args[1:]))
+	default:
+		scene.Preload()
 	}
 }
 
-// snapshotCommand reports whether args name the snapshot command, after
-// a leading --lang and its value if any. It does not check the rest: a
-// snapshot whose flags turn out wrong has only loaded its scene for
-// nothing.
-func snapshotCommand(args []string) bool {
-	if len(args) > 0 {
-		switch a := args[0]; {
-		case a == "--lang" || a == "-lang":
-			args = args[min(2, len(args)):]
-		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
-			args = args[1:]
+// ask is what scene.PreloadAndDraw asks for the snapshot o, the command
+// line args parsed: the snapshot ui/cli's snapshot command will ask for,
+// made the same way (cmdline), in the language it will write in. It
+// reports false when the command will fail before drawing (a flag
+// wrong for the scene, the remembered caveat unreadable, a bad
+// snapshot): the command then says why.
+func ask(o *cmdline.Snapshot, args []string) func(*scene.Scene) (scene.Snapshot, bool) {
+	return func(s *scene.Scene) (scene.Snapshot, bool) {
+		lang.Set(cmdline.Lang(args))
+		snap, err := o.Request(s)
+		if err != nil {
+			return snap, false
 		}
+		saved, err := prefs.LoadSnapshot()
+		if err != nil {
+			return snap, false
+		}
+		done, err := o.WithCaveat(snap, saved).Complete(s, o.Path())
+		return done, err == nil
 	}
-	return len(args) > 0 && args[0] == "snapshot"
 }
 
 // Resume turns the collector back on at Go's default pace, as it would

@@ -44,27 +44,3 @@ func TestResumeAndHold(t *testing.T) {
 		})
 	}
 }
-
-// TestSnapshotCommand checks which command lines preload the scene.
-func TestSnapshotCommand(t *testing.T) {
-	for _, c := range []struct {
-		args []string
-		want bool
-	}{
-		{nil, false},
-		{[]string{"snapshot"}, true},
-		{[]string{"snapshot", "--view", "sahel", "-o", "s.png"}, true},
-		{[]string{"--lang", "fr", "snapshot", "-o", "s.png"}, true},
-		{[]string{"-lang", "en", "snapshot"}, true},
-		{[]string{"--lang=fr", "snapshot"}, true},
-		{[]string{"--lang"}, false},
-		{[]string{"--lang", "snapshot"}, false},
-		{[]string{"events", "snapshot"}, false},
-		{[]string{"--version"}, false},
-		{[]string{"help", "snapshot"}, false},
-	} {
-		if got := snapshotCommand(c.args); got != c.want {
-			t.Errorf("snapshotCommand(%q) = %v, want %v", c.args, got, c.want)
-		}
-	}
-}
