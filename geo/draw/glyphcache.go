@@ -14,8 +14,7 @@ import (
 // cachedFace is an opentype face of one font at one size that keeps what
 // it has looked up: each rune's glyph index and advance, its bounds, each
 // kerning pair, and (shared by every cachedFace of the same font and
-// size, see glyphSet) each glyph's outline and its masks at each 26.6
-// sub-pixel position. The values are the opentype face's own, so text
+// size, see glyphSet) each glyph's outline. The values are the opentype face's own, so text
 // set or measured through it is the same to the pixel. Measuring a word
 // costs a map look-up a rune instead of three cmap searches and a kern
 // table search. Like the face it wraps, it is not safe for concurrent
@@ -23,8 +22,10 @@ import (
 type cachedFace struct {
 	face  font.Face  // the opentype face, for what is not cached
 	font  *sfnt.Font // its font
-	set   *glyphSet  // outlines and masks, shared
+	set   *glyphSet  // outlines, shared
 	buf   sfnt.Buffer
+	rast  vector.Rasterizer
+	mask  image.Alpha   // what Glyph returns
 	ascii [128]runeInfo // runes below 128, once looked up
 	runes map[rune]runeInfo
 	kerns map[[2]rune]fixed.Int26_6
@@ -113,79 +114,128 @@ func (cf *cachedFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, b
 	return gb.bounds, gb.advance, gb.ok
 }
 
-// Kern is the wrapped face's, looked up once a pair.
+// Kern is the wrapped face's, looked up once a pair: kerning is in font
+// units whatever the size (as opentype's Face.Kern has it), so pairs are
+// shared by every face of the font (see kernSet).
 func (cf *cachedFace) Kern(r0, r1 rune) fixed.Int26_6 {
 	k := [2]rune{r0, r1}
 	if v, ok := cf.kerns[k]; ok {
 		return v
 	}
-	v := cf.face.Kern(r0, r1)
+	v := cf.set.kerns.kern(cf.info(r0).index, cf.info(r1).index)
 	if cf.kerns == nil || len(cf.kerns) >= maxFaceKerns {
-		cf.kerns = map[[2]rune]fixed.Int26_6{}
+		cf.kerns = make(map[[2]rune]fixed.Int26_6, 256)
 	}
 	cf.kerns[k] = v
 	return v
 }
 
-// Glyph is the wrapped face's Glyph: r's mask at dot. The mask depends
-// only on the glyph and on where dot falls within its pixel (its 26.6
-// fraction), so it is rasterised once for each and kept; the mask
-// returned is shared and must not be changed.
+// Glyph is the wrapped face's Glyph: r's mask at dot, rasterised from
+// the glyph's outline, loaded once for the process (see glyphSet). The
+// mask is the face's own buffer, valid until the next call, as the
+// opentype face's is.
 func (cf *cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
 	ri := cf.info(r)
 	if ri.indexErr || ri.advErr {
 		return image.Rectangle{}, nil, image.Point{}, 0, false
 	}
-	gm := cf.set.mask(ri.index, uint8(dot.X&63), uint8(dot.Y&63))
-	if gm == nil {
+	o := cf.set.outline(ri.index)
+	if o.failed {
 		return image.Rectangle{}, nil, image.Point{}, 0, false
 	}
-	dr := gm.rect.Add(image.Pt(int(dot.X>>6), int(dot.Y>>6)))
-	return dr, gm.mask, image.Point{}, ri.advance, ri.index != 0
+	dr, ok := cf.rasterise(o, dot)
+	if !ok {
+		return image.Rectangle{}, nil, image.Point{}, 0, false
+	}
+	return dr, &cf.mask, image.Point{}, ri.advance, ri.index != 0
 }
 
-// glyphSet holds the outlines and sub-pixel masks of one font's glyphs
-// at one size, for every face of that font and size in the process
-// (every Raster's, every frame's). It is safe for concurrent use.
+// rasterise draws o at dot into cf.mask as opentype's Face.Glyph does,
+// step for step, so that the mask is the same to the bit: the bounds
+// quantised to whole pixels, the outline biased into them and converted
+// to float32 the same way. It returns where the mask goes, or false for
+// an outline with inverted bounds.
+func (cf *cachedFace) rasterise(o glyphOutline, dot fixed.Point26_6) (image.Rectangle, bool) {
+	b := o.bounds.Add(dot)
+	// Not image.Rect, which would swap an inverted rectangle's corners.
+	dr := image.Rectangle{
+		Min: image.Pt(b.Min.X.Floor(), b.Min.Y.Floor()),
+		Max: image.Pt(b.Max.X.Ceil(), b.Max.Y.Ceil()),
+	}
+	w, h := dr.Dx(), dr.Dy()
+	if w < 0 || h < 0 {
+		return image.Rectangle{}, false
+	}
+	biasX := dot.X - fixed.Int26_6(dr.Min.X<<6)
+	biasY := dot.Y - fixed.Int26_6(dr.Min.Y<<6)
+	n := w * h
+	if cap(cf.mask.Pix) < n {
+		cf.mask.Pix = make([]uint8, 2*n)
+	}
+	cf.mask.Pix = cf.mask.Pix[:n]
+	cf.mask.Stride = w
+	cf.mask.Rect = image.Rect(0, 0, w, h)
+	cf.rast.Reset(w, h)
+	cf.rast.DrawOp = stddraw.Src
+	a := o.pts
+	for _, op := range o.ops {
+		switch op {
+		case sfnt.SegmentOpMoveTo:
+			cf.rast.MoveTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64)
+		case sfnt.SegmentOpLineTo:
+			cf.rast.LineTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64)
+		case sfnt.SegmentOpQuadTo:
+			cf.rast.QuadTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64,
+				float32(a[1].X+biasX)/64, float32(a[1].Y+biasY)/64)
+		case sfnt.SegmentOpCubeTo:
+			cf.rast.CubeTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64,
+				float32(a[1].X+biasX)/64, float32(a[1].Y+biasY)/64,
+				float32(a[2].X+biasX)/64, float32(a[2].Y+biasY)/64)
+		}
+		a = a[segmentPoints(op):]
+	}
+	cf.rast.Draw(&cf.mask, cf.mask.Bounds(), image.Opaque, image.Point{})
+	return dr, true
+}
+
+// glyphSet holds the outlines of one font's glyphs at one size, for
+// every face of that font and size in the process (every Raster's, every
+// frame's). It is safe for concurrent use. The outlines are packed into
+// slabs, a few allocations for a page's glyphs rather than one a glyph,
+// and half the bytes of sfnt.Segments: a cold process pays for every
+// new heap page it touches.
 type glyphSet struct {
 	font  *sfnt.Font
 	scale fixed.Int26_6
 
+	kerns *kernSet // the font's, shared with its other sizes
+
 	mu       sync.Mutex
 	buf      sfnt.Buffer
-	rast     vector.Rasterizer
-	outlines map[sfnt.GlyphIndex]*glyphOutline
-	masks    map[maskKey]*glyphMask
+	outlines map[sfnt.GlyphIndex]glyphOutline
+	ops      []sfnt.SegmentOp  // slab of the outlines' segment ops
+	pts      []fixed.Point26_6 // slab of their points
 }
 
-// glyphOutline is a glyph's outline at the set's size, or nil segments
-// with failed set when the font would not give it.
+// glyphOutline is a glyph's outline at the set's size, segment by
+// segment: each op takes its points (1, 2 or 3) in turn from pts. failed
+// says the font would not give it.
 type glyphOutline struct {
-	segs   sfnt.Segments
+	ops    []sfnt.SegmentOp
+	pts    []fixed.Point26_6
 	bounds fixed.Rectangle26_6
 	failed bool
-}
-
-// maskKey is a glyph at a 26.6 sub-pixel position (0–63 each way).
-type maskKey struct {
-	index  sfnt.GlyphIndex
-	fx, fy uint8
-}
-
-// glyphMask is a rasterised glyph: its mask and where the mask goes,
-// relative to the whole pixel the dot is in.
-type glyphMask struct {
-	mask *image.Alpha
-	rect image.Rectangle
 }
 
 // The bounds of the shared caches: past one, it is emptied and filled
 // again as needed.
 const (
 	maxGlyphOutlines = 2048
-	maxGlyphMasks    = 8192
 	maxGlyphSets     = 64
 )
+
+// slabPoints is the size of the outline slabs, in segments and points.
+const slabPoints = 2048
 
 type setKey struct {
 	font  *sfnt.Font
@@ -196,6 +246,38 @@ var (
 	glyphSetsMu sync.Mutex
 	glyphSets   = map[setKey]*glyphSet{}
 )
+
+// kernSet is the kerning of one font's glyph pairs as opentype's
+// Face.Kern gives it, for every face of the font in the process. It is
+// safe for concurrent use.
+type kernSet struct {
+	font  *sfnt.Font
+	mu    sync.Mutex
+	buf   sfnt.Buffer
+	pairs map[[2]sfnt.GlyphIndex]fixed.Int26_6
+}
+
+// kernSets are the process's kernSets by font (three fonts).
+var kernSets = map[*sfnt.Font]*kernSet{}
+
+// kern is the kerning between glyphs x0 and x1, looked up once.
+func (ks *kernSet) kern(x0, x1 sfnt.GlyphIndex) fixed.Int26_6 {
+	k := [2]sfnt.GlyphIndex{x0, x1}
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	if v, ok := ks.pairs[k]; ok {
+		return v
+	}
+	v, err := ks.font.Kern(&ks.buf, x0, x1, fixed.Int26_6(ks.font.UnitsPerEm()), font.HintingNone)
+	if err != nil {
+		v = 0
+	}
+	if ks.pairs == nil || len(ks.pairs) >= maxFaceKerns {
+		ks.pairs = make(map[[2]sfnt.GlyphIndex]fixed.Int26_6, 256)
+	}
+	ks.pairs[k] = v
+	return v
+}
 
 // sharedGlyphSet is the process's glyphSet of f at scale.
 func sharedGlyphSet(f *sfnt.Font, scale fixed.Int26_6) *glyphSet {
@@ -209,88 +291,64 @@ func sharedGlyphSet(f *sfnt.Font, scale fixed.Int26_6) *glyphSet {
 		// Faces already made keep their sets; new ones start afresh.
 		glyphSets = map[setKey]*glyphSet{}
 	}
-	s := &glyphSet{font: f, scale: scale}
+	ks := kernSets[f]
+	if ks == nil {
+		ks = &kernSet{font: f}
+		kernSets[f] = ks
+	}
+	s := &glyphSet{font: f, scale: scale, kerns: ks}
 	glyphSets[k] = s
 	return s
 }
 
-// outline is glyph x's outline, loaded once; call with s.mu held.
-func (s *glyphSet) outline(x sfnt.GlyphIndex) *glyphOutline {
-	if o := s.outlines[x]; o != nil {
+// segmentPoints is how many points a segment of op has.
+func segmentPoints(op sfnt.SegmentOp) int {
+	switch op {
+	case sfnt.SegmentOpQuadTo:
+		return 2
+	case sfnt.SegmentOpCubeTo:
+		return 3
+	}
+	return 1
+}
+
+// outline is glyph x's outline, loaded once. What it returns is not
+// changed afterwards, so it may be read without the lock.
+func (s *glyphSet) outline(x sfnt.GlyphIndex) glyphOutline {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if o, ok := s.outlines[x]; ok {
 		return o
 	}
-	o := &glyphOutline{}
+	var o glyphOutline
 	segs, err := s.font.LoadGlyph(&s.buf, x, s.scale, nil)
 	if err != nil {
 		o.failed = true
 	} else {
-		// LoadGlyph's segments live in s.buf until its next use.
-		o.segs = append(sfnt.Segments(nil), segs...)
-		o.bounds = o.segs.Bounds()
+		// LoadGlyph's segments live in s.buf until its next use: copy
+		// them, packed, into the slabs.
+		o.bounds = segs.Bounds()
+		n := 0
+		for _, seg := range segs {
+			n += segmentPoints(seg.Op)
+		}
+		if cap(s.pts)-len(s.pts) < n {
+			s.pts = make([]fixed.Point26_6, 0, max(slabPoints, n))
+		}
+		if cap(s.ops)-len(s.ops) < len(segs) {
+			s.ops = make([]sfnt.SegmentOp, 0, max(slabPoints, len(segs)))
+		}
+		p0, o0 := len(s.pts), len(s.ops)
+		for _, seg := range segs {
+			s.ops = append(s.ops, seg.Op)
+			s.pts = append(s.pts, seg.Args[:segmentPoints(seg.Op)]...)
+		}
+		o.ops = s.ops[o0:len(s.ops):len(s.ops)]
+		o.pts = s.pts[p0:len(s.pts):len(s.pts)]
 	}
 	if s.outlines == nil || len(s.outlines) >= maxGlyphOutlines {
-		s.outlines = map[sfnt.GlyphIndex]*glyphOutline{}
+		s.outlines = make(map[sfnt.GlyphIndex]glyphOutline, 128)
 	}
 	s.outlines[x] = o
 	return o
-}
-
-// mask is glyph x rasterised with its origin at (fx, fy)/64 within a
-// pixel, or nil when the font would not give the glyph.
-func (s *glyphSet) mask(x sfnt.GlyphIndex, fx, fy uint8) *glyphMask {
-	k := maskKey{x, fx, fy}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if gm, ok := s.masks[k]; ok {
-		return gm
-	}
-	gm := s.rasterise(s.outline(x), fixed.Point26_6{X: fixed.Int26_6(fx), Y: fixed.Int26_6(fy)})
-	if s.masks == nil || len(s.masks) >= maxGlyphMasks {
-		s.masks = map[maskKey]*glyphMask{}
-	}
-	s.masks[k] = gm
-	return gm
-}
-
-// rasterise draws o at dot (within the first pixel) as opentype's
-// Face.Glyph does, step for step, so that the mask is the same to the
-// bit: the bounds quantised to whole pixels, the outline biased into
-// them and converted to float32 the same way.
-func (s *glyphSet) rasterise(o *glyphOutline, dot fixed.Point26_6) *glyphMask {
-	if o.failed {
-		return nil
-	}
-	b := o.bounds.Add(dot)
-	// Not image.Rect, which would swap an inverted rectangle's corners.
-	dr := image.Rectangle{
-		Min: image.Pt(b.Min.X.Floor(), b.Min.Y.Floor()),
-		Max: image.Pt(b.Max.X.Ceil(), b.Max.Y.Ceil()),
-	}
-	w, h := dr.Dx(), dr.Dy()
-	if w < 0 || h < 0 {
-		return nil
-	}
-	biasX := dot.X - fixed.Int26_6(dr.Min.X<<6)
-	biasY := dot.Y - fixed.Int26_6(dr.Min.Y<<6)
-	mask := image.NewAlpha(image.Rect(0, 0, w, h))
-	s.rast.Reset(w, h)
-	s.rast.DrawOp = stddraw.Src
-	for _, seg := range o.segs {
-		a := seg.Args
-		switch seg.Op {
-		case sfnt.SegmentOpMoveTo:
-			s.rast.MoveTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64)
-		case sfnt.SegmentOpLineTo:
-			s.rast.LineTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64)
-		case sfnt.SegmentOpQuadTo:
-			s.rast.QuadTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64,
-				float32(a[1].X+biasX)/64, float32(a[1].Y+biasY)/64)
-		case sfnt.SegmentOpCubeTo:
-			s.rast.CubeTo(float32(a[0].X+biasX)/64, float32(a[0].Y+biasY)/64,
-				float32(a[1].X+biasX)/64, float32(a[1].Y+biasY)/64,
-				float32(a[2].X+biasX)/64, float32(a[2].Y+biasY)/64)
-		}
-	}
-	s.rast.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-	return &glyphMask{mask: mask, rect: dr}
 }

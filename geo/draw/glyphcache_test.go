@@ -224,7 +224,7 @@ func TestTextCachesConcurrent(t *testing.T) {
 }
 
 // TestTextCachesBounded: every cache stays within its bound however many
-// runes, pairs, texts, positions or sizes it is asked for.
+// runes, pairs, texts, glyphs or sizes it is asked for.
 func TestTextCachesBounded(t *testing.T) {
 	face, scale := plainFace(t, parsedFont(false), 10)
 	cf := newCachedFace(face, parsedFont(false), scale)
@@ -239,17 +239,12 @@ func TestTextCachesBounded(t *testing.T) {
 		cf.Kern(rune(i), 'a')
 	}
 	set := &glyphSet{font: parsedFont(false), scale: scale}
-	for x := sfnt.GlyphIndex(1); x < 4; x++ {
-		for fx := 0; fx < 64; fx++ {
-			for fy := 0; fy < 64; fy += 2 {
-				set.mask(x, uint8(fx), uint8(fy))
-			}
-		}
-	}
 	for x := sfnt.GlyphIndex(0); x < maxGlyphOutlines+10; x++ {
-		set.mu.Lock()
 		set.outline(x % sfnt.GlyphIndex(parsedFont(false).NumGlyphs()))
-		set.mu.Unlock()
+	}
+	ks := &kernSet{font: parsedFont(false)}
+	for i := 0; i < 2*maxFaceKerns+3; i++ {
+		ks.kern(sfnt.GlyphIndex(i%500), sfnt.GlyphIndex(i/500))
 	}
 	for i := 0; i < maxGlyphSets+3; i++ {
 		sharedGlyphSet(parsedFont(true), fixed.Int26_6(1000+i))
@@ -264,8 +259,8 @@ func TestTextCachesBounded(t *testing.T) {
 		{"runes", len(cf.runes), maxFaceRunes},
 		{"bounds", len(cf.bound), maxFaceRunes},
 		{"kerns", len(cf.kerns), maxFaceKerns},
+		{"kern pairs", len(ks.pairs), maxFaceKerns},
 		{"widths", len(ff.widths), maxWidths},
-		{"masks", len(set.masks), maxGlyphMasks},
 		{"outlines", len(set.outlines), maxGlyphOutlines},
 		{"glyph sets", sets, maxGlyphSets},
 	} {
