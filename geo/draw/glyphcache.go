@@ -25,8 +25,8 @@ type cachedFace struct {
 	set   *glyphSet  // outlines, shared
 	buf   sfnt.Buffer
 	rast  vector.Rasterizer
-	mask  image.Alpha   // what Glyph returns
-	ascii [128]runeInfo // runes below 128, once looked up
+	mask  image.Alpha    // what Glyph returns
+	ascii *[128]runeInfo // runes below 128, once looked up (nil until one is)
 	runes map[rune]runeInfo
 	kerns map[[2]rune]fixed.Int26_6
 	bound map[rune]glyphBounds
@@ -65,8 +65,8 @@ func newCachedFace(face font.Face, f *sfnt.Font, scale fixed.Int26_6) *cachedFac
 // info is r's glyph index and advance, looked up once.
 func (cf *cachedFace) info(r rune) runeInfo {
 	if r >= 0 && r < 128 {
-		if ri := cf.ascii[r]; ri.known {
-			return ri
+		if cf.ascii != nil && cf.ascii[r].known {
+			return cf.ascii[r]
 		}
 	} else if ri, ok := cf.runes[r]; ok {
 		return ri
@@ -78,6 +78,9 @@ func (cf *cachedFace) info(r rune) runeInfo {
 	adv, err := cf.font.GlyphAdvance(&cf.buf, ri.index, cf.set.scale, font.HintingNone)
 	ri.advance, ri.advErr = adv, err != nil
 	if r >= 0 && r < 128 {
+		if cf.ascii == nil {
+			cf.ascii = new([128]runeInfo)
+		}
 		cf.ascii[r] = ri
 		return ri
 	}
@@ -124,7 +127,7 @@ func (cf *cachedFace) Kern(r0, r1 rune) fixed.Int26_6 {
 	}
 	v := cf.set.kerns.kern(cf.info(r0).index, cf.info(r1).index)
 	if cf.kerns == nil || len(cf.kerns) >= maxFaceKerns {
-		cf.kerns = make(map[[2]rune]fixed.Int26_6, 256)
+		cf.kerns = map[[2]rune]fixed.Int26_6{}
 	}
 	cf.kerns[k] = v
 	return v
@@ -235,7 +238,7 @@ const (
 )
 
 // slabPoints is the size of the outline slabs, in segments and points.
-const slabPoints = 2048
+const slabPoints = 512
 
 type setKey struct {
 	font  *sfnt.Font
@@ -273,7 +276,7 @@ func (ks *kernSet) kern(x0, x1 sfnt.GlyphIndex) fixed.Int26_6 {
 		v = 0
 	}
 	if ks.pairs == nil || len(ks.pairs) >= maxFaceKerns {
-		ks.pairs = make(map[[2]sfnt.GlyphIndex]fixed.Int26_6, 256)
+		ks.pairs = map[[2]sfnt.GlyphIndex]fixed.Int26_6{}
 	}
 	ks.pairs[k] = v
 	return v
@@ -347,7 +350,7 @@ func (s *glyphSet) outline(x sfnt.GlyphIndex) glyphOutline {
 		o.pts = s.pts[p0:len(s.pts):len(s.pts)]
 	}
 	if s.outlines == nil || len(s.outlines) >= maxGlyphOutlines {
-		s.outlines = make(map[sfnt.GlyphIndex]glyphOutline, 128)
+		s.outlines = map[sfnt.GlyphIndex]glyphOutline{}
 	}
 	s.outlines[x] = o
 	return o
