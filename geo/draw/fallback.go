@@ -17,6 +17,32 @@ type fallbackFace struct {
 	font            *sfnt.Font // the primary's font, to ask for its glyphs
 	buf             sfnt.Buffer
 	has             map[rune]bool
+	widths          map[string]fixed.Int26_6 // see measure
+}
+
+// maxWidths bounds the widths a fallbackFace keeps; past it they are
+// dropped and measured again as needed.
+const maxWidths = 4096
+
+// measure is the advance width of s (in logical order) set in visual
+// order by the face that sets it (see faces.faceFor), measured once a
+// text: a page measures its words and labels many times over while it
+// wraps and places them.
+func (ff *fallbackFace) measure(s string) fixed.Int26_6 {
+	if w, ok := ff.widths[s]; ok {
+		return w
+	}
+	v := visual(s)
+	var f font.Face = ff
+	if !needsFallback(v) {
+		f = ff.primary
+	}
+	w := font.MeasureString(f, v)
+	if ff.widths == nil || len(ff.widths) >= maxWidths {
+		ff.widths = map[string]fixed.Int26_6{}
+	}
+	ff.widths[s] = w
+	return w
 }
 
 // newFallbackFace joins primary, made from f, and second.

@@ -104,7 +104,10 @@ func (fs faces) face(st TextStyle) font.Face {
 	if err != nil {
 		panic("draw: cannot make a face of Noto Sans Arabic: " + err.Error())
 	}
-	f := newFallbackFace(goFace, parsedFont(st.Bold), arabic)
+	// The size in 26.6 pixels a em, rounded as opentype.NewFace does.
+	scale := fixed.Int26_6(0.5 + (opts.Size * opts.DPI * 64 / 72))
+	f := newFallbackFace(newCachedFace(goFace, parsedFont(st.Bold), scale), parsedFont(st.Bold),
+		newCachedFace(arabic, parsedArabic(), scale))
 	fs[k] = f
 	return f
 }
@@ -129,11 +132,10 @@ type textBox struct {
 
 // layout places s set in st at x, y according to st.Anchor.
 func (fs faces) layout(x, y float64, s string, st TextStyle) textBox {
-	s = visual(s)
-	f := fs.faceFor(st, s)
-	m := f.Metrics()
+	ff := fs.face(st).(*fallbackFace)
+	m := ff.Metrics()
 	tb := textBox{
-		width:   fixedToFloat(font.MeasureString(f, s)),
+		width:   fixedToFloat(ff.measure(s)),
 		ascent:  fixedToFloat(m.Ascent),
 		descent: fixedToFloat(m.Descent),
 	}
