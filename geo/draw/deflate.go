@@ -2,7 +2,6 @@ package draw
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"slices"
 	"sync"
 )
@@ -68,18 +67,9 @@ func (z *matcher) next(toks []token) []token {
 			continue
 		}
 		n := 4
-		for n+8 <= 258 && i+n+8 <= len(src) { // 8 bytes at a time
-			x := binary.LittleEndian.Uint64(src[cand+n:]) ^ binary.LittleEndian.Uint64(src[i+n:])
-			if x != 0 {
-				n += bits.TrailingZeros64(x) / 8
-				goto matched
-			}
-			n += 8
-		}
 		for n < 258 && i+n < len(src) && src[cand+n] == src[i+n] {
 			n++
 		}
-	matched:
 		toks = append(toks, matchFlag|token(n-3)<<16|token(i-cand-1))
 		if end := i + n - 1; end+4 <= len(src) {
 			z.table[z.hash(end)] = int32(end + 1)
