@@ -133,33 +133,3 @@ func BenchmarkEncodePNGStdlib(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes")
 }
-
-// smallPage is a 320×180 page-like image: fills, lines, markers and text.
-func smallPage() *image.RGBA {
-	r := NewRaster(image.NewRGBA(image.Rect(0, 0, 320, 180)))
-	r.Clear(white)
-	r.FillPath(Path{orb.LineString(star(400, 320, 180))}, red)
-	r.StrokePath(Path{orb.LineString(star(600, 250, 150))}, 0.6, black)
-	for _, p := range randomPoints(60, 320, 180) {
-		r.Marker(p[0], p[1], Marker{Shape: Circle, Size: 5, Fill: blue, Outline: white})
-	}
-	for i, s := range pageLabels {
-		r.Text(20+float64(i*37%280), 10+float64(i*13%160), s, TextStyle{Size: 7, Colour: black, Halo: white})
-	}
-	return r.Image()
-}
-
-// BenchmarkEncodePNGSmall is a small page's PNG, as a 320×180 snapshot
-// writes it; the bytes metric is the file's size.
-func BenchmarkEncodePNGSmall(b *testing.B) {
-	img := smallPage()
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if err := EncodePNG(&buf, img); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(buf.Len()), "bytes")
-}

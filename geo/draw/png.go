@@ -76,12 +76,7 @@ func (e PNGEncoder) Encode(w io.Writer, img *image.RGBA) error {
 	if n <= 0 {
 		n = stripCount(1+width*bpp, height, runtime.GOMAXPROCS(0))
 	}
-	var strips []*strip
-	if e.strips <= 0 && (1+width*bpp)*height <= smallPNGBytes {
-		strips = []*strip{encodeSmall(img, bpp, opaque)}
-	} else {
-		strips = encodeStrips(img, bpp, opaque, n)
-	}
+	strips := encodeStrips(img, bpp, opaque, n)
 	cw := &chunkWriter{w: bw, kind: "IDAT"}
 	cw.Write([]byte{0x78, 0x01}) // zlib header: deflate, 32 KiB window, fastest
 	var sum uint32 = 1
@@ -148,34 +143,6 @@ func encodeStrips(img *image.RGBA, bpp int, opaque bool, n int) []*strip {
 	}
 	wg.Wait()
 	return strips
-}
-
-// smallPNGBytes is the most filtered bytes encodeSmall deflates: a small
-// page's (a 320×180 one has 173 KB). Larger images go in strips through
-// compress/flate, whose set-up is then a small part of the work.
-const smallPNGBytes = 512 << 10
-
-// encodeSmall filters all of img's rows and deflates them at once with
-// deflateSmall, on the calling goroutine: for a small page, spared
-// compress/flate's megabyte of tables (see deflateSmall).
-func encodeSmall(img *image.RGBA, bpp int, opaque bool) *strip {
-	b := img.Bounds()
-	width := b.Dx()
-	rowLen := 1 + width*bpp
-	rows := make([]byte, rowLen*b.Dy())
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := rows[(y-b.Min.Y)*rowLen:][:rowLen]
-		row[0] = 1 // Sub, as in encode
-		src := img.Pix[img.PixOffset(b.Min.X, y):][:4*width]
-		if opaque {
-			subRGB(row[1:], src)
-		} else {
-			subNRGBA(row[1:], src)
-		}
-	}
-	s := &strip{adler: adler32.Checksum(rows), n: len(rows)}
-	s.deflated.Write(deflateSmall(make([]byte, 0, len(rows)/4), rows))
-	return s
 }
 
 // encode filters rows y0 to y1 of img and deflates them into s.
