@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -116,7 +117,11 @@ func (r *rowReader) next() ([]string, int, error) {
 	row, ok := <-r.ch
 	if !ok {
 		if err := r.styles.finish(); err != nil {
-			return nil, 0, fmt.Errorf("exchange: %s: sheet %q is damaged after row %d (%v); save it again from the spreadsheet", r.name, r.sheet, r.line, err)
+			where := fmt.Sprintf("after row %d", r.line)
+			if r.line == 0 {
+				where = "before its first row"
+			}
+			return nil, 0, r.fail("it is damaged %s (%v); save it again from the spreadsheet, or as CSV", where, damage(err))
 		}
 		return nil, 0, io.EOF
 	}
@@ -125,10 +130,10 @@ func (r *rowReader) next() ([]string, int, error) {
 		line = r.line + 1
 	}
 	if row.Error != nil {
-		return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read at row %d: %v", r.name, r.sheet, line, row.Error)
+		return nil, 0, r.fail("it is damaged at row %d (%v); save it again from the spreadsheet, or as CSV", line, damage(row.Error))
 	}
 	if line <= r.line {
-		return nil, 0, fmt.Errorf("exchange: %s: sheet %q has row %d after row %d, out of order; save it again from the spreadsheet", r.name, r.sheet, line, r.line)
+		return nil, 0, r.fail("its row %d comes after row %d; save it again from the spreadsheet", line, r.line)
 	}
 	r.line = line
 	var cells []string
@@ -136,7 +141,7 @@ func (r *rowReader) next() ([]string, int, error) {
 		col := len(cells) // a cell without its reference follows the one before
 		if c.Column != "" {
 			if col = columnIndex(c.Column); col < 0 {
-				return nil, 0, fmt.Errorf("exchange: %s: sheet %q has a cell %s%d past its last column, XFD", r.name, r.sheet, c.Column, line)
+				return nil, 0, r.fail("its cell %s%d is past the last column a sheet may have, XFD", c.Column, line)
 			}
 		}
 		for len(cells) <= col {
@@ -145,4 +150,19 @@ func (r *rowReader) next() ([]string, int, error) {
 		cells[col] = c.Value
 	}
 	return cells, line, nil
+}
+
+// fail returns the error that the sheet cannot be read, for the reason
+// format and args say.
+func (r *rowReader) fail(format string, args ...any) error {
+	return fmt.Errorf("exchange: %s: sheet %q cannot be read: %s", r.name, r.sheet, fmt.Sprintf(format, args...))
+}
+
+// damage words what broke a sheet's reading: archive/zip says only "not a
+// valid zip file" of an entry that unpacks to more than its header says.
+func damage(err error) string {
+	if errors.Is(err, zip.ErrFormat) {
+		return "a part of the archive unpacks to more than its header says, or is broken"
+	}
+	return err.Error()
 }
