@@ -3,6 +3,7 @@ module github.com/sahelatlas/sahelatlas
 go 1.26.0
 
 require (
+	github.com/thedatashed/xlsxreader v1.2.8
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.47.0
 	golang.org/x/net v0.62.0

@@ -78,8 +78,8 @@ type Options struct {
 	// and in file order, instead of Result.Records: a CSV or TSV table,
 	// ACLED's JSON, a GDELT file, GeoJSON, KML and a KMZ whose first entry
 	// is doc.kml are then held in memory a batch at a time; a workbook's
-	// sheet is read row by row (the file itself held: excelize reads it
-	// whole); the placemarks of another KMZ (held whole) become records a
+	// sheet is read row by row (the file itself held: a zip archive is
+	// read from its directory, at its end); the placemarks of another KMZ (held whole) become records a
 	// batch at a time. The batch is reused
 	// after Stream returns. An error from Stream stops the import and is
 	// returned.
@@ -143,7 +143,7 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 	text := func() io.Reader { return decodeText(br, head, enc) }
 	zipped := bytes.HasPrefix(head, []byte("PK\x03\x04"))
 	workbook := f != FormatKML && f != FormatGeoJSON && f != FormatGDELT && (zipped || f == FormatXLSX)
-	// With Stream every format but a workbook (which excelize reads whole)
+	// With Stream every format but a workbook (held whole: see readXLSX)
 	// is read row by row: a CSV or TSV table, ACLED's JSON, a GDELT file,
 	// zipped or not, GeoJSON, KML and KMZ (a KMZ read whole caps itself,
 	// see readKMZ). Only the disk limits it.
@@ -172,8 +172,9 @@ func Import(r io.Reader, name string, opts Options) (*Result, error) {
 		err = readCSVFile(text(), name, f, opts, res)
 	}
 	if lr.tooLarge && workbook {
-		// excelize reads a workbook whole (its OpenReader reads all of it),
-		// so a workbook keeps the cap even when read with Stream.
+		// A workbook is held whole (a zip archive is read from its
+		// directory, at its end), so it keeps the cap even when read with
+		// Stream.
 		return nil, fmt.Errorf("exchange: %s is larger than %d MiB, the most a workbook may be: a workbook must be read whole; save the sheet as CSV to import a larger one", name, lr.max>>20)
 	}
 	if lr.err != nil && !errors.Is(lr.err, io.EOF) {

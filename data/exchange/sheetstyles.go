@@ -2,21 +2,19 @@ package exchange
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // sheetStyles reads the style of each cell of a worksheet from its XML as
-// the rows are read, as excelize's GetCellStyle tells it (the cell's, else
-// its row's, else its column's), without loading the sheet: GetCellStyle
-// would parse the whole sheet into memory.
+// the rows are read (the cell's, else its row's, else its column's), a
+// second reading of the sheet beside xlsxreader's, which does not tell
+// styles. It also reads the sheet to its end (finish), to report a sheet
+// that is damaged: xlsxreader ends its rows quietly where the sheet's
+// XML or its zip entry breaks between two rows.
 type sheetStyles struct {
 	rc    io.ReadCloser
 	dec   *xml.Decoder
@@ -25,82 +23,19 @@ type sheetStyles struct {
 	rowS  int      // its style
 	cells []int    // its cells' styles, by column from 0
 	done  bool
+	err   error // what ended the reading, when not the sheet's end
 }
 
-// openSheetStyles opens the XML of the sheet named sheet in the workbook
-// raw.
-func openSheetStyles(raw []byte, sheet string) (*sheetStyles, error) {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+// openSheetStyles opens the XML of a sheet, the zip entry part.
+func openSheetStyles(part *zip.File) (*sheetStyles, error) {
+	if part == nil {
+		return nil, fmt.Errorf("the workbook does not say where the sheet is")
+	}
+	rc, err := part.Open()
 	if err != nil {
 		return nil, err
 	}
-	part, err := sheetPart(zr, sheet)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range zr.File {
-		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), part) {
-			rc, err := f.Open()
-			if err != nil {
-				return nil, err
-			}
-			return &sheetStyles{rc: rc, dec: xml.NewDecoder(rc)}, nil
-		}
-	}
-	return nil, fmt.Errorf("the workbook has no part %s for sheet %q", part, sheet)
-}
-
-// sheetPart returns the name of the zip entry holding a sheet's XML, from
-// xl/workbook.xml and its relationships.
-func sheetPart(zr *zip.Reader, sheet string) (string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := readZipXML(zr, "xl/workbook.xml", &wb); err != nil {
-		return "", err
-	}
-	if err := readZipXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return "", err
-	}
-	for _, s := range wb.Sheets {
-		if !strings.EqualFold(s.Name, sheet) {
-			continue
-		}
-		for _, r := range rels.Rel {
-			if r.ID != s.ID {
-				continue
-			}
-			if t, abs := strings.CutPrefix(r.Target, "/"); abs {
-				return t, nil
-			}
-			return path.Join("xl", r.Target), nil
-		}
-	}
-	return "", fmt.Errorf("the workbook does not say where sheet %q is", sheet)
-}
-
-// readZipXML decodes the zip entry name into v.
-func readZipXML(zr *zip.Reader, name string, v any) error {
-	for _, f := range zr.File {
-		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
-			rc, err := f.Open()
-			if err != nil {
-				return err
-			}
-			defer rc.Close()
-			return xml.NewDecoder(rc).Decode(v)
-		}
-	}
-	return fmt.Errorf("the workbook has no %s", name)
+	return &sheetStyles{rc: rc, dec: xml.NewDecoder(rc)}, nil
 }
 
 func (s *sheetStyles) close() { s.rc.Close() }
@@ -125,12 +60,38 @@ func (s *sheetStyles) at(col, line int) int {
 	return 0
 }
 
+// finish reads the rest of the sheet and returns what kept it from being
+// read to its end: broken XML, or a zip entry that is damaged or unpacks
+// to more than its declared size.
+func (s *sheetStyles) finish() error {
+	for !s.done {
+		s.next()
+	}
+	return s.err
+}
+
+// next returns the next token of the sheet, or nil at its end or at an
+// error, which it keeps.
+func (s *sheetStyles) next() xml.Token {
+	if s.done {
+		return nil
+	}
+	tok, err := s.dec.Token()
+	if err != nil {
+		s.done = true
+		if err != io.EOF {
+			s.err = err
+		}
+		return nil
+	}
+	return tok
+}
+
 // readRow reads the next row's styles, and <cols> before the first.
 func (s *sheetStyles) readRow() {
 	for {
-		tok, err := s.dec.Token()
-		if err != nil {
-			s.done = true
+		tok := s.next()
+		if tok == nil {
 			return
 		}
 		el, ok := tok.(xml.StartElement)
@@ -158,9 +119,8 @@ func (s *sheetStyles) readCells() {
 	s.cells = s.cells[:0]
 	col := 0
 	for {
-		tok, err := s.dec.Token()
-		if err != nil {
-			s.done = true
+		tok := s.next()
+		if tok == nil {
 			return
 		}
 		switch el := tok.(type) {
@@ -171,8 +131,8 @@ func (s *sheetStyles) readCells() {
 			col++
 			for _, a := range el.Attr {
 				if a.Name.Local == "r" {
-					if c, _, err := excelize.CellNameToCoordinates(a.Value); err == nil {
-						col = c
+					if c := columnIndex(a.Value); c >= 0 && c < maxColumns {
+						col = c + 1
 					}
 				}
 			}
@@ -188,6 +148,28 @@ func (s *sheetStyles) readCells() {
 	}
 }
 
+// maxColumns is how many columns a sheet may have (A to XFD).
+const maxColumns = 16384
+
+// columnIndex returns the column, from 0, of a cell reference such as
+// "B7" or "AA12": its letters read as a number in base 26; -1 when it
+// starts with no letter or names a column past maxColumns.
+func columnIndex(ref string) int {
+	n := 0
+	i := 0
+	for ; i < len(ref); i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		n = n*26 + int(c-'a') + 1
+		if n > maxColumns {
+			return -1
+		}
+	}
+	return n - 1
+}
+
 // attrInt returns the attribute name of el as a number, 0 when it has
 // none.
 func attrInt(el xml.StartElement, name string) int {
@@ -198,4 +180,64 @@ func attrInt(el xml.StartElement, name string) int {
 		}
 	}
 	return 0
+}
+
+// workbookDates reads what a workbook's cells need to be told as days:
+// whether it counts days from 1904 (xl/workbook.xml), and which of its
+// cell styles have a date format (xl/styles.xml: a built-in date format,
+// else a format code with a day or a year; see isDateFormat). A part that
+// is missing or cannot be read tells no date.
+func workbookDates(zr *zip.Reader) (date1904 bool, dates map[int]bool) {
+	var wb struct {
+		Pr struct {
+			Date1904 bool `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+	}
+	if readZipXML(zr, "xl/workbook.xml", &wb) == nil {
+		date1904 = wb.Pr.Date1904
+	}
+	var st struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt *int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	dates = map[int]bool{}
+	if readZipXML(zr, "xl/styles.xml", &st) != nil {
+		return date1904, dates
+	}
+	for i, xf := range st.Xfs {
+		if xf.NumFmt == nil {
+			continue
+		}
+		id := *xf.NumFmt
+		if builtInFormat(id) {
+			dates[i] = isDateFormat(id, nil)
+			continue
+		}
+		for _, f := range st.NumFmts {
+			if f.ID == id {
+				dates[i] = isDateFormat(id, &f.Code)
+			}
+		}
+	}
+	return date1904, dates
+}
+
+// readZipXML decodes the zip entry name into v.
+func readZipXML(zr *zip.Reader, name string, v any) error {
+	for _, f := range zr.File {
+		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
+			rc, err := f.Open()
+			if err != nil {
+				return err
+			}
+			defer rc.Close()
+			return xml.NewDecoder(rc).Decode(v)
+		}
+	}
+	return fmt.Errorf("the workbook has no %s", name)
 }

@@ -1,56 +1,35 @@
 package exchange
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/thedatashed/xlsxreader"
 )
 
-// xlsxStreamXML is what of a streamed workbook's sheet excelize unpacks in
-// memory; a larger sheet is unpacked to a temporary file and read from
-// there row by row.
-const xlsxStreamXML = 8 << 20
-
-// readSheetStream is the rest of readXLSX for Options.Stream: the sheet's
-// rows are read one at a time (excelize's Rows) and handed to readTable as
-// they are read, so the sheet's cells are never held whole; date cells are
-// told by their style, read from the sheet's XML alongside (sheetStyles).
-// The rows above the header are held until the header is found.
-func readSheetStream(xf *excelize.File, raw []byte, name, sheet string, f Format, opts Options, res *Result) error {
-	it, err := xf.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
-	}
-	defer it.Close()
-	styles, err := openSheetStyles(raw, sheet)
+// readSheet is the rest of readXLSX: the sheet's rows are read one at a
+// time (xlsxreader's ReadRows) and handed to readTable as they are read,
+// so the sheet's cells are never held whole, with Options.Stream or
+// without; date cells are told by their style, read from the sheet's XML
+// alongside (sheetStyles). The rows above the header are held until the
+// header is found.
+func readSheet(xf *xlsxreader.XlsxFileCloser, zr *zip.Reader, name, sheet string, f Format, opts Options, res *Result) error {
+	styles, err := openSheetStyles(xf.GetSheetFileForSheetName(sheet))
 	if err != nil {
 		return fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
 	}
 	defer styles.close()
-	line := 0
-	next := func() ([]string, int, error) {
-		if !it.Next() {
-			if err := it.Error(); err != nil {
-				return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read: %v", name, sheet, err)
-			}
-			return nil, 0, io.EOF
-		}
-		line++
-		row, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, 0, fmt.Errorf("exchange: %s: sheet %q cannot be read at row %d: %v", name, sheet, line, err)
-		}
-		return row, line, nil
-	}
+	rows := &rowReader{ch: xf.ReadRows(sheet), styles: styles, name: name, sheet: sheet}
 	// The header: the first row with two cells or more, else the first
 	// with one.
 	var header []string
 	var above [][]string // rows read looking for it, and their lines
 	var aboveLines []int
 	for header == nil {
-		row, at, err := next()
+		row, at, err := rows.next()
 		if err == io.EOF {
 			break
 		}
@@ -81,10 +60,8 @@ func readSheetStream(xf *excelize.File, raw []byte, name, sheet string, f Format
 	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
 		header = header[:len(header)-1]
 	}
-	dates := &sheetDates{xf: xf, sheet: sheet, cols: map[int]bool{}, styles: map[int]bool{}, probed: map[int]int{}, styleAt: styles.at}
-	if p, err := xf.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		dates.date1904 = *p.Date1904
-	}
+	dates := &sheetDates{cols: map[int]bool{}, probed: map[int]int{}, styleAt: styles.at}
+	dates.date1904, dates.dates = workbookDates(zr)
 	width := len(header)
 	read := func() ([]string, int, error) {
 		for {
@@ -94,7 +71,7 @@ func readSheetStream(xf *excelize.File, raw []byte, name, sheet string, f Format
 				row, at, rest, restLines = rest[0], restLines[0], rest[1:], restLines[1:]
 			} else {
 				var err error
-				if row, at, err = next(); err != nil {
+				if row, at, err = rows.next(); err != nil {
 					return nil, 0, err
 				}
 			}
@@ -124,15 +101,68 @@ func readSheetStream(xf *excelize.File, raw []byte, name, sheet string, f Format
 	return readTable(t, name, f, opts, res)
 }
 
-// probe looks at a cell of a sheet read row by row: a column is found to
-// hold date cells as its rows come, among its first sheetProbe numbers, as
-// newSheetDates finds it from the whole sheet, so day converts the same
-// cells.
-func (s *sheetDates) probe(col, line int, v string) {
-	if !s.cols[col] && s.probed[col] < sheetProbe && isNumber(v) {
-		s.probed[col]++
-		if s.isDateCell(col, line) {
-			s.cols[col] = true
+// rowReader hands out the rows of a sheet as xlsxreader reads them, each
+// as its cells by column from 0 (a column without a value an empty
+// cell), with its row number. Rows without a value are left out.
+type rowReader struct {
+	ch     chan xlsxreader.Row
+	styles *sheetStyles // read to its end after the last row (finish)
+	name   string
+	sheet  string
+	line   int // the row number of the row read last
+}
+
+// next returns the next row and its number, io.EOF after the last.
+func (r *rowReader) next() ([]string, int, error) {
+	row, ok := <-r.ch
+	if !ok {
+		if err := r.styles.finish(); err != nil {
+			where := fmt.Sprintf("after row %d", r.line)
+			if r.line == 0 {
+				where = "before its first row"
+			}
+			return nil, 0, r.fail("it is damaged %s (%v); save it again from the spreadsheet, or as CSV", where, damage(err))
 		}
+		return nil, 0, io.EOF
 	}
+	line := row.Index
+	if line == 0 { // a row without its number follows the one before
+		line = r.line + 1
+	}
+	if row.Error != nil {
+		return nil, 0, r.fail("it is damaged at row %d (%v); save it again from the spreadsheet, or as CSV", line, damage(row.Error))
+	}
+	if line <= r.line {
+		return nil, 0, r.fail("its row %d comes after row %d; save it again from the spreadsheet", line, r.line)
+	}
+	r.line = line
+	var cells []string
+	for _, c := range row.Cells {
+		col := len(cells) // a cell without its reference follows the one before
+		if c.Column != "" {
+			if col = columnIndex(c.Column); col < 0 {
+				return nil, 0, r.fail("its cell %s%d is past the last column a sheet may have, XFD", c.Column, line)
+			}
+		}
+		for len(cells) <= col {
+			cells = append(cells, "")
+		}
+		cells[col] = c.Value
+	}
+	return cells, line, nil
+}
+
+// fail returns the error that the sheet cannot be read, for the reason
+// format and args say.
+func (r *rowReader) fail(format string, args ...any) error {
+	return fmt.Errorf("exchange: %s: sheet %q cannot be read: %s", r.name, r.sheet, fmt.Sprintf(format, args...))
+}
+
+// damage words what broke a sheet's reading: archive/zip says only "not a
+// valid zip file" of an entry that unpacks to more than its header says.
+func damage(err error) string {
+	if errors.Is(err, zip.ErrFormat) {
+		return "a part of the archive unpacks to more than its header says, or is broken"
+	}
+	return err.Error()
 }
