@@ -2,7 +2,7 @@
 // packages initialise, and lets main choose what it does afterwards.
 // Imported (blank or not) by main before anything else, its init runs
 // once geo/scene and what it imports are initialised, before Fyne's
-// lang, goldmark, excelize and the window's and commands' packages (Go
+// lang, goldmark and the window's and commands' packages (Go
 // initialises the ready packages in import-path order;
 // GODEBUG=inittrace=1 shows it), which allocate about 3 MB of tables the
 // collector would otherwise scan before main starts.
@@ -18,7 +18,7 @@
 // geo/scene.Preload, so that the map's fixed work (decoding the levels
 // file, the bundled dataset and the capitals, parsing the English
 // catalog) runs on the second core while the remaining packages (Fyne's
-// lang, excelize, ...) initialise; the command's scene.Load then takes
+// lang, goldmark, ...) initialise; the command's scene.Load then takes
 // what it made. For a brief snapshot (cmdline.Snapshot.Brief: a page of
 // at most 1920×1080 of the bundled data) it does more:
 //   - it grows the heap by what the command will allocate, advised into
