@@ -52,24 +52,54 @@ func wrap(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
 }
 
 // wrapMeasured is wrap measuring with c: it adds words to a line while
-// the line, measured whole (kerning across words included), fits.
+// the line, measured whole, fits. When the words left, set on one line,
+// fit, they are that line at once: a line set in the Go fonts grows with
+// every word added (the fonts kern no pairs, so a text's width is the sum
+// of its letters' advances), and the words would all be added one by one.
+// Text with right-to-left letters, set in another font and reordered, is
+// wrapped a word at a time.
 func wrapMeasured(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
 	var lines []string
+	words := strings.Fields(s)
+	oneFont := !needsOtherFont(s)
 	line := ""
-	for _, word := range strings.Fields(s) {
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if w, _ := c.MeasureText(try, st); w > width && line != "" {
-			lines = append(lines, line)
+	for i, word := range words {
+		if line == "" || !fits(c, line+" "+word, st, width) {
+			// word starts a line: the first, or the one it did not fit on.
+			if line != "" {
+				lines = append(lines, line)
+			}
+			if oneFont && i+1 < len(words) {
+				if rest := strings.Join(words[i:], " "); fits(c, rest, st, width) {
+					return append(lines, rest)
+				}
+			}
 			line = word
 			continue
 		}
-		line = try
+		line += " " + word
 	}
 	if line != "" {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// fits reports whether s set in st is no wider than width.
+func fits(c draw.Canvas, s string, st draw.TextStyle, width float64) bool {
+	w, _ := c.MeasureText(s, st)
+	return w <= width
+}
+
+// needsOtherFont reports whether s has letters draw sets in Noto Sans
+// Arabic rather than the Go fonts: U+0580–U+08FF (Armenian's end,
+// Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan…) and U+FB00–U+FEFF
+// (presentation forms).
+func needsOtherFont(s string) bool {
+	for _, r := range s {
+		if (r >= 0x0580 && r <= 0x08FF) || (r >= 0xFB00 && r <= 0xFEFF) {
+			return true
+		}
+	}
+	return false
 }

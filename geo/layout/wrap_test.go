@@ -48,7 +48,7 @@ func TestWrapRemembersOnlyWhatItMeasured(t *testing.T) {
 	}
 	for round := range 2 { // the second round finds every text wrapped
 		for _, tc := range cases {
-			want := wrapMeasured(c, tc.s, tc.st, tc.width)
+			want := wrapWordByWord(c, tc.s, tc.st, tc.width)
 			got := wrap(c, tc.s, tc.st, tc.width)
 			if !slices.Equal(got, want) {
 				t.Errorf("round %d, %s: wrap = %q, want %q", round, tc.name, got, want)
@@ -56,6 +56,58 @@ func TestWrapRemembersOnlyWhatItMeasured(t *testing.T) {
 			if len(got) > 0 {
 				got[0] = "changed"
 				_ = append(got[:1], "appended")
+			}
+		}
+	}
+}
+
+// wrapWordByWord is wrap as it was first written: every word added to
+// the line and the line measured whole.
+func wrapWordByWord(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if w, _ := c.MeasureText(try, st); w > width && line != "" {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = try
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// wrapMeasured sets the words left on one line when they fit: the same
+// lines as adding them word by word, at every width, in English, French
+// (accents, dashes, ellipses, arrows), with a name in Arabic (measured
+// word by word) and at every size and weight a page uses.
+func TestWrapMeasuredIsWordByWord(t *testing.T) {
+	c := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	texts := []string{
+		credits,
+		"Sources des événements : ACLED (acleddata.com), Le Monde, RFI — « Jeune Afrique » ; frontières : Natural Earth… 1–24 → p. 2",
+		"Visite à Bamako puis à الخرطوم (Khartoum) et retour par N'Djamena, Niamey, Ouagadougou.",
+		"  spaced\tout   words\n and  a verylongwordthatfitsnowhereatanywidthatall  ",
+		"Événements 1–24 listés après la carte. 3 lieux ne sont pas nommés faute de place.",
+	}
+	for _, text := range texts {
+		for _, size := range []float64{2, 12 * 320.0 / ReferenceWidth, 12, 24} {
+			for _, bold := range []bool{false, true} {
+				st := draw.TextStyle{Size: size, Bold: bold}
+				full, _ := c.MeasureText(text, st)
+				for width := 0.0; width <= full+size; width += max(size/3, full/50) {
+					got, want := wrapMeasured(c, text, st, width), wrapWordByWord(c, text, st, width)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%q at %g px (bold %v), width %g: %q, want %q", text, size, bold, width, got, want)
+					}
+				}
 			}
 		}
 	}
