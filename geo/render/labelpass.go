@@ -88,12 +88,15 @@ func (m *Map) UnnamedPlaces(meas Measurer, v geo.Viewport, overlays ...Layer) in
 // counts the places of events left unnamed.
 func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer) ([]placed, int) {
 	ls := m.labels(v, meas, w, h)
+	occ := occupants(v, overlays)
+	if pl := m.placed(v, w, h, ls, occ); pl != nil {
+		return pl.names, pl.unnamed
+	}
 	p := getPlacer(w, h)
 	defer putPlacer(p)
 	for _, b := range ls.dots {
 		p.addBox(b)
 	}
-	occ := occupants(v, overlays)
 	for _, o := range occ {
 		for _, b := range o.Boxes {
 			p.addBox(b)
@@ -123,6 +126,7 @@ func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer
 			unnamed++
 		}
 	}
+	m.keepPlacement(&placement{view: v, w: w, h: h, labels: ls, occ: occ, names: out, unnamed: unnamed})
 	return out, unnamed
 }
 
