@@ -51,33 +51,55 @@ func wrap(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
 	return append([]string(nil), lines...)
 }
 
-// wrapMeasured is wrap measuring with c: it adds words to a line while
-// the line, measured whole, fits. When the words left, set on one line,
-// fit, they are that line at once: a line set in the Go fonts grows with
-// every word added (the fonts kern no pairs, so a text's width is the sum
-// of its letters' advances), and the words would all be added one by one.
-// Text with right-to-left letters, set in another font and reordered, is
+// wrapMeasured is wrap measuring with c: each line takes the most words
+// that, set on one line, fit (at least one). In the Go fonts a line grows
+// with every word added (the fonts kern no pairs, so a text's width is
+// the sum of its letters' advances): the words left are set on one line
+// when they fit, and otherwise the words a line takes are found by
+// halving, a few measures of a line rather than one per word. Text with
+// letters draw sets in another font (Arabic, shaped and reordered) is
 // wrapped a word at a time.
 func wrapMeasured(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
-	var lines []string
 	words := strings.Fields(s)
-	oneFont := !needsOtherFont(s)
-	line := ""
-	for i, word := range words {
-		if line == "" || !fits(c, line+" "+word, st, width) {
-			// word starts a line: the first, or the one it did not fit on.
-			if line != "" {
-				lines = append(lines, line)
-			}
-			if oneFont && i+1 < len(words) {
-				if rest := strings.Join(words[i:], " "); fits(c, rest, st, width) {
-					return append(lines, rest)
-				}
-			}
-			line = word
-			continue
+	if needsOtherFont(s) {
+		return wrapWords(c, words, st, width)
+	}
+	var lines []string
+	for i := 0; i < len(words); {
+		if rest := strings.Join(words[i:], " "); fits(c, rest, st, width) {
+			return append(lines, rest)
 		}
-		line += " " + word
+		// words[i:lo] is a line (a first word always is); words[i:hi+1]
+		// does not fit.
+		lo, hi := i+1, len(words)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if fits(c, strings.Join(words[i:mid], " "), st, width) {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		lines = append(lines, strings.Join(words[i:lo], " "))
+		i = lo
+	}
+	return lines
+}
+
+// wrapWords is wrapMeasured adding the words to a line one by one.
+func wrapWords(c draw.Canvas, words []string, st draw.TextStyle, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range words {
+		switch {
+		case line == "":
+			line = word
+		case fits(c, line+" "+word, st, width):
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
 	}
 	if line != "" {
 		lines = append(lines, line)
