@@ -123,13 +123,12 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 			{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
 			{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
 		}
-		spots = append(spots, innerSpots(poly, within, x, y)...)
 		rank := -area
 		if cl == classFocus {
 			rank = float64(slices.Index(l.style.focusOrder, pc.Country.Code))
 		}
 		lb := Label{Text: text, X: x, Y: y, Style: st, Within: within, Else: spots}
-		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true}
+		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true, inner: poly}
 		if cl == classFocus { // named whatever it takes: on a leader line from inside it if need be
 			wd.must, wd.feature = true, orb.Bound{Min: orb.Point{x - 1, y - 1}, Max: orb.Point{x + 1, y + 1}}
 		}

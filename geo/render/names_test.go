@@ -2,6 +2,8 @@ package render
 
 import (
 	"image"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -93,4 +95,60 @@ func TestUnplaceableCountryNamesLeftOut(t *testing.T) {
 	if left == 0 {
 		t.Error("no country name was left out: the test tests nothing")
 	}
+}
+
+// A country's spots inside its polygon, worked out only when placing
+// needs them (placer.spotOf), give the spot found when they are listed
+// from the start, on frames strewn with symbols and lines crossing the
+// names' first spots.
+func TestInnerSpotsWhenNeeded(t *testing.T) {
+	a := testAtlas(t)
+	m := New(a, Options{Capitals: sahelCapitals})
+	c := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	inner := 0
+	for _, tc := range []struct {
+		view  string
+		scale float64
+	}{{"sahel", 1}, {"sahel", 1.0 / 6}, {"mali", 1}, {"world", 1.0 / 2}} {
+		b, err := geo.ViewBound(tc.view, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := geo.Fit(b, 1920, 1080, tc.scale)
+		w, h := v.PixelSize()
+		for seed := range uint64(4) {
+			r := rand.New(rand.NewPCG(seed, 7))
+			p := newPlacer(w, h)
+			for range 40 * int(seed) {
+				x, y := r.Float64()*float64(w), r.Float64()*float64(h)
+				p.addBox(box(x, y, 4+20*r.Float64()))
+			}
+			for _, wd := range m.names.labels(v, c, nil) {
+				if wd.inner == nil {
+					continue
+				}
+				// Lines through the name's first spots, each in turn, so
+				// that some names find a clear spot only inside.
+				if seed > 0 {
+					x, y := wd.X, wd.Y
+					p.addLine(orb.LineString{{x - 50, y + r.Float64()}, {x + 50, y - r.Float64()}})
+				}
+				eager := wd.Label
+				eager.Else = append(slices.Clip(eager.Else), innerSpots(wd.inner, eager.Within, eager.X, eager.Y)...)
+				want, wantBox, wantOK := p.spot(eager, wd.w, wd.h, true, nil)
+				got, gotBox, gotOK := p.spotOf(&wd, nil)
+				if gotOK != wantOK || gotBox != wantBox || got.X != want.X || got.Y != want.Y || got.Style != want.Style {
+					t.Fatalf("%s at scale %g, seed %d, %s: spot %v at %v,%v (%v), want %v at %v,%v (%v)", tc.view, tc.scale, seed, wd.Text,
+						gotBox, got.X, got.Y, gotOK, wantBox, want.X, want.Y, wantOK)
+				}
+				if wantOK && !slices.Contains(append([]Spot{{wd.X, wd.Y, wd.Style.Anchor}}, wd.Else...), Spot{want.X, want.Y, want.Style.Anchor}) {
+					inner++ // placed at a spot inside, worked out when needed
+				}
+			}
+		}
+	}
+	if inner == 0 {
+		t.Error("no name was placed at a spot inside its country: the test tests nothing")
+	}
+	t.Logf("%d names placed at a spot inside their country", inner)
 }
