@@ -232,28 +232,6 @@ func (p *Page) drawFooter(c draw.Canvas) {
 	}
 }
 
-// wrap breaks s into lines no wider than width set in st, at spaces.
-func wrap(c draw.Canvas, s string, st draw.TextStyle, width float64) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if w, _ := c.MeasureText(try, st); w > width && line != "" {
-			lines = append(lines, line)
-			line = word
-			continue
-		}
-		line = try
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
-
 // panel fills a rectangle with the translucent panel colour and a rule.
 func (p *Page) panel(c draw.Canvas, x0, y0, x1, y1 float64) {
 	var r draw.Path

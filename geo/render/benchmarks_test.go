@@ -4,6 +4,8 @@ import (
 	"image"
 	"testing"
 
+	"github.com/paulmach/orb"
+	"github.com/sahelatlas/sahelatlas/geo"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
 )
 
@@ -165,5 +167,27 @@ func BenchmarkNames(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		drawNames(r, v, m.placeNames(r, v, nil))
+	}
+}
+
+// BenchmarkSnapshotSahelSmall is what a 320×180 snapshot does with its
+// map, from a new Map: counts the places left unnamed, then draws the
+// Sahel frame once, with a few dozen event symbols and their names.
+func BenchmarkSnapshotSahelSmall(b *testing.B) {
+	a := testAtlas(b)
+	bound, err := geo.ViewBound("sahel", a)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := geo.Fit(bound, 1920, 1080, 1.0/6)
+	w, h := v.PixelSize()
+	x, y := v.Project(orb.Point{-3, 14})
+	events := grid(x, y, 6, 2, 4)
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(a, Options{Capitals: sahelCapitals})
+		c := draw.NewRaster(image.NewRGBA(image.Rect(0, 0, w, h)))
+		m.UnnamedPlaces(c, v, events)
+		m.RenderOnce(c, v, events)
 	}
 }

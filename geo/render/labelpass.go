@@ -88,12 +88,15 @@ func (m *Map) UnnamedPlaces(meas Measurer, v geo.Viewport, overlays ...Layer) in
 // counts the places of events left unnamed.
 func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer) ([]placed, int) {
 	ls := m.labels(v, meas, w, h)
+	occ := occupants(v, overlays)
+	if pl := m.placed(v, w, h, ls, occ); pl != nil {
+		return pl.names, pl.unnamed
+	}
 	p := getPlacer(w, h)
 	defer putPlacer(p)
 	for _, b := range ls.dots {
 		p.addBox(b)
 	}
-	occ := occupants(v, overlays)
 	for _, o := range occ {
 		for _, b := range o.Boxes {
 			p.addBox(b)
@@ -123,6 +126,7 @@ func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer
 			unnamed++
 		}
 	}
+	m.keepPlacement(&placement{view: v, w: w, h: h, labels: ls, occ: occ, names: out, unnamed: unnamed})
 	return out, unnamed
 }
 
@@ -172,7 +176,7 @@ next:
 				wd.dot = false // the symbol marks the town
 			}
 			wd.feature = wd.feature.Union(n.At)
-			wd.Label = besideLabel(wd.Text, wd.Style, wd.feature, wd.h)
+			wd.Label, wd.inner = besideLabel(wd.Text, wd.Style, wd.feature, wd.h), nil
 			wd.site = true
 			if !wd.must || wd.tier > tierEventPlace {
 				wd.must, wd.tier, wd.rank = musts < maxMustPlaces, min(wd.tier, tierEventPlace), float64(n.Rank)
@@ -238,7 +242,7 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 		}
 		from = over
 	}
-	l, box, ok := p.spot(wd.Label, wd.w, wd.h, true, near)
+	l, box, ok := p.spotOf(wd, near)
 	var leader orb.LineString
 	if !ok && wd.must && !wd.edge && wd.feature != (orb.Bound{}) {
 		wd.feature = from
@@ -257,6 +261,22 @@ func (p *placer) place(wd *wanted) (placed, bool) {
 		p.addLeader(leader[0], leader[1])
 	}
 	return pl, true
+}
+
+// spotOf is spot for wd, avoiding lines: a country's spots inside its
+// polygon (innerSpots), which come last, are worked out only when no
+// spot before them is clear of lines, and the spots are then tried again
+// with them, in the same order as if they had been listed from the start.
+func (p *placer) spotOf(wd *wanted, near func(orb.Bound) bool) (Label, orb.Bound, bool) {
+	if wd.inner == nil {
+		return p.spot(wd.Label, wd.w, wd.h, true, near)
+	}
+	if l, box, ok := p.spotPass(wd.Label, wd.w, wd.h, true, near); ok {
+		return l, box, true
+	}
+	lb := wd.Label
+	lb.Else = append(slices.Clip(lb.Else), innerSpots(wd.inner, lb.Within, lb.X, lb.Y)...)
+	return p.spot(lb, wd.w, wd.h, true, near)
 }
 
 // drawNames draws the placed names over everything else: town dots,

@@ -88,22 +88,27 @@ func PlaceLabels(m Measurer, w, h int, labels []Label, obstacles []orb.Bound) ([
 // first only spots no line crosses when avoidLines is set; it returns l
 // moved there and its box.
 func (p *placer) spot(l Label, tw, th float64, avoidLines bool, near func(orb.Bound) bool) (Label, orb.Bound, bool) {
-	passes := []bool{false}
 	if avoidLines {
-		passes = []bool{true, false}
+		if c, box, ok := p.spotPass(l, tw, th, true, near); ok {
+			return c, box, true
+		}
 	}
-	for _, clear := range passes {
-		for i := -1; i < len(l.Else); i++ {
-			sp := Spot{l.X, l.Y, l.Style.Anchor}
-			if i >= 0 {
-				sp = l.Else[i]
-			}
-			c := l
-			c.X, c.Y, c.Style.Anchor = sp.X, sp.Y, sp.Anchor
-			box := c.boxOf(tw, th)
-			if p.fits(box, l.Within) && (!clear || !p.crosses(box)) && (near == nil || near(box)) {
-				return c, box, true
-			}
+	return p.spotPass(l, tw, th, false, near)
+}
+
+// spotPass is one pass of spot over l's spots: only spots no line
+// crosses when clear is set.
+func (p *placer) spotPass(l Label, tw, th float64, clear bool, near func(orb.Bound) bool) (Label, orb.Bound, bool) {
+	for i := -1; i < len(l.Else); i++ {
+		sp := Spot{l.X, l.Y, l.Style.Anchor}
+		if i >= 0 {
+			sp = l.Else[i]
+		}
+		c := l
+		c.X, c.Y, c.Style.Anchor = sp.X, sp.Y, sp.Anchor
+		box := c.boxOf(tw, th)
+		if p.fits(box, l.Within) && (!clear || !p.crosses(box)) && (near == nil || near(box)) {
+			return c, box, true
 		}
 	}
 	return l, orb.Bound{}, false

@@ -27,6 +27,7 @@ type Map struct {
 	cache     []*baseImage // most recently used first, at most maxBaseImages
 	raster    *draw.Raster // draws base images, keeping its stamps and faces; nil while in use
 	labelSets []*labelSet  // most recent first, at most maxLabelSets
+	placement *placement   // the names placed last
 }
 
 // baseImage is the base map of one viewport, drawn once and copied into

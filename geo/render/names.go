@@ -108,6 +108,12 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 			st.Size = sizeNeighbour * s
 			t = tierNeighbourName
 		}
+		text := lang.Current().Country(pc.Country.Code, pc.Country.Name)
+		w, h := m.MeasureText(text, st)
+		within := poly.Bound()
+		if cl != classFocus && !canHold(within, w, h) {
+			continue // the name fits at none of its spots: it would not be placed
+		}
 		x, y := interiorPoint(poly)
 		// If the middle is taken (by a capital, say), try a little above,
 		// below, then to either side, then further inside the country.
@@ -117,14 +123,12 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 			{x, y - dy, draw.AnchorCentre}, {x, y + dy, draw.AnchorCentre},
 			{x - dx, y, draw.AnchorCentre}, {x + dx, y, draw.AnchorCentre},
 		}
-		spots = append(spots, innerSpots(poly, x, y)...)
 		rank := -area
 		if cl == classFocus {
 			rank = float64(slices.Index(l.style.focusOrder, pc.Country.Code))
 		}
-		lb := Label{Text: lang.Current().Country(pc.Country.Code, pc.Country.Name), X: x, Y: y, Style: st, Within: poly.Bound(), Else: spots}
-		w, h := m.MeasureText(lb.Text, st)
-		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true}
+		lb := Label{Text: text, X: x, Y: y, Style: st, Within: within, Else: spots}
+		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true, inner: poly}
 		if cl == classFocus { // named whatever it takes: on a leader line from inside it if need be
 			wd.must, wd.feature = true, orb.Bound{Min: orb.Point{x - 1, y - 1}, Max: orb.Point{x + 1, y + 1}}
 		}
@@ -146,10 +150,18 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 	return append(out, l.towns.labels(v, m, l.style)...)
 }
 
+// canHold reports whether a w×h box may lie inside within: a country's
+// name must lie inside its polygon's bound (Label.Within), so a name
+// wider or taller than the bound is placed at none of its spots. The
+// test leaves a margin for rounding: a name it keeps may still not fit.
+func canHold(within orb.Bound, w, h float64) bool {
+	const slack = 1e-6
+	return w <= within.Max[0]-within.Min[0]+slack && h <= within.Max[1]-within.Min[1]+slack
+}
+
 // innerSpots are further places for a country's name inside its largest
-// polygon, around x, y: a quarter of the way to each side of its bound.
-func innerSpots(poly orb.Polygon, x, y float64) []Spot {
-	b := poly.Bound()
+// polygon, around x, y: a quarter of the way to each side of its bound b.
+func innerSpots(poly orb.Polygon, b orb.Bound, x, y float64) []Spot {
 	qx, qy := (b.Max[0]-b.Min[0])/4, (b.Max[1]-b.Min[1])/4
 	var out []Spot
 	for _, d := range [][2]float64{{0, -1}, {0, 1}, {-1, 0}, {1, 0}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}} {

@@ -77,9 +77,11 @@ func (rl *riverLevel) project() {
 		if err != nil {
 			return
 		}
+		rl.rivers = make([]worldLine, 0, len(src.Rivers))
 		for _, r := range src.Rivers {
 			rl.rivers = append(rl.rivers, toWorldLine(r))
 		}
+		rl.lakes = make([]worldLine, 0, len(src.Lakes))
 		for _, p := range src.Lakes {
 			if len(p) > 0 {
 				rl.lakes = append(rl.lakes, toWorldLine(orb.LineString(p[0])))
@@ -88,13 +90,22 @@ func (rl *riverLevel) project() {
 	})
 }
 
-// toWorldLine projects a lon/lat line to world units.
+// toWorldLine projects a lon/lat line to world units in place (the
+// decoded level's lines are the layer's own) and bounds it, as
+// orb.LineString.Bound would.
 func toWorldLine(ls orb.LineString) worldLine {
-	out := make(orb.LineString, len(ls))
-	for i, p := range ls {
-		out[i] = geo.ToWorld(p)
+	if len(ls) == 0 {
+		return worldLine{line: ls, bound: ls.Bound()}
 	}
-	return worldLine{line: out, bound: out.Bound()}
+	for i, p := range ls {
+		ls[i] = geo.ToWorld(p)
+	}
+	b := orb.Bound{Min: ls[0], Max: ls[0]}
+	for _, p := range ls[1:] {
+		b.Min[0], b.Max[0] = min(b.Min[0], p[0]), max(b.Max[0], p[0])
+		b.Min[1], b.Max[1] = min(b.Min[1], p[1]), max(b.Max[1], p[1])
+	}
+	return worldLine{line: ls, bound: b}
 }
 
 // level returns the level of detail for logical zoom z, or nil.

@@ -54,6 +54,10 @@ type wanted struct {
 	// must show, on a leader line from feature (a point inside it) if
 	// need be.
 	country bool
+	// inner: the polygon of a country's name whose further spots inside
+	// it (innerSpots round X, Y) follow Else, worked out only when
+	// placing needs them (see placer.spotOf); nil for none.
+	inner orb.Polygon
 }
 
 // nameKey is how names from overlays are matched to the map's own.
