@@ -54,14 +54,16 @@ type Event struct {
 	search *searchText
 }
 
-// searchText is what Filter.Text looks in beyond an event's own text:
-// its kind, countries and place names, folded (see Dataset.searchText),
-// and its dataset's folded names of each actor, by id — the map alone,
-// not the dataset, so that a copy of the event does not keep a whole
-// dataset alive. The events of one kind and place share one.
+// searchText is what Filter.Text looks in beyond an event's own text and
+// its actors' names: its kind, countries and place names, folded, and the
+// French title and summary of a bundled event, by id. The events of one
+// kind, place and countries share one, made with its dataset's
+// searchIndex on the first search: read it after index.ready.
 type searchText struct {
+	index  *searchIndex
+	made   bool
 	text   string
-	actors map[string]string
+	french map[string]string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

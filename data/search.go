@@ -13,11 +13,12 @@ import (
 // without a copy.
 func (e *Event) holds(w string) bool {
 	if s := e.search; s != nil {
-		if strings.Contains(s.text, w) {
+		s.index.ready()
+		if strings.Contains(s.text, w) || (s.french != nil && strings.Contains(s.french[e.ID], w)) {
 			return true
 		}
 		for _, id := range e.Actors {
-			if strings.Contains(s.actors[id], w) {
+			if strings.Contains(s.index.actorText[id], w) {
 				return true
 			}
 		}
