@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -54,7 +55,9 @@ func loadCatalog(t Tag) map[string]string {
 	if err != nil {
 		panic("lang: no catalog for " + string(t) + ": " + err.Error())
 	}
-	m := map[string]string{}
+	// One entry a line, as the catalogs are written: room for them all,
+	// so the map does not grow (and rehash) some ten times while it fills.
+	m := make(map[string]string, bytes.Count(b, []byte("\n")))
 	if err := json.Unmarshal(b, &m); err != nil {
 		panic("lang: catalog " + string(t) + ".json does not parse: " + err.Error())
 	}
