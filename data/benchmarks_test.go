@@ -224,3 +224,19 @@ func BenchmarkGazetteerMatch(b *testing.B) {
 		g.Match("Tombouctou", "", 10) // a whole name, then the search within names
 	}
 }
+
+// Loading the bundled dataset and then searching it once, as the window
+// does on its first search: the search text New no longer makes is made
+// then.
+func BenchmarkLoadBundledFirstSearch(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := LoadBundled()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(d.Search("Goïta")) == 0 {
+			b.Fatal("Goïta finds nothing")
+		}
+	}
+}
