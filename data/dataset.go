@@ -226,13 +226,15 @@ func LoadBundled() (*Dataset, error) {
 }
 
 // readJSON decodes one file strictly (unknown fields are errors) and says
-// where it failed.
+// where it failed. It decodes the file as it reads it: only a file that
+// fails is read whole, to count its lines.
 func readJSON(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
+	f, err := fsys.Open(name)
 	if err != nil {
 		return fmt.Errorf("data: cannot read %s: %w", name, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
+	defer f.Close()
+	dec := json.NewDecoder(f)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var off int64 = -1
@@ -245,6 +247,10 @@ func readJSON(fsys fs.FS, name string, v any) error {
 			off = te.Offset
 		default:
 			off = dec.InputOffset()
+		}
+		b, rerr := fs.ReadFile(fsys, name)
+		if rerr != nil {
+			return fmt.Errorf("data: cannot read %s: %w", name, rerr)
 		}
 		return fmt.Errorf("data: %s line %d: %w; fix the file and load it again", name, lineAt(b, off), err)
 	}
