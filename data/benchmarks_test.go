@@ -240,3 +240,18 @@ func BenchmarkLoadBundledFirstSearch(b *testing.B) {
 		}
 	}
 }
+
+// Building a dataset of 100,000 events and searching it once: the
+// search text New no longer makes is made by the first search.
+func BenchmarkNew100kFirstSearch(b *testing.B) {
+	d := benchDataset(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		nd, err := New(d.Sources, d.Places, d.Actors, d.Events, d.Relations)
+		if err != nil {
+			b.Fatal(err)
+		}
+		nd.Search("nowhere")
+	}
+}

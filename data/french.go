@@ -239,11 +239,16 @@ func (a *Actor) FrenchNames() []string {
 	return out
 }
 
-// frenchKind is the French name of e's kind, for search, when it differs
-// from the English.
-func (e *Event) frenchKind() []string {
-	if k := lang.French.Term("kind", e.Kind.String()); k != e.Kind.String() {
-		return []string{k}
+// frenchSearch are the French words of e that search also looks in: its
+// French title and summary and the French name of its kind, those that
+// differ from the English.
+func (e *Event) frenchSearch() []string {
+	var out []string
+	if f, ok := e.french(); ok {
+		out = append(out, f.title, f.summary)
 	}
-	return nil
+	if k := lang.French.Term("kind", e.Kind.String()); k != e.Kind.String() {
+		out = append(out, k)
+	}
+	return out
 }

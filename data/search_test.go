@@ -46,10 +46,7 @@ func TestContainsFolded(t *testing.T) {
 // split search must agree with.
 func searchTextWhole(d *Dataset, e *Event) string {
 	parts := []string{e.ID, e.Title, e.Summary, e.DateNote, e.Kind.String()}
-	if f, ok := e.french(); ok {
-		parts = append(parts, f.title, f.summary)
-	}
-	parts = append(parts, e.frenchKind()...)
+	parts = append(parts, e.frenchSearch()...)
 	parts = append(parts, e.Countries...)
 	for _, f := range e.Fields {
 		parts = append(parts, f.Value)
@@ -135,9 +132,9 @@ func TestSearchSharesText(t *testing.T) {
 	}
 	copies := map[*byte]int{} // copies of the text in memory, by address, made by the first search
 	for _, e := range d.Events {
-		copies[unsafe.StringData(e.search.text)]++
-		if strings.Contains(e.search.text, "clash") || strings.Contains(e.search.text, "unique") {
-			t.Fatalf("the shared search text holds the event's own title or summary: %q", e.search.text)
+		copies[unsafe.StringData(e.searchText().text)]++
+		if strings.Contains(e.searchText().text, "clash") || strings.Contains(e.searchText().text, "unique") {
+			t.Fatalf("the shared search text holds the event's own title or summary: %q", e.searchText().text)
 		}
 	}
 	if len(copies) != 2 {
