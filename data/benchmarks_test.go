@@ -224,3 +224,34 @@ func BenchmarkGazetteerMatch(b *testing.B) {
 		g.Match("Tombouctou", "", 10) // a whole name, then the search within names
 	}
 }
+
+// Loading the bundled dataset and then searching it once, as the window
+// does on its first search: the search text New no longer makes is made
+// then.
+func BenchmarkLoadBundledFirstSearch(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := LoadBundled()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(d.Search("Goïta")) == 0 {
+			b.Fatal("Goïta finds nothing")
+		}
+	}
+}
+
+// Building a dataset of 100,000 events and searching it once: the
+// search text New no longer makes is made by the first search.
+func BenchmarkNew100kFirstSearch(b *testing.B) {
+	d := benchDataset(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		nd, err := New(d.Sources, d.Places, d.Actors, d.Events, d.Relations)
+		if err != nil {
+			b.Fatal(err)
+		}
+		nd.Search("nowhere")
+	}
+}

@@ -29,9 +29,8 @@ type Dataset struct {
 	byID      []int32 // positions in Events, in the order of their ids: Event's binary search
 	relations map[[2]string]*Relation
 
-	actorText  map[string]string // each actor's names, French ones too, folded: what search finds it by
-	actorCount map[string]int    // the events naming each actor, by id
-	dated      int               // Events[:dated] are dated
+	actorCount map[string]int // the events naming each actor, by id
+	dated      int            // Events[:dated] are dated
 	index      dateIndex
 
 	gazOnce sync.Once
@@ -83,27 +82,24 @@ func New(sources []*Source, places []*Place, actors []*Actor, events []*Event, r
 	for _, p := range places {
 		d.places[p.ID] = p
 	}
-	d.actorText = make(map[string]string, len(actors))
 	for _, a := range actors {
 		d.actors[a.ID] = a
-		d.actorText[a.ID] = Fold(strings.Join(append(a.Names(), a.FrenchNames()...), "\n"))
 	}
 	for _, r := range relations {
 		d.relations[pairKey(r.Countries[0], r.Countries[1])] = r
 	}
 	slices.SortFunc(d.Events, compareEvents)
 	d.actorCount = map[string]int{}
-	shared := map[string]*searchText{}
 	for i, e := range d.Events {
 		if e.Dated() {
 			d.dated = i + 1
 		}
 		e.at = d.places[e.Place].Point
-		e.search = d.searchText(e, shared)
 		for _, a := range e.Actors {
 			d.actorCount[a]++
 		}
 	}
+	newSearchIndex(d) // what search looks in beyond the events' own text, made on the first search
 	d.index = newDateIndex(d.Events[:d.dated])
 	d.byID = positionsByID(d.Events)
 	return d, nil
@@ -191,31 +187,6 @@ func compareEvents(a, b *Event) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// searchText is what Filter.Text looks in besides the event's own text
-// (its id, title, summary, date note and fields' values) and its actors'
-// names (actorText), which are matched where they are (see Event.holds):
-// its kind, countries, and the names and aliases of its place and origin,
-// folded; in French too (see french.go). Events of one kind and place
-// share one searchText through shared, so that a million of them do not
-// keep a folded copy each.
-func (d *Dataset) searchText(e *Event, shared map[string]*searchText) *searchText {
-	parts := []string{e.Kind.String()}
-	parts = append(parts, e.frenchSearch()...)
-	parts = append(parts, e.Countries...)
-	for _, id := range []string{e.Place, e.Origin} {
-		if p := d.places[id]; p != nil {
-			parts = append(parts, p.Names()...)
-		}
-	}
-	text := Fold(strings.Join(parts, "\n"))
-	s := shared[text]
-	if s == nil {
-		s = &searchText{text: text, actors: d.actorText}
-		shared[text] = s
-	}
-	return s
-}
-
 // Load reads a dataset from the five JSON files at the root of fsys
 // (sources.json, places.json, actors.json, events.json, relations.json),
 // then checks and indexes it with New.
@@ -255,13 +226,15 @@ func LoadBundled() (*Dataset, error) {
 }
 
 // readJSON decodes one file strictly (unknown fields are errors) and says
-// where it failed.
+// where it failed. It decodes the file as it reads it: only a file that
+// fails is read whole, to count its lines.
 func readJSON(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
+	f, err := fsys.Open(name)
 	if err != nil {
 		return fmt.Errorf("data: cannot read %s: %w", name, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
+	defer f.Close()
+	dec := json.NewDecoder(f)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var off int64 = -1
@@ -274,6 +247,10 @@ func readJSON(fsys fs.FS, name string, v any) error {
 			off = te.Offset
 		default:
 			off = dec.InputOffset()
+		}
+		b, rerr := fs.ReadFile(fsys, name)
+		if rerr != nil {
+			return fmt.Errorf("data: cannot read %s: %w", name, rerr)
 		}
 		return fmt.Errorf("data: %s line %d: %w; fix the file and load it again", name, lineAt(b, off), err)
 	}

@@ -1,6 +1,10 @@
 package data
 
-import "github.com/paulmach/orb"
+import (
+	"unsafe"
+
+	"github.com/paulmach/orb"
+)
 
 // Event is one thing that happened: a visit, talks, an expulsion, a coup.
 //
@@ -48,20 +52,23 @@ type Event struct {
 
 	// Filled when the event joins a Dataset.
 	at orb.Point
-	// search is what Filter.Text looks in beyond the event's own text,
-	// shared by the events of one kind and place; nil until the event
-	// joins a dataset.
-	search *searchText
+	// search is what Filter.Text looks in beyond the event's own text: a
+	// *searchText, nil until the event joins a dataset, then its
+	// dataset's stand-in until the first search swaps in the event's own
+	// (shared by the events of one kind and place). It is read and
+	// written with sync/atomic, as searches run on several goroutines: a
+	// pointer, not an atomic.Pointer, so that an Event stays a value one
+	// may copy.
+	search unsafe.Pointer
 }
 
-// searchText is what Filter.Text looks in beyond an event's own text:
-// its kind, countries and place names, folded (see Dataset.searchText),
-// and its dataset's folded names of each actor, by id — the map alone,
-// not the dataset, so that a copy of the event does not keep a whole
-// dataset alive. The events of one kind and place share one.
+// searchText is what Filter.Text looks in beyond an event's own text and
+// its actors' names: its kind, countries and place names, and a bundled
+// event's French title and summary, folded (see searchIndex.make). The
+// events whose text folds alike share one.
 type searchText struct {
-	text   string
-	actors map[string]string
+	index *searchIndex
+	text  string
 }
 
 // SourceRef cites a source for an event: the document's file name, and what

@@ -127,7 +127,10 @@ func (e *Event) french() (frenchText, bool) {
 // TitleIn is e's title in t: the bundled French one when t is French and
 // there is one, else the dataset's own (English, or the analyst's words).
 func (e *Event) TitleIn(t lang.Tag) string {
-	if f, ok := e.french(); ok && t == lang.French && f.title != "" {
+	if t != lang.French {
+		return e.Title // french.json is not read for English
+	}
+	if f, ok := e.french(); ok && f.title != "" {
 		return f.title
 	}
 	return e.Title
@@ -135,7 +138,10 @@ func (e *Event) TitleIn(t lang.Tag) string {
 
 // SummaryIn is e's summary in t, as TitleIn chooses.
 func (e *Event) SummaryIn(t lang.Tag) string {
-	if f, ok := e.french(); ok && t == lang.French && f.summary != "" {
+	if t != lang.French {
+		return e.Summary
+	}
+	if f, ok := e.french(); ok && f.summary != "" {
 		return f.summary
 	}
 	return e.Summary
@@ -144,6 +150,9 @@ func (e *Event) SummaryIn(t lang.Tag) string {
 // ConfidenceIn is e's confidence note in t: the bundled French one when t
 // is French and it translates e's current note, else e's own.
 func (e *Event) ConfidenceIn(t lang.Tag) string {
+	if t != lang.French {
+		return e.Confidence
+	}
 	f, _ := e.frenchNotes()
 	return f.confidence.in(t, e.Confidence)
 }
@@ -151,6 +160,9 @@ func (e *Event) ConfidenceIn(t lang.Tag) string {
 // DateNoteIn is e's date note (the source's words on its date) in t, as
 // ConfidenceIn chooses.
 func (e *Event) DateNoteIn(t lang.Tag) string {
+	if t != lang.French {
+		return e.DateNote
+	}
 	f, _ := e.frenchNotes()
 	return f.dateNote.in(t, e.DateNote)
 }
@@ -158,6 +170,9 @@ func (e *Event) DateNoteIn(t lang.Tag) string {
 // YearInferredIn is how e's year was inferred, in t, as ConfidenceIn
 // chooses.
 func (e *Event) YearInferredIn(t lang.Tag) string {
+	if t != lang.French {
+		return e.YearInferred
+	}
 	f, _ := e.frenchNotes()
 	return f.yearInferred.in(t, e.YearInferred)
 }
@@ -176,7 +191,7 @@ func (e *Event) frenchNotes() (frenchText, bool) {
 // DateNoteIn is what the document says about its date, in t: the bundled
 // French when t is French and it translates s's current note.
 func (s *Source) DateNoteIn(t lang.Tag) string {
-	if loadFrench() != nil {
+	if t != lang.French || loadFrench() != nil {
 		return s.DateNote
 	}
 	return frenchSource[s.Document].in(t, s.DateNote)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"strings"
+	"sync/atomic"
 )
 
 // holds reports whether the event's own text (its id, title, summary,
@@ -12,12 +13,14 @@ import (
 // megabytes of folded copies otherwise. Text in plain ASCII is matched
 // without a copy.
 func (e *Event) holds(w string) bool {
-	if s := e.search; s != nil {
+	if s := e.searchText(); s != nil {
+		s.index.ready()
+		s = e.searchText() // the event's own, now made
 		if strings.Contains(s.text, w) {
 			return true
 		}
 		for _, id := range e.Actors {
-			if strings.Contains(s.actors[id], w) {
+			if strings.Contains(s.index.actorText[id], w) {
 				return true
 			}
 		}
@@ -31,6 +34,11 @@ func (e *Event) holds(w string) bool {
 		}
 	}
 	return false
+}
+
+// searchText is e's search text: nil, its dataset's stand-in or its own.
+func (e *Event) searchText() *searchText {
+	return (*searchText)(atomic.LoadPointer(&e.search))
 }
 
 // containsFolded reports whether Fold(s) contains w, where w is folded.

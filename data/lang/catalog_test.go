@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -33,5 +34,23 @@ func TestCatalogsLoadPerLanguage(t *testing.T) {
 				t.Errorf("parsed %v, want %v", loaded, c.want)
 			}
 		})
+	}
+}
+
+// TestCatalogJSONIsCatalogs: the bytes loadCatalog decodes are each
+// language's file in Catalogs, the ones the window hands Fyne.
+func TestCatalogJSONIsCatalogs(t *testing.T) {
+	for _, tag := range Tags {
+		want, err := Catalogs.ReadFile(CatalogDir + "/" + string(tag) + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := catalogJSON(tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("catalogJSON(%s) is %d bytes, not Catalogs' %d", tag, len(got), len(want))
+		}
 	}
 }
