@@ -55,6 +55,10 @@ func TestDrawnAheadOnlyWhenTheSame(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			aheadMu.Lock()
+			a := drawnAhead
+			aheadMu.Unlock()
+			<-a.done // drawn in English before the command's language is set
 			if c.otherLoad {
 				if s, err = load(); err != nil {
 					t.Fatal(err)
