@@ -113,6 +113,11 @@ func (f *framer) page(c draw.Canvas, from, to data.Date) (*layout.Page, geo.View
 		return page, page.Fit(f.opts.Bound)
 	}
 	page, v := fit()
+	if f.once {
+		// The map's level of detail is made on the other core while the
+		// page is laid out; the frame moves little from here on.
+		go f.scene.Map.Prepare(v)
+	}
 	list := lo.Hide&layout.EventList == 0
 	var tooMany string
 	if list {
