@@ -14,6 +14,7 @@ import (
 // ahead is a snapshot drawn into memory before its command asked for it
 // (PreloadAndDraw): done is closed once the rest is set.
 type ahead struct {
+	asked chan struct{} // closed once scene, o and lang are set, or nothing is drawn
 	done  chan struct{}
 	scene *Scene
 	o     Snapshot // complete, as Snapshot.Complete returns it
@@ -36,11 +37,13 @@ var (
 // made: the page says when its drawing began), of the same scene, in the
 // same language; else it draws its own. ui/startup calls it for a brief
 // snapshot command, while the program's remaining packages initialise.
+// While a page drawn ahead earlier is not yet taken, it is PreloadAfter.
 func PreloadAndDraw(first func(), ask func(*Scene) (Snapshot, bool)) {
-	a := &ahead{done: make(chan struct{})}
+	a := &ahead{asked: make(chan struct{}), done: make(chan struct{})}
 	aheadMu.Lock()
 	if drawnAhead != nil {
 		aheadMu.Unlock()
+		PreloadAfter(first)
 		return
 	}
 	drawnAhead = a
@@ -48,16 +51,20 @@ func PreloadAndDraw(first func(), ask func(*Scene) (Snapshot, bool)) {
 	started := preloadThen(first, func(s *Scene) {
 		defer close(a.done)
 		if s == nil {
+			close(a.asked)
 			return
 		}
 		o, ok := ask(s)
-		if !ok {
-			return
+		if ok {
+			a.scene, a.o, a.lang = s, o, lang.Current()
 		}
-		a.scene, a.o, a.lang = s, o, lang.Current()
-		a.file, a.view, a.frame = drawInMemory(s, o)
+		close(a.asked)
+		if ok {
+			a.file, a.view, a.frame = drawInMemory(s, o)
+		}
 	})
 	if !started {
+		close(a.asked)
 		close(a.done)
 	}
 }
@@ -87,9 +94,10 @@ func drawInMemory(s *Scene, o Snapshot) ([]byte, geo.Viewport, image.Rectangle) 
 }
 
 // takeDrawn returns the file drawn ahead for the snapshot o (complete) of
-// s, once its drawing is done, or nil when none was or it was drawn for
-// another snapshot, scene or language. Only the first call after
-// PreloadAndDraw can return one.
+// s, once its drawing is done, or nil when none was or it was asked for
+// another snapshot, scene or language (then at once, while the drawing
+// goes on, the scene being safe for concurrent use). Only the first call
+// after PreloadAndDraw can return one.
 func takeDrawn(s *Scene, o Snapshot) *ahead {
 	aheadMu.Lock()
 	a := drawnAhead
@@ -98,8 +106,12 @@ func takeDrawn(s *Scene, o Snapshot) *ahead {
 	if a == nil {
 		return nil
 	}
+	<-a.asked // another snapshot is drawn at once, not after this one
+	if a.scene == nil || a.scene != s || a.lang != lang.Current() || !sameSnapshot(a.o, o) {
+		return nil
+	}
 	<-a.done
-	if a.file == nil || a.scene != s || a.lang != lang.Current() || !sameSnapshot(a.o, o) {
+	if a.file == nil {
 		return nil
 	}
 	return a

@@ -26,7 +26,7 @@ the status is then 130 or 143.`,
 		flags: func(fs *flag.FlagSet) runFunc {
 			o := &cmdline.Snapshot{}
 			o.Bind(fs)
-			return func(con console, args []string) int { return runSnapshot(con, fs, o, args) }
+			return func(con console, args []string) int { return runSnapshot(con, o, args) }
 		},
 	})
 }
@@ -37,7 +37,7 @@ var seriesProgress func(ctx context.Context, done, total int)
 
 // runSnapshot draws a snapshot or a series to a file, or to standard
 // output with -o -.
-func runSnapshot(con console, fs *flag.FlagSet, o *cmdline.Snapshot, args []string) int {
+func runSnapshot(con console, o *cmdline.Snapshot, args []string) int {
 	if len(args) > 0 {
 		return con.usagef(lang.T("unexpected argument %q"), args[0])
 	}

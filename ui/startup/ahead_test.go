@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 
 // TestCommandWritesThePageDrawnAhead runs the snapshot command as main
 // does after init has begun drawing it ahead (ask), for command lines in
-// both languages, three formats and both outputs (a PDF records when
+// both languages, three formats, both outputs and a world file (a PDF records when
 // its file was written and orders its fonts at random, so two of one
 // page differ): the command must write the page
 // drawn ahead, byte for byte. ask's page is marked with a made-at time
@@ -37,6 +38,7 @@ func TestCommandWritesThePageDrawnAhead(t *testing.T) {
 		{"world.svg", []string{"snapshot", "-o", "OUT", "--view", "world", "--size", "480x270", "--caveat", "EXERCISE"}},
 		{"sudan.gif", []string{"snapshot", "--view", "sudan", "-o", "OUT", "--lang=fr", "--kind", "visit,attack"}},
 		{"stdout", []string{"snapshot", "--view", "sahel", "--size", "320x180", "-o", "-", "--format", "svg"}},
+		{"world.png", []string{"snapshot", "--view", "world", "--size", "320x180", "-o", "OUT", "--world-file"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			args := append([]string(nil), c.args...)
@@ -72,6 +74,20 @@ func TestCommandWritesThePageDrawnAhead(t *testing.T) {
 			}
 			// The page drawn ahead, drawn again.
 			var want bytes.Buffer
+			if o.WorldFile {
+				again := filepath.Join(t.TempDir(), "again.png")
+				if err := scene.Write(sc, again, drawnAhead); err != nil {
+					t.Fatal(err)
+				}
+				for _, ext := range []string{".png", ".pgw"} {
+					got, err1 := os.ReadFile(strings.TrimSuffix(out, ".png") + ext)
+					want, err2 := os.ReadFile(strings.TrimSuffix(again, ".png") + ext)
+					if err1 != nil || err2 != nil || !bytes.Equal(got, want) {
+						t.Errorf("%s: the command wrote %d bytes (%v), not the %d of the page drawn ahead (%v)", ext, len(got), err1, len(want), err2)
+					}
+				}
+				return
+			}
 			if err := scene.Encode(t.Context(), sc, &want, drawnAhead); err != nil {
 				t.Fatal(err)
 			}

@@ -92,6 +92,9 @@ func init() {
 // snapshot): the command then says why.
 func ask(o *cmdline.Snapshot, args []string) func(*scene.Scene) (scene.Snapshot, bool) {
 	return func(s *scene.Scene) (scene.Snapshot, bool) {
+		if o.Path() == "" && o.WorldFile {
+			return scene.Snapshot{}, false // refused: a world file goes beside a file
+		}
 		lang.Set(cmdline.Lang(args))
 		snap, err := o.Request(s)
 		if err != nil {

@@ -16,9 +16,13 @@ const briefArea = 1920 * 1080
 // ParseSnapshot reads a snapshot command line (the program's arguments,
 // "snapshot" first, after a leading --lang if any) as the snapshot
 // command does, flags and Check; it reports false when args are not a
-// snapshot command or do not parse (the command will say why), a --lang
-// that names no language among them. Lang reads --lang.
+// snapshot command or do not parse (the command will say why): a --lang
+// that names no language, a --store "" that names no file. It also
+// reports false when the command line has more than one --lang, or one
+// the flags do not read as Lang does ("--title --lang=fr"): the language
+// would then be set twice, or told apart from the command's.
 func ParseSnapshot(args []string) (*Snapshot, bool) {
+	all := args
 	args = DropLeadingLang(args)
 	if len(args) == 0 || args[0] != "snapshot" {
 		return nil, false
@@ -27,12 +31,23 @@ func ParseSnapshot(args []string) (*Snapshot, bool) {
 	fs.SetOutput(io.Discard)
 	o := &Snapshot{}
 	o.Bind(fs)
-	fs.Func("lang", "", func(s string) error { // read by Lang
+	parsed := 0 // --lang flags the parser read
+	fs.Func("lang", "", func(s string) error {
+		parsed++
 		_, err := lang.Parse(s)
 		return err
 	})
 	rest, err := Parse(fs, args[1:])
 	if err != nil || len(rest) > 0 || o.Check() != nil {
+		return nil, false
+	}
+	storeNone := false
+	fs.Visit(func(f *flag.Flag) { storeNone = storeNone || f.Name == "store" && o.Store == "" })
+	leading := len(all) > len(args) // a --lang before the command
+	switch n := len(langValues(all)); {
+	case storeNone, n > 1:
+		return nil, false
+	case n == 1 && !leading && parsed == 0: // another flag's value
 		return nil, false
 	}
 	return o, true

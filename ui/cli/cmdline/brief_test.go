@@ -20,6 +20,12 @@ func TestBrief(t *testing.T) {
 		{[]string{"snapshot", "-o", "s.png", "--no-such-flag"}, false}, // does not parse
 		{[]string{"snapshot", "-o", "s.png", "extra"}, false},
 		{[]string{"snapshot", "-o", "s.png", "--lang", "xx"}, false}, // the command refuses it
+		{[]string{"snapshot", "-o", "s.png", "--store", ""}, false},  // the command refuses it
+		{[]string{"snapshot", "-o", "s.png", "--lang", "fr", "--lang", "en"}, false},
+		{[]string{"--lang", "fr", "snapshot", "-o", "s.png", "--lang=en"}, false},
+		{[]string{"snapshot", "--lang", "fr", "--title", "--lang=en", "-o", "s.png"}, false},
+		{[]string{"snapshot", "--title", "--lang=en", "-o", "s.png"}, false},
+		{[]string{"snapshot", "-o", "s.png", "--lang=fr"}, true},
 		{[]string{"import", "acled.csv"}, false},
 		{[]string{"events", "--from", "2024-01-01"}, false},
 		{[]string{"--view", "sahel"}, false}, // the window

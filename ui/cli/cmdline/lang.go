@@ -11,26 +11,33 @@ import (
 // (lang.FromEnv). A bad --lang is left for the flag parser to report.
 func Lang(args []string) lang.Tag {
 	t := lang.FromEnv()
+	for _, v := range langValues(args) {
+		if tag, err := lang.Parse(v); err == nil {
+			t = tag
+		}
+	}
+	return t
+}
+
+// langValues are the values of the --lang arguments among args, before a
+// "--", in order, as Lang reads them (the value of another flag that
+// looks like one, "--title --lang=en", included).
+func langValues(args []string) []string {
+	var vs []string
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		v, ok := "", false
 		switch {
 		case a == "--lang" || a == "-lang":
 			if i+1 < len(args) {
-				v, ok = args[i+1], true
+				vs = append(vs, args[i+1])
 			}
 		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
-			v, ok = a[strings.IndexByte(a, '=')+1:], true
-		}
-		if ok {
-			if tag, err := lang.Parse(v); err == nil {
-				t = tag
-			}
+			vs = append(vs, a[strings.IndexByte(a, '=')+1:])
 		}
 	}
-	return t
+	return vs
 }
 
 // DropLeadingLang removes a --lang given before the command
