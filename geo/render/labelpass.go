@@ -69,7 +69,7 @@ func (m *Map) labels(v geo.Viewport, meas Measurer, w, h int) *labelSet {
 // everything the overlays occupy.
 func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []placed {
 	w, h := c.Size()
-	out, _ := m.placeAll(c, w, h, v, overlays)
+	out, _ := m.placeAll(c, w, h, v, overlays, false)
 	return out
 }
 
@@ -80,13 +80,15 @@ func (m *Map) placeNames(c draw.Canvas, v geo.Viewport, overlays []Layer) []plac
 // than carry a name far from its place.
 func (m *Map) UnnamedPlaces(meas Measurer, v geo.Viewport, overlays ...Layer) int {
 	w, h := v.PixelSize()
-	_, n := m.placeAll(meas, w, h, v, overlays)
+	_, n := m.placeAll(meas, w, h, v, overlays, true)
 	return n
 }
 
 // placeAll places the names of a w×h frame of v (see placeNames) and
-// counts the places of events left unnamed.
-func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer) ([]placed, int) {
+// counts the places of events left unnamed. A placement made to count
+// (reusable) is kept for the draw of the same frame that follows; any
+// other forgets the one kept.
+func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer, reusable bool) ([]placed, int) {
 	ls := m.labels(v, meas, w, h)
 	occ := occupants(v, overlays)
 	if pl := m.placed(v, w, h, ls, occ); pl != nil {
@@ -126,7 +128,11 @@ func (m *Map) placeAll(meas Measurer, w, h int, v geo.Viewport, overlays []Layer
 			unnamed++
 		}
 	}
-	m.keepPlacement(&placement{view: v, w: w, h: h, labels: ls, occ: occ, names: out, unnamed: unnamed})
+	if reusable {
+		m.keepPlacement(&placement{view: v, w: w, h: h, labels: ls, occ: occ, names: out, unnamed: unnamed})
+	} else {
+		m.keepPlacement(nil)
+	}
 	return out, unnamed
 }
 
@@ -275,7 +281,7 @@ func (p *placer) spotOf(wd *wanted, near func(orb.Bound) bool) (Label, orb.Bound
 		return l, box, true
 	}
 	lb := wd.Label
-	lb.Else = append(slices.Clip(lb.Else), innerSpots(wd.inner, lb.Within, lb.X, lb.Y)...)
+	lb.Else = wd.inner.spots(lb)
 	return p.spot(lb, wd.w, wd.h, true, near)
 }
 

@@ -128,7 +128,7 @@ func (l *namesLayer) labels(v geo.Viewport, m Measurer, dots []dot) []wanted {
 			rank = float64(slices.Index(l.style.focusOrder, pc.Country.Code))
 		}
 		lb := Label{Text: text, X: x, Y: y, Style: st, Within: within, Else: spots}
-		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true, inner: poly}
+		wd := wanted{Label: lb, w: w, h: h, tier: t, rank: rank, country: true, inner: &spotsInside{poly: poly}}
 		if cl == classFocus { // named whatever it takes: on a leader line from inside it if need be
 			wd.must, wd.feature = true, orb.Bound{Min: orb.Point{x - 1, y - 1}, Max: orb.Point{x + 1, y + 1}}
 		}

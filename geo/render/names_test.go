@@ -134,7 +134,7 @@ func TestInnerSpotsWhenNeeded(t *testing.T) {
 					p.addLine(orb.LineString{{x - 50, y + r.Float64()}, {x + 50, y - r.Float64()}})
 				}
 				eager := wd.Label
-				eager.Else = append(slices.Clip(eager.Else), innerSpots(wd.inner, eager.Within, eager.X, eager.Y)...)
+				eager.Else = append(slices.Clip(eager.Else), innerSpots(wd.inner.poly, eager.Within, eager.X, eager.Y)...)
 				want, wantBox, wantOK := p.spot(eager, wd.w, wd.h, true, nil)
 				got, gotBox, gotOK := p.spotOf(&wd, nil)
 				if gotOK != wantOK || gotBox != wantBox || got.X != want.X || got.Y != want.Y || got.Style != want.Style {

@@ -11,6 +11,9 @@ import (
 // label set and what the overlays occupied: a page counts its unnamed
 // places (UnnamedPlaces) and then draws the same frame (RenderTo), and
 // the names would be placed twice alike. It is never changed once made.
+// Only a count's placement is kept: a frame drawn is not drawn again
+// alike, and keeping, copying and comparing every frame's occupancy
+// would cost the window's frames for nothing.
 type placement struct {
 	view    geo.Viewport
 	w, h    int
@@ -33,10 +36,12 @@ func (m *Map) placed(v geo.Viewport, w, h int, ls *labelSet, occ []Occupancy) *p
 }
 
 // keepPlacement remembers pl as the placement made last, with a copy of
-// its occupancy: an overlay may reuse what it returned for the next
-// frame.
+// its occupancy (an overlay may reuse what it returned for the next
+// frame); nil forgets the one kept.
 func (m *Map) keepPlacement(pl *placement) {
-	pl.occ = cloneOccupancy(pl.occ)
+	if pl != nil {
+		pl.occ = cloneOccupancy(pl.occ)
+	}
 	m.mu.Lock()
 	m.placement = pl
 	m.mu.Unlock()

@@ -27,8 +27,8 @@ func TestNamesPlacedWithoutGrowingLists(t *testing.T) {
 	}
 	overlays := []Layer{fakeOverlay{markers: symbols}}
 	meas := fixedMeasurer{}
-	m.placeAll(meas, w, h, v, overlays) // measures the map's own names, kept for the view
-	allocs := testing.AllocsPerRun(5, func() { m.placeAll(meas, w, h, v, overlays) })
+	m.placeAll(meas, w, h, v, overlays, false) // measures the map's own names, kept for the view
+	allocs := testing.AllocsPerRun(5, func() { m.placeAll(meas, w, h, v, overlays, false) })
 	t.Logf("%d symbols: %.0f allocations", len(symbols), allocs)
 	if allocs > 100 {
 		t.Errorf("placing the names again made %.0f allocations, want at most 100", allocs)

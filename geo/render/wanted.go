@@ -1,7 +1,9 @@
 package render
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/sahelatlas/sahelatlas/geo/draw"
@@ -54,10 +56,28 @@ type wanted struct {
 	// must show, on a leader line from feature (a point inside it) if
 	// need be.
 	country bool
-	// inner: the polygon of a country's name whose further spots inside
-	// it (innerSpots round X, Y) follow Else, worked out only when
-	// placing needs them (see placer.spotOf); nil for none.
-	inner orb.Polygon
+	// inner: a country's name's further spots inside its polygon
+	// (innerSpots round X, Y), which follow Else, worked out once, when
+	// placing first needs them (see placer.spotOf); nil for none.
+	inner *spotsInside
+}
+
+// spotsInside are a country name's spots, Else then those inside its
+// polygon, worked out once for its label set: every frame drawn of the
+// view shares them, copies of the wanted name included.
+type spotsInside struct {
+	once sync.Once
+	poly orb.Polygon
+	all  []Spot
+}
+
+// spots are lb's spots followed by those inside the polygon, worked out
+// on the first call.
+func (si *spotsInside) spots(lb Label) []Spot {
+	si.once.Do(func() {
+		si.all = append(slices.Clip(lb.Else), innerSpots(si.poly, lb.Within, lb.X, lb.Y)...)
+	})
+	return si.all
 }
 
 // nameKey is how names from overlays are matched to the map's own.
