@@ -81,12 +81,12 @@ func drawInMemory(s *Scene, o Snapshot) ([]byte, geo.Viewport, image.Rectangle) 
 	if err != nil {
 		return nil, geo.Viewport{}, image.Rectangle{}
 	}
-	fr, err := newFramer(s, o)
+	write, err := drawNow(context.Background(), s, o, windows)
 	if err != nil {
 		return nil, geo.Viewport{}, image.Rectangle{}
 	}
 	var buf bytes.Buffer
-	v, frame, err := encode(context.Background(), &buf, fr, o, windows)
+	v, frame, err := write(&buf)
 	if err != nil {
 		return nil, geo.Viewport{}, image.Rectangle{}
 	}

@@ -55,30 +55,23 @@ func WriteContext(ctx context.Context, s *Scene, path string, o Snapshot) error 
 	if err != nil {
 		return err
 	}
+	if o.Format == FormatPNG && o.Every != "" {
+		fr, err := newFramer(s, o)
+		if err != nil {
+			return err
+		}
+		return writePNGFrames(ctx, path, fr, o, windows)
+	}
+	write, err := fileOf(ctx, s, o, windows)
+	if err != nil {
+		return err
+	}
 	var v geo.Viewport
 	var frame image.Rectangle
-	if a := takeDrawn(s, o); a != nil {
-		v, frame = a.view, a.frame
-		err = files.WriteAtomic(path, func(w io.Writer) error {
-			if err := stopped(ctx); err != nil {
-				return err
-			}
-			_, err := w.Write(a.file)
-			return err
-		})
-	} else {
-		var fr *framer
-		if fr, err = newFramer(s, o); err != nil {
-			return err
-		}
-		if o.Format == FormatPNG && o.Every != "" {
-			return writePNGFrames(ctx, path, fr, o, windows)
-		}
-		err = files.WriteAtomic(path, func(w io.Writer) (err error) {
-			v, frame, err = encode(ctx, w, fr, o, windows)
-			return err
-		})
-	}
+	err = files.WriteAtomic(path, func(w io.Writer) (err error) {
+		v, frame, err = write(w)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -116,22 +109,12 @@ func Encode(ctx context.Context, s *Scene, w io.Writer, o Snapshot) error {
 	if err != nil {
 		return err
 	}
-	if a := takeDrawn(s, o); a != nil {
-		if err := stopped(ctx); err != nil {
-			return err
-		}
-		if _, err := w.Write(a.file); err != nil {
-			return err
-		}
-		report(o.Progress, len(windows), len(windows))
-		return nil
-	}
-	fr, err := newFramer(s, o)
+	write, err := fileOf(ctx, s, o, windows)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	if _, _, err := encode(ctx, bw, fr, o, windows); err != nil {
+	if _, _, err := write(bw); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -139,6 +122,37 @@ func Encode(ctx context.Context, s *Scene, w io.Writer, o Snapshot) error {
 	}
 	report(o.Progress, len(windows), len(windows))
 	return nil
+}
+
+// writeFile writes a snapshot's file on w and returns its last page's
+// view and map frame, for a world file.
+type writeFile func(w io.Writer) (geo.Viewport, image.Rectangle, error)
+
+// fileOf is how to write the snapshot o (complete) of s as one file of
+// the pages of windows: the file drawn ahead for it when there is one
+// (takeDrawn), else drawn now (drawNow). Both stop with
+// context.Cause(ctx) before writing once ctx is done.
+func fileOf(ctx context.Context, s *Scene, o Snapshot, windows [][2]data.Date) (writeFile, error) {
+	if a := takeDrawn(s, o); a != nil {
+		return func(w io.Writer) (geo.Viewport, image.Rectangle, error) {
+			if err := stopped(ctx); err != nil {
+				return a.view, a.frame, err
+			}
+			_, err := w.Write(a.file)
+			return a.view, a.frame, err
+		}, nil
+	}
+	return drawNow(ctx, s, o, windows)
+}
+
+// drawNow is how to draw the snapshot o (complete) of s as one file of
+// the pages of windows (encode); making its framer may fail first.
+func drawNow(ctx context.Context, s *Scene, o Snapshot, windows [][2]data.Date) (writeFile, error) {
+	fr, err := newFramer(s, o)
+	if err != nil {
+		return nil, err
+	}
+	return func(w io.Writer) (geo.Viewport, image.Rectangle, error) { return encode(ctx, w, fr, o, windows) }, nil
 }
 
 // windows are the date windows of o's pages: one, or a series's.
