@@ -16,7 +16,6 @@ import (
 
 	"github.com/sahelatlas/sahelatlas/ui"
 	"github.com/sahelatlas/sahelatlas/ui/cli"
-	"github.com/sahelatlas/sahelatlas/ui/cli/cmdline"
 )
 
 // fyneApp is FyneApp.toml, embedded so that --version prints the version
@@ -27,11 +26,7 @@ var fyneApp []byte
 
 func main() {
 	cli.Version = cli.VersionOf(fyneApp)
-	if cmdline.Brief(os.Args[1:]) {
-		startup.Hold()
-	} else {
-		startup.Resume()
-	}
+	startup.Settle() // the collector held for a brief snapshot, else resumed
 	if status, ok := cli.Run(os.Args[1:], os.Stdout, os.Stderr); ok {
 		os.Exit(status)
 	}

@@ -7,9 +7,10 @@
 // GODEBUG=inittrace=1 shows it), which allocate about 3 MB of tables the
 // collector would otherwise scan before main starts.
 //
-// main then calls Resume (the window, and every command that may hold
-// much: an import, a series, a big page) or Hold (a brief command, such
-// as one small snapshot, that ends before collecting would pay off).
+// main then calls Settle, which calls Resume (the window, and every
+// command that may hold much: an import, a series, a big page) or Hold
+// (a brief command, such as one small snapshot, that ends before
+// collecting would pay off).
 // When GOGC or GOMEMLIMIT is set in the environment, the package changes
 // nothing: the user's setting wins.
 //
@@ -60,6 +61,7 @@ const HoldLimit = 256 << 20
 var (
 	mu     sync.Mutex
 	paused bool // the collector is off because of this package
+	brief  bool // the command line is a brief snapshot (cmdline.Snapshot.Brief)
 )
 
 func init() {
@@ -71,6 +73,7 @@ func init() {
 	switch {
 	case !ok:
 	case o.Brief():
+		brief = true
 		// The preload's goroutine first collects the prepared heap, freeing
 		// it for the command's allocations, while the remaining packages
 		// initialise: 3–4 ms sooner than collecting here (session 6).
@@ -106,6 +109,16 @@ func ask(o *cmdline.Snapshot, args []string) func(*scene.Scene) (scene.Snapshot,
 		}
 		done, err := o.WithCaveat(snap, saved).Complete(s, o.Path())
 		return done, err == nil
+	}
+}
+
+// Settle is what main calls once the packages are initialised: Hold for
+// a brief snapshot (the command line init read), else Resume.
+func Settle() {
+	if brief {
+		Hold()
+	} else {
+		Resume()
 	}
 }
 

@@ -44,3 +44,32 @@ func TestResumeAndHold(t *testing.T) {
 		})
 	}
 }
+
+// TestSettle checks that Settle holds the collector for a brief snapshot
+// and resumes it otherwise.
+func TestSettle(t *testing.T) {
+	t.Cleanup(func() {
+		debug.SetGCPercent(normalPercent)
+		debug.SetMemoryLimit(math.MaxInt64)
+		paused, brief = false, false
+	})
+	for _, c := range []struct {
+		brief       bool
+		wantPercent int
+		wantLimit   int64
+	}{
+		{true, -1, HoldLimit},
+		{false, normalPercent, math.MaxInt64},
+	} {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(math.MaxInt64)
+		paused, brief = true, c.brief
+		Settle()
+		if got := debug.SetGCPercent(-1); got != c.wantPercent {
+			t.Errorf("brief %v: GC percent %d, want %d", c.brief, got, c.wantPercent)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.wantLimit {
+			t.Errorf("brief %v: memory limit %d, want %d", c.brief, got, c.wantLimit)
+		}
+	}
+}

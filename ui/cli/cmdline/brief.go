@@ -69,10 +69,11 @@ func (o *Snapshot) Brief() bool {
 }
 
 // Brief reports whether a command line (the program's arguments) is a
-// brief command: a snapshot command (ParseSnapshot) that is brief. main
-// lets such a command run without the garbage collector (startup.Hold),
-// and ui/startup begins drawing it while the packages initialise; every
-// other command line, and one that does not parse, is not brief.
+// brief command: a snapshot command (ParseSnapshot) that is brief.
+// ui/startup reads the program's command line while the packages
+// initialise: it begins drawing such a snapshot, and lets it run without
+// the garbage collector (startup.Settle). Every other command line, and
+// one that does not parse, is not brief.
 func Brief(args []string) bool {
 	o, ok := ParseSnapshot(args)
 	return ok && o.Brief()
