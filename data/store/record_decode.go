@@ -282,33 +282,26 @@ func (d *recReader) int() int64 {
 }
 
 // kind reads an event's kind, written by its name.
-func (d *recReader) kind() data.Kind {
-	s := d.str()
-	k, ok := data.ParseKind(s)
-	if !ok && s != "" && d.err == nil {
-		d.err = errRecordName
-	}
-	return k
-}
+func (d *recReader) kind() data.Kind { return readName(d, data.ParseKind, true) }
 
 // precision reads an event's precision, written by its name.
-func (d *recReader) precision() data.Precision {
-	s := d.str()
-	p, ok := data.ParsePrecision(s)
-	if !ok && s != "" && d.err == nil {
-		d.err = errRecordName
-	}
-	return p
-}
+func (d *recReader) precision() data.Precision { return readName(d, data.ParsePrecision, true) }
 
 // placePrecision reads an event's place precision, written by its name.
 func (d *recReader) placePrecision() data.PlacePrecision {
+	return readName(d, data.ParsePlacePrecision, false)
+}
+
+// readName reads a value written by its name, told by parse: a name parse
+// does not know damages the record (errRecordName), and so does an empty
+// one unless empty is allowed.
+func readName[T any](d *recReader, parse func(string) (T, bool), empty bool) T {
 	s := d.str()
-	p, ok := data.ParsePlacePrecision(s)
-	if !ok && d.err == nil {
+	v, ok := parse(s)
+	if !ok && !(empty && s == "") && d.err == nil {
 		d.err = errRecordName
 	}
-	return p
+	return v
 }
 
 func (d *recReader) str() string {
