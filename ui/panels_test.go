@@ -7,7 +7,20 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/sahelatlas/sahelatlas/data"
 )
+
+// newYearWindow is a test window, its first frame drawn, whose timeline
+// shows the first year of the data, drawn too, and that year's first day.
+func newYearWindow(t *testing.T) (*Window, *uiQueue, data.Date) {
+	ui, q := newTestWindowQueue(t)
+	q.next(t) // the first frame
+	drain(q)
+	first, _ := ui.Timeline.Span()
+	ui.Timeline.SetWindow(first, first.AddDays(365))
+	drain(q)
+	return ui, q, first
+}
 
 // TestDraggedTimelinePanelsCatchUp: while the timeline is dragged the map
 // follows every step and the list and the date line lag; they catch up
@@ -53,12 +66,7 @@ func TestDraggedTimelinePanelsCatchUp(t *testing.T) {
 // step is shown, not at every pointer event besides (each refresh
 // repaints the whole window), and at once when the drag ends.
 func TestDraggedTimelineDrawnWithTheMap(t *testing.T) {
-	ui, q := newTestWindowQueue(t)
-	q.next(t) // the first frame
-	drain(q)
-	first, _ := ui.Timeline.Span()
-	ui.Timeline.SetWindow(first, first.AddDays(365))
-	drain(q)
+	ui, q, first := newYearWindow(t)
 	r := test.TempWidgetRenderer(t, ui.Timeline).(*timelineRenderer)
 	drawnAt := r.window.Position().X
 
@@ -94,12 +102,7 @@ func TestDraggedTimelineDrawnWithTheMap(t *testing.T) {
 // that window already (the old code drew it again, several times a
 // second while dragging).
 func TestPanelsCatchUpAsksNoFrame(t *testing.T) {
-	ui, q := newTestWindowQueue(t)
-	q.next(t) // the first frame
-	drain(q)
-	first, _ := ui.Timeline.Span()
-	ui.Timeline.SetWindow(first, first.AddDays(365))
-	drain(q)
+	ui, q, first := newYearWindow(t)
 	before := ui.DateWindow.Text
 
 	w := ui.Timeline.Size().Width

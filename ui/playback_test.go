@@ -12,12 +12,7 @@ import (
 // every row of the list anew eight times a second); paused, they show the
 // window the map shows at once.
 func TestPlaybackPanelsFollowTwiceASecond(t *testing.T) {
-	ui, q := newTestWindowQueue(t)
-	q.next(t) // the first frame
-	drain(q)
-	first, _ := ui.Timeline.Span()
-	ui.Timeline.SetWindow(first, first.AddDays(365))
-	drain(q)
+	ui, q, first := newYearWindow(t)
 	before := ui.DateWindow.Text
 
 	ui.Player.SetSpeed(Speeds[4].Days) // 10×: two days or more a tick
