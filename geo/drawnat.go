@@ -2,6 +2,7 @@ package geo
 
 import (
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // DrawnAt returns the country drawn under the lon/lat point p in view v,
@@ -39,7 +40,7 @@ func (a *Atlas) DrawnAt(v Viewport, p orb.Point) *Country {
 			continue
 		}
 		for _, bp := range a.levelCountry(lv, i, tolerance) {
-			if bp.bound.Contains(w) && polygonHas(bp.polygon, w) {
+			if bp.bound.Contains(w) && planar.PolygonContains(bp.polygon, w) {
 				return c
 			}
 			if outside(bp.bound, w, reach) {
@@ -78,41 +79,7 @@ func outside(b orb.Bound, p orb.Point, d float64) bool {
 func ringDistance2(r orb.Ring, p orb.Point, limit float64) float64 {
 	best := limit
 	for i := 0; i+1 < len(r); i++ {
-		a, b := r[i], r[i+1]
-		dx, dy := b[0]-a[0], b[1]-a[1]
-		t := 0.0
-		if l2 := dx*dx + dy*dy; l2 > 0 {
-			t = max(0, min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
-		}
-		ex, ey := a[0]+t*dx-p[0], a[1]+t*dy-p[1]
-		best = min(best, ex*ex+ey*ey)
+		best = min(best, planar.DistanceFromSegmentSquared(r[i], r[i+1], p))
 	}
 	return best
-}
-
-// polygonHas reports whether p is inside the exterior ring of polygon and
-// outside all of its holes, by the even–odd rule of ringIndex.contains.
-func polygonHas(polygon orb.Polygon, p orb.Point) bool {
-	if len(polygon) == 0 || !ringHas(polygon[0], p) {
-		return false
-	}
-	for _, hole := range polygon[1:] {
-		if ringHas(hole, p) {
-			return false
-		}
-	}
-	return true
-}
-
-// ringHas casts a ray from p towards the east across every edge of the
-// closed ring r and reports whether it crosses an odd number of them.
-func ringHas(r orb.Ring, p orb.Point) bool {
-	in := false
-	for i := 0; i+1 < len(r); i++ {
-		a, b := r[i], r[i+1]
-		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {
-			in = !in
-		}
-	}
-	return in
 }
